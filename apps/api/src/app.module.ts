@@ -1,0 +1,52 @@
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/config/database.module';
+import { EventsModule } from '@app/events';
+import { IdentityModule } from '@app/identity';
+import { RedisModule } from '@app/queue';
+import { RegistrationModule } from '@app/registration';
+import { ResultsModule } from '@app/results';
+import { ScoringModule } from '@app/scoring';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthGuard } from './auth/auth.guard';
+import { EventsController } from './events/events.controller';
+import { HealthController } from './health/health.controller';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { LoggingModule } from './http/logging.module';
+import { AuthController } from './identity/auth.controller';
+import { OrganisationsController } from './identity/organisations.controller';
+import { UsersController } from './identity/users.controller';
+import { RegistrationController } from './registration/registration.controller';
+import { ResultsController } from './results/results.controller';
+import { ScoringController } from './scoring/scoring.controller';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    TerminusModule.forRoot({ logger: false }),
+    IdentityModule,
+    EventsModule,
+    RegistrationModule,
+    ScoringModule,
+    ResultsModule,
+  ],
+  controllers: [
+    HealthController,
+    AuthController,
+    OrganisationsController,
+    UsersController,
+    EventsController,
+    RegistrationController,
+    ScoringController,
+    ResultsController,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,37 @@
+import { ResultsService } from '@app/results';
+import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+
+export class ResultRowDto {
+  @ApiProperty() entryId: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'shared by tied entries; null when unplaced' }) place: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '86.50' }) total: string | null;
+  @ApiProperty({ example: 'OK', description: 'OK, INCOMPLETE, DNS, DNF, DQ, NM' }) status: string;
+  @ApiProperty({ example: '李娜' }) realName: string;
+  @ApiProperty({ example: '杭州汽轮动力集团工会' }) organisationName: string;
+  @ApiProperty({ type: Object, description: 'per-judge marks, which were dropped, and the rounding at each step' }) breakdown: unknown;
+}
+
+export class ItemResultsDto {
+  @ApiProperty() itemId: number;
+  @ApiProperty() itemName: string;
+  @ApiProperty() eventId: number;
+  @ApiProperty() scoreVersion: number;
+  @ApiProperty({ nullable: true, type: Date }) talliedAt: Date | null;
+  @ApiProperty({ type: [ResultRowDto] }) results: ResultRowDto[];
+}
+
+@ApiTags('results')
+@Controller({ path: 'items/:itemId/results', version: '1' })
+export class ResultsController {
+  constructor(private readonly results: ResultsService) {}
+
+  /** Public: results boards are open to everyone (staged publication comes with the results workflow). */
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: ItemResultsDto })
+  get(@Param('itemId', ParseIntPipe) itemId: number) {
+    return this.results.forItem(itemId);
+  }
+}

@@ -1,0 +1,12 @@
+import { missingHandlers } from './handler-check';
+
+describe('missingHandlers', () => {
+  it('passes when every job of the contract has a handler', () => {
+    expect(missingHandlers([{ queue: 'tally', handlers: { 'tally.item': async () => undefined } }])).toEqual([]);
+  });
+
+  it('names a queue without a processor and a job without a handler', () => {
+    expect(missingHandlers([])).toEqual(['queue "tally" has no processor']);
+    expect(missingHandlers([{ queue: 'tally', handlers: {} }])).toEqual(['job "tally.item" on queue "tally" has no handler']);
+  });
+});

@@ -1,0 +1,79 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * All configuration, read from the environment once at boot and validated.
+ * Every default works on a local machine (MySQL root@127.0.0.1 without a
+ * password, Redis on 127.0.0.1:6379); production must set JWT_SECRET and PII_KEY.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsString() HTTP_HOST = '0.0.0.0';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) HTTP_PORT = 3000;
+
+  /** 'mariadb' for MariaDB 10.11 (our machines), 'mysql' for MySQL 8: TypeORM reads their catalogues differently. */
+  @IsIn(['mariadb', 'mysql']) DB_TYPE: 'mariadb' | 'mysql' = 'mariadb';
+  @IsString() @IsNotEmpty() DB_HOST = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) DB_PORT = 3306;
+  @IsString() @IsNotEmpty() DB_USER = 'root';
+  @IsString() DB_PASSWORD = '';
+  @IsString() @IsNotEmpty() DB_NAME = 'union_events';
+  @Transform(toInt) @IsInt() @Min(1) @Max(500) DB_POOL_SIZE = 20;
+
+  @IsString() @IsNotEmpty() REDIS_HOST = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) REDIS_PORT = 6379;
+  @Transform(toInt) @IsInt() @Min(0) @Max(15) REDIS_DB = 0;
+  /** Key prefix of every BullMQ queue; lets tests share a Redis with a dev instance. */
+  @IsString() @IsNotEmpty() QUEUE_PREFIX = 'ue';
+
+  @IsString() @MinLength(16) JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production';
+  @Transform(toInt) @IsInt() @Min(60) JWT_TTL_S = 3600;
+  /** Key for the keyed hashes that let us find personal numbers without storing them in clear. */
+  @IsString() @MinLength(16) PII_KEY = 'dev-only-pii-key-change-me-in-production';
+
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_ATTEMPTS = 10;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_WINDOW_S = 300;
+
+  @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  get dbAddress(): string {
+    return `${this.DB_HOST}:${this.DB_PORT}`;
+  }
+  get redisAddress(): string {
+    return `${this.REDIS_HOST}:${this.REDIS_PORT}`;
+  }
+}
+
+export class ConfigError extends Error {}
+
+const DEV_SECRETS = ['JWT_SECRET', 'PII_KEY'] as const;
+
+/** Reads and validates the environment; throws one readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defaults = new AppConfig();
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults) as (keyof AppConfig)[]) {
+    const value = env[key as string];
+    if (value !== undefined && value !== '') raw[key as string] = value;
+    else if (key === 'DB_PASSWORD' && value === '') raw[key] = '';
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length) {
+    const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (config.NODE_ENV === 'production') {
+    const unset = DEV_SECRETS.filter((k) => config[k] === defaults[k]);
+    if (unset.length) throw new ConfigError(`Invalid configuration: set ${unset.join(' and ')} in production`);
+  }
+  return config;
+}

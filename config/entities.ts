@@ -1,0 +1,16 @@
+import { EVENTS_ENTITIES } from '@app/events';
+import { IDENTITY_ENTITIES } from '@app/identity';
+import { QUEUE_ENTITIES } from '@app/queue';
+import { REGISTRATION_ENTITIES } from '@app/registration';
+import { RESULTS_ENTITIES } from '@app/results';
+import { SCORING_ENTITIES } from '@app/scoring';
+
+/** Every entity of every context: the apps, the migration command and the drift test use this one list. */
+export const ENTITIES = [
+  ...QUEUE_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...EVENTS_ENTITIES,
+  ...REGISTRATION_ENTITIES,
+  ...SCORING_ENTITIES,
+  ...RESULTS_ENTITIES,
+];

@@ -1,0 +1,26 @@
+import type { AppConfig } from '@app/config';
+import { isConnectionError, ServiceUnreachableError } from '@app/common';
+import { createConnection } from 'mysql2/promise';
+
+/** Creates the database (utf8mb4) if it does not exist, so a fresh machine needs no manual step. */
+export async function ensureDatabase(config: AppConfig): Promise<void> {
+  let conn;
+  try {
+    conn = await createConnection({
+      host: config.DB_HOST,
+      port: config.DB_PORT,
+      user: config.DB_USER,
+      password: config.DB_PASSWORD,
+      connectTimeout: 5000,
+    });
+  } catch (err) {
+    if (isConnectionError(err)) throw new ServiceUnreachableError('MySQL', config.dbAddress, err);
+    throw err;
+  }
+  try {
+    const name = config.DB_NAME.replace(/`/g, '');
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await conn.end();
+  }
+}

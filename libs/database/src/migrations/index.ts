@@ -1,0 +1,5 @@
+import { Initial1795217594779 } from './1795217594779-Initial';
+
+/** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1795217594779];

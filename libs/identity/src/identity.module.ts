@@ -1,0 +1,29 @@
+import { AppConfig } from '@app/config';
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessService } from './access.service';
+import { AuthService } from './auth.service';
+import { LoginLimiter } from './login-limiter';
+import { Organisation } from './organisation.entity';
+import { OrganisationsService } from './organisations.service';
+import { RoleAssignment } from './role-assignment.entity';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Organisation, User, RoleAssignment]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { expiresIn: config.JWT_TTL_S, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, UsersService],
+  exports: [AccessService, AuthService, OrganisationsService, UsersService],
+})
+export class IdentityModule {}

@@ -1,0 +1,9 @@
+export * from './job-contract';
+export * from './enqueue';
+export * from './outbox-message.entity';
+export * from './outbox-relay';
+export * from './redis-options';
+
+import { OutboxMessage } from './outbox-message.entity';
+export const QUEUE_ENTITIES = [OutboxMessage];
+export * from './redis.module';

@@ -1,0 +1,109 @@
+import type { AppConfig } from '@app/config';
+import { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { coalesce, type PendingRow } from './coalesce';
+import { JOBS, QUEUES, type QueueName } from './job-contract';
+import { producerRedisOptions } from './redis-options';
+
+interface Logger {
+  log(message: string): void;
+  warn(message: string): void;
+}
+
+const BATCH = 500;
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Moves committed outbox rows into BullMQ. Rows are locked with SKIP LOCKED so
+ * several relays can run side by side; a row is marked dispatched only after
+ * Redis accepted its job, in the same transaction, so an outage delays jobs and
+ * never loses them. A crash between the two steps re-sends the row, and the
+ * derived job id makes BullMQ ignore the repeat.
+ */
+export class OutboxRelay {
+  private readonly queues = new Map<QueueName, Queue>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private failing = false;
+  private backoffMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly logger: Logger,
+  ) {
+    this.backoffMs = config.OUTBOX_POLL_MS;
+    for (const name of Object.values(QUEUES)) {
+      const queue = new Queue(name, { connection: producerRedisOptions(config), prefix: config.QUEUE_PREFIX });
+      queue.on('error', () => undefined); // reported once per outage by the loop below
+      this.queues.set(name, queue);
+    }
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+
+  /** Relays one batch; returns how many outbox rows it settled. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: PendingRow[] = (
+        await manager.query(
+          'SELECT id, job_name AS jobName, job_id AS jobId, payload FROM outbox ' +
+            'WHERE dispatched_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
+          [BATCH],
+        )
+      ).map((r: PendingRow & { payload: unknown }) => ({
+        ...r,
+        payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      }));
+      if (!rows.length) return 0;
+
+      const byQueue = new Map<QueueName, PendingRow[]>();
+      for (const row of coalesce(rows)) {
+        const queue = JOBS[row.jobName].queue;
+        byQueue.set(queue, [...(byQueue.get(queue) ?? []), row]);
+      }
+      for (const [queue, jobs] of byQueue) {
+        await this.queues.get(queue)!.addBulk(
+          jobs.map((r) => ({ name: r.jobName, data: r.payload, opts: { ...JOBS[r.jobName].options, jobId: r.jobId } })),
+        );
+      }
+      await manager.query('UPDATE outbox SET dispatched_at = NOW(3) WHERE id IN (?)', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => (this.running = undefined));
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let next = this.config.OUTBOX_POLL_MS;
+    try {
+      const settled = await this.relayOnce();
+      if (this.failing) this.logger.log('outbox relay recovered; pending jobs are flowing again');
+      this.failing = false;
+      this.backoffMs = this.config.OUTBOX_POLL_MS;
+      if (settled >= BATCH) next = 0; // more waiting: keep draining
+    } catch (err) {
+      if (!this.failing) this.logger.warn(`outbox relay cannot dispatch, will retry: ${(err as Error).message}`);
+      this.failing = true;
+      this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+      next = this.backoffMs;
+    }
+    this.schedule(next);
+  }
+}

@@ -1,0 +1,31 @@
+import { AppConfig } from '@app/config';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import Redis, { type RedisOptions } from 'ioredis';
+import { producerRedisOptions } from './redis-options';
+
+export const REDIS = Symbol('REDIS');
+export const InjectRedis = () => Inject(REDIS);
+
+/** One shared fail-fast Redis client for rate limits, health checks and the like. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        const client = new Redis({ ...producerRedisOptions(config) } as RedisOptions);
+        client.on('error', () => undefined); // surfaced by /health and by the callers' own errors
+        return client;
+      },
+    },
+  ],
+  exports: [REDIS],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}

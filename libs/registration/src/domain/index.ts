@@ -1,0 +1,12 @@
+export * from './dates';
+export { RegistrationDomainError, type DomainFailure, type Result } from './result';
+export * from './gender';
+export * from './resident-id';
+export * from './mobile';
+export * from './age';
+export * from './org-path';
+export * from './eligibility';
+export * from './entry-status';
+export * from './bib-number';
+export * from './team';
+export * from './roster';

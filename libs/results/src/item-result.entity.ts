@@ -1,0 +1,42 @@
+import { EventItem } from '@app/events';
+import { Entry } from '@app/registration';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One entry's place and total in an item, as of the score version the tally read. */
+@Entity('item_results')
+@Index('uq_item_results', ['itemId', 'entryId'], { unique: true })
+export class ItemResult {
+  @PrimaryGeneratedColumn({ unsigned: true })
+  id: number;
+
+  @Column({ name: 'item_id', type: 'int', unsigned: true })
+  itemId: number;
+
+  @ManyToOne(() => EventItem, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'item_id' })
+  item?: EventItem;
+
+  @Column({ name: 'entry_id', type: 'int', unsigned: true })
+  entryId: number;
+
+  @ManyToOne(() => Entry, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'entry_id' })
+  entry?: Entry;
+
+  /** Shared by tied entries ("1, 2, 2, 4"); null when unplaced (no marks yet, DNS, DQ…). */
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  place: number | null;
+
+  /** Exact decimal text with the scheme's digits, e.g. "86.50". */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  total: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: string;
+
+  @Column({ type: 'json' })
+  breakdown: unknown;
+
+  @Column({ name: 'score_version', type: 'int', unsigned: true })
+  scoreVersion: number;
+}

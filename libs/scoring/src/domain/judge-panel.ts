@@ -1,0 +1,319 @@
+import { Dec, DecimalLike, fmt, isRounding, parseDecimal, Rounding, roundTo, sum } from './decimal';
+import { assertConfig, configError, ScoringInputError } from './errors';
+import { checkMark, MarkRange, validateMarkRange } from './mark-range';
+import { INPUT_STATUSES, InputStatus, SchemeResult, TieBreakKey } from './types';
+
+/**
+ * One judged criterion (diving "execution", an ISU programme component, a FIG
+ * E-panel, a choir's "音准"...). Pipeline, each step optional:
+ *   marks → missing-mark rule → drop k highest / k lowest → sum|mean
+ *   → round(aggregateRounding) → (subtractFrom − value) → × difficulty → × factor
+ *   → round(rounding)
+ */
+export interface JudgePanelCriterion {
+  key: string;
+  label?: string;
+  /** allowed marks; falls back to the panel's `marks` */
+  marks?: MarkRange;
+  /** expected number of judge slots (null entries count as slots); any number when absent */
+  judges?: number;
+  drop?: { highest: number; lowest: number };
+  aggregate: 'sum' | 'mean';
+  aggregateRounding?: Rounding;
+  /** gymnastics execution: E = subtractFrom − (trimmed mean of deductions) */
+  subtractFrom?: DecimalLike;
+  /** multiply by the per-performance difficulty (diving DD) entered in the input */
+  multiplyByDifficulty?: boolean;
+  /** weight or factor (ISU component factor, 0.6 of the old 7-judge diving rule, a criterion weight) */
+  factor?: DecimalLike;
+  rounding?: Rounding;
+}
+
+/** A value entered by a technical official and added (element score, D-score) or subtracted (penalties). */
+export interface JudgePanelPart {
+  key: string;
+  label?: string;
+  effect: 'add' | 'subtract';
+  range?: MarkRange;
+  /** when false (default) an absent part counts as 0 */
+  required?: boolean;
+}
+
+export interface JudgePanelConfig {
+  kind: 'judge-panel';
+  /** default mark range for all criteria */
+  marks?: MarkRange;
+  /** default number of judges for all criteria */
+  judges?: number;
+  /** a null mark: left out of the panel (default 'omit'), or replaced by the average of the other judges' marks */
+  missingMark?: 'omit' | 'average-of-others';
+  /** rounding of the substitute mark (default: exact average) */
+  substituteRounding?: Rounding;
+  criteria: JudgePanelCriterion[];
+  /** range of the per-performance difficulty (diving DD 1.2–4.8) when a criterion uses it */
+  difficulty?: MarkRange;
+  parts?: JudgePanelPart[];
+  /** rounding of Σ criteria before parts are added (ISU PCS total) */
+  judgeSubtotalRounding?: Rounding;
+  /** rounding of the final total; its digits are the digits of `total` */
+  rounding: Rounding;
+  /** a floor for the total (e.g. 0: a score cannot be negative) */
+  minTotal?: DecimalLike;
+  /** extra ranking keys after the total, e.g. higher E-score first */
+  tieBreakers?: { source: 'criterion' | 'part'; key: string; better: 'higher' | 'lower' }[];
+}
+
+export interface JudgePanelInput {
+  /** marks per criterion key, one entry per judge slot (null = missing); a bare array when there is one criterion */
+  marks: Record<string, (DecimalLike | null)[]> | (DecimalLike | null)[];
+  difficulty?: DecimalLike;
+  parts?: Record<string, DecimalLike | null | undefined>;
+  status?: InputStatus;
+}
+
+export type JudgeMarkUse = 'counted' | 'dropped-high' | 'dropped-low' | 'missing';
+
+export interface JudgePanelCriterionBreakdown {
+  key: string;
+  label?: string;
+  judges: { judge: number; mark: string | null; substitute?: string; use: JudgeMarkUse }[];
+  droppedHigh: number[];
+  droppedLow: number[];
+  counted: string[];
+  trimmedSum: string;
+  trimmedMean: string;
+  aggregate: 'sum' | 'mean';
+  aggregateExact: string;
+  aggregateRounding?: Rounding;
+  aggregateRounded: string;
+  subtractFrom?: string;
+  afterSubtract?: string;
+  difficulty?: string;
+  factor: string;
+  valueExact: string;
+  value: string;
+  rounding?: Rounding;
+}
+
+export interface JudgePanelBreakdown {
+  criteria: JudgePanelCriterionBreakdown[];
+  judgeSubtotalExact: string;
+  judgeSubtotalRounding?: Rounding;
+  judgeSubtotal: string;
+  parts: { key: string; label?: string; effect: 'add' | 'subtract'; value: string }[];
+  totalExact: string;
+  total: string;
+  rounding: Rounding;
+}
+
+function isInt(n: unknown, min = 0): n is number {
+  return Number.isInteger(n) && (n as number) >= min;
+}
+
+export function validateJudgePanelConfig(c: unknown): ScoringInputError[] {
+  const errs: ScoringInputError[] = [];
+  if (!c || typeof c !== 'object') return [configError('config', '必须是对象')];
+  const cfg = c as JudgePanelConfig;
+  if (cfg.kind !== 'judge-panel') errs.push(configError('config.kind', "必须为 'judge-panel'"));
+  if (cfg.marks !== undefined) errs.push(...validateMarkRange(cfg.marks, 'config.marks'));
+  if (cfg.judges !== undefined && !isInt(cfg.judges, 1)) errs.push(configError('config.judges', '必须是正整数'));
+  if (cfg.missingMark !== undefined && !['omit', 'average-of-others'].includes(cfg.missingMark)) {
+    errs.push(configError('config.missingMark', "必须为 'omit' 或 'average-of-others'"));
+  }
+  for (const k of ['substituteRounding', 'judgeSubtotalRounding'] as const) {
+    if (cfg[k] !== undefined && !isRounding(cfg[k])) errs.push(configError(`config.${k}`, '必须是 { digits, mode }'));
+  }
+  if (!isRounding(cfg.rounding)) errs.push(configError('config.rounding', "必须是 { digits: 0–10, mode: 'half-up'|'truncate'|'up'|'half-even' }"));
+  if (cfg.difficulty !== undefined) errs.push(...validateMarkRange(cfg.difficulty, 'config.difficulty'));
+  if (cfg.minTotal !== undefined && !parseDecimal(cfg.minTotal)) errs.push(configError('config.minTotal', '必须是数字'));
+  if (!Array.isArray(cfg.criteria) || cfg.criteria.length === 0) {
+    errs.push(configError('config.criteria', '至少需要一个评分项'));
+    return errs;
+  }
+  const keys = new Set<string>();
+  cfg.criteria.forEach((cr, i) => {
+    const f = `config.criteria[${i}]`;
+    if (!cr || typeof cr.key !== 'string' || cr.key === '') {
+      errs.push(configError(`${f}.key`, '必须是非空字符串'));
+      return;
+    }
+    if (keys.has(cr.key)) errs.push(configError(`${f}.key`, `评分项 ${cr.key} 重复`));
+    keys.add(cr.key);
+    if (!['sum', 'mean'].includes(cr.aggregate)) errs.push(configError(`${f}.aggregate`, "必须为 'sum' 或 'mean'"));
+    const range = cr.marks ?? cfg.marks;
+    if (range === undefined) errs.push(configError(`${f}.marks`, '未配置分数范围（评分项或面板级 marks）'));
+    else if (cr.marks !== undefined) errs.push(...validateMarkRange(cr.marks, `${f}.marks`));
+    const judges = cr.judges ?? cfg.judges;
+    if (cr.judges !== undefined && !isInt(cr.judges, 1)) errs.push(configError(`${f}.judges`, '必须是正整数'));
+    const hi = cr.drop?.highest ?? 0;
+    const lo = cr.drop?.lowest ?? 0;
+    if (!isInt(hi) || !isInt(lo)) errs.push(configError(`${f}.drop`, 'highest、lowest 必须是非负整数'));
+    else if (isInt(judges, 1) && judges - hi - lo < 1) {
+      errs.push(configError(`${f}.drop`, `${judges} 名裁判去掉 ${hi} 个最高分和 ${lo} 个最低分后没有有效分`));
+    }
+    for (const k of ['aggregateRounding', 'rounding'] as const) {
+      if (cr[k] !== undefined && !isRounding(cr[k])) errs.push(configError(`${f}.${k}`, '必须是 { digits, mode }'));
+    }
+    if (cr.subtractFrom !== undefined && !parseDecimal(cr.subtractFrom)) errs.push(configError(`${f}.subtractFrom`, '必须是数字'));
+    if (cr.factor !== undefined && !parseDecimal(cr.factor)) errs.push(configError(`${f}.factor`, '必须是数字'));
+    if (cr.multiplyByDifficulty && cfg.difficulty === undefined) {
+      errs.push(configError('config.difficulty', `评分项 ${cr.key} 乘以难度系数，必须配置难度系数范围`));
+    }
+  });
+  const partKeys = new Set<string>();
+  (cfg.parts ?? []).forEach((p, i) => {
+    const f = `config.parts[${i}]`;
+    if (!p || typeof p.key !== 'string' || p.key === '') errs.push(configError(`${f}.key`, '必须是非空字符串'));
+    else if (partKeys.has(p.key)) errs.push(configError(`${f}.key`, `分项 ${p.key} 重复`));
+    else partKeys.add(p.key);
+    if (!p || !['add', 'subtract'].includes(p.effect)) errs.push(configError(`${f}.effect`, "必须为 'add' 或 'subtract'"));
+    if (p?.range !== undefined) errs.push(...validateMarkRange(p.range, `${f}.range`));
+  });
+  (cfg.tieBreakers ?? []).forEach((t, i) => {
+    const f = `config.tieBreakers[${i}]`;
+    const known = t?.source === 'criterion' ? keys : t?.source === 'part' ? partKeys : null;
+    if (!known) errs.push(configError(`${f}.source`, "必须为 'criterion' 或 'part'"));
+    else if (!known.has(t.key)) errs.push(configError(`${f}.key`, `未知的 ${t.source}：${t.key}`));
+    if (!['higher', 'lower'].includes(t?.better)) errs.push(configError(`${f}.better`, "必须为 'higher' 或 'lower'"));
+  });
+  return errs;
+}
+
+function marksFor(cfg: JudgePanelConfig, input: JudgePanelInput, key: string): { list: (DecimalLike | null)[]; field: string } {
+  if (Array.isArray(input.marks)) {
+    if (cfg.criteria.length !== 1) {
+      throw new ScoringInputError('MISSING_VALUE', `marks.${key}`, `有多个评分项时 marks 必须按评分项给出，缺少 marks.${key}`);
+    }
+    return { list: input.marks, field: 'marks' };
+  }
+  const list = input.marks?.[key];
+  if (!Array.isArray(list)) throw new ScoringInputError('MISSING_VALUE', `marks.${key}`, `缺少评分项 marks.${key} 的裁判分`);
+  return { list, field: `marks.${key}` };
+}
+
+function scoreCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion, input: JudgePanelInput, difficulty: Dec | null): JudgePanelCriterionBreakdown {
+  const { list, field } = marksFor(cfg, input, cr.key);
+  const range = (cr.marks ?? cfg.marks)!;
+  const expected = cr.judges ?? cfg.judges;
+  if (expected !== undefined && list.length !== expected) {
+    throw new ScoringInputError('WRONG_COUNT', field, `字段 ${field} 应有 ${expected} 名裁判的分数，实际为 ${list.length} 个`);
+  }
+  const marks = list.map((m, i) => (m === null || m === undefined ? null : checkMark(m, `${field}[${i}]`, range)));
+  const present = marks.filter((m): m is Dec => m !== null);
+  const hi = cr.drop?.highest ?? 0;
+  const lo = cr.drop?.lowest ?? 0;
+
+  // A missing mark: either the panel simply shrinks, or (as diving and ISU
+  // rules do when a judge fails to mark) it is replaced by the average of the others.
+  let substitute: Dec | null = null;
+  const missing = marks.length - present.length;
+  if (missing > 0 && cfg.missingMark === 'average-of-others') {
+    if (present.length === 0) throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 没有任何裁判分，无法用其他裁判平均分替代缺失分`);
+    substitute = roundTo(sum(present).div(present.length), cfg.substituteRounding);
+  }
+  const slots = marks.map((m, i) => ({ judge: i, value: m ?? substitute, original: m }));
+  const usable = slots.filter((s) => s.value !== null) as { judge: number; value: Dec; original: Dec | null }[];
+  if (usable.length - hi - lo < 1) {
+    throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 只有 ${usable.length} 个有效分，去掉 ${hi} 个最高分和 ${lo} 个最低分后不足 1 个`);
+  }
+  // Which of several equal marks is "the" dropped one does not change the result;
+  // sorting by (value, judge) keeps it deterministic for the breakdown.
+  const sorted = [...usable].sort((a, b) => a.value.cmp(b.value) || a.judge - b.judge);
+  const low = new Set(sorted.slice(0, lo).map((s) => s.judge));
+  const high = new Set(sorted.slice(sorted.length - hi).map((s) => s.judge));
+  const counted = usable.filter((s) => !low.has(s.judge) && !high.has(s.judge));
+  const trimmedSum = sum(counted.map((s) => s.value));
+  const trimmedMean = trimmedSum.div(counted.length);
+  const aggregateExact = cr.aggregate === 'sum' ? trimmedSum : trimmedMean;
+  const aggregateRounded = roundTo(aggregateExact, cr.aggregateRounding);
+  let v = aggregateRounded;
+  let afterSubtract: Dec | undefined;
+  if (cr.subtractFrom !== undefined) {
+    afterSubtract = new Dec(cr.subtractFrom).minus(v);
+    v = afterSubtract;
+  }
+  if (cr.multiplyByDifficulty) v = v.times(difficulty!);
+  const factor = new Dec(cr.factor ?? 1);
+  const valueExact = v.times(factor);
+  const value = roundTo(valueExact, cr.rounding);
+
+  return {
+    key: cr.key,
+    ...(cr.label !== undefined ? { label: cr.label } : {}),
+    judges: slots.map((s) => ({
+      judge: s.judge,
+      mark: s.original ? fmt(s.original) : null,
+      ...(s.original === null && s.value !== null ? { substitute: fmt(s.value) } : {}),
+      use: s.value === null ? 'missing' : high.has(s.judge) ? 'dropped-high' : low.has(s.judge) ? 'dropped-low' : 'counted',
+    })),
+    droppedHigh: [...high].sort((a, b) => a - b),
+    droppedLow: [...low].sort((a, b) => a - b),
+    counted: counted.map((s) => fmt(s.value)),
+    trimmedSum: fmt(trimmedSum),
+    trimmedMean: fmt(trimmedMean),
+    aggregate: cr.aggregate,
+    aggregateExact: fmt(aggregateExact),
+    ...(cr.aggregateRounding ? { aggregateRounding: cr.aggregateRounding } : {}),
+    aggregateRounded: fmt(aggregateRounded, cr.aggregateRounding?.digits),
+    ...(cr.subtractFrom !== undefined ? { subtractFrom: fmt(new Dec(cr.subtractFrom)), afterSubtract: fmt(afterSubtract!) } : {}),
+    ...(cr.multiplyByDifficulty ? { difficulty: fmt(difficulty!) } : {}),
+    factor: fmt(factor),
+    valueExact: fmt(valueExact),
+    value: fmt(value, cr.rounding?.digits),
+    ...(cr.rounding ? { rounding: cr.rounding } : {}),
+  };
+}
+
+/** Judge-panel score of one performance. Throws ScoringConfigError / ScoringInputError. */
+export function computeJudgePanel(cfg: JudgePanelConfig, input: JudgePanelInput): SchemeResult<JudgePanelBreakdown | null> {
+  assertConfig(validateJudgePanelConfig(cfg));
+  const status = input.status ?? 'OK';
+  if (!INPUT_STATUSES.includes(status)) throw new ScoringInputError('BAD_STATUS', 'status', `字段 status 的值「${String(status)}」无效，应为 OK、DNS、DNF 或 DQ`);
+  if (status !== 'OK') return { total: null, status, tieBreakKeys: [], breakdown: null };
+
+  let difficulty: Dec | null = null;
+  if (cfg.criteria.some((c) => c.multiplyByDifficulty)) {
+    if (input.difficulty === undefined || input.difficulty === null) {
+      throw new ScoringInputError('MISSING_VALUE', 'difficulty', '缺少字段 difficulty（难度系数）');
+    }
+    difficulty = checkMark(input.difficulty, 'difficulty', cfg.difficulty!, '难度系数');
+  }
+  const criteria = cfg.criteria.map((cr) => scoreCriterion(cfg, cr, input, difficulty));
+  const judgeSubtotalExact = sum(criteria.map((c) => new Dec(c.value)));
+  const judgeSubtotal = roundTo(judgeSubtotalExact, cfg.judgeSubtotalRounding);
+
+  const parts = (cfg.parts ?? []).map((p) => {
+    const raw = input.parts?.[p.key];
+    const field = `parts.${p.key}`;
+    if (raw === undefined || raw === null) {
+      if (p.required) throw new ScoringInputError('MISSING_VALUE', field, `缺少字段 ${field}（${p.label ?? p.key}）`);
+      return { key: p.key, label: p.label, effect: p.effect, value: new Dec(0) };
+    }
+    const value = p.range ? checkMark(raw, field, p.range, p.label ?? '分值') : checkMark(raw, field, { min: '-1e9', max: '1e9' }, p.label ?? '分值');
+    return { key: p.key, label: p.label, effect: p.effect, value };
+  });
+  let totalExact = parts.reduce((acc, p) => (p.effect === 'add' ? acc.plus(p.value) : acc.minus(p.value)), judgeSubtotal);
+  if (cfg.minTotal !== undefined) totalExact = Dec.max(totalExact, new Dec(cfg.minTotal));
+  const total = roundTo(totalExact, cfg.rounding);
+
+  const tieBreakKeys: TieBreakKey[] = (cfg.tieBreakers ?? []).map((t) => {
+    const v = t.source === 'criterion' ? criteria.find((c) => c.key === t.key)!.value : fmt(parts.find((p) => p.key === t.key)!.value);
+    return { name: `${t.source}:${t.key}`, value: v, better: t.better };
+  });
+
+  return {
+    total: fmt(total, cfg.rounding.digits),
+    status: 'OK',
+    tieBreakKeys,
+    breakdown: {
+      criteria,
+      judgeSubtotalExact: fmt(judgeSubtotalExact),
+      ...(cfg.judgeSubtotalRounding ? { judgeSubtotalRounding: cfg.judgeSubtotalRounding } : {}),
+      judgeSubtotal: fmt(judgeSubtotal, cfg.judgeSubtotalRounding?.digits),
+      parts: parts.map((p) => ({ key: p.key, ...(p.label !== undefined ? { label: p.label } : {}), effect: p.effect, value: fmt(p.value) })),
+      totalExact: fmt(totalExact),
+      total: fmt(total, cfg.rounding.digits),
+      rounding: cfg.rounding,
+    },
+  };
+}

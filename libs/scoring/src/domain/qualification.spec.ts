@@ -1,0 +1,92 @@
+import { qualify, QualificationConfig, QualificationEntry } from './qualification';
+import { inputError } from './spec-helpers';
+
+// 3 heats, first 2 of each heat (Q) + 2 fastest losers (q) → 8 for an 8-lane semi-final.
+const cfg: QualificationConfig = { byPlace: 2, byPerformance: 2, better: 'lower' };
+
+function heats(overrides: Record<string, Partial<QualificationEntry>> = {}): QualificationEntry[] {
+  const base: QualificationEntry[] = [
+    { id: 'a1', heat: 'H1', place: 1, performance: '10.10' },
+    { id: 'a2', heat: 'H1', place: 2, performance: '10.20' },
+    { id: 'a3', heat: 'H1', place: 3, performance: '10.30' },
+    { id: 'a4', heat: 'H1', place: 4, performance: '10.45' },
+    { id: 'b1', heat: 'H2', place: 1, performance: '10.05' },
+    { id: 'b2', heat: 'H2', place: 2, performance: '10.25' },
+    { id: 'b3', heat: 'H2', place: 3, performance: '10.31' },
+    { id: 'b4', heat: 'H2', status: 'DNF' },
+    { id: 'c1', heat: 'H3', place: 1, performance: '10.15' },
+    { id: 'c2', heat: 'H3', place: 2, performance: '10.22' },
+    { id: 'c3', heat: 'H3', place: 3, performance: '10.29' },
+    { id: 'c4', heat: 'H3', place: 4, performance: '10.50' },
+    { id: 'c5', heat: 'H3', status: 'DQ' },
+  ];
+  return base.map((e) => ({ ...e, ...(overrides[e.id] ?? {}) }));
+}
+const marks = (r: ReturnType<typeof qualify>) => Object.fromEntries(r.rows.filter((x) => x.qualified || x.draw).map((x) => [x.id, x.draw ? 'draw' : x.qualified]));
+
+describe('qualification from heats (World Athletics TR 20 / TR 21)', () => {
+  it('Q by place in each heat, then q by the next best times', () => {
+    // Q: a1 a2 b1 b2 c1 c2; remaining finishers by time: c3 10.29, a3 10.30, b3 10.31, a4, c4 → q: c3, a3
+    const r = qualify(cfg, heats());
+    expect(marks(r)).toEqual({ a1: 'Q', a2: 'Q', b1: 'Q', b2: 'Q', c1: 'Q', c2: 'Q', c3: 'q', a3: 'q' });
+    expect([r.nominal, r.room, r.draws]).toEqual([8, 8, []]);
+    expect(r.rows.find((x) => x.id === 'b4')).toEqual({ id: 'b4', heat: 'H2', place: null, qualified: null, draw: false });
+  });
+
+  it('a tie for the last Q place: both qualify, and one fewer goes through on time', () => {
+    // a2 and a3 share 2nd place in heat 1 → 7 Q; 8 − 7 = 1 q place → c3 only.
+    const r = qualify(cfg, heats({ a3: { place: 2, performance: '10.20' } }));
+    expect(marks(r)).toEqual({ a1: 'Q', a2: 'Q', a3: 'Q', b1: 'Q', b2: 'Q', c1: 'Q', c2: 'Q', c3: 'q' });
+  });
+
+  it('a tie for the last q place is first split at 1/1000 s', () => {
+    // a3 and b3 both 10.30 officially; 10.292 < 10.296 → a3 takes the 2nd q place.
+    const r = qualify(cfg, heats({ a3: { performance: '10.30', raw: '10.292' }, b3: { performance: '10.30', raw: '10.296' }, c3: { raw: '10.281' } }));
+    expect(marks(r)).toMatchObject({ c3: 'q', a3: 'q' });
+    expect(r.rows.find((x) => x.id === 'b3')!.qualified).toBeNull();
+  });
+
+  it('a q tie that 1/1000 cannot split: flagged for a draw when lanes are full, both advance when there is room', () => {
+    const tie = { a3: { performance: '10.30', raw: '10.293' }, b3: { performance: '10.30', raw: '10.293' } };
+    const full = qualify(cfg, heats(tie));
+    expect(marks(full)).toMatchObject({ c3: 'q', a3: 'draw', b3: 'draw' });
+    expect(full.draws).toEqual([{ basis: 'performance', ids: ['a3', 'b3'], places: 1 }]);
+    const spare = qualify({ ...cfg, maxAdvancing: 9 }, heats(tie));
+    expect(marks(spare)).toMatchObject({ c3: 'q', a3: 'q', b3: 'q' });
+    expect(spare.draws).toEqual([]);
+  });
+
+  it('a tie for a Q place when no room at all is left: draw among the tied', () => {
+    // 2 heats, first 2 qualify, no q, 4 lanes. Heat 1 has a dead heat for 2nd → 5 Q for 4 lanes.
+    const entries: QualificationEntry[] = [
+      { id: 'x1', heat: 'H1', place: 1, performance: '50.01' },
+      { id: 'x2', heat: 'H1', place: 2, performance: '50.50' },
+      { id: 'x3', heat: 'H1', place: 2, performance: '50.50' },
+      { id: 'y1', heat: 'H2', place: 1, performance: '50.10' },
+      { id: 'y2', heat: 'H2', place: 2, performance: '50.20' },
+    ];
+    const r = qualify({ byPlace: 2, byPerformance: 0, better: 'lower' }, entries);
+    expect(marks(r)).toEqual({ x1: 'Q', x2: 'draw', x3: 'draw', y1: 'Q', y2: 'Q' });
+    expect(r.draws).toEqual([{ basis: 'place', ids: ['x2', 'x3'], places: 1 }]);
+  });
+
+  it('derives places from the marks when no places are given (field events, higher is better)', () => {
+    // Two groups, best 1 of each group + the next best mark.
+    const entries: QualificationEntry[] = [
+      { id: 'p', heat: 'A', performance: '7.80' },
+      { id: 'q', heat: 'A', performance: '7.95' },
+      { id: 'r', heat: 'B', performance: '7.70' },
+      { id: 's', heat: 'B', performance: '7.85' },
+      { id: 't', heat: 'B', status: 'DNS' },
+    ];
+    const r = qualify({ byPlace: 1, byPerformance: 1, better: 'higher' }, entries);
+    expect(marks(r)).toEqual({ q: 'Q', s: 'Q', p: 'q' });
+  });
+
+  it('refuses bad configuration and a finisher without a performance', () => {
+    const e = inputError(() => qualify({ byPlace: -1, byPerformance: 0, better: 'lower' }, []));
+    expect([e.code, e.field]).toEqual(['INVALID_CONFIG', 'config.byPlace']);
+    const e2 = inputError(() => qualify(cfg, [{ id: 'z', heat: 'H', place: 1 }]));
+    expect([e2.code, e2.field]).toEqual(['MISSING_VALUE', 'entries[0].performance']);
+  });
+});

@@ -1,0 +1,46 @@
+import { EventItem } from '@app/events';
+import { User } from '@app/identity';
+import { Entry } from '@app/registration';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** One judge's mark for one entry on one criterion, kept as the decimal text the judge entered. */
+@Entity('marks')
+@Index('uq_marks', ['entryId', 'judgeId', 'criterion'], { unique: true })
+@Index('idx_marks_item', ['itemId'])
+export class Mark {
+  @PrimaryGeneratedColumn({ unsigned: true })
+  id: number;
+
+  @Column({ name: 'item_id', type: 'int', unsigned: true })
+  itemId: number;
+
+  @ManyToOne(() => EventItem, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'item_id' })
+  item?: EventItem;
+
+  @Column({ name: 'entry_id', type: 'int', unsigned: true })
+  entryId: number;
+
+  @ManyToOne(() => Entry, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'entry_id' })
+  entry?: Entry;
+
+  @Column({ name: 'judge_id', type: 'int', unsigned: true })
+  judgeId: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'judge_id' })
+  judge?: User;
+
+  @Column({ type: 'varchar', length: 50 })
+  criterion: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  value: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' })
+  updatedAt: Date;
+}

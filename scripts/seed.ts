@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { EventsService } from '@app/events';
+import { OrganisationsService, type Principal, type Role, UsersService } from '@app/identity';
+import { RegistrationService } from '@app/registration';
+import { ScoringService } from '@app/scoring';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SeedModule } from './seed.module';
+
+export const DEMO_SCHEME = {
+  kind: 'judge-panel',
+  marks: { min: 0, max: 100, maxDecimals: 2 },
+  criteria: [{ key: '总分', label: '实操总分', aggregate: 'mean', drop: { highest: 1, lowest: 1 } }],
+  rounding: { digits: 2, mode: 'half-up' },
+};
+
+interface Credential {
+  username: string;
+  password: string;
+  realName: string;
+  role: Role;
+  organisation: string;
+}
+
+const password = () => randomBytes(9).toString('base64url');
+
+/** Seeds the demo on an empty database; returns the credentials, or null when there was data already. */
+export async function seedDemo(app: INestApplicationContext): Promise<Credential[] | null> {
+  const ds = app.get(DataSource);
+  const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM organisations');
+  if (Number(n) > 0) return null;
+
+  const orgs = app.get(OrganisationsService);
+  const users = app.get(UsersService);
+  const city = await orgs.createRoot('杭州市总工会');
+  const credentials: Credential[] = [];
+  const addUser = async (username: string, realName: string, role: Role, org: { id: number; name: string }) => {
+    const pw = password();
+    const user = await users.create('system', { username, password: pw, realName, roles: [{ organisationId: org.id, role }] });
+    credentials.push({ username, password: pw, realName, role, organisation: org.name });
+    return user;
+  };
+  const admin = await addUser('admin', '陈建国', 'admin', city);
+  const asAdmin: Principal = { userId: admin.id, username: admin.username, roles: admin.roles };
+
+  const gongshu = await orgs.create(asAdmin, { name: '拱墅区总工会', kind: 'district', parentId: city.id });
+  const xihu = await orgs.create(asAdmin, { name: '西湖区总工会', kind: 'district', parentId: city.id });
+  const turbine = await orgs.create(asAdmin, { name: '杭州汽轮动力集团有限公司工会', kind: 'enterprise', parentId: gongshu.id });
+  const express = await orgs.create(asAdmin, { name: '顺丰速运拱墅分部工会', kind: 'enterprise', parentId: gongshu.id });
+  const canal = await orgs.create(asAdmin, { name: '杭州大运河文化发展有限公司工会', kind: 'enterprise', parentId: gongshu.id });
+  await orgs.create(asAdmin, { name: '西湖龙井茶业集团工会', kind: 'enterprise', parentId: xihu.id });
+
+  const organizer = await addUser('organizer', '王丽华', 'organizer', gongshu);
+  const judges = [
+    await addUser('judge1', '张志强', 'judge', gongshu),
+    await addUser('judge2', '李慧敏', 'judge', gongshu),
+    await addUser('judge3', '赵国栋', 'judge', gongshu),
+  ];
+  await addUser('leader', '周建平', 'delegation_leader', turbine);
+  await addUser('employer', '孙晓燕', 'employer', canal);
+  const contestants = [
+    await addUser('contestant1', '刘洋', 'contestant', turbine),
+    await addUser('contestant2', '黄晓明', 'contestant', turbine),
+    await addUser('contestant3', '吴静', 'contestant', express),
+    await addUser('contestant4', '郑浩', 'contestant', express),
+    await addUser('contestant5', '冯雪梅', 'contestant', canal),
+    await addUser('contestant6', '何志伟', 'contestant', canal),
+  ];
+
+  // One skill competition in progress: registration done, judges seated, half the field marked.
+  const asOrganizer: Principal = { userId: organizer.id, username: organizer.username, roles: organizer.roles };
+  const events = app.get(EventsService);
+  const scoring = app.get(ScoringService);
+  const registration = app.get(RegistrationService);
+  const event = await events.create(asOrganizer, {
+    organisationId: gongshu.id,
+    kind: 'skill_competition',
+    name: '2026年拱墅区职工数控车工技能竞赛',
+    startsOn: '2026-11-28',
+    endsOn: '2026-11-29',
+  });
+  const item = await events.addItem(asOrganizer, event.id, '数控车工（职工组）');
+  await scoring.setScheme(asOrganizer, item.id, DEMO_SCHEME);
+  await events.move(asOrganizer, event.id, 'registration_open');
+  const entries = [];
+  for (const c of contestants) entries.push(await registration.register({ userId: c.id, username: c.username, roles: c.roles }, item.id));
+  await events.move(asOrganizer, event.id, 'registration_closed');
+  await events.move(asOrganizer, event.id, 'in_progress');
+  for (const j of judges) await scoring.assignJudge(asOrganizer, item.id, j.id);
+  const demoMarks = [
+    ['88.5', '91', '86'],
+    ['79', '82.5', '80'],
+    ['93', '90.5', '95'],
+  ];
+  for (const [e, marks] of demoMarks.entries()) {
+    for (const [j, value] of marks.entries()) {
+      const judge = judges[j];
+      await scoring.submitMark({ userId: judge.id, username: judge.username, roles: judge.roles }, item.id, { entryId: entries[e].id, value });
+    }
+  }
+  return credentials;
+}
+
+export function printCredentials(credentials: Credential[]): void {
+  console.log('\n演示数据已创建。以下账号密码只显示这一次 (demo accounts; passwords are shown only now):');
+  for (const c of credentials) console.log(`  ${c.username.padEnd(12)} ${c.password.padEnd(14)} ${c.role.padEnd(18)} ${c.realName}  ${c.organisation}`);
+  console.log('');
+}
+
+export async function runSeed(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  try {
+    const credentials = await seedDemo(app);
+    if (credentials) printCredentials(credentials);
+    else console.log('seed: the database already has data; nothing seeded');
+  } finally {
+    await app.close();
+  }
+}
+
+if (require.main === module) {
+  runSeed().catch((err) => {
+    console.error(`seed: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  });
+}
