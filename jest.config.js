@@ -8,6 +8,9 @@ const swc = ['@swc/jest', {
   },
   module: { type: 'commonjs' },
 }];
+// NestJS 12 ships ES modules only; Jest's CommonJS runtime needs them compiled (Node itself loads them natively).
+const transform = { '^.+\\.ts$': swc, '^.+/node_modules/@nestjs/.+\\.js$': swc };
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
 const moduleNameMapper = {
   '^@app/config$': '<rootDir>/config/index.ts',
   '^@app/config/(.*)$': '<rootDir>/config/$1',
@@ -19,7 +22,8 @@ module.exports = {
       displayName: 'unit',
       rootDir: __dirname,
       testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
     },
@@ -27,7 +31,8 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
