@@ -28,6 +28,12 @@ const HTTP_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
+/** Fastify's parser errors for a body that does not parse (the adapter wraps them in an HttpException). */
+function isMalformedBody(cause: unknown): boolean {
+  const code = (cause as { code?: string } | undefined)?.code;
+  return cause instanceof SyntaxError || !!code?.startsWith('FST_ERR_CTP_INVALID');
+}
+
 /** Turns anything thrown while serving a request into `{ statusCode, code, message, details?, errorId? }`. */
 export function toErrorBody(err: unknown, requestId: string, logger: Logger): ErrorBody {
   if (err instanceof DomainError) {
@@ -40,22 +46,12 @@ export function toErrorBody(err: unknown, requestId: string, logger: Logger): Er
     const res = err.getResponse() as string | { code?: string; message?: string | string[]; details?: unknown };
     const body: ErrorBody = {
       statusCode: status,
-      code: (typeof res === 'object' && res.code) || HTTP_CODES[status] || `HTTP_${status}`,
+      code: (typeof res === 'object' && res.code) || (isMalformedBody(err.cause) && 'MALFORMED_BODY') || HTTP_CODES[status] || `HTTP_${status}`,
       message: typeof res === 'string' ? res : [res.message ?? err.message].flat().join('; '),
     };
     if (typeof res === 'object' && res.details !== undefined) body.details = res.details;
     if (status >= 500) body.errorId = requestId;
     return body;
-  }
-  // Errors raised by Fastify itself (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
-  const fst = err as { statusCode?: number; code?: string; message?: string };
-  if (typeof fst?.statusCode === 'number' && fst.statusCode >= 400 && fst.statusCode < 500) {
-    const malformed = fst.code?.startsWith('FST_ERR_CTP') && fst.statusCode === 400;
-    return {
-      statusCode: fst.statusCode,
-      code: malformed ? 'MALFORMED_BODY' : HTTP_CODES[fst.statusCode] ?? `HTTP_${fst.statusCode}`,
-      message: malformed ? `请求体不是有效的 JSON：${fst.message}` : fst.message ?? 'Bad request',
-    };
   }
   logger.error({ err, requestId }, 'unhandled error');
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试', errorId: requestId };
