@@ -24,7 +24,17 @@ interface Credential {
   organisation: string;
 }
 
-const password = () => randomBytes(9).toString('base64url');
+/**
+ * Random passwords unless DEMO_PASSWORD is set (local demos and the README's
+ * curl replay); it must be at least 8 characters and is refused in production.
+ */
+function password(): string {
+  const fixed = process.env.DEMO_PASSWORD;
+  if (!fixed) return randomBytes(9).toString('base64url');
+  if (fixed.length < 8) throw new Error('DEMO_PASSWORD must be at least 8 characters');
+  if (process.env.NODE_ENV === 'production') throw new Error('DEMO_PASSWORD is for local demos; it is refused in production');
+  return fixed;
+}
 
 /** Seeds the demo on an empty database; returns the credentials, or null when there was data already. */
 export async function seedDemo(app: INestApplicationContext): Promise<Credential[] | null> {

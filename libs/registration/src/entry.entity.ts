@@ -2,8 +2,10 @@ import { EventItem, Event } from '@app/events';
 import { Organisation, User } from '@app/identity';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ENTRY_STATUSES = ['pending', 'approved', 'rejected', 'waitlisted', 'withdrawn'] as const;
-export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+import type { EntryStatus } from './domain';
+
+// Order matters: it is the order of the column's ENUM in the migrations.
+export const ENTRY_STATUSES: readonly EntryStatus[] = ['pending', 'approved', 'rejected', 'waitlisted', 'withdrawn'];
 
 /** One person entered in one item, for the organisation (delegation) they compete for. */
 @Entity('entries')

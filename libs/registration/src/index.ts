@@ -5,3 +5,4 @@ export * from './registration.module';
 
 import { Entry } from './entry.entity';
 export const REGISTRATION_ENTITIES = [Entry];
+export * from './domain';

@@ -7,3 +7,4 @@ export { ItemTally } from './item-tally.entity';
 import { ItemResult } from './item-result.entity';
 import { ItemTally } from './item-tally.entity';
 export const RESULTS_ENTITIES = [ItemResult, ItemTally];
+export * from './domain';

@@ -13,7 +13,7 @@ export interface ResultRow {
   breakdown: unknown;
 }
 
-export interface ItemResults {
+export interface ItemResultsView {
   itemId: number;
   itemName: string;
   eventId: number;
@@ -30,7 +30,7 @@ export class ResultsService {
     private readonly events: EventsService,
   ) {}
 
-  async forItem(itemId: number): Promise<ItemResults> {
+  async forItem(itemId: number): Promise<ItemResultsView> {
     const { item, event } = await this.events.item(itemId);
     const [tally] = await this.dataSource.query('SELECT tallied_version AS v, tallied_at AS at FROM item_tallies WHERE item_id = ?', [itemId]);
     const rows: (ResultRow & { breakdown: unknown })[] = await this.dataSource.query(
