@@ -59,12 +59,12 @@ const DEV_SECRETS = ['JWT_SECRET', 'PII_KEY'] as const;
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
-  const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(defaults) as (keyof AppConfig)[]) {
-    const value = env[key as string];
-    if (value !== undefined && value !== '') raw[key as string] = value;
-    else if (key === 'DB_PASSWORD' && value === '') raw[key] = '';
-  }
+  // An empty variable means "not set", except DB_PASSWORD, where empty is the local default anyway.
+  const raw = Object.fromEntries(
+    Object.keys(defaults)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
   if (errors.length) {

@@ -1,2 +1,3 @@
 export * from './domain-error';
 export * from './service-unreachable';
+export * from './result';

@@ -23,6 +23,7 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new IdentityError('unauthenticated', IdentityErrorCode.BadCredentials, '需要登录：缺少 Authorization: Bearer 访问令牌');
     req.principal = await this.auth.verify(token);
     if (!rule) throw forbidden('该接口未声明访问规则');
+    // Coarse check only (an admin may call what any role may); the service checks the organisation scope.
     if (rule.roles !== 'any' && !req.principal.roles.some((r: { role: string }) => (rule.roles as string[]).includes(r.role) || r.role === 'admin')) {
       throw forbidden(`需要以下角色之一：${rule.roles.join('、')}`);
     }

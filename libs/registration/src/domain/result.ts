@@ -1,12 +1,4 @@
-/** A refusal the caller can branch on (`code`) and show to the user (`message`, Chinese). */
-export interface DomainFailure<C extends string = string> {
-  readonly code: C;
-  readonly message: string;
-}
-
-export type Result<T, C extends string = string> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: DomainFailure<C> };
+export { type DomainFailure, fail, ok, type Result } from '@app/common';
 
 /** Thrown only where the caller asked for an exception (assert*) or passed data the domain cannot interpret. */
 export class RegistrationDomainError extends Error {
@@ -17,12 +9,4 @@ export class RegistrationDomainError extends Error {
     super(message);
     this.name = 'RegistrationDomainError';
   }
-}
-
-export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value };
-}
-
-export function fail<C extends string>(code: C, message: string): { readonly ok: false; readonly error: DomainFailure<C> } {
-  return { ok: false, error: { code, message } };
 }
