@@ -23,12 +23,13 @@ export async function assertReachable(config: AppConfig): Promise<void> {
     throw err;
   }
   const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, lazyConnect: true, connectTimeout: 3000, retryStrategy: () => null });
-  redis.on('error', () => undefined);
+  let socketError: unknown;
+  redis.on('error', (err) => (socketError ??= err)); // the socket's own error (ECONNREFUSED…), not ioredis' "Connection is closed"
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw new ServiceUnreachableError('Redis', config.redisAddress, err);
+    throw new ServiceUnreachableError('Redis', config.redisAddress, socketError ?? err);
   } finally {
     redis.disconnect();
   }

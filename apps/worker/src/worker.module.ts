@@ -1,3 +1,4 @@
+import { ShutdownLog } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
@@ -26,6 +27,6 @@ export const PROCESSORS = [TallyProcessor];
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
     ResultsModule,
   ],
-  providers: [...PROCESSORS, OutboxRelayService],
+  providers: [...PROCESSORS, OutboxRelayService, ShutdownLog],
 })
 export class WorkerModule {}

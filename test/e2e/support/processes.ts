@@ -1,34 +1,16 @@
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
-import { ensureDatabase } from '@app/database';
-import * as argon2 from 'argon2';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ADMIN } from './test-env';
 
 const DIST = join(__dirname, '..', '..', '..', 'dist');
 
-/** Drops and recreates the database, applies the committed migrations, and adds a city federation with an admin. */
-export async function freshDatabase(env: Record<string, string>): Promise<void> {
-  const config = loadConfig({ ...process.env, ...env });
-  await ensureDatabase(config);
-  const ds = createDataSource(config);
-  await ds.initialize();
-  try {
-    await ds.query(`DROP DATABASE \`${config.DB_NAME}\``);
-    await ds.query(`CREATE DATABASE \`${config.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await ds.query(`USE \`${config.DB_NAME}\``);
-    await ds.runMigrations();
-    await ds.query("INSERT INTO organisations (id, name, kind, parent_id, path) VALUES (1, '杭州市总工会', 'city', NULL, '/1/')");
-    const res = await ds.query('INSERT INTO users (username, password_hash, real_name) VALUES (?, ?, ?)', [
-      ADMIN.username,
-      await argon2.hash(ADMIN.password),
-      ADMIN.realName,
-    ]);
-    await ds.query("INSERT INTO role_assignments (user_id, organisation_id, role) VALUES (?, 1, 'admin')", [res.insertId]);
-  } finally {
-    await ds.destroy();
-  }
+/** Starts MySQL and Redis if needed, recreates the test database from the committed migrations, and adds an admin. */
+export function freshDatabase(env: Record<string, string>): void {
+  const res = spawnSync(process.execPath, [join(DIST, 'scripts/test-database.js')], {
+    env: { ...process.env, ...env, TEST_ADMIN_USERNAME: ADMIN.username, TEST_ADMIN_PASSWORD: ADMIN.password },
+    encoding: 'utf8',
+  });
+  if (res.status !== 0) throw new Error(`test database setup failed:\n${res.stdout}${res.stderr}`);
 }
 
 export interface RunningApp {
