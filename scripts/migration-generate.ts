@@ -1,4 +1,4 @@
-import { ensureDatabase } from '@app/database';
+import { ensureDatabase, recreateDatabase } from '@app/database';
 import { loadConfig } from '@app/config';
 import { createDataSource } from '@app/config/data-source';
 import { writeFileSync } from 'node:fs';
@@ -17,9 +17,7 @@ async function main(): Promise<void> {
   const ds = createDataSource(config);
   await ds.initialize();
   try {
-    await ds.query(`DROP DATABASE \`${config.DB_NAME}\``);
-    await ds.query(`CREATE DATABASE \`${config.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await ds.query(`USE \`${config.DB_NAME}\``);
+    await recreateDatabase(ds, config.DB_NAME);
     await ds.runMigrations();
     const sql = await ds.driver.createSchemaBuilder().log();
     if (!sql.upQueries.length) {

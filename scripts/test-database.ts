@@ -1,6 +1,6 @@
 import { loadConfig } from '@app/config';
 import { createDataSource } from '@app/config/data-source';
-import { ensureDatabase } from '@app/database';
+import { ensureDatabase, recreateDatabase } from '@app/database';
 import * as argon2 from 'argon2';
 import { ensureLocalServices } from './local-services';
 
@@ -20,9 +20,7 @@ async function main(): Promise<void> {
   const ds = createDataSource(config);
   await ds.initialize();
   try {
-    await ds.query(`DROP DATABASE \`${config.DB_NAME}\``);
-    await ds.query(`CREATE DATABASE \`${config.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await ds.query(`USE \`${config.DB_NAME}\``);
+    await recreateDatabase(ds, config.DB_NAME);
     await ds.runMigrations();
     await ds.query("INSERT INTO organisations (id, name, kind, parent_id, path) VALUES (1, '杭州市总工会', 'city', NULL, '/1/')");
     const res = await ds.query('INSERT INTO users (username, password_hash, real_name) VALUES (?, ?, ?)', [

@@ -24,3 +24,11 @@ export async function ensureDatabase(config: AppConfig): Promise<void> {
     await conn.end();
   }
 }
+
+/** Empties a scratch or test database by dropping and recreating it, and switches the data source to it. */
+export async function recreateDatabase(ds: import('typeorm').DataSource, name: string): Promise<void> {
+  const quoted = `\`${name.replace(/`/g, '')}\``;
+  await ds.query(`DROP DATABASE ${quoted}`);
+  await ds.query(`CREATE DATABASE ${quoted} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await ds.query(`USE ${quoted}`);
+}
