@@ -59,7 +59,7 @@ const DEV_SECRETS = ['JWT_SECRET', 'PII_KEY'] as const;
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
-  // An empty variable means "not set", except DB_PASSWORD, where empty is the local default anyway.
+  // An empty variable counts as unset (for DB_PASSWORD the default is empty anyway).
   const raw = Object.fromEntries(
     Object.keys(defaults)
       .filter((key) => env[key] !== undefined && env[key] !== '')

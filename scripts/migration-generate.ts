@@ -1,6 +1,5 @@
-import { ensureDatabase, recreateDatabase } from '@app/database';
 import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
+import { freshMigratedDataSource } from '@app/config/data-source';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,12 +12,8 @@ async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: npm run migration:generate -- <PascalCaseName>');
   const config = loadConfig({ ...process.env, DB_NAME: `${loadConfig().DB_NAME}_migration_scratch` });
-  await ensureDatabase(config);
-  const ds = createDataSource(config);
-  await ds.initialize();
+  const ds = await freshMigratedDataSource(config);
   try {
-    await recreateDatabase(ds, config.DB_NAME);
-    await ds.runMigrations();
     const sql = await ds.driver.createSchemaBuilder().log();
     if (!sql.upQueries.length) {
       console.log('entities and migrations agree: nothing to generate');

@@ -1,6 +1,5 @@
 import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
-import { ensureDatabase, recreateDatabase } from '@app/database';
+import { freshMigratedDataSource } from '@app/config/data-source';
 import * as argon2 from 'argon2';
 import { ensureLocalServices } from './local-services';
 
@@ -16,12 +15,8 @@ async function main(): Promise<void> {
   const [username, password] = [process.env.TEST_ADMIN_USERNAME, process.env.TEST_ADMIN_PASSWORD];
   if (!username || !password) throw new Error('set TEST_ADMIN_USERNAME and TEST_ADMIN_PASSWORD');
   await ensureLocalServices(config);
-  await ensureDatabase(config);
-  const ds = createDataSource(config);
-  await ds.initialize();
+  const ds = await freshMigratedDataSource(config);
   try {
-    await recreateDatabase(ds, config.DB_NAME);
-    await ds.runMigrations();
     await ds.query("INSERT INTO organisations (id, name, kind, parent_id, path) VALUES (1, '杭州市总工会', 'city', NULL, '/1/')");
     const res = await ds.query('INSERT INTO users (username, password_hash, real_name) VALUES (?, ?, ?)', [
       username,

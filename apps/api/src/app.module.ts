@@ -1,4 +1,3 @@
-import { ShutdownLog } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { EventsModule } from '@app/events';
@@ -48,7 +47,6 @@ import { ScoringController } from './scoring/scoring.controller';
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
-    ShutdownLog,
   ],
 })
 export class AppModule {}

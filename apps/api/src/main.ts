@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
-import { ServiceUnreachableError } from '@app/common';
+import { closeOnSignals, ServiceUnreachableError } from '@app/common';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -36,10 +36,10 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(validationPipe());
-  app.enableShutdownHooks();
   setupOpenApi(app);
 
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
+  closeOnSignals(app, app.get(Logger));
   app.get(Logger).log(`API listening on http://${config.HTTP_HOST}:${config.HTTP_PORT} (docs at /docs)`, 'Bootstrap');
 }
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
 import { assertReachable } from '@app/config/preflight';
-import { ServiceUnreachableError } from '@app/common';
+import { closeOnSignals, ServiceUnreachableError } from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { missingHandlers } from './handler-check';
@@ -17,8 +17,8 @@ async function bootstrap(): Promise<void> {
     await app.close();
     throw new Error(`worker refuses to start: ${problems.join('; ')}`);
   }
-  app.enableShutdownHooks();
   await app.init();
+  closeOnSignals(app, app.get(Logger));
   app.get(Logger).log(`worker started (concurrency ${config.WORKER_CONCURRENCY}, queues prefix "${config.QUEUE_PREFIX}")`, 'Bootstrap');
 }
 

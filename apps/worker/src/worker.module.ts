@@ -1,4 +1,3 @@
-import { ShutdownLog } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
@@ -27,6 +26,6 @@ export const PROCESSORS = [TallyProcessor];
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
     ResultsModule,
   ],
-  providers: [...PROCESSORS, OutboxRelayService, ShutdownLog],
+  providers: [...PROCESSORS, OutboxRelayService],
 })
 export class WorkerModule {}

@@ -1,4 +1,4 @@
 export * from './domain-error';
 export * from './service-unreachable';
 export * from './result';
-export * from './shutdown-log';
+export * from './close-on-signals';

@@ -14,7 +14,7 @@ export const InjectRedis = () => Inject(REDIS);
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        const client = new Redis({ ...producerRedisOptions(config) } as RedisOptions);
+        const client = new Redis(producerRedisOptions(config) as RedisOptions);
         client.on('error', () => undefined); // surfaced by /health and by the callers' own errors
         return client;
       },

@@ -1,0 +1,22 @@
+import type { INestApplicationContext, LoggerService } from '@nestjs/common';
+
+/**
+ * Graceful shutdown: on SIGTERM or SIGINT, close the app (every shutdown hook:
+ * HTTP server, relay, BullMQ workers, connections), and only then say so and exit.
+ */
+export function closeOnSignals(app: INestApplicationContext, logger: LoggerService): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      app
+        .close()
+        .then(() => {
+          logger.log(`stopped cleanly on ${signal}`, 'Shutdown');
+          process.exit(0);
+        })
+        .catch((err: unknown) => {
+          logger.error(`shutdown failed: ${(err as Error).message}`, 'Shutdown');
+          process.exit(1);
+        });
+    });
+  }
+}
