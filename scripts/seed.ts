@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { EventsService } from '@app/events';
 import { OrganisationsService, type Principal, type Role, UsersService } from '@app/identity';
-import { RegistrationService } from '@app/registration';
+import { ProfilesService, RegistrationService, RegistrationSettingsService, residentIdCheckChar } from '@app/registration';
 import { ScoringService } from '@app/scoring';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -94,8 +94,19 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
   const item = await events.addItem(asOrganizer, event.id, '数控车工（职工组）');
   await scoring.setScheme(asOrganizer, item.id, DEMO_SCHEME);
   await events.move(asOrganizer, event.id, 'registration_open');
+  const profiles = app.get(ProfilesService);
+  const male = [true, true, false, true, false, true];
+  for (const [i, c] of contestants.entries()) {
+    await profiles.save(asOrganizer, c.id, {
+      // Sequence digit odd for men, even for women, as in a real ID number.
+      residentId: demoResidentId('330105', `19${80 + i}0${i + 1}1${i}`, 100 + i * 2 + (male[i] ? 1 : 0)),
+      mobile: `1380571${String(1000 + i).padStart(4, '0')}`,
+      unionMemberNo: `GH3301050${String(i + 1).padStart(5, '0')}`,
+    });
+  }
+  await app.get(RegistrationSettingsService).configureEvent(asOrganizer, event.id, { autoApprove: true, bibPrefix: 'SK', capacity: 60 });
   const entries = [];
-  for (const c of contestants) entries.push(await registration.register({ userId: c.id, username: c.username, roles: c.roles }, item.id));
+  for (const c of contestants) entries.push(await registration.register({ userId: c.id, username: c.username, roles: c.roles }, item.id, {}));
   await events.move(asOrganizer, event.id, 'registration_closed');
   await events.move(asOrganizer, event.id, 'in_progress');
   for (const j of judges) await scoring.assignJudge(asOrganizer, item.id, j.id);
@@ -111,6 +122,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
     }
   }
   return credentials;
+}
+
+/** A valid 18-character resident ID for demo people: region, birth date, sequence (odd = male) and its checksum (GB 11643). */
+export function demoResidentId(region: string, birth: string, sequence: number): string {
+  const first17 = `${region}${birth}${String(sequence).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
 }
 
 export function printCredentials(credentials: Credential[]): void {

@@ -17,6 +17,7 @@ import { LoggingModule } from './http/logging.module';
 import { AuthController } from './identity/auth.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
+import { RegistrationAdminController } from './registration/registration-admin.controller';
 import { RegistrationController } from './registration/registration.controller';
 import { ResultsController } from './results/results.controller';
 import { ScoringController } from './scoring/scoring.controller';
@@ -41,6 +42,7 @@ import { ScoringController } from './scoring/scoring.controller';
     UsersController,
     EventsController,
     RegistrationController,
+    RegistrationAdminController,
     ScoringController,
     ResultsController,
   ],

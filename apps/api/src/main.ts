@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { assertReachable } from '@app/config/preflight';
 import { setupOpenApi } from './http/openapi';
+import { acceptSpreadsheets } from './http/raw-body';
 import { validationPipe } from './http/validation';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -36,6 +37,7 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(validationPipe());
+  acceptSpreadsheets(app);
   setupOpenApi(app);
 
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });

@@ -1,14 +1,16 @@
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
+import { RegistrationModule } from '@app/registration';
 import { ResultsModule } from '@app/results';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { OutboxRelayService } from './outbox-relay.service';
+import { RegistrationProcessor } from './registration.processor';
 import { TallyProcessor } from './tally.processor';
 
-export const PROCESSORS = [TallyProcessor];
+export const PROCESSORS = [TallyProcessor, RegistrationProcessor];
 
 @Module({
   imports: [
@@ -25,6 +27,7 @@ export const PROCESSORS = [TallyProcessor];
     }),
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
     ResultsModule,
+    RegistrationModule,
   ],
   providers: [...PROCESSORS, OutboxRelayService],
 })

@@ -17,6 +17,8 @@ export function dataSourceOptions(
     database: config.DB_NAME,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
+    // DATE columns are calendar days (birth dates, event days): as strings they cannot shift with a time zone.
+    dateStrings: ['DATE'],
     poolSize: config.DB_POOL_SIZE,
     entities,
     migrations,

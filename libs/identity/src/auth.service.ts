@@ -33,8 +33,10 @@ export class AuthService {
       });
     }
     const user = await this.users.findByUsername(username);
-    const ok = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
-    if (!user || !ok) {
+    // People imported from a roster have no password yet ('!…' is no argon2 hash); they fail like a wrong password.
+    const usable = user?.passwordHash.startsWith('$') ? user.passwordHash : null;
+    const ok = await argon2.verify(usable ?? (await DUMMY_HASH), password);
+    if (!user || !usable || !ok) {
       await this.limiter.recordFailure(username);
       throw new IdentityError('unauthenticated', IdentityErrorCode.BadCredentials, '用户名或密码错误');
     }

@@ -7,17 +7,26 @@ import type { JobsOptions } from 'bullmq';
  */
 export const QUEUES = {
   tally: 'tally',
+  registration: 'registration',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   /** Re-rank one item; `version` is the item's score version when the change committed. */
   'tally.item': { itemId: number; version: number };
+  /** Fill places freed in an event from its waitlist; `freedBy` is the entry that gave its place back. */
+  'registration.promote': { eventId: number; freedBy: number };
 }
 export type JobName = keyof JobPayloads;
 
+/** Which queue carries each job; literal types, so a processor's handler map is checked per queue. */
+export const JOB_QUEUES = {
+  'tally.item': QUEUES.tally,
+  'registration.promote': QUEUES.registration,
+} as const satisfies Record<JobName, QueueName>;
+
 interface JobDefinition<N extends JobName> {
-  queue: QueueName;
+  queue: (typeof JOB_QUEUES)[N];
   /** Derives the BullMQ job id: the same id is added once, so retried relays never duplicate work. */
   jobId: (payload: JobPayloads[N]) => string;
   /**
@@ -40,6 +49,18 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
       removeOnFail: { count: 5000 },
     },
   },
+  'registration.promote': {
+    queue: QUEUES.registration,
+    jobId: (p) => `registration.promote-${p.eventId}-after-${p.freedBy}`,
+    // One promotion pass per event and relay batch fills every place freed in it.
+    coalesceKey: (p) => `registration.promote-${p.eventId}`,
+    options: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: { count: 5000 },
+      removeOnFail: { count: 5000 },
+    },
+  },
 };
 
 export function jobNamesOf(queue: QueueName): JobName[] {
@@ -48,5 +69,5 @@ export function jobNamesOf(queue: QueueName): JobName[] {
 
 /** The handlers a processor of `Q` must have: one per job name of that queue, enforced by the compiler. */
 export type HandlersFor<Q extends QueueName> = {
-  [N in JobName as (typeof JOBS)[N]['queue'] extends Q ? N : never]: (payload: JobPayloads[N]) => Promise<unknown>;
+  [N in JobName as (typeof JOB_QUEUES)[N] extends Q ? N : never]: (payload: JobPayloads[N]) => Promise<unknown>;
 };

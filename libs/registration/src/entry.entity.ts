@@ -1,20 +1,29 @@
 import { EventItem, Event } from '@app/events';
 import { Organisation, User } from '@app/identity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 import type { EntryStatus } from './domain';
 
 // Order matters: it is the order of the column's ENUM in the migrations.
 export const ENTRY_STATUSES: readonly EntryStatus[] = ['pending', 'approved', 'rejected', 'waitlisted', 'withdrawn'];
 
-/** One person entered in one item, for the organisation (delegation) they compete for. */
+/**
+ * One entrant in one item, for the organisation (delegation) they compete for:
+ * a person, or for relay and team items a team whose captain is `userId` and
+ * whose members are in team_members. `active_user_id` equals `user_id` while
+ * the entry is pending, approved or waitlisted and is NULL once it is
+ * withdrawn or rejected, so a person has at most one live entry per item yet
+ * may enter again after withdrawing.
+ */
 @Entity('entries')
-@Index('uq_entries_item_user', ['itemId', 'userId'], { unique: true })
+@Index('uq_entries_item_active_user', ['itemId', 'activeUserId'], { unique: true })
+@Index('uq_entries_event_bib', ['eventId', 'bib'], { unique: true })
+@Index('idx_entries_item_status', ['itemId', 'status', 'id'])
+@Index('idx_entries_event_status', ['eventId', 'status', 'id'])
 export class Entry {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;
 
-  @Index('idx_entries_event')
   @Column({ name: 'event_id', type: 'int', unsigned: true })
   eventId: number;
 
@@ -37,6 +46,10 @@ export class Entry {
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
+  @Column({ name: 'active_user_id', type: 'int', unsigned: true, nullable: true })
+  activeUserId: number | null;
+
+  @Index('idx_entries_org')
   @Column({ name: 'organisation_id', type: 'int', unsigned: true })
   organisationId: number;
 
@@ -50,6 +63,35 @@ export class Entry {
   @Column({ name: 'registered_by', type: 'int', unsigned: true })
   registeredBy: number;
 
+  /** Assigned on approval, unique per event. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  bib: string | null;
+
+  @Column({ name: 'team_name', type: 'varchar', length: 60, nullable: true })
+  teamName: string | null;
+
+  /** Age group code; computed at registration, or set by an organizer (ageGroupOverride). */
+  @Column({ name: 'age_group', type: 'varchar', length: 20, nullable: true })
+  ageGroup: string | null;
+
+  @Column({ name: 'age_group_override', type: 'boolean', default: false })
+  ageGroupOverride: boolean;
+
+  @Column({ name: 'rejection_reason', type: 'varchar', length: 200, nullable: true })
+  rejectionReason: string | null;
+
+  @Column({ name: 'decided_by', type: 'int', unsigned: true, nullable: true })
+  decidedBy: number | null;
+
+  @Column({ name: 'checked_in_at', type: 'datetime', precision: 3, nullable: true })
+  checkedInAt: Date | null;
+
+  @Column({ name: 'checked_in_by', type: 'int', unsigned: true, nullable: true })
+  checkedInBy: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' })
+  updatedAt: Date;
 }

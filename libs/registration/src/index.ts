@@ -1,8 +1,23 @@
 export * from './entry.entity';
+export * from './person-profile.entity';
+export * from './quota.entity';
+export * from './team-membership.entity';
+export * from './idempotency-record.entity';
 export * from './registration-error';
+export * from './entry-views';
+export type { IdempotencyKey } from './idempotency';
 export * from './registration.service';
+export * from './entry-workflow.service';
+export * from './profiles.service';
+export * from './check-in.service';
+export * from './registration-settings.service';
+export * from './roster.service';
 export * from './registration.module';
 
 import { Entry } from './entry.entity';
-export const REGISTRATION_ENTITIES = [Entry];
+import { IdempotencyRecord } from './idempotency-record.entity';
+import { PersonProfile } from './person-profile.entity';
+import { Quota } from './quota.entity';
+import { TeamMembership } from './team-membership.entity';
+export const REGISTRATION_ENTITIES = [Entry, PersonProfile, Quota, TeamMembership, IdempotencyRecord];
 export * from './domain';

@@ -2,13 +2,28 @@ import { DomainError, type ErrorKind } from '@app/common';
 
 export enum RegistrationErrorCode {
   RegistrationClosed = 'REGISTRATION_CLOSED',
+  SelfRegistrationDisabled = 'REGISTRATION_SELF_DISABLED',
   NotEligible = 'REGISTRATION_NOT_ELIGIBLE',
   AlreadyEntered = 'REGISTRATION_ALREADY_ENTERED',
   EntryNotFound = 'REGISTRATION_ENTRY_NOT_FOUND',
+  ProfileMissing = 'PROFILE_MISSING',
+  ProfileMismatch = 'PROFILE_MISMATCH',
+  ResidentIdTaken = 'RESIDENT_ID_TAKEN',
+  BadTransition = 'ENTRY_TRANSITION_NOT_ALLOWED',
+  NoPlace = 'REGISTRATION_NO_PLACE',
+  TeamInvalid = 'TEAM_INVALID',
+  NotTeamItem = 'REGISTRATION_ENTRY_TYPE_MISMATCH',
+  AgeGroupUnknown = 'AGE_GROUP_UNKNOWN',
+  SettingsInvalid = 'REGISTRATION_SETTINGS_INVALID',
+  CheckInTokenInvalid = 'CHECK_IN_TOKEN_INVALID',
+  CheckInNotApproved = 'CHECK_IN_NOT_APPROVED',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  IdempotencyKeyInvalid = 'IDEMPOTENCY_KEY_INVALID',
+  RosterInvalid = 'ROSTER_INVALID',
 }
 
 export class RegistrationError extends DomainError {
-  constructor(kind: ErrorKind, code: RegistrationErrorCode, message: string, details?: unknown) {
+  constructor(kind: ErrorKind, code: RegistrationErrorCode | string, message: string, details?: unknown) {
     super(kind, code, message, details);
   }
 }

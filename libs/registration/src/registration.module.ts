@@ -2,12 +2,22 @@ import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CheckInService } from './check-in.service';
+import { EntryWorkflowService } from './entry-workflow.service';
 import { Entry } from './entry.entity';
+import { PersonProfile } from './person-profile.entity';
+import { PiiCipher } from './pii-cipher';
+import { ProfilesService } from './profiles.service';
+import { RegistrationContext } from './registration-context';
+import { RegistrationSettingsService } from './registration-settings.service';
 import { RegistrationService } from './registration.service';
+import { RosterService } from './roster.service';
+
+const SERVICES = [RegistrationService, EntryWorkflowService, ProfilesService, CheckInService, RegistrationSettingsService, RosterService];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Entry]), IdentityModule, EventsModule],
-  providers: [RegistrationService],
-  exports: [RegistrationService],
+  imports: [TypeOrmModule.forFeature([Entry, PersonProfile]), IdentityModule, EventsModule],
+  providers: [...SERVICES, RegistrationContext, PiiCipher],
+  exports: SERVICES,
 })
 export class RegistrationModule {}

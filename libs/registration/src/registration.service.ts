@@ -1,118 +1,270 @@
 import { isDuplicateKey } from '@app/database';
-import { EventsService } from '@app/events';
-import { AccessService, type Principal, UsersService } from '@app/identity';
+import { coversPath, forbidden, type Principal, type RoleClaim, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { takePlace } from './capacity';
+import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type CountsSnapshot, type EntryStatus } from './domain';
 import { Entry } from './entry.entity';
+import { entryViews, type EntryView } from './entry-views';
+import { runIdempotent, type IdempotencyKey } from './idempotency';
+import { ProfilesService } from './profiles.service';
+import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
+import { delegationScope } from './quota.entity';
+import { TeamMembership } from './team-membership.entity';
 
-export interface EntryView {
-  id: number;
-  eventId: number;
-  itemId: number;
+export interface RegisterInput {
+  /** Individual items: the contestant; default the caller. */
+  userId?: number;
+  /** Relay and team items. */
+  teamName?: string;
+  memberIds?: number[];
+  captainId?: number;
+  /** An organizer's manual age-group choice, overriding the computed one. */
+  ageGroup?: string;
+}
+
+export interface RegisteredEntry extends EntryView {
+  /** Why the entry waits, when it went to the waitlist. */
+  notice: string | null;
+}
+
+export const BIB_WIDTH = 5;
+
+const WAITLIST_NOTICE = {
+  event: '本次活动名额已满，已为您登记候补',
+  item: '该项目名额已满，已为您登记候补',
+  delegation: '本代表队名额已满，已为您登记候补',
+} as const;
+
+export interface Person {
   userId: number;
-  realName: string;
-  organisationId: number;
-  organisationName: string;
-  status: Entry['status'];
-  createdAt: Date;
+  home: RoleClaim;
 }
 
 @Injectable()
 export class RegistrationService {
   constructor(
-    @InjectRepository(Entry) private readonly entries: Repository<Entry>,
-    private readonly events: EventsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly context: RegistrationContext,
     private readonly users: UsersService,
-    private readonly access: AccessService,
+    private readonly profiles: ProfilesService,
   ) {}
 
   /**
-   * Enters a contestant in an item: themselves, or one of their people by a
-   * delegation leader or organizer. The contestant competes for the
-   * organisation where they hold the contestant role inside the event's tree.
+   * Enters a contestant (or a team) in an item: themselves where the event
+   * allows it, or their people by a delegation leader or organizer. Eligibility
+   * is checked and the place taken in one transaction; without a place the
+   * entry goes to the waitlist. Refusals name every rule that failed.
    */
-  async register(principal: Principal, itemId: number, contestantId = principal.userId): Promise<EntryView> {
-    const { item, event } = await this.events.item(itemId);
-    if (event.status !== 'registration_open') {
-      throw new RegistrationError('conflict', RegistrationErrorCode.RegistrationClosed, `「${event.name}」当前不在报名期`, {
-        status: event.status,
+  async register(principal: Principal, itemId: number, input: RegisterInput, idem?: IdempotencyKey): Promise<RegisteredEntry> {
+    const ctx = await this.context.load(itemId);
+    this.context.assertOpen(ctx.event);
+    const isTeam = ctx.item.entryType !== 'individual';
+    if (isTeam !== (input.memberIds !== undefined)) {
+      throw new RegistrationError('invalid', RegistrationErrorCode.NotTeamItem, isTeam ? '该项目为团体/接力项目，须提交队员名单 memberIds' : '该项目为个人项目，不能提交队员名单', {
+        field: 'memberIds',
       });
     }
-    const eventPath = await this.access.pathOf(event.organisationId);
-    const contestant = await this.users.view(contestantId);
-    const home = contestant.roles.find((r) => r.role === 'contestant' && r.path.startsWith(eventPath));
+    const memberIds = isTeam ? (input.memberIds ?? []) : [input.userId ?? principal.userId];
+    const captainId = isTeam ? (input.captainId ?? null) : memberIds[0];
+    if (isTeam) this.assertTeamShape(ctx, memberIds, captainId);
+    const people = await Promise.all(memberIds.map((id) => this.personIn(ctx, id)));
+    const delegation = people[0].home;
+    if (people.some((p) => p.home.orgId !== delegation.orgId)) {
+      throw new RegistrationError('unprocessable', RegistrationErrorCode.TeamInvalid, '队员须属于同一代表队（同一单位）', { field: 'memberIds' });
+    }
+    this.assertMayEnter(principal, ctx, people);
+    if (input.ageGroup !== undefined && !coversPath(principal.roles, ['organizer'], ctx.eventPath)) throw forbidden('只有组织者可以指定年龄组');
+
+    const made = await runIdempotent(this.dataSource, principal.userId, idem, (m) => this.enter(m, ctx, principal, people, input));
+    const [view] = await entryViews(this.dataSource.manager, { id: made.id });
+    return { ...view, notice: made.notice };
+  }
+
+  /** Checks and writes one entry inside the caller's transaction; the roster import calls it once per row and item. */
+  async enter(m: EntityManager, ctx: ItemContext, principal: Principal, people: Person[], input: RegisterInput): Promise<{ id: number; notice: string | null }> {
+    const isTeam = ctx.item.entryType !== 'individual';
+    const delegation = people[0].home;
+    const ageGroup = await this.checkPeople(m, ctx, people, input.ageGroup);
+    const place = await takePlace(m, { eventId: ctx.event.id, itemId: ctx.item.id, organisationId: delegation.orgId }, ctx.event.autoApprove);
+    const status: EntryStatus = !place.taken ? 'waitlisted' : ctx.event.autoApprove ? 'approved' : 'pending';
+    const captainId = isTeam ? input.captainId! : people[0].userId;
+    const id = await this.insertEntry(m, ctx, {
+      userId: captainId,
+      organisationId: delegation.orgId,
+      status,
+      registeredBy: principal.userId,
+      bib: place.taken && place.bibSeq !== null ? formatBibNumber(ctx.event.bibPrefix, place.bibSeq, BIB_WIDTH) : null,
+      teamName: isTeam ? input.teamName?.trim() || null : null,
+      ageGroup: ageGroup?.code ?? null,
+      ageGroupOverride: input.ageGroup !== undefined,
+    });
+    if (isTeam) await this.insertMembers(m, ctx.item.id, id, people.map((p) => p.userId), captainId);
+    return { id, notice: place.taken ? null : WAITLIST_NOTICE[place.full] };
+  }
+
+  /** The person's contestant role inside the event's organisation tree: the delegation they enter for. */
+  private async personIn(ctx: ItemContext, userId: number): Promise<Person> {
+    const claims = await this.users.claimsOf(userId);
+    const home = claims.find((c) => c.role === 'contestant' && c.path.startsWith(ctx.eventPath));
     if (!home) {
-      throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `${contestant.realName}不是本赛事举办组织范围内的参赛选手`, {
-        rule: 'organisation_subtree',
+      throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `用户${userId}不是本赛事举办组织范围内的参赛选手`, {
+        field: 'userId',
+        failures: [{ code: 'ORGANISATION_NOT_ALLOWED', rule: 'organisation', userId, message: '不是本赛事举办组织范围内的参赛选手' }],
       });
     }
-    if (contestantId !== principal.userId) this.access.assertPath(principal, ['delegation_leader', 'organizer'], home.path);
+    return { userId, home };
+  }
+
+  /** Oneself where the event allows self-registration; others only by a leader or organizer over their organisation. */
+  private assertMayEnter(principal: Principal, ctx: ItemContext, people: Person[]): void {
+    for (const p of people) {
+      if (coversPath(principal.roles, ['delegation_leader', 'organizer'], p.home.path)) continue;
+      if (p.userId === principal.userId && people.length === 1) {
+        if (!ctx.event.selfRegistration) {
+          throw new RegistrationError('forbidden', RegistrationErrorCode.SelfRegistrationDisabled, '本赛事须由代表队领队统一报名');
+        }
+        continue;
+      }
+      throw forbidden('只能为本单位（代表队）的人员报名');
+    }
+  }
+
+  private assertTeamShape(ctx: ItemContext, memberIds: number[], captainId: number | null): void {
+    const errors = validateTeam({
+      members: memberIds.map((id) => ({ personId: String(id), name: `用户${id}` })),
+      captainPersonId: captainId === null ? null : String(captainId),
+      minMembers: ctx.item.teamMin ?? 1,
+      maxMembers: ctx.item.teamMax ?? 100,
+    });
+    if (errors.length) {
+      throw new RegistrationError('invalid', RegistrationErrorCode.TeamInvalid, errors.map((e) => e.message).join('；'), {
+        field: 'memberIds',
+        failures: errors,
+      });
+    }
+  }
+
+  /**
+   * Every member against every rule, with counts read under locks so that two
+   * registrations of one person or one delegation cannot both pass a limit:
+   * the person's profile row and the delegation's quota row are locked first.
+   */
+  private async checkPeople(m: EntityManager, ctx: ItemContext, people: Person[], ageGroupOverride?: string) {
+    const { personLimits, delegationLimits } = ctx.rules;
+    const orgId = people[0].home.orgId;
+    let delegationCounts: CountsSnapshot['delegation'] = null;
+    if (delegationLimits) delegationCounts = await this.delegationCounts(m, ctx, orgId);
+    const failures: object[] = [];
+    let firstProfile: { birthDate: string } | null = null;
+    for (const p of people) {
+      const profile = await this.profiles.forEntry(m, p.userId, Boolean(personLimits));
+      if (!profile) {
+        throw new RegistrationError('unprocessable', RegistrationErrorCode.ProfileMissing, `用户${p.userId}尚未填写参赛资料（身份证号、手机号）`, {
+          field: 'userId',
+          userId: p.userId,
+        });
+      }
+      firstProfile ??= profile;
+      const result = checkEligibility({
+        candidate: { gender: profile.gender, birthDate: profile.birthDate, unionMember: Boolean(profile.unionMemberNo), orgPath: p.home.path },
+        rules: ctx.rules,
+        referenceDate: ctx.referenceDate,
+        counts: {
+          person: {
+            activeEntries: personLimits ? await this.personCounts(m, ctx.event.id, p.userId) : { individual: 0, relay: 0, team: 0 },
+            alreadyEnteredThisItem: false,
+          },
+          delegation: delegationCounts && { ...delegationCounts, candidateAlreadyCounted: await this.counted(m, ctx.event.id, p.userId) },
+        },
+      });
+      if (!result.ok) failures.push(...result.failures.map((f) => ({ ...f, userId: p.userId })));
+    }
+    if (failures.length) {
+      const messages = [...new Set(failures.map((f) => (f as { message: string }).message))];
+      throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `不符合报名条件：${messages.join('；')}`, { failures });
+    }
+    const groups = ctx.item.ageGroups ?? [];
+    if (!groups.length) return null;
+    if (ageGroupOverride !== undefined && !groups.some((g) => g.code === ageGroupOverride)) {
+      throw new RegistrationError('invalid', RegistrationErrorCode.AgeGroupUnknown, `年龄组“${ageGroupOverride}”不存在`, { field: 'ageGroup' });
+    }
+    return resolveAgeGroup(groups, firstProfile!.birthDate, ctx.referenceDate, ageGroupOverride)?.group ?? null;
+  }
+
+  private async personCounts(m: EntityManager, eventId: number, userId: number) {
+    const rows: { kind: 'individual' | 'relay' | 'team'; n: number }[] = await m.query(
+      `SELECT i.entry_type AS kind, COUNT(*) AS n FROM entries e JOIN event_items i ON i.id = e.item_id
+        WHERE e.event_id = ? AND e.active_user_id = ? AND i.entry_type = 'individual' GROUP BY i.entry_type
+       UNION ALL
+       SELECT i.entry_type, COUNT(*) FROM team_members tm JOIN entries e ON e.id = tm.entry_id JOIN event_items i ON i.id = e.item_id
+        WHERE tm.user_id = ? AND tm.active_item_id IS NOT NULL AND e.event_id = ? GROUP BY i.entry_type`,
+      [eventId, userId, userId, eventId],
+    );
+    const counts = { individual: 0, relay: 0, team: 0 };
+    for (const r of rows) counts[r.kind] += Number(r.n);
+    return counts;
+  }
+
+  private async delegationCounts(m: EntityManager, ctx: ItemContext, orgId: number) {
+    // The delegation's quota row serialises its registrations while limits are counted.
+    await m.query('INSERT IGNORE INTO quotas (event_id, scope, cap) VALUES (?, ?, NULL)', [ctx.event.id, delegationScope(orgId)]);
+    await m.query('SELECT id FROM quotas WHERE event_id = ? AND scope = ? FOR UPDATE', [ctx.event.id, delegationScope(orgId)]);
+    const [row]: { athletes: number; inItem: number }[] = await m.query(
+      `SELECT (SELECT COUNT(*) FROM (
+                 SELECT e.user_id AS person FROM entries e JOIN event_items i ON i.id = e.item_id
+                  WHERE e.event_id = ? AND e.organisation_id = ? AND e.active_user_id IS NOT NULL AND i.entry_type = 'individual'
+                 UNION
+                 SELECT tm.user_id FROM team_members tm JOIN entries e ON e.id = tm.entry_id
+                  WHERE e.event_id = ? AND e.organisation_id = ? AND tm.active_item_id IS NOT NULL) people) AS athletes,
+              (SELECT COUNT(*) FROM entries WHERE item_id = ? AND organisation_id = ? AND active_user_id IS NOT NULL) AS inItem`,
+      [ctx.event.id, orgId, ctx.event.id, orgId, ctx.item.id, orgId],
+    );
+    const inItem = Number(row.inItem);
+    return { athletes: Number(row.athletes), candidateAlreadyCounted: false, entriesInItem: inItem, teamsInItem: inItem };
+  }
+
+  private async counted(m: EntityManager, eventId: number, userId: number): Promise<boolean> {
+    const [row] = await m.query(
+      `SELECT EXISTS(SELECT 1 FROM entries WHERE event_id = ? AND active_user_id = ?)
+           OR EXISTS(SELECT 1 FROM team_members tm JOIN entries e ON e.id = tm.entry_id WHERE e.event_id = ? AND tm.user_id = ? AND tm.active_item_id IS NOT NULL) AS yes`,
+      [eventId, userId, eventId, userId],
+    );
+    return Boolean(Number(row.yes));
+  }
+
+  private async insertEntry(m: EntityManager, ctx: ItemContext, e: Partial<Entry> & { userId: number }): Promise<number> {
     try {
-      const entry = await this.entries.save(
-        this.entries.create({
-          eventId: event.id,
-          itemId: item.id,
-          userId: contestantId,
-          organisationId: home.orgId,
-          // The slice admits every eligible entry; review and capacity come with the registration workflow.
-          status: 'approved',
-          registeredBy: principal.userId,
-        }),
-      );
-      return (await this.views({ id: entry.id }))[0];
+      // updateEntity(false): no read-back of defaults, one round trip fewer on the hottest path.
+      const res = await m
+        .createQueryBuilder()
+        .insert()
+        .into(Entry)
+        .values({ ...e, eventId: ctx.event.id, itemId: ctx.item.id, activeUserId: e.userId })
+        .updateEntity(false)
+        .execute();
+      return Number((res.raw as { insertId: number }).insertId);
     } catch (err) {
       if (isDuplicateKey(err)) {
-        throw new RegistrationError('conflict', RegistrationErrorCode.AlreadyEntered, `${contestant.realName}已报名该项目`);
+        throw new RegistrationError('conflict', RegistrationErrorCode.AlreadyEntered, '已报名该项目，不能重复报名', { field: 'userId', userId: e.userId });
       }
       throw err;
     }
   }
 
-  /** Entries of an item, for its organizers. */
-  async listForItem(principal: Principal, itemId: number): Promise<EntryView[]> {
-    const { event } = await this.events.item(itemId);
-    await this.access.assertOrg(principal, ['organizer'], event.organisationId);
-    return this.views({ itemId });
-  }
-
-  async get(principal: Principal, entryId: number): Promise<EntryView> {
-    const [view] = await this.views({ id: entryId });
-    if (!view) throw new RegistrationError('not_found', RegistrationErrorCode.EntryNotFound, `报名记录不存在：${entryId}`);
-    if (view.userId !== principal.userId) {
-      const event = await this.events.get(view.eventId);
-      await this.access.assertOrg(principal, ['organizer'], event.organisationId);
+  private async insertMembers(m: EntityManager, itemId: number, entryId: number, memberIds: number[], captainId: number): Promise<void> {
+    try {
+      await m.insert(
+        TeamMembership,
+        memberIds.map((userId) => ({ entryId, userId, activeItemId: itemId, captain: userId === captainId })),
+      );
+    } catch (err) {
+      if (isDuplicateKey(err)) {
+        throw new RegistrationError('conflict', RegistrationErrorCode.AlreadyEntered, '有队员已在该项目的其他队伍中', { field: 'memberIds' });
+      }
+      throw err;
     }
-    return view;
-  }
-
-  /** Approved entries of an item with their names; scoring and results read entries through this. */
-  approvedEntries(itemId: number): Promise<EntryView[]> {
-    return this.views({ itemId, status: 'approved' });
-  }
-
-  private async views(where: { id?: number; itemId?: number; status?: Entry['status'] }): Promise<EntryView[]> {
-    const qb = this.entries
-      .createQueryBuilder('e')
-      .innerJoin('e.user', 'u')
-      .innerJoin('e.organisation', 'o')
-      .select([
-        'e.id AS id',
-        'e.event_id AS eventId',
-        'e.item_id AS itemId',
-        'e.user_id AS userId',
-        'u.real_name AS realName',
-        'e.organisation_id AS organisationId',
-        'o.name AS organisationName',
-        'e.status AS status',
-        'e.created_at AS createdAt',
-      ])
-      .orderBy('e.id');
-    if (where.id) qb.andWhere('e.id = :id', { id: where.id });
-    if (where.itemId) qb.andWhere('e.item_id = :itemId', { itemId: where.itemId });
-    if (where.status) qb.andWhere('e.status = :status', { status: where.status });
-    const rows = await qb.getRawMany<EntryView>();
-    return rows.map((r) => ({ ...r, id: Number(r.id), eventId: Number(r.eventId), itemId: Number(r.itemId), userId: Number(r.userId), organisationId: Number(r.organisationId) }));
   }
 }

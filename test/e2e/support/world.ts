@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { residentIdCheckChar } from '../../../libs/registration/src/domain/resident-id';
 import { ADMIN } from './test-env';
 
 export const baseUrl = () => process.env.E2E_BASE_URL as string;
@@ -9,6 +10,21 @@ const PASSWORD = 'password-123';
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞'];
 export const chineseName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
+
+/**
+ * A valid, random resident ID (GB 11643: region, birth date, sequence whose
+ * last digit is odd for men, checksum). Random so that suites sharing the test
+ * database never collide on the unique ID.
+ */
+export function residentId(opts: { birth?: string; male?: boolean } = {}): string {
+  const day = new Date(Date.UTC(1966, 0, 1) + Math.floor(Math.random() * 12_000) * 86_400_000);
+  const birth = opts.birth ?? day.toISOString().slice(0, 10);
+  const seq = Math.floor(Math.random() * 500) * 2 + (opts.male === false ? 0 : 1);
+  const first17 = `330105${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+export const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 export interface Person {
   id: number;
@@ -25,9 +41,15 @@ export async function login(username: string, password = PASSWORD, url = baseUrl
 
 export const adminToken = (url = baseUrl()) => login(ADMIN.username, ADMIN.password, url);
 
-async function post<T = any>(url: string, path: string, token: string, body: object): Promise<T> {
+export async function post<T = any>(url: string, path: string, token: string, body: object): Promise<T> {
   const res = await http(url).post(path).set(bearer(token)).send(body);
   if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function put<T = any>(url: string, path: string, token: string, body: object): Promise<T> {
+  const res = await http(url).put(path).set(bearer(token)).send(body);
+  if (res.status >= 300) throw new Error(`PUT ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -63,7 +85,9 @@ export async function buildWorld(opts: { judges?: number; contestants?: number; 
   for (let i = 0; i < (opts.judges ?? 3); i++) judges.push(await person(`judge${i + 1}-${tag}`, `裁判${chineseName(i + 11)}`, 'judge', district.id));
   const contestants: Person[] = [];
   for (let i = 0; i < (opts.contestants ?? 5); i++) {
-    contestants.push(await person(`c${i + 1}-${tag}`, chineseName(i), 'contestant', enterprises[i % 2].id));
+    const c = await person(`c${i + 1}-${tag}`, chineseName(i), 'contestant', enterprises[i % 2].id);
+    await put(url, '/api/v1/me/profile', c.token, { residentId: residentId(), mobile: mobile(), unionMemberNo: `GH-${tag}-${i}` });
+    contestants.push(c);
   }
   return { url, tag, district, enterprises, organizer, judges, contestants };
 }
@@ -86,6 +110,7 @@ export async function competitionWithEntries(world: World): Promise<{ eventId: n
   const item = await post(url, `/api/v1/events/${event.id}/items`, organizer.token, { name: '低压电工（职工组）' });
   const scheme = await http(url).put(`/api/v1/items/${item.id}/scheme`).set(bearer(organizer.token)).send({ scheme: JUDGE_PANEL });
   if (scheme.status !== 200) throw new Error(`scheme: ${scheme.status} ${JSON.stringify(scheme.body)}`);
+  await put(url, `/api/v1/events/${event.id}/registration`, organizer.token, { autoApprove: true });
   await post(url, `/api/v1/events/${event.id}/status`, organizer.token, { status: 'registration_open' });
   const entryIds: number[] = [];
   for (const c of world.contestants) entryIds.push((await post(url, `/api/v1/items/${item.id}/entries`, c.token, {})).id);

@@ -1,0 +1,130 @@
+import type { Principal } from '@app/identity';
+import { type IdempotencyKey, ProfilesService, RegistrationSettingsService, RosterService } from '@app/registration';
+import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RegistrationError, RegistrationErrorCode } from '@app/registration';
+import { Allow, Caller } from '../auth/auth.decorators';
+import { CSV_TYPE, XLSX_TYPE } from '../http/raw-body';
+import { Idempotency } from './idempotency-key';
+import { IDEMPOTENCY_HEADER } from './registration.controller';
+import { ImportReportDto } from './registration.dto';
+import {
+  DelegationQuotaDto,
+  EventRegistrationDto,
+  ExportQuery,
+  ImportQuery,
+  ItemRegistrationDto,
+  ProfileDto,
+  ProfileViewDto,
+  QuotaDto,
+} from './registration-admin.dto';
+
+@ApiTags('registration')
+@Controller({ version: '1' })
+export class RegistrationAdminController {
+  constructor(
+    private readonly profiles: ProfilesService,
+    private readonly settings: RegistrationSettingsService,
+    private readonly roster: RosterService,
+  ) {}
+
+  /** Any signed-in person, for themselves. */
+  @Put('me/profile')
+  @Allow('any')
+  @ApiOkResponse({ type: ProfileViewDto })
+  saveOwnProfile(@Caller() caller: Principal, @Body() dto: ProfileDto) {
+    return this.profiles.save(caller, caller.userId, dto);
+  }
+
+  /** Delegation leaders and organizers over one of the person's organisations. */
+  @Put('users/:id/profile')
+  @Allow('delegation_leader', 'organizer')
+  @ApiOkResponse({ type: ProfileViewDto })
+  saveProfile(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ProfileDto) {
+    return this.profiles.save(caller, id, dto);
+  }
+
+  /** The person (clear), organizers over them (clear), their delegation leaders (masked). */
+  @Get('users/:id/profile')
+  @Allow('any')
+  @ApiOkResponse({ type: ProfileViewDto })
+  profile(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+    return this.profiles.view(caller, id);
+  }
+
+  /** Organizers of the event: window, age reference date, approval, capacity, bibs, limits. */
+  @Put('events/:id/registration')
+  @Allow('organizer')
+  configureEvent(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EventRegistrationDto) {
+    return this.settings.configureEvent(caller, id, dto);
+  }
+
+  /** Organizers of the event: entry type, categories, eligibility rules, capacity. */
+  @Put('items/:id/registration')
+  @Allow('organizer')
+  configureItem(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ItemRegistrationDto) {
+    return this.settings.configureItem(caller, id, dto);
+  }
+
+  /** Organizers of the event. */
+  @Put('events/:id/delegations/:organisationId/quota')
+  @Allow('organizer')
+  @ApiOkResponse({ type: [QuotaDto] })
+  setQuota(
+    @Caller() caller: Principal,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('organisationId', ParseIntPipe) organisationId: number,
+    @Body() dto: DelegationQuotaDto,
+  ) {
+    return this.settings.setDelegationQuota(caller, id, organisationId, dto.capacity ?? null);
+  }
+
+  /** Organizers of the event. */
+  @Get('events/:id/quotas')
+  @Allow('organizer')
+  @ApiOkResponse({ type: [QuotaDto] })
+  quotas(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+    return this.settings.quotas(caller, id);
+  }
+
+  /**
+   * Delegation leaders and organizers over the organisation. The body is the
+   * file itself (.xlsx or UTF-8 .csv, by Content-Type); all rows go in or none.
+   */
+  @Post('events/:id/roster')
+  @Allow('delegation_leader', 'organizer')
+  @ApiConsumes(XLSX_TYPE, CSV_TYPE)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ImportReportDto })
+  import(
+    @Caller() caller: Principal,
+    @Param('id', ParseIntPipe) id: number,
+    @Query() query: ImportQuery,
+    @Headers('content-type') type: string | undefined,
+    @Body() body: unknown,
+    @Idempotency() idem: IdempotencyKey | undefined,
+  ) {
+    const format = type?.startsWith(XLSX_TYPE) ? 'xlsx' : type?.startsWith(CSV_TYPE) ? 'csv' : null;
+    if (!format || !Buffer.isBuffer(body)) {
+      throw new RegistrationError('invalid', RegistrationErrorCode.RosterInvalid, `请以 Content-Type ${XLSX_TYPE} 或 ${CSV_TYPE} 上传名单文件`, {
+        field: 'file',
+      });
+    }
+    return this.roster.import(caller, id, query.organisationId, body, format, idem);
+  }
+
+  /** Organizers (full personal data) and delegation leaders (their people, masked). */
+  @Get('events/:id/entries/export')
+  @Allow('organizer', 'delegation_leader')
+  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  async export(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const format = query.format ?? 'xlsx';
+    const file = await this.roster.export(caller, id, format);
+    void reply
+      .header('content-type', format === 'xlsx' ? XLSX_TYPE : `${CSV_TYPE}; charset=utf-8`)
+      .header('content-disposition', `attachment; filename="entries-${id}.${format}"; filename*=UTF-8''${encodeURIComponent(`报名表-${id}.${format}`)}`);
+    return file;
+  }
+}

@@ -1,0 +1,107 @@
+import type { EntityManager } from 'typeorm';
+import { delegationScope, eventScope, itemScope } from './quota.entity';
+
+/** The quota rows one entry occupies, narrowest first: every writer locks them in this order, so none deadlock. */
+export interface PlaceScopes {
+  eventId: number;
+  itemId: number;
+  organisationId: number;
+}
+
+export type TakeResult = { taken: true; bibSeq: number | null } | { taken: false; full: 'delegation' | 'item' | 'event' };
+
+const scopesOf = (p: PlaceScopes) =>
+  [
+    { level: 'delegation', scope: delegationScope(p.organisationId) },
+    { level: 'item', scope: itemScope(p.itemId) },
+    { level: 'event', scope: eventScope() },
+  ] as const;
+
+/**
+ * Takes one place at each level that has a quota row. Each UPDATE re-checks
+ * `taken < cap` under the row lock, so concurrent transactions, in any number
+ * of processes, cannot take more than `cap`. If a wider level is full, the
+ * narrower places already taken are given back in the same transaction. With
+ * `withBib` the event row also hands out the next bib number in the same
+ * statement (LAST_INSERT_ID(expr) returns it without a second read), so the
+ * hottest row is locked once per entry.
+ */
+export async function takePlace(manager: EntityManager, p: PlaceScopes, withBib: boolean): Promise<TakeResult> {
+  const scopes = scopesOf(p);
+  const existing: { scope: string }[] = await manager.query('SELECT scope FROM quotas WHERE event_id = ? AND scope IN (?, ?, ?)', [
+    p.eventId,
+    ...scopes.map((s) => s.scope),
+  ]);
+  const present = new Set(existing.map((r) => r.scope));
+  const taken: string[] = [];
+  let bibSeq: number | null = null;
+  for (const { level, scope } of scopes) {
+    if (!present.has(scope)) continue;
+    const bib = withBib && level === 'event' ? ', bib_seq = LAST_INSERT_ID(bib_seq + 1)' : '';
+    const res: { affectedRows: number; insertId: number } = await manager.query(
+      `UPDATE quotas SET taken = taken + 1${bib} WHERE event_id = ? AND scope = ? AND (cap IS NULL OR taken < cap)`,
+      [p.eventId, scope],
+    );
+    if (res.affectedRows !== 1) {
+      if (taken.length) await release(manager, p.eventId, taken);
+      return { taken: false, full: level };
+    }
+    taken.push(scope);
+    if (bib) bibSeq = Number(res.insertId);
+  }
+  if (withBib && bibSeq === null) bibSeq = await nextBibSequence(manager, p.eventId);
+  return { taken: true, bibSeq };
+}
+
+/** Gives back the place an entry held (on withdrawal or rejection). */
+export async function releasePlace(manager: EntityManager, p: PlaceScopes): Promise<void> {
+  await release(manager, p.eventId, scopesOf(p).map((s) => s.scope));
+}
+
+async function release(manager: EntityManager, eventId: number, scopes: string[]): Promise<void> {
+  for (const scope of scopes) {
+    await manager.query('UPDATE quotas SET taken = taken - 1 WHERE event_id = ? AND scope = ? AND taken > 0', [eventId, scope]);
+  }
+}
+
+/** Next bib sequence of the event: LAST_INSERT_ID(expr) hands the new value back with no second read. */
+export async function nextBibSequence(manager: EntityManager, eventId: number): Promise<number> {
+  const res: { affectedRows: number; insertId: number } = await manager.query(
+    'UPDATE quotas SET bib_seq = LAST_INSERT_ID(bib_seq + 1) WHERE event_id = ? AND scope = ?',
+    [eventId, eventScope()],
+  );
+  if (res.affectedRows !== 1) throw new Error(`event ${eventId} has no event quota row`);
+  return Number(res.insertId);
+}
+
+/**
+ * Sets a quota's cap, creating the row. A new row starts from the places that
+ * entries already hold at that level, so a quota added mid-registration counts
+ * them; an existing row keeps its count. A cap below the count just means
+ * full: nobody already in loses their place.
+ */
+export async function setQuotaCap(
+  manager: EntityManager,
+  eventId: number,
+  level: { itemId: number } | { organisationId: number },
+  cap: number | null,
+): Promise<void> {
+  const [scope, column, id] =
+    'itemId' in level ? [itemScope(level.itemId), 'item_id', level.itemId] : [delegationScope(level.organisationId), 'organisation_id', level.organisationId];
+  await manager.query(
+    `INSERT INTO quotas (event_id, scope, cap, taken)
+       SELECT ?, ?, ?, COUNT(*) FROM entries WHERE event_id = ? AND ${column} = ? AND status IN ('pending', 'approved')
+     ON DUPLICATE KEY UPDATE cap = VALUES(cap)`,
+    [eventId, scope, cap, eventId, id],
+  );
+}
+
+/** Sets the event-wide cap (the row always exists once registration is configured). */
+export async function setEventCap(manager: EntityManager, eventId: number, cap: number | null): Promise<void> {
+  await manager.query(
+    `INSERT INTO quotas (event_id, scope, cap, taken)
+       SELECT ?, ?, ?, COUNT(*) FROM entries WHERE event_id = ? AND status IN ('pending', 'approved')
+     ON DUPLICATE KEY UPDATE cap = VALUES(cap)`,
+    [eventId, eventScope(), cap, eventId],
+  );
+}

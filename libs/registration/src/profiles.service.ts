@@ -1,0 +1,133 @@
+import { coversPath, forbidden, type Principal, UsersService, User } from '@app/identity';
+import { isDuplicateKey } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { maskMobile, maskResidentId, shanghaiToday, validateMobile, validateResidentId, type Gender } from './domain';
+import { PersonProfile } from './person-profile.entity';
+import { PiiCipher } from './pii-cipher';
+import { RegistrationError, RegistrationErrorCode } from './registration-error';
+
+export interface ProfileInput {
+  realName?: string;
+  residentId: string;
+  mobile: string;
+  /** Optional: both are in the ID number; when given they must agree with it. */
+  gender?: Gender;
+  birthDate?: string;
+  unionMemberNo?: string | null;
+}
+
+export interface ProfileView {
+  userId: number;
+  realName: string;
+  gender: Gender;
+  birthDate: string;
+  /** Clear for the person and the organizers over them; masked (330102********1234) for everyone else. */
+  residentId: string;
+  mobile: string;
+  masked: boolean;
+  unionMemberNo: string | null;
+}
+
+/** A checked profile ready to store: what the import and the profile form share. */
+export interface SealedProfile {
+  gender: Gender;
+  birthDate: string;
+  residentIdHmac: Buffer;
+  residentIdEnc: Buffer;
+  mobileEnc: Buffer;
+  unionMemberNo: string | null;
+}
+
+@Injectable()
+export class ProfilesService {
+  constructor(
+    @InjectRepository(PersonProfile) private readonly profiles: Repository<PersonProfile>,
+    private readonly users: UsersService,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  /** The person themselves, or a delegation leader / organizer over one of the person's organisations. */
+  async save(principal: Principal, userId: number, input: ProfileInput): Promise<ProfileView> {
+    const person = await this.users.view(userId);
+    if (principal.userId !== userId && !person.roles.some((r) => coversPath(principal.roles, ['delegation_leader', 'organizer'], r.path))) {
+      throw forbidden();
+    }
+    const sealed = this.seal(input);
+    try {
+      await this.profiles.manager.transaction(async (m) => {
+        await m.upsert(PersonProfile, { userId, ...sealed }, ['userId']);
+        if (input.realName) await m.update(User, { id: userId }, { realName: input.realName });
+      });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw residentIdTaken();
+      throw err;
+    }
+    return this.view(principal, userId);
+  }
+
+  async view(principal: Principal, userId: number): Promise<ProfileView> {
+    const person = await this.users.view(userId);
+    const entitled = principal.userId === userId || person.roles.some((r) => coversPath(principal.roles, ['organizer'], r.path));
+    const mayRead = entitled || person.roles.some((r) => coversPath(principal.roles, ['delegation_leader'], r.path));
+    if (!mayRead) throw forbidden();
+    const profile = await this.profiles.findOneBy({ userId });
+    if (!profile) throw new RegistrationError('not_found', RegistrationErrorCode.ProfileMissing, `${person.realName}尚未填写参赛资料`);
+    return this.present(profile, person.realName, !entitled);
+  }
+
+  present(profile: PersonProfile, realName: string, masked: boolean): ProfileView {
+    const residentId = this.pii.decrypt(profile.residentIdEnc);
+    const mobile = this.pii.decrypt(profile.mobileEnc);
+    return {
+      userId: profile.userId,
+      realName,
+      gender: profile.gender,
+      birthDate: profile.birthDate,
+      residentId: masked ? maskResidentId(residentId) : residentId,
+      mobile: masked ? maskMobile(mobile) : mobile,
+      masked,
+      unionMemberNo: profile.unionMemberNo,
+    };
+  }
+
+  /** Validates and encrypts; throws 400 naming the field. */
+  seal(input: ProfileInput): SealedProfile {
+    const id = validateResidentId(input.residentId, { today: shanghaiToday(new Date()) });
+    if (!id.ok) throw new RegistrationError('invalid', id.error.code, id.error.message, { field: 'residentId' });
+    if (input.gender && input.gender !== id.value.gender) {
+      throw new RegistrationError('invalid', RegistrationErrorCode.ProfileMismatch, '性别与身份证号不一致', { field: 'gender' });
+    }
+    if (input.birthDate && input.birthDate !== id.value.birthDate) {
+      throw new RegistrationError('invalid', RegistrationErrorCode.ProfileMismatch, '出生日期与身份证号不一致', { field: 'birthDate' });
+    }
+    const mobile = validateMobile(input.mobile);
+    if (!mobile.ok) throw new RegistrationError('invalid', mobile.error.code, mobile.error.message, { field: 'mobile' });
+    return this.sealValid(id.value.id, id.value.gender, id.value.birthDate, mobile.value, input.unionMemberNo ?? null);
+  }
+
+  sealValid(residentId: string, gender: Gender, birthDate: string, mobile: string, unionMemberNo: string | null): SealedProfile {
+    return {
+      gender,
+      birthDate,
+      residentIdHmac: this.pii.digest(residentId),
+      residentIdEnc: this.pii.encrypt(residentId),
+      mobileEnc: this.pii.encrypt(mobile),
+      unionMemberNo: unionMemberNo?.trim() || null,
+    };
+  }
+
+  /** The profile an entry is judged on, read inside the entry's transaction. */
+  async forEntry(manager: EntityManager, userId: number, lock: boolean): Promise<PersonProfile | null> {
+    const rows: PersonProfile[] = await manager.query(
+      `SELECT user_id AS userId, gender, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birthDate, union_member_no AS unionMemberNo
+         FROM person_profiles WHERE user_id = ?${lock ? ' FOR UPDATE' : ''}`,
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+}
+
+export const residentIdTaken = () =>
+  new RegistrationError('conflict', RegistrationErrorCode.ResidentIdTaken, '该身份证号已被其他人员使用', { field: 'residentId' });

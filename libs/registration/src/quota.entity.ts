@@ -1,0 +1,41 @@
+import { Event } from '@app/events';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A capacity counter: the whole event, one item, or one delegation. A place is
+ * taken with `UPDATE … SET taken = taken + 1 WHERE id = ? AND (cap IS NULL OR
+ * taken < cap)`, so two API processes can never oversell: the row lock
+ * serialises them and the condition is re-checked under it. The event row also
+ * carries the bib sequence, so a confirmed place and its number cost one
+ * statement.
+ */
+@Entity('quotas')
+@Index('uq_quotas_scope', ['eventId', 'scope'], { unique: true })
+export class Quota {
+  @PrimaryGeneratedColumn({ unsigned: true })
+  id: number;
+
+  @Column({ name: 'event_id', type: 'int', unsigned: true })
+  eventId: number;
+
+  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Event;
+
+  /** 'event', 'item:<id>' or 'delegation:<organisationId>'. */
+  @Column({ type: 'varchar', length: 40 })
+  scope: string;
+
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  cap: number | null;
+
+  @Column({ type: 'int', unsigned: true, default: 0 })
+  taken: number;
+
+  @Column({ name: 'bib_seq', type: 'int', unsigned: true, default: 0 })
+  bibSeq: number;
+}
+
+export const eventScope = (): string => 'event';
+export const itemScope = (itemId: number): string => `item:${itemId}`;
+export const delegationScope = (organisationId: number): string => `delegation:${organisationId}`;

@@ -1,0 +1,75 @@
+import { Event, EventItem, EventsService } from '@app/events';
+import { AccessService, Organisation } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { ItemRules } from './domain';
+import { shanghaiToday } from './domain';
+import { setEventCap } from './capacity';
+import { RegistrationError, RegistrationErrorCode } from './registration-error';
+
+/** What registering in one item needs to know about it, loaded once per request. */
+export interface ItemContext {
+  event: Event;
+  item: EventItem;
+  eventPath: string;
+  rules: ItemRules;
+  referenceDate: string;
+}
+
+@Injectable()
+export class RegistrationContext {
+  /** Events whose event quota row is known to exist (it is never deleted while the event lives). */
+  private readonly quotaReady = new Set<number>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly access: AccessService,
+  ) {}
+
+  async load(itemId: number): Promise<ItemContext> {
+    const { item, event } = await this.events.item(itemId);
+    const eventPath = await this.access.pathOf(event.organisationId);
+    let orgSubtree: ItemRules['orgSubtree'] = null;
+    if (item.orgSubtreeId) {
+      const org = await this.dataSource.manager.findOneByOrFail(Organisation, { id: item.orgSubtreeId });
+      orgSubtree = { path: org.path, name: org.name };
+    }
+    if (!this.quotaReady.has(event.id)) {
+      await setEventCap(this.dataSource.manager, event.id, event.capacity);
+      this.quotaReady.add(event.id);
+    }
+    return {
+      event,
+      item,
+      eventPath,
+      referenceDate: event.ageReferenceDate ?? event.startsOn ?? shanghaiToday(new Date()),
+      rules: {
+        kind: item.entryType,
+        gender: item.gender,
+        minAge: item.minAge,
+        maxAge: item.maxAge,
+        unionMemberRequired: item.unionMemberRequired,
+        orgSubtree,
+        personLimits: event.personLimits,
+        delegationLimits: event.delegationLimits,
+      },
+    };
+  }
+
+  /** Registration is open while the event says so and now is inside its window. */
+  assertOpen(event: Event, now = new Date()): void {
+    const closed =
+      event.status !== 'registration_open' ||
+      (event.registrationOpensAt && now < event.registrationOpensAt) ||
+      (event.registrationClosesAt && now >= event.registrationClosesAt);
+    if (closed) {
+      throw new RegistrationError('conflict', RegistrationErrorCode.RegistrationClosed, `「${event.name}」当前不在报名期`, {
+        status: event.status,
+        opensAt: event.registrationOpensAt,
+        closesAt: event.registrationClosesAt,
+      });
+    }
+  }
+}

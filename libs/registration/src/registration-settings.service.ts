@@ -1,0 +1,109 @@
+import { inTransaction } from '@app/database';
+import { Event, EventItem, EventsService, type AgeGroupConfig, type DelegationLimitsConfig, type EntryType, type PersonLimitsConfig } from '@app/events';
+import { AccessService, type Principal } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { setEventCap, setQuotaCap } from './capacity';
+import { validateAgeGroups } from './domain';
+import { Quota } from './quota.entity';
+import { RegistrationError, RegistrationErrorCode } from './registration-error';
+
+export interface EventRegistrationSettings {
+  opensAt?: Date | null;
+  closesAt?: Date | null;
+  ageReferenceDate?: string | null;
+  autoApprove?: boolean;
+  selfRegistration?: boolean;
+  capacity?: number | null;
+  bibPrefix?: string;
+  personLimits?: PersonLimitsConfig | null;
+  delegationLimits?: DelegationLimitsConfig | null;
+}
+
+export interface ItemRegistrationSettings {
+  entryType?: EntryType;
+  teamMin?: number | null;
+  teamMax?: number | null;
+  gender?: 'male' | 'female' | null;
+  minAge?: number | null;
+  maxAge?: number | null;
+  unionMemberRequired?: boolean;
+  orgSubtreeId?: number | null;
+  capacity?: number | null;
+  ageGroups?: AgeGroupConfig[] | null;
+  venue?: string | null;
+  startsAt?: Date | null;
+}
+
+export interface QuotaView {
+  scope: string;
+  cap: number | null;
+  taken: number;
+}
+
+const invalid = (field: string, message: string) => new RegistrationError('invalid', RegistrationErrorCode.SettingsInvalid, message, { field });
+
+/** Organizers set how an event and its items take entries; capacities are kept in the quota rows in the same transaction. */
+@Injectable()
+export class RegistrationSettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly access: AccessService,
+  ) {}
+
+  async configureEvent(principal: Principal, eventId: number, s: EventRegistrationSettings): Promise<Event> {
+    const event = await this.events.assertManager(principal, eventId);
+    const opens = s.opensAt === undefined ? event.registrationOpensAt : s.opensAt;
+    const closes = s.closesAt === undefined ? event.registrationClosesAt : s.closesAt;
+    if (opens && closes && closes <= opens) throw invalid('closesAt', '报名截止时间 closesAt 须晚于开始时间 opensAt');
+    if (s.bibPrefix !== undefined && !/^[A-Z]{0,3}$/.test(s.bibPrefix)) throw invalid('bibPrefix', '号码布前缀须为0至3个大写英文字母');
+    const { opensAt, closesAt, ...rest } = s;
+    await inTransaction(this.dataSource, async (m) => {
+      await m.update(Event, { id: eventId }, {
+        ...rest,
+        ...(opensAt !== undefined && { registrationOpensAt: opensAt }),
+        ...(closesAt !== undefined && { registrationClosesAt: closesAt }),
+      });
+      await setEventCap(m, eventId, s.capacity === undefined ? event.capacity : s.capacity);
+    });
+    return this.events.get(eventId);
+  }
+
+  async configureItem(principal: Principal, itemId: number, s: ItemRegistrationSettings): Promise<EventItem> {
+    const { item, event } = await this.events.item(itemId);
+    await this.events.assertManager(principal, event.id);
+    const merged = { ...item, ...s };
+    if (merged.entryType !== 'individual' && (!merged.teamMin || !merged.teamMax)) {
+      throw invalid('teamMin', '团体或接力项目须设置队伍人数下限 teamMin 与上限 teamMax');
+    }
+    if (merged.teamMin && merged.teamMax && merged.teamMin > merged.teamMax) throw invalid('teamMax', '队伍人数上限 teamMax 不能小于下限 teamMin');
+    if (merged.minAge != null && merged.maxAge != null && merged.minAge > merged.maxAge) throw invalid('maxAge', '年龄上限 maxAge 不能小于下限 minAge');
+    if (s.ageGroups) {
+      const problems = validateAgeGroups(s.ageGroups);
+      if (problems.length) throw invalid('ageGroups', problems.map((p) => p.message).join('；'));
+    }
+    if (s.orgSubtreeId) await this.access.pathOf(s.orgSubtreeId);
+    await inTransaction(this.dataSource, async (m) => {
+      await m.update(EventItem, { id: itemId }, s);
+      if (s.capacity !== undefined) await setQuotaCap(m, event.id, { itemId }, s.capacity);
+    });
+    return (await this.events.item(itemId)).item;
+  }
+
+  /** How many places one delegation (an organisation's team) may hold in the event. */
+  async setDelegationQuota(principal: Principal, eventId: number, organisationId: number, cap: number | null): Promise<QuotaView[]> {
+    await this.events.assertManager(principal, eventId);
+    await this.access.pathOf(organisationId);
+    await inTransaction(this.dataSource, (m) => setQuotaCap(m, eventId, { organisationId }, cap));
+    return this.quotas(principal, eventId);
+  }
+
+  /** Every capacity counter of the event: what is taken and what is left. */
+  async quotas(principal: Principal, eventId: number): Promise<QuotaView[]> {
+    await this.events.assertManager(principal, eventId);
+    const rows = await this.dataSource.manager.find(Quota, { where: { eventId }, order: { id: 'ASC' } });
+    return rows.map((q) => ({ scope: q.scope, cap: q.cap, taken: q.taken }));
+  }
+}

@@ -1,0 +1,211 @@
+import { inTransaction } from '@app/database';
+import { EventsService } from '@app/events';
+import { AccessService, coversPath, forbidden, type Principal, RoleAssignment, User } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { maskMobile, maskResidentId, shanghaiToday, validateRoster, type RosterError, type ValidRosterRow } from './domain';
+import { DomainError } from '@app/common';
+import { entryViews } from './entry-views';
+import { runIdempotent, type IdempotencyKey } from './idempotency';
+import { PersonProfile } from './person-profile.entity';
+import { PiiCipher } from './pii-cipher';
+import { ProfilesService, residentIdTaken } from './profiles.service';
+import { RegistrationContext, type ItemContext } from './registration-context';
+import { RegistrationError, RegistrationErrorCode } from './registration-error';
+import { RegistrationService, type Person } from './registration.service';
+import { parseRosterFile, RosterFileError, writeTable } from './spreadsheet';
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+export interface ImportReport {
+  people: number;
+  created: number;
+  entries: number;
+  waitlisted: number;
+}
+
+/** Imported people cannot log in until someone gives them a password: no argon2 hash starts with '!'. */
+const NO_PASSWORD = '!imported';
+
+/**
+ * Roster import and entry export. An import is all or nothing: every row is
+ * validated first, then every entry is checked by the same code as a single
+ * registration inside one transaction; any failure rolls everything back and
+ * the answer lists every failing row.
+ */
+@Injectable()
+export class RosterService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly access: AccessService,
+    private readonly context: RegistrationContext,
+    private readonly registration: RegistrationService,
+    private readonly profiles: ProfilesService,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  /** Delegation leaders and organizers over `organisationId`, which must lie inside the event's organisation. */
+  async import(principal: Principal, eventId: number, organisationId: number, file: Buffer, format: SheetFormat, idem?: IdempotencyKey): Promise<ImportReport> {
+    const event = await this.events.get(eventId);
+    const eventPath = await this.access.pathOf(event.organisationId);
+    const orgPath = await this.access.pathOf(organisationId);
+    if (!orgPath.startsWith(eventPath)) throw forbidden('该单位不在本赛事举办组织范围内');
+    this.access.assertPath(principal, ['delegation_leader', 'organizer'], orgPath);
+
+    const sheet = await parseRosterFile(file, format).catch((err: unknown) => {
+      if (err instanceof RosterFileError) throw new RegistrationError('invalid', err.code, err.message, { field: 'file' });
+      throw err;
+    });
+    const checked = validateRoster(sheet, { today: shanghaiToday(new Date()) });
+    if (checked.errors.length) throw rosterInvalid(checked.errors);
+
+    const contexts = new Map<string, ItemContext>();
+    const errors: RosterError[] = [];
+    for (const item of event.items) contexts.set(item.name, await this.context.load(item.id));
+    for (const row of checked.rows) {
+      for (const name of row.items) {
+        const ctx = contexts.get(name);
+        if (!ctx) errors.push({ row: row.row, field: '项目', code: 'ITEM_UNKNOWN', message: `本赛事没有名为“${name}”的项目` });
+        else if (ctx.item.entryType !== 'individual') {
+          errors.push({ row: row.row, field: '项目', code: 'ITEM_NOT_INDIVIDUAL', message: `“${name}”是团体/接力项目，请在系统中组队报名` });
+        }
+      }
+    }
+    if (errors.length) throw rosterInvalid(errors);
+    if (checked.rows.some((r) => r.items.length)) this.context.assertOpen(event);
+
+    return runIdempotent(this.dataSource, principal.userId, idem, async (m) => {
+      const report: ImportReport = { people: checked.rows.length, created: 0, entries: 0, waitlisted: 0 };
+      for (const row of checked.rows) {
+        const person = await this.upsertPerson(m, row, organisationId, orgPath, errors);
+        if (!person) continue;
+        if (person.created) report.created++;
+        for (const name of row.items) {
+          try {
+            const made = await this.registration.enter(m, contexts.get(name)!, principal, [person.person], {});
+            report.entries++;
+            if (made.notice) report.waitlisted++;
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err;
+            errors.push({ row: row.row, field: '项目', code: err.code, message: `${name}：${err.message}` });
+          }
+        }
+      }
+      // Rolls back every row written so far: the import is all or nothing.
+      if (errors.length) throw rosterInvalid(errors);
+      return report;
+    });
+  }
+
+  /** Organizers get every entry with full personal data; delegation leaders their own people, masked. */
+  async export(principal: Principal, eventId: number, format: SheetFormat): Promise<Buffer> {
+    const event = await this.events.get(eventId);
+    const eventPath = await this.access.pathOf(event.organisationId);
+    const organizer = coversPath(principal.roles, ['organizer'], eventPath);
+    const lead = principal.roles.find((r) => r.role === 'delegation_leader' && r.path.startsWith(eventPath));
+    if (!organizer && !lead) throw forbidden();
+    const entries = await entryViews(this.dataSource.manager, { eventId, orgPath: organizer ? undefined : lead!.path });
+    const profiles = await this.profilesOf(entries.map((e) => e.userId));
+    const STATUS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回', waitlisted: '候补', withdrawn: '已撤回' };
+    const rows = entries.map((e) => {
+      const p = profiles.get(e.userId);
+      const id = p ? this.pii.decrypt(p.residentIdEnc) : '';
+      const mobile = p ? this.pii.decrypt(p.mobileEnc) : '';
+      return {
+        entryId: e.id,
+        bib: e.bib,
+        name: e.realName,
+        gender: p ? (p.gender === 'male' ? '男' : '女') : '',
+        birthDate: p?.birthDate ?? '',
+        residentId: organizer ? id : maskResidentId(id),
+        mobile: organizer ? mobile : maskMobile(mobile),
+        unionMemberNo: p?.unionMemberNo ?? '',
+        organisation: e.organisationName,
+        item: e.itemName,
+        team: e.teamName,
+        ageGroup: e.ageGroup,
+        status: STATUS[e.status],
+        checkedInAt: e.checkedInAt ? new Date(e.checkedInAt).toISOString() : '',
+      };
+    });
+    return writeTable(format, EXPORT_COLUMNS, rows);
+  }
+
+  private async profilesOf(userIds: number[]): Promise<Map<number, PersonProfile>> {
+    const map = new Map<number, PersonProfile>();
+    for (let i = 0; i < userIds.length; i += 1000) {
+      const chunk = [...new Set(userIds.slice(i, i + 1000))];
+      if (!chunk.length) continue;
+      const rows = await this.dataSource.manager.createQueryBuilder(PersonProfile, 'p').where('p.user_id IN (:...ids)', { ids: chunk }).getMany();
+      for (const p of rows) map.set(p.userId, p);
+    }
+    return map;
+  }
+
+  /**
+   * Finds the person by resident ID (its HMAC) or creates them as a contestant
+   * of the organisation; someone already registered elsewhere is a row error,
+   * not a silent move between delegations.
+   */
+  private async upsertPerson(
+    m: EntityManager,
+    row: ValidRosterRow,
+    organisationId: number,
+    orgPath: string,
+    errors: RosterError[],
+  ): Promise<{ person: Person; created: boolean } | null> {
+    const sealed = this.profiles.sealValid(row.residentId, row.gender, row.birthDate, row.mobile, row.unionMemberNo);
+    const [found]: { userId: number }[] = await m.query('SELECT user_id AS userId FROM person_profiles WHERE resident_id_hmac = ? FOR UPDATE', [
+      sealed.residentIdHmac,
+    ]);
+    if (found) {
+      const [home]: { orgId: number; path: string }[] = await m.query(
+        `SELECT ra.organisation_id AS orgId, o.path FROM role_assignments ra JOIN organisations o ON o.id = ra.organisation_id
+          WHERE ra.user_id = ? AND ra.role = 'contestant' AND o.path LIKE ? ORDER BY LENGTH(o.path) DESC LIMIT 1`,
+        [found.userId, `${orgPath}%`],
+      );
+      if (!home) {
+        errors.push({ row: row.row, field: '身份证号', code: 'PERSON_IN_OTHER_DELEGATION', message: '该人员已登记在其他单位，请联系组织者调整' });
+        return null;
+      }
+      await m.update(PersonProfile, { userId: found.userId }, { mobileEnc: sealed.mobileEnc, unionMemberNo: sealed.unionMemberNo });
+      return { person: { userId: found.userId, home: { role: 'contestant', orgId: home.orgId, path: home.path } }, created: false };
+    }
+    const username = `p${sealed.residentIdHmac.toString('hex').slice(0, 20)}`;
+    const user = await m.insert(User, { username, passwordHash: NO_PASSWORD, realName: row.name });
+    const userId = Number(user.identifiers[0].id);
+    await m.insert(RoleAssignment, { userId, organisationId, role: 'contestant' });
+    try {
+      await m.insert(PersonProfile, { userId, ...sealed });
+    } catch {
+      throw residentIdTaken();
+    }
+    return { person: { userId, home: { role: 'contestant', orgId: organisationId, path: orgPath } }, created: true };
+  }
+}
+
+const EXPORT_COLUMNS = [
+  { header: '报名编号', key: 'entryId', width: 10 },
+  { header: '号码布', key: 'bib', width: 10 },
+  { header: '姓名', key: 'name', width: 12 },
+  { header: '性别', key: 'gender', width: 6 },
+  { header: '出生日期', key: 'birthDate', width: 12 },
+  { header: '身份证号', key: 'residentId', width: 22 },
+  { header: '手机号', key: 'mobile', width: 14 },
+  { header: '工会会员号', key: 'unionMemberNo', width: 14 },
+  { header: '单位', key: 'organisation', width: 24 },
+  { header: '项目', key: 'item', width: 20 },
+  { header: '队名', key: 'team', width: 12 },
+  { header: '年龄组', key: 'ageGroup', width: 8 },
+  { header: '状态', key: 'status', width: 8 },
+  { header: '签到时间', key: 'checkedInAt', width: 22 },
+] as const;
+
+function rosterInvalid(errors: readonly RosterError[]): RegistrationError {
+  const rows = new Set(errors.map((e) => e.row)).size;
+  return new RegistrationError('unprocessable', RegistrationErrorCode.RosterInvalid, `名单有${rows}行未通过校验，未导入任何数据`, {
+    errors: [...errors].sort((a, b) => a.row - b.row),
+  });
+}
