@@ -20,7 +20,8 @@ export function validationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    transformOptions: { enableImplicitConversion: false },
+    // Fields the client did not send stay absent (not undefined), so a partial update changes only what was sent.
+    transformOptions: { enableImplicitConversion: false, exposeUnsetFields: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
       const summary = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');

@@ -1,7 +1,7 @@
 import type { Principal } from '@app/identity';
 import { type IdempotencyKey, ProfilesService, RegistrationSettingsService, RosterService } from '@app/registration';
 import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RegistrationError, RegistrationErrorCode } from '@app/registration';
 import { Allow, Caller } from '../auth/auth.decorators';
@@ -97,7 +97,7 @@ export class RegistrationAdminController {
   @ApiConsumes(XLSX_TYPE, CSV_TYPE)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOkResponse({ type: ImportReportDto })
+  @ApiCreatedResponse({ type: ImportReportDto })
   import(
     @Caller() caller: Principal,
     @Param('id', ParseIntPipe) id: number,

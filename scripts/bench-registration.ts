@@ -1,0 +1,694 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { type AppConfig, loadConfig } from '@app/config';
+import { freshMigratedDataSource } from '@app/config/data-source';
+import Redis from 'ioredis';
+import { type Connection, createConnection } from 'mysql2/promise';
+import { ensureLocalServices } from './local-services';
+
+/**
+ * `npm run bench:registration`: registration throughput through the HTTP API
+ * against the bare database limit, measured in the same run on the same machine.
+ *
+ *  1. MySQL and Redis up; `union_events_bench` dropped, recreated and migrated;
+ *     one city, one district, 20 enterprise unions, an organizer and 20,000
+ *     contestants with profiles written with SQL (no argon2, no API).
+ *  2. Baseline, apps stopped: 16 connections, 20,000 transactions of
+ *     `UPDATE … SET taken = taken + 1 WHERE id = 1 AND taken < cap` + one INSERT.
+ *  3. For 1 and then 2 API processes (plus the worker): a new event with a
+ *     capacity of 5,000, then 200 concurrent clients make 20,000 attempts
+ *     (18,000 distinct contestants + 2,000 double clicks, half of them retried
+ *     with the same Idempotency-Key); the database is checked afterwards.
+ *
+ * Tokens are minted here (HS256 with the bench's JWT_SECRET) instead of
+ * logging 20,000 people in through argon2. Child output goes to
+ * /tmp/bench-registration/*.log. The last stdout line is the JSON summary.
+ * Exit 1 on 5xx or network errors, overselling, duplicates or a failed
+ * integrity check; a missed ratio target is a measurement, not a failure.
+ * Developer knobs: BENCH_ATTEMPTS (default 20000) scales the whole bench down;
+ * BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is
+ * passed to the API and worker processes; BENCH_LOG_LEVEL (default warn).
+ */
+
+const DIST = join(__dirname, '..');
+const LOG_DIR = '/tmp/bench-registration';
+const DB_NAME = 'union_events_bench';
+const PORTS = [3401, 3402];
+const QUEUE_PREFIX = 'bench';
+
+const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS || 20_000);
+const CONTESTANTS = ATTEMPTS; // people in the database
+const DOUBLES = Math.round(ATTEMPTS / 10); // second attempts of a contestant already in the list
+const DISTINCT = ATTEMPTS - DOUBLES;
+const CAPACITY = Math.round(ATTEMPTS / 4);
+const CLIENTS = 200;
+const BASELINE_CONNECTIONS = 16;
+const BASELINE_TRANSACTIONS = ATTEMPTS;
+const BATCH = 1000;
+const ENTERPRISES = 20;
+
+const CITY_ID = 1;
+const DISTRICT_ID = 2;
+const FIRST_ENTERPRISE_ID = 3;
+const ORGANIZER_ID = 1;
+const FIRST_CONTESTANT_ID = 2;
+
+// ---------------------------------------------------------------- small helpers
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
+
+/** Deterministic PRNG (mulberry32), so every run shuffles the same way. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+
+/** An HS256 access token shaped like AuthService.issue() makes them, valid for an hour. */
+function mintToken(secret: string, userId: number, username: string, roles: { role: string; orgId: number; path: string }[]): string {
+  const now = Math.floor(Date.now() / 1000);
+  const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const body = b64url(JSON.stringify({ sub: String(userId), name: username, roles, iat: now, exp: now + 3600 }));
+  const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
+  return `${head}.${body}.${sig}`;
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦';
+const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '志强', '海燕', '晓东', '文博', '思远', '雨萱', '佳怡', '浩然', '子涵'];
+const chineseName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
+const ENTERPRISE_NAMES = [
+  '杭州钢铁集团', '杭州汽轮动力集团', '浙江运河物流', '顺丰速运拱墅分部', '杭州制氧机集团', '浙江大运河文旅', '杭州公交集团拱墅分公司', '杭州热电集团',
+  '浙江新华书店', '杭州西子电梯', '杭州锅炉集团', '浙江中烟杭州卷烟厂', '杭州大厦', '杭州联华华商', '杭州地铁运营', '浙江物产中大',
+  '杭州水务集团', '杭州燃气集团', '杭州百货大楼', '浙江邮政拱墅分公司',
+];
+const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.length]}${i >= ENTERPRISE_NAMES.length ? i : ''}工会`;
+
+function listening(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+    socket.setTimeout(500, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
+  } catch {
+    return '(no output)';
+  }
+}
+
+// ---------------------------------------------------------------- child processes
+
+interface Child {
+  name: string;
+  proc: ChildProcess;
+  logFile: string;
+}
+
+const children: Child[] = [];
+
+function spawnApp(name: string, script: string, env: NodeJS.ProcessEnv): Child {
+  const logFile = join(LOG_DIR, `${name}.log`);
+  const fd = openSync(logFile, 'w');
+  const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, join(DIST, script)], { env, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const child = { name, proc, logFile };
+  children.push(child);
+  return child;
+}
+
+async function stopChild(child: Child): Promise<void> {
+  const { proc } = child;
+  if (proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  children.splice(children.indexOf(child), 1);
+}
+
+const stopAll = () => Promise.all([...children].map(stopChild));
+
+function childTails(): string {
+  return children.map((c) => `--- ${c.name} (${c.logFile}) ---\n${tail(c.logFile)}`).join('\n');
+}
+
+async function waitHealthy(child: Child, port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before answering /health`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${child.name} did not answer /health within 60 s`);
+    await sleep(200);
+  }
+}
+
+// ---------------------------------------------------------------- database setup
+
+interface People {
+  organizerToken: string;
+  contestants: { userId: number; token: string }[];
+}
+
+const dbConnection = (config: AppConfig): Promise<Connection> =>
+  createConnection({
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    user: config.DB_USER,
+    password: config.DB_PASSWORD,
+    database: config.DB_NAME,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+  });
+
+async function insertBatches(conn: Connection, sql: string, rows: unknown[][]): Promise<void> {
+  await conn.beginTransaction();
+  for (let i = 0; i < rows.length; i += BATCH) await conn.query(sql, [rows.slice(i, i + BATCH)]);
+  await conn.commit();
+}
+
+/** Organisations, the organizer and the contestants with role and profile, straight into the fresh database. */
+async function seed(config: AppConfig): Promise<People> {
+  const conn = await dbConnection(config);
+  try {
+    const orgs: unknown[][] = [
+      [CITY_ID, null, '杭州市总工会', 'city', `/${CITY_ID}/`],
+      [DISTRICT_ID, CITY_ID, '拱墅区总工会', 'district', `/${CITY_ID}/${DISTRICT_ID}/`],
+    ];
+    const enterprises: { id: number; path: string }[] = [];
+    for (let i = 0; i < ENTERPRISES; i++) {
+      const id = FIRST_ENTERPRISE_ID + i;
+      const path = `/${CITY_ID}/${DISTRICT_ID}/${id}/`;
+      enterprises.push({ id, path });
+      orgs.push([id, DISTRICT_ID, enterpriseName(i), 'enterprise', path]);
+    }
+    await insertBatches(conn, 'INSERT INTO organisations (id, parent_id, name, kind, path) VALUES ?', orgs);
+
+    const users: unknown[][] = [[ORGANIZER_ID, 'bench-organizer', '!bench-no-login', '钱主任', 'zh-CN']];
+    const roles: unknown[][] = [[ORGANIZER_ID, DISTRICT_ID, 'organizer']];
+    const profiles: unknown[][] = [];
+    const contestants: People['contestants'] = [];
+    for (let i = 0; i < CONTESTANTS; i++) {
+      const userId = FIRST_CONTESTANT_ID + i;
+      const username = `runner${String(i + 1).padStart(5, '0')}`;
+      const org = enterprises[i % ENTERPRISES];
+      users.push([userId, username, '!bench-no-login', chineseName(i), 'zh-CN']);
+      roles.push([userId, org.id, 'contestant']);
+      // Only the HMAC must be unique; the ciphertexts are read back on export alone, which the bench never calls.
+      const hmac = createHash('sha256').update(`bench-resident-id:${i}`).digest();
+      const filler = createHash('sha512').update(`bench-pii:${i}`).digest().subarray(0, 40);
+      profiles.push([userId, i % 2 ? 'female' : 'male', '1985-06-01', hmac, filler, filler, `GH${330100000 + i}`]);
+      contestants.push({ userId, token: mintToken(config.JWT_SECRET, userId, username, [{ role: 'contestant', orgId: org.id, path: org.path }]) });
+    }
+    await insertBatches(conn, 'INSERT INTO users (id, username, password_hash, real_name, language) VALUES ?', users);
+    await insertBatches(conn, 'INSERT INTO role_assignments (user_id, organisation_id, role) VALUES ?', roles);
+    await insertBatches(
+      conn,
+      'INSERT INTO person_profiles (user_id, gender, birth_date, resident_id_hmac, resident_id_enc, mobile_enc, union_member_no) VALUES ?',
+      profiles,
+    );
+
+    // The baseline's own two tables.
+    await conn.query('CREATE TABLE bench_quota (id INT PRIMARY KEY, cap INT NOT NULL, taken INT NOT NULL) ENGINE=InnoDB');
+    await conn.query('CREATE TABLE bench_entry (id INT AUTO_INCREMENT PRIMARY KEY, quota_id INT NOT NULL, user_id INT NOT NULL, ok TINYINT NOT NULL) ENGINE=InnoDB');
+
+    const organizerToken = mintToken(config.JWT_SECRET, ORGANIZER_ID, 'bench-organizer', [
+      { role: 'organizer', orgId: DISTRICT_ID, path: `/${CITY_ID}/${DISTRICT_ID}/` },
+    ]);
+    return { organizerToken, contestants };
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Old BullMQ keys of the bench prefix would point at a database that no longer exists. */
+async function clearQueues(config: AppConfig): Promise<void> {
+  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+// ---------------------------------------------------------------- baseline
+
+async function baseline(config: AppConfig): Promise<{ perS: number; wallS: number; confirmed: number }> {
+  const conns = await Promise.all(Array.from({ length: BASELINE_CONNECTIONS }, () => dbConnection(config)));
+  try {
+    await conns[0].query('DELETE FROM bench_entry');
+    await conns[0].query('REPLACE INTO bench_quota (id, cap, taken) VALUES (1, ?, 0)', [CAPACITY]);
+    let next = 0;
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      conns.map(async (c) => {
+        for (let n = next++; n < BASELINE_TRANSACTIONS; n = next++) {
+          await c.query('BEGIN');
+          const [res] = await c.query('UPDATE bench_quota SET taken = taken + 1 WHERE id = 1 AND taken < cap');
+          const ok = (res as { affectedRows: number }).affectedRows;
+          await c.query('INSERT INTO bench_entry (quota_id, user_id, ok) VALUES (1, ?, ?)', [FIRST_CONTESTANT_ID + n, ok]);
+          await c.query('COMMIT');
+        }
+      }),
+    );
+    const wallS = Number(process.hrtime.bigint() - started) / 1e9;
+    const [[row]] = (await conns[0].query('SELECT taken, (SELECT COUNT(*) FROM bench_entry WHERE ok = 1) AS ok FROM bench_quota WHERE id = 1')) as unknown as [
+      { taken: number; ok: number }[],
+    ];
+    if (Number(row.taken) !== CAPACITY || Number(row.ok) !== CAPACITY) throw new Error(`baseline oversold or undersold: taken ${row.taken}, ok rows ${row.ok}`);
+    return { perS: BASELINE_TRANSACTIONS / wallS, wallS, confirmed: Number(row.ok) };
+  } finally {
+    await Promise.all(conns.map((c) => c.end()));
+  }
+}
+
+// ---------------------------------------------------------------- HTTP
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS, maxFreeSockets: CLIENTS, keepAliveMsecs: 10_000 });
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+function request(port: number, method: string, path: string, headers: http.OutgoingHttpHeaders, body: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(120_000, () => req.destroy(new Error('no answer within 120 s')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function call<T>(port: number, method: string, path: string, token: string, body: object): Promise<T> {
+  const text = JSON.stringify(body);
+  const res = await request(
+    port,
+    method,
+    `/api/v1${path}`,
+    { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+    text,
+  );
+  if (res.status >= 300) throw new Error(`${method} /api/v1${path}: ${res.status} ${res.body}`);
+  return JSON.parse(res.body) as T;
+}
+
+/** An event of the district with one item, capacity, auto-approval and bibs, registration open: all through the API. */
+async function createEvent(port: number, token: string, run: number): Promise<{ eventId: number; itemId: number }> {
+  const event = await call<{ id: number }>(port, 'POST', '/events', token, {
+    organisationId: DISTRICT_ID,
+    kind: 'hiking',
+    name: `2026年杭州市职工运河健步行（压测${run}）`,
+  });
+  const item = await call<{ id: number }>(port, 'POST', `/events/${event.id}/items`, token, { name: '10公里健步行' });
+  await call(port, 'PUT', `/events/${event.id}/registration`, token, { capacity: CAPACITY, autoApprove: true, bibPrefix: 'H' });
+  await call(port, 'POST', `/events/${event.id}/status`, token, { status: 'registration_open' });
+  return { eventId: event.id, itemId: item.id };
+}
+
+// ---------------------------------------------------------------- the load
+
+interface Attempt {
+  userId: number;
+  token: string;
+  key: string | null;
+  /** 0: the contestant's first attempt; 1: the double click. */
+  nth: 0 | 1;
+  pair: 'keyed' | 'unkeyed' | null;
+}
+
+/**
+ * 18,000 distinct contestants once each, in a seeded random order, plus 2,000
+ * double clicks: each a few places (up to two rounds of the client pool) after
+ * the first attempt, so some race it in flight and some come after its answer.
+ * Half of the pairs carry the same Idempotency-Key on both attempts, half none.
+ */
+function plan(people: People, run: number): Attempt[] {
+  const rand = prng(0x5eed + run);
+  const chosen = shuffle([...people.contestants], rand).slice(0, DISTINCT);
+  const slots = chosen.map((c, i) => ({ at: i, a: { userId: c.userId, token: c.token, key: null, nth: 0, pair: null } as Attempt }));
+  const doubled = shuffle(Array.from({ length: DISTINCT }, (_, i) => i), rand).slice(0, DOUBLES);
+  doubled.forEach((i, k) => {
+    const first = slots[i].a;
+    first.pair = k % 2 ? 'unkeyed' : 'keyed';
+    if (first.pair === 'keyed') first.key = `bench-r${run}-u${first.userId}`;
+    const gap = 1 + Math.floor(rand() * 2 * CLIENTS);
+    slots.push({ at: i + gap + 0.5, a: { ...first, nth: 1 } });
+  });
+  return slots.sort((x, y) => x.at - y.at).map((s) => s.a);
+}
+
+interface Outcome {
+  status: number;
+  ms: number;
+  id?: number;
+  entryStatus?: string;
+  bib?: string | null;
+  code?: string;
+  error?: string;
+}
+
+interface RunResult {
+  api_processes: number;
+  event_id: number;
+  attempts: number;
+  wall_s: number;
+  accepted: number;
+  accepted_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  confirmed: number;
+  waitlisted: number;
+  refused: number;
+  refused_by_code: Record<string, number>;
+  replays: number;
+  errors: number;
+  oversold: number;
+  duplicates: number;
+  problems: string[];
+}
+
+async function load(attempts: Attempt[], itemId: number, ports: number[]): Promise<{ outcomes: Outcome[]; wallS: number }> {
+  const path = `/api/v1/items/${itemId}/entries`;
+  const outcomes: Outcome[] = new Array(attempts.length);
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = next++; i < attempts.length; i = next++) {
+        const a = attempts[i];
+        const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${a.token}`, 'content-type': 'application/json', 'content-length': 2 };
+        if (a.key) headers['idempotency-key'] = a.key;
+        const t0 = process.hrtime.bigint();
+        try {
+          const res = await request(ports[i % ports.length], 'POST', path, headers, '{}');
+          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          let body: { id?: number; status?: string; bib?: string | null; code?: string } = {};
+          try {
+            body = JSON.parse(res.body);
+          } catch {
+            /* a non-JSON answer is counted by its status */
+          }
+          outcomes[i] = { status: res.status, ms, id: body.id, entryStatus: body.status, bib: body.bib, code: body.code };
+          if (res.status >= 500) outcomes[i].error = res.body.slice(0, 300);
+        } catch (err) {
+          outcomes[i] = { status: 0, ms: Number(process.hrtime.bigint() - t0) / 1e6, error: (err as Error).message };
+        }
+      }
+    }),
+  );
+  return { outcomes, wallS: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+async function verify(config: AppConfig, eventId: number, itemId: number, answeredIds: Set<number>) {
+  const conn = await dbConnection(config);
+  try {
+    const q = async <T>(sql: string, params: unknown[]): Promise<T[]> => (await conn.query(sql, params))[0] as T[];
+    const [{ n: confirmed }] = await q<{ n: number }>("SELECT COUNT(*) AS n FROM entries WHERE event_id = ? AND status IN ('approved', 'pending')", [eventId]);
+    const [{ n: total }] = await q<{ n: number }>('SELECT COUNT(*) AS n FROM entries WHERE event_id = ?', [eventId]);
+    const quota = await q<{ taken: number; cap: number }>("SELECT taken, cap FROM quotas WHERE event_id = ? AND scope = 'event'", [eventId]);
+    const [{ n: dupPeople }] = await q<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT item_id, user_id FROM entries WHERE event_id = ? GROUP BY item_id, user_id HAVING COUNT(*) > 1) d',
+      [eventId],
+    );
+    const [{ n: dupBibs }] = await q<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT bib FROM entries WHERE event_id = ? AND bib IS NOT NULL GROUP BY bib HAVING COUNT(*) > 1) d',
+      [eventId],
+    );
+    const ids = new Set((await q<{ id: number }>('SELECT id FROM entries WHERE event_id = ? AND item_id = ?', [eventId, itemId])).map((r) => Number(r.id)));
+    const lost = [...answeredIds].filter((id) => !ids.has(id)).length;
+    const unanswered = [...ids].filter((id) => !answeredIds.has(id)).length;
+    return {
+      confirmed: Number(confirmed),
+      total: Number(total),
+      quotaTaken: quota.length ? Number(quota[0].taken) : null,
+      quotaCap: quota.length ? Number(quota[0].cap) : null,
+      dupPeople: Number(dupPeople),
+      dupBibs: Number(dupBibs),
+      lost,
+      unanswered,
+    };
+  } finally {
+    await conn.end();
+  }
+}
+
+async function runWith(config: AppConfig, env: NodeJS.ProcessEnv, people: People, apiProcesses: number): Promise<RunResult> {
+  const ports = PORTS.slice(0, apiProcesses);
+  for (const port of ports) if (await listening(port)) throw new Error(`port ${port} is already in use; stop whatever listens there first`);
+  const apis = ports.map((port) => spawnApp(`run${apiProcesses}-api-${port}`, 'apps/api/src/main.js', { ...env, HTTP_PORT: String(port) }));
+  const worker = spawnApp(`run${apiProcesses}-worker`, 'apps/worker/src/main.js', env);
+  try {
+    await Promise.all(apis.map((api, i) => waitHealthy(api, ports[i])));
+    const { eventId, itemId } = await createEvent(ports[0], people.organizerToken, apiProcesses);
+    const attempts = plan(people, apiProcesses);
+    log(`run with ${apiProcesses} API process${apiProcesses > 1 ? 'es' : ''}: event ${eventId}, item ${itemId}, ${attempts.length} attempts by ${CLIENTS} clients on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}`);
+    const { outcomes, wallS } = await load(attempts, itemId, ports);
+    for (const c of [...apis, worker]) if (c.proc.exitCode !== null) throw new Error(`${c.name} died during the run (exit ${c.proc.exitCode})`);
+    const result = await evaluate(config, apiProcesses, eventId, itemId, attempts, outcomes, wallS);
+    if (result.errors) log(childTails());
+    return result;
+  } catch (err) {
+    // The children are stopped below: attach their output now.
+    throw new Error(`${(err as Error).message}\n${childTails()}`);
+  } finally {
+    await Promise.all([...apis, worker].map(stopChild));
+  }
+}
+
+async function evaluate(
+  config: AppConfig,
+  apiProcesses: number,
+  eventId: number,
+  itemId: number,
+  attempts: Attempt[],
+  outcomes: Outcome[],
+  wallS: number,
+): Promise<RunResult> {
+  const problems: string[] = [];
+  const pairs = new Map<number, { pair: Attempt['pair']; answers: Outcome[] }>();
+  const confirmedIds = new Set<number>();
+  const waitlistedIds = new Set<number>();
+  const bibOwner = new Map<string, number>();
+  const refusedByCode: Record<string, number> = {};
+  let refused = 0;
+  let errors = 0;
+  let replays = 0;
+  let answerDuplicates = 0;
+  const errorSamples: string[] = [];
+  attempts.forEach((a, i) => {
+    const o = outcomes[i];
+    if (a.pair) {
+      const p = pairs.get(a.userId) ?? { pair: a.pair, answers: [] };
+      p.answers.push(o);
+      pairs.set(a.userId, p);
+    }
+    if (o.status === 0 || o.status >= 500) {
+      errors++;
+      if (errorSamples.length < 5) errorSamples.push(`${o.status || 'network'}: ${o.error}`);
+    } else if (o.status === 201 && o.id !== undefined) {
+      const seen = confirmedIds.has(o.id) || waitlistedIds.has(o.id);
+      if (seen) replays++;
+      else if (o.entryStatus === 'approved' || o.entryStatus === 'pending') confirmedIds.add(o.id);
+      else if (o.entryStatus === 'waitlisted') waitlistedIds.add(o.id);
+      else problems.push(`201 with unexpected status ${o.entryStatus} for entry ${o.id}`);
+      if (!seen && o.bib) {
+        if (bibOwner.has(o.bib) && bibOwner.get(o.bib) !== o.id) answerDuplicates++;
+        bibOwner.set(o.bib, o.id);
+      }
+    } else if (o.status >= 400 && o.status < 500) {
+      refused++;
+      const code = o.code ?? `HTTP_${o.status}`;
+      refusedByCode[code] = (refusedByCode[code] ?? 0) + 1;
+    } else {
+      problems.push(`unexpected answer ${o.status}`);
+    }
+  });
+
+  // Double clicks: with a key both attempts answer 201 with the same entry; without, exactly one 201 and one 409.
+  let idemMismatches = 0;
+  let unkeyedBoth201 = 0;
+  for (const [userId, { pair, answers }] of pairs) {
+    if (answers.some((o) => o.status === 0 || o.status >= 500)) continue; // already counted as errors
+    if (pair === 'keyed') {
+      if (!(answers.length === 2 && answers.every((o) => o.status === 201) && answers[0].id === answers[1].id)) idemMismatches++;
+    } else {
+      const ok201 = answers.filter((o) => o.status === 201).length;
+      const conflict = answers.filter((o) => o.status === 409 && o.code === 'REGISTRATION_ALREADY_ENTERED').length;
+      if (ok201 > 1) unkeyedBoth201++;
+      else if (!(ok201 === 1 && conflict === 1)) problems.push(`user ${userId}: double click without key answered ${answers.map((o) => o.status).join('/')}`);
+    }
+  }
+  const unexpectedRefusals = Object.entries(refusedByCode).filter(([code]) => code !== 'REGISTRATION_ALREADY_ENTERED');
+  if (unexpectedRefusals.length) problems.push(`unexpected refusals: ${unexpectedRefusals.map(([c, n]) => `${c}×${n}`).join(', ')}`);
+
+  const answered = new Set([...confirmedIds, ...waitlistedIds]);
+  const db = await verify(config, eventId, itemId, answered);
+  const oversold = Math.max(0, db.confirmed - CAPACITY);
+  const duplicates = db.dupPeople + db.dupBibs + idemMismatches + unkeyedBoth201 + answerDuplicates;
+  if (db.quotaTaken !== db.confirmed) problems.push(`quota row says taken=${db.quotaTaken} (cap ${db.quotaCap}) but ${db.confirmed} entries hold a place`);
+  if (db.confirmed !== confirmedIds.size) problems.push(`answers confirmed ${confirmedIds.size} entries, the database holds ${db.confirmed}`);
+  if (db.lost) problems.push(`${db.lost} entries answered 201 are not in the database`);
+  if (db.unanswered && !errors) problems.push(`${db.unanswered} entries in the database were never answered 201`);
+  if (db.confirmed < Math.min(CAPACITY, DISTINCT) && !errors) problems.push(`only ${db.confirmed} of ${CAPACITY} places taken although ${DISTINCT} people applied`);
+  if (errorSamples.length) problems.push(`errors, e.g. ${errorSamples.join(' | ')}`);
+
+  const latencies = Float64Array.from(outcomes.map((o) => o.ms)).sort();
+  const accepted = answered.size;
+  const result: RunResult = {
+    api_processes: apiProcesses,
+    event_id: eventId,
+    attempts: attempts.length,
+    wall_s: round(wallS, 2),
+    accepted,
+    accepted_per_s: round(accepted / wallS, 1),
+    p50_ms: round(percentile(latencies, 50), 1),
+    p99_ms: round(percentile(latencies, 99), 1),
+    max_ms: round(latencies[latencies.length - 1] ?? 0, 1),
+    confirmed: confirmedIds.size,
+    waitlisted: waitlistedIds.size,
+    refused,
+    refused_by_code: refusedByCode,
+    replays,
+    errors,
+    oversold,
+    duplicates,
+    problems,
+  };
+  log(`  api processes        ${apiProcesses}`);
+  log(`  wall time            ${result.wall_s} s for ${attempts.length} attempts (${round(attempts.length / wallS, 1)} answers/s)`);
+  log(`  accepted/s           ${result.accepted_per_s}  (${accepted} accepted = 201 minus ${replays} idempotent replays)`);
+  log(`  latency              p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, max ${result.max_ms} ms`);
+  log(`  confirmed            ${result.confirmed}   waitlisted ${result.waitlisted}   refused ${refused} ${JSON.stringify(refusedByCode)}   errors ${errors}`);
+  log(`  database             ${db.confirmed} holding a place (quota taken ${db.quotaTaken}/${db.quotaCap}), ${db.total} entries in all`);
+  log(`  oversold             ${oversold}`);
+  log(
+    `  duplicates           ${duplicates} (person twice ${db.dupPeople}, bib twice ${db.dupBibs}, key replay mismatches ${idemMismatches}, unkeyed double accepted ${unkeyedBoth201}, answered bib twice ${answerDuplicates})`,
+  );
+  for (const p of problems) log(`  PROBLEM: ${p}`);
+  return result;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  mkdirSync(LOG_DIR, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DB_NAME,
+    QUEUE_PREFIX,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
+  };
+  const config = loadConfig(env);
+  await ensureLocalServices(config);
+
+  log(`bench:registration: ${ATTEMPTS} attempts, capacity ${CAPACITY}, ${CLIENTS} clients; database ${DB_NAME}; logs in ${LOG_DIR}`);
+  const ds = await freshMigratedDataSource(config);
+  await ds.destroy();
+  await clearQueues(config);
+  const people = await seed(config);
+  log(`seeded ${CONTESTANTS} contestants in ${ENTERPRISES} enterprise unions (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const base = await baseline(config);
+  log(
+    `baseline (no HTTP, ${BASELINE_CONNECTIONS} connections): ${BASELINE_TRANSACTIONS} transactions in ${base.wallS.toFixed(2)} s = ${base.perS.toFixed(1)}/s, ${base.confirmed} got a place`,
+  );
+
+  const runs: RunResult[] = [];
+  for (const apiProcesses of [1, 2]) runs.push(await runWith(config, env, people, apiProcesses));
+
+  const best = runs.reduce((a, b) => (b.accepted_per_s > a.accepted_per_s ? b : a));
+  const oversold = runs.reduce((s, r) => s + r.oversold, 0);
+  const duplicates = runs.reduce((s, r) => s + r.duplicates, 0);
+  const errors = runs.reduce((s, r) => s + r.errors, 0);
+  const problems = runs.flatMap((r) => r.problems);
+  const ratio = best.accepted_per_s / base.perS;
+  log(`bench took ${((Date.now() - t0) / 1000).toFixed(1)} s; best: ${best.api_processes} API process(es), ratio ${ratio.toFixed(2)} (target ≥ 0.5)`);
+  const failed = errors > 0 || oversold > 0 || duplicates > 0 || problems.length > 0;
+  if (failed) {
+    log('FAILED: ' + [errors && `${errors} errors`, oversold && `oversold ${oversold}`, duplicates && `duplicates ${duplicates}`, ...problems].filter(Boolean).join('; '));
+    log(`child logs: ${LOG_DIR}`);
+  }
+  log(
+    JSON.stringify({
+      bench: 'registration',
+      accepted_per_s: best.accepted_per_s,
+      baseline_per_s: round(base.perS, 1),
+      ratio: round(ratio, 2),
+      p99_ms: best.p99_ms,
+      oversold,
+      duplicates,
+      runs: runs.map(({ problems: _p, refused_by_code: _r, ...r }) => r),
+    }),
+  );
+  return failed ? 1 : 0;
+}
+
+let exiting = false;
+async function shutdown(code: number): Promise<never> {
+  if (!exiting) {
+    exiting = true;
+    await stopAll().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(130));
+process.on('SIGTERM', () => void shutdown(143));
+// Last resort: never leave an app running behind us.
+process.on('exit', () => children.forEach((c) => c.proc.exitCode === null && c.proc.kill('SIGKILL')));
+
+main().then(
+  (code) => shutdown(code),
+  (err: unknown) => {
+    console.error(`bench:registration: ${err instanceof Error ? err.message : err}`);
+    void shutdown(1);
+  },
+);

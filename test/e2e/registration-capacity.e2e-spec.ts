@@ -1,0 +1,113 @@
+import { loadConfig } from '@app/config';
+import { createDataSource } from '@app/config/data-source';
+import type { DataSource } from 'typeorm';
+import { type RunningApp, startApp, waitFor } from './support/processes';
+import { importPeople, openEvent } from './support/registration';
+import { testEnv } from './support/test-env';
+import { bearer, buildWorld, http, put, type World } from './support/world';
+
+describe('registration capacity: never oversold, waitlist promoted', () => {
+  let world: World;
+  let second: RunningApp;
+  let ds: DataSource;
+  let people: number[];
+
+  beforeAll(async () => {
+    // A second API (and worker) beside the one global setup started, on the same database and Redis.
+    second = await startApp(testEnv({ HTTP_PORT: '3393' }));
+    ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
+    await ds.initialize();
+    world = await buildWorld({ judges: 0, contestants: 0 });
+    people = [...(await importPeople(world, world.enterprises[0].id, 250)), ...(await importPeople(world, world.enterprises[1].id, 250, 250))];
+  }, 180_000);
+
+  afterAll(async () => {
+    await second?.stop();
+    await ds?.destroy();
+  });
+
+  const register = (url: string, itemId: number, userId: number) =>
+    http(url).post(`/api/v1/items/${itemId}/entries`).set(bearer(world.organizer.token)).send({ userId });
+
+  it('500 parallel registrations for 100 places across two API processes: exactly 100 confirmed, 400 waitlisted', async () => {
+    const hike = await openEvent(world, { event: { capacity: 100, bibPrefix: 'H' } });
+    expect(people).toHaveLength(500);
+    const answers = await Promise.all(people.map((id, i) => register(i % 2 ? second.baseUrl : world.url, hike.itemId, id)));
+
+    const failed = answers.find((a) => a.status !== 201);
+    if (failed) console.log(JSON.stringify(failed.body), second.output().slice(-3000));
+    expect(answers.map((a) => a.status)).toEqual(people.map(() => 201));
+    const approved = answers.filter((a) => a.body.status === 'approved');
+    const waitlisted = answers.filter((a) => a.body.status === 'waitlisted');
+    expect(approved).toHaveLength(100);
+    expect(waitlisted).toHaveLength(400);
+    expect(waitlisted[0].body.notice).toBe('本次活动名额已满，已为您登记候补');
+    const bibs = approved.map((a) => a.body.bib);
+    expect(new Set(bibs).size).toBe(100);
+    expect(bibs.every((b) => /^H\d{5}$/.test(b))).toBe(true);
+
+    const [db] = await ds.query(
+      `SELECT SUM(status = 'approved') AS approved, SUM(status = 'waitlisted') AS waitlisted, COUNT(*) AS total FROM entries WHERE event_id = ?`,
+      [hike.eventId],
+    );
+    expect(db).toEqual({ approved: '100', waitlisted: '400', total: 500 });
+    const [quota] = await ds.query(`SELECT taken, cap FROM quotas WHERE event_id = ? AND scope = 'event'`, [hike.eventId]);
+    expect(quota).toEqual({ taken: 100, cap: 100 });
+
+    // A withdrawal frees a place; the worker promotes the first waitlisted entry (by registration order).
+    const firstWaiting = waitlisted.map((a) => a.body.id).sort((a, b) => a - b)[0];
+    const out = await http(world.url).post(`/api/v1/entries/${approved[0].body.id}/withdraw`).set(bearer(world.organizer.token));
+    expect(out.status).toBe(200);
+    expect(out.body.status).toBe('withdrawn');
+    const promoted = await waitFor('the waitlist promotion', async () => {
+      const res = await http(world.url).get(`/api/v1/entries/${firstWaiting}`).set(bearer(world.organizer.token));
+      return res.body.status === 'approved' && res.body;
+    });
+    expect(promoted.bib).toMatch(/^H\d{5}$/);
+    expect(bibs).not.toContain(promoted.bib);
+    const [after] = await ds.query(`SELECT SUM(status = 'approved') AS approved FROM entries WHERE event_id = ?`, [hike.eventId]);
+    expect(after.approved).toBe('100');
+    const [quotaAfter] = await ds.query(`SELECT taken FROM quotas WHERE event_id = ? AND scope = 'event'`, [hike.eventId]);
+    expect(quotaAfter.taken).toBe(100);
+
+    // The person who withdrew may enter again: to the waitlist, since the event is full.
+    const again = await register(world.url, hike.itemId, approved[0].body.userId);
+    expect(again.status).toBe(201);
+    expect(again.body.status).toBe('waitlisted');
+  });
+
+  it('a delegation quota sends that delegation to the waitlist while others still get places', async () => {
+    const hike = await openEvent(world, { event: { capacity: 50 } });
+    const quota = await put(world.url, `/api/v1/events/${hike.eventId}/delegations/${world.enterprises[0].id}/quota`, world.organizer.token, { capacity: 3 });
+    expect(quota).toEqual(expect.arrayContaining([{ scope: `delegation:${world.enterprises[0].id}`, cap: 3, taken: 0 }]));
+    const fromFirst = await Promise.all(people.slice(0, 6).map((id) => register(world.url, hike.itemId, id)));
+    expect(fromFirst.map((a) => a.body.status).sort()).toEqual(['approved', 'approved', 'approved', 'waitlisted', 'waitlisted', 'waitlisted']);
+    expect(fromFirst.find((a) => a.body.status === 'waitlisted')!.body.notice).toBe('本代表队名额已满，已为您登记候补');
+    const fromSecond = await register(world.url, hike.itemId, people[300]);
+    expect(fromSecond.body.status).toBe('approved');
+  });
+
+  it('manual review: entries wait as pending holding a place; approval gives a bib, rejection needs a reason and frees the place', async () => {
+    const hike = await openEvent(world, { event: { capacity: 1, autoApprove: false } });
+    const first = await register(world.url, hike.itemId, people[10]);
+    const second = await register(world.url, hike.itemId, people[11]);
+    expect([first.body.status, first.body.bib, second.body.status]).toEqual(['pending', null, 'waitlisted']);
+
+    const noReason = await http(world.url).post(`/api/v1/entries/${first.body.id}/reject`).set(bearer(world.organizer.token)).send({});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.code).toBe('VALIDATION_FAILED');
+    const blank = await http(world.url).post(`/api/v1/entries/${first.body.id}/reject`).set(bearer(world.organizer.token)).send({ reason: '   ' });
+    expect([blank.status, blank.body.code]).toEqual([400, 'ENTRY_REJECTION_REASON_REQUIRED']);
+
+    const rejected = await http(world.url).post(`/api/v1/entries/${first.body.id}/reject`).set(bearer(world.organizer.token)).send({ reason: '工会会员证明材料不全' });
+    expect([rejected.status, rejected.body.status, rejected.body.rejectionReason]).toEqual([200, 'rejected', '工会会员证明材料不全']);
+    const promoted = await waitFor('promotion after rejection', async () => {
+      const res = await http(world.url).get(`/api/v1/entries/${second.body.id}`).set(bearer(world.organizer.token));
+      return res.body.status === 'pending' && res.body;
+    });
+    const approved = await http(world.url).post(`/api/v1/entries/${promoted.id}/approve`).set(bearer(world.organizer.token));
+    expect([approved.status, approved.body.status, approved.body.bib]).toEqual([200, 'approved', '00001']);
+    const twice = await http(world.url).post(`/api/v1/entries/${promoted.id}/approve`).set(bearer(world.organizer.token));
+    expect([twice.status, twice.body.code]).toEqual([409, 'ENTRY_ALREADY_IN_STATUS']);
+  });
+});
