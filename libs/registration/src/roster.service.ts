@@ -59,10 +59,9 @@ export class RosterService {
       throw err;
     });
     const checked = validateRoster(sheet, { today: shanghaiToday(new Date()) });
-    if (checked.errors.length) throw rosterInvalid(checked.errors);
-
     const contexts = new Map<string, ItemContext>();
-    const errors: RosterError[] = [];
+    // Row errors and item-name errors are reported together, so one round of fixes is enough.
+    const errors: RosterError[] = [...checked.errors];
     for (const item of event.items) contexts.set(item.name, await this.context.load(item.id));
     for (const row of checked.rows) {
       for (const name of row.items) {
