@@ -3,6 +3,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
@@ -158,6 +159,31 @@ async function stopChild(child: Child): Promise<void> {
     clearTimeout(timer);
   }
   children.splice(children.indexOf(child), 1);
+}
+
+/** The API's 5xx causes, grouped by message, with one stack and query each: what to quote in a bug report. */
+function errorSummary(child: Child): string {
+  const groups = new Map<string, { n: number; sample: string }>();
+  let text = '';
+  try {
+    text = readFileSync(child.logFile, 'utf8');
+  } catch {
+    return '';
+  }
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('{') || !line.includes('"unhandled error"')) continue;
+    try {
+      const entry = JSON.parse(line) as { err?: { type?: string; message?: string; stack?: string; query?: string; code?: string } };
+      const key = `${entry.err?.type}: ${entry.err?.message} (${entry.err?.code ?? '-'})`;
+      const group = groups.get(key) ?? { n: 0, sample: [entry.err?.stack?.split('\n').slice(1, 7).join('\n'), entry.err?.query && `    query: ${entry.err.query.replace(/\s+/g, ' ')}`].filter(Boolean).join('\n') };
+      group.n++;
+      groups.set(key, group);
+    } catch {
+      /* not one of pino's lines */
+    }
+  }
+  if (!groups.size) return '';
+  return [`--- ${child.name}: 5xx causes (${child.logFile}) ---`, ...[...groups].map(([k, g]) => `${g.n} × ${k}\n${g.sample}`)].join('\n');
 }
 
 const stopAll = () => Promise.all([...children].map(stopChild));
@@ -492,7 +518,7 @@ async function runWith(config: AppConfig, env: NodeJS.ProcessEnv, people: People
     const { outcomes, wallS } = await load(attempts, itemId, ports);
     for (const c of [...apis, worker]) if (c.proc.exitCode !== null) throw new Error(`${c.name} died during the run (exit ${c.proc.exitCode})`);
     const result = await evaluate(config, apiProcesses, eventId, itemId, attempts, outcomes, wallS);
-    if (result.errors) log(childTails());
+    if (result.errors) for (const c of apis) log(errorSummary(c) || `--- ${c.name}: no 5xx logged; tail ---\n${tail(c.logFile)}`);
     return result;
   } catch (err) {
     // The children are stopped below: attach their output now.
@@ -628,6 +654,8 @@ async function main(): Promise<number> {
   };
   const config = loadConfig(env);
   await ensureLocalServices(config);
+  const [load1] = loadavg();
+  if (load1 > 0.5 * cpus().length) log(`warning: the machine is busy (load ${load1.toFixed(2)} on ${cpus().length} cores); both numbers will be lower and noisier`);
 
   log(`bench:registration: ${ATTEMPTS} attempts, capacity ${CAPACITY}, ${CLIENTS} clients; database ${DB_NAME}; logs in ${LOG_DIR}`);
   const ds = await freshMigratedDataSource(config);

@@ -14,6 +14,7 @@ DISTRICT=$(call "$ORG" GET /auth/me | json '.roles[0].orgId')
 EVENT=$(call "$ORG" POST /events "{\"organisationId\":$DISTRICT,\"kind\":\"skill_competition\",\"name\":\"2026年拱墅区职工电工技能竞赛\"}" | json .id)
 ITEM=$(call "$ORG" POST "/events/$EVENT/items" '{"name":"低压电工（职工组）"}' | json .id)
 call "$ORG" PUT "/items/$ITEM/scheme" '{"scheme":{"kind":"judge-panel","marks":{"min":0,"max":100,"maxDecimals":2},"criteria":[{"key":"总分","aggregate":"mean","drop":{"highest":1,"lowest":1}}],"rounding":{"digits":2,"mode":"half-up"}}}' >/dev/null
+call "$ORG" PUT "/events/$EVENT/registration" '{"autoApprove":true,"bibPrefix":"DG"}' >/dev/null
 call "$ORG" POST "/events/$EVENT/status" '{"status":"registration_open"}' >/dev/null
 ENTRIES=()
 for i in 1 2 3 4; do ENTRIES+=("$(call "$(login contestant$i)" POST "/items/$ITEM/entries" '{}' | json .id)"); done
