@@ -462,7 +462,7 @@ async function load(attempts: Attempt[], itemId: number, ports: number[]): Promi
             /* a non-JSON answer is counted by its status */
           }
           outcomes[i] = { status: res.status, ms, id: body.id, entryStatus: body.status, bib: body.bib, code: body.code };
-          if (res.status >= 500) outcomes[i].error = res.body.slice(0, 300);
+          if (res.status >= 500) outcomes[i].error = res.body.slice(0, 200);
         } catch (err) {
           outcomes[i] = { status: 0, ms: Number(process.hrtime.bigint() - t0) / 1e6, error: (err as Error).message };
         }
@@ -518,7 +518,7 @@ async function runWith(config: AppConfig, env: NodeJS.ProcessEnv, people: People
     const { outcomes, wallS } = await load(attempts, itemId, ports);
     for (const c of [...apis, worker]) if (c.proc.exitCode !== null) throw new Error(`${c.name} died during the run (exit ${c.proc.exitCode})`);
     const result = await evaluate(config, apiProcesses, eventId, itemId, attempts, outcomes, wallS);
-    if (result.errors) for (const c of apis) log(errorSummary(c) || `--- ${c.name}: no 5xx logged; tail ---\n${tail(c.logFile)}`);
+    if (result.errors) for (const c of apis) log(errorSummary(c) || `--- ${c.name}: no 5xx logged (${c.logFile}) ---`);
     return result;
   } catch (err) {
     // The children are stopped below: attach their output now.
@@ -557,7 +557,7 @@ async function evaluate(
     }
     if (o.status === 0 || o.status >= 500) {
       errors++;
-      if (errorSamples.length < 5) errorSamples.push(`${o.status || 'network'}: ${o.error}`);
+      if (errorSamples.length < 2) errorSamples.push(`${o.status || 'network'}: ${o.error}`);
     } else if (o.status === 201 && o.id !== undefined) {
       const seen = confirmedIds.has(o.id) || waitlistedIds.has(o.id);
       if (seen) replays++;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { loadConfig } from '@app/config';
 import { createDataSource } from '@app/config/data-source';
 import type { DataSource } from 'typeorm';
+import { residentIdCheckChar } from '../../libs/registration/src/domain/resident-id';
 import { parseRosterFile } from '../../libs/registration/src/spreadsheet';
 import { CSV, openEvent, rosterCsv, rosterPeople, uploadRoster, XLSX } from './support/registration';
 import { testEnv } from './support/test-env';
@@ -93,7 +94,6 @@ describe('registration roster import and export', () => {
     const old = rosterPeople(3, '拔河');
     old[1].birth = '1950-02-02';
     old[1].residentId = old[1].residentId.slice(0, 6) + '19500202' + old[1].residentId.slice(14);
-    const { residentIdCheckChar } = await import('../../libs/registration/src/domain/resident-id');
     old[1].residentId = old[1].residentId.slice(0, 17) + residentIdCheckChar(old[1].residentId.slice(0, 17));
     const refused = await uploadRoster(world, world.organizer.token, meet.eventId, world.enterprises[1].id, rosterCsv(old));
     expect(refused.status).toBe(422);

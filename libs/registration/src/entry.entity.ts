@@ -17,7 +17,10 @@ export const ENTRY_STATUSES: readonly EntryStatus[] = ['pending', 'approved', 'r
  */
 @Entity('entries')
 @Index('uq_entries_item_active_user', ['itemId', 'activeUserId'], { unique: true })
-@Index('uq_entries_event_bib', ['eventId', 'bib'], { unique: true })
+// Bibs are unique by construction: the sequence is advanced under the event quota row's lock and
+// never reused. A unique index here would make the bib write wait on other registrations'
+// uncommitted rows while that hot lock is held, which deadlocks under a rush.
+@Index('idx_entries_event_bib', ['eventId', 'bib'])
 @Index('idx_entries_item_status', ['itemId', 'status', 'id'])
 @Index('idx_entries_event_status', ['eventId', 'status', 'id'])
 export class Entry {

@@ -1,4 +1,4 @@
-import { inTransaction, isDuplicateKey } from '@app/database';
+import { inTransaction } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
@@ -10,29 +10,34 @@ export interface IdempotencyKey {
 }
 
 /**
- * Runs `work` in a transaction that first claims the key. A retry after the
- * commit finds the stored answer; a retry racing the first attempt blocks on
- * the key's primary key until the first commits, then finds the answer too. If
- * the first attempt fails, its claim rolls back with it and a retry runs anew.
+ * Runs `work` in one transaction and stores its answer under the key in the
+ * same transaction. A retry after the commit finds the stored answer; a retry
+ * racing the first attempt blocks on the first one's rows (the entry's unique
+ * key, or the record's primary key) until it commits, fails, and then finds
+ * the answer too. If the first attempt fails, nothing is stored and a retry
+ * runs anew.
+ *
+ * READ COMMITTED: a full quota row that an UPDATE does not match is not kept
+ * locked, and no gap locks are taken, so a rush of waitlisted entries neither
+ * queues behind the hot quota row nor deadlocks on the entries' unique index.
  */
-export async function runIdempotent<T>(
+export async function runIdempotent<T extends object>(
   dataSource: DataSource,
   userId: number,
   idem: IdempotencyKey | undefined,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  if (!idem) return inTransaction(dataSource, work);
+  const run = (fn: (m: EntityManager) => Promise<T>) => inTransaction(dataSource, fn, 8, 'READ COMMITTED');
+  if (!idem) return run(work);
   const stored = await storedAnswer<T>(dataSource, userId, idem);
   if (stored !== undefined) return stored;
   try {
-    return await inTransaction(dataSource, async (m) => {
-      await m.insert(IdempotencyRecord, { userId, key: idem.key, fingerprint: idem.fingerprint, statusCode: 201, response: {} });
+    return await run(async (m) => {
       const answer = await work(m);
-      await m.update(IdempotencyRecord, { userId, key: idem.key }, { response: answer as object });
+      await m.insert(IdempotencyRecord, { userId, key: idem.key, fingerprint: idem.fingerprint, statusCode: 201, response: answer });
       return answer;
     });
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
     const answer = await storedAnswer<T>(dataSource, userId, idem);
     if (answer === undefined) throw err;
     return answer;

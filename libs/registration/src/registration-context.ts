@@ -37,7 +37,10 @@ export class RegistrationContext {
       orgSubtree = { path: org.path, name: org.name };
     }
     if (!this.quotaReady.has(event.id)) {
-      await setEventCap(this.dataSource.manager, event.id, event.capacity);
+      // Only a plain read when the row exists: rewriting it here, under a rush that holds the row,
+      // deadlocked a freshly started second API process.
+      const [row] = await this.dataSource.query(`SELECT 1 FROM quotas WHERE event_id = ? AND scope = 'event'`, [event.id]);
+      if (!row) await setEventCap(this.dataSource.manager, event.id, event.capacity);
       this.quotaReady.add(event.id);
     }
     return {

@@ -70,7 +70,7 @@ export class RegistrationService {
     const memberIds = isTeam ? (input.memberIds ?? []) : [input.userId ?? principal.userId];
     const captainId = isTeam ? (input.captainId ?? null) : memberIds[0];
     if (isTeam) this.assertTeamShape(ctx, memberIds, captainId);
-    const people = await Promise.all(memberIds.map((id) => this.personIn(ctx, id)));
+    const people = await Promise.all(memberIds.map((id) => this.personIn(ctx, id, principal)));
     const delegation = people[0].home;
     if (people.some((p) => p.home.orgId !== delegation.orgId)) {
       throw new RegistrationError('unprocessable', RegistrationErrorCode.TeamInvalid, '队员须属于同一代表队（同一单位）', { field: 'memberIds' });
@@ -88,26 +88,31 @@ export class RegistrationService {
     const isTeam = ctx.item.entryType !== 'individual';
     const delegation = people[0].home;
     const ageGroup = await this.checkPeople(m, ctx, people, input.ageGroup);
-    const place = await takePlace(m, { eventId: ctx.event.id, itemId: ctx.item.id, organisationId: delegation.orgId }, ctx.event.autoApprove);
-    const status: EntryStatus = !place.taken ? 'waitlisted' : ctx.event.autoApprove ? 'approved' : 'pending';
     const captainId = isTeam ? input.captainId! : people[0].userId;
+    // The entry is written before the place is taken, so the event's quota row (the one row every
+    // registration of the rush needs) stays locked only for the status update and the commit.
     const id = await this.insertEntry(m, ctx, {
       userId: captainId,
       organisationId: delegation.orgId,
-      status,
+      status: 'waitlisted',
       registeredBy: principal.userId,
-      bib: place.taken && place.bibSeq !== null ? formatBibNumber(ctx.event.bibPrefix, place.bibSeq, BIB_WIDTH) : null,
       teamName: isTeam ? input.teamName?.trim() || null : null,
       ageGroup: ageGroup?.code ?? null,
       ageGroupOverride: input.ageGroup !== undefined,
     });
     if (isTeam) await this.insertMembers(m, ctx.item.id, id, people.map((p) => p.userId), captainId);
-    return { id, notice: place.taken ? null : WAITLIST_NOTICE[place.full] };
+    const place = await takePlace(m, { eventId: ctx.event.id, itemId: ctx.item.id, organisationId: delegation.orgId }, ctx.event.autoApprove);
+    if (!place.taken) return { id, notice: WAITLIST_NOTICE[place.full] };
+    const status: EntryStatus = ctx.event.autoApprove ? 'approved' : 'pending';
+    const bib = place.bibSeq === null ? null : formatBibNumber(ctx.event.bibPrefix, place.bibSeq, BIB_WIDTH);
+    await m.query('UPDATE entries SET status = ?, bib = ? WHERE id = ?', [status, bib, id]);
+    return { id, notice: null };
   }
 
   /** The person's contestant role inside the event's organisation tree: the delegation they enter for. */
-  private async personIn(ctx: ItemContext, userId: number): Promise<Person> {
-    const claims = await this.users.claimsOf(userId);
+  private async personIn(ctx: ItemContext, userId: number, principal: Principal): Promise<Person> {
+    // One's own roles are in the access token: no lookup on the hot path of self-registration.
+    const claims = userId === principal.userId ? principal.roles : await this.users.claimsOf(userId);
     const home = claims.find((c) => c.role === 'contestant' && c.path.startsWith(ctx.eventPath));
     if (!home) {
       throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `用户${userId}不是本赛事举办组织范围内的参赛选手`, {

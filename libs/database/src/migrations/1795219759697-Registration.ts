@@ -46,7 +46,7 @@ export class Registration1795219759697 implements MigrationInterface {
     // The FK on event_id keeps needing an index: drop the old one only once the composite exists.
     await queryRunner.query(`DROP INDEX \`idx_entries_event\` ON \`entries\``);
     await queryRunner.query(`CREATE INDEX \`idx_entries_item_status\` ON \`entries\` (\`item_id\`, \`status\`, \`id\`)`);
-    await queryRunner.query(`CREATE UNIQUE INDEX \`uq_entries_event_bib\` ON \`entries\` (\`event_id\`, \`bib\`)`);
+    await queryRunner.query(`CREATE INDEX \`idx_entries_event_bib\` ON \`entries\` (\`event_id\`, \`bib\`)`);
     await queryRunner.query(`CREATE UNIQUE INDEX \`uq_entries_item_active_user\` ON \`entries\` (\`item_id\`, \`active_user_id\`)`);
     await queryRunner.query(`DROP INDEX \`uq_entries_item_user\` ON \`entries\``);
     await queryRunner.query(`ALTER TABLE \`person_profiles\` ADD CONSTRAINT \`FK_ce6cec72ef2cef98de1a7076781\` FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`);
@@ -62,7 +62,7 @@ export class Registration1795219759697 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE \`person_profiles\` DROP FOREIGN KEY \`FK_ce6cec72ef2cef98de1a7076781\``);
     await queryRunner.query(`CREATE UNIQUE INDEX \`uq_entries_item_user\` ON \`entries\` (\`item_id\`, \`user_id\`)`);
     await queryRunner.query(`DROP INDEX \`uq_entries_item_active_user\` ON \`entries\``);
-    await queryRunner.query(`DROP INDEX \`uq_entries_event_bib\` ON \`entries\``);
+    await queryRunner.query(`DROP INDEX \`idx_entries_event_bib\` ON \`entries\``);
     await queryRunner.query(`DROP INDEX \`idx_entries_item_status\` ON \`entries\``);
     await queryRunner.query(`CREATE INDEX \`idx_entries_event\` ON \`entries\` (\`event_id\`)`);
     await queryRunner.query(`DROP INDEX \`idx_entries_event_status\` ON \`entries\``);
