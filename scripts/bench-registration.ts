@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
@@ -7,6 +7,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
+import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { ensureLocalServices } from './local-services';
@@ -89,15 +90,9 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
-
-/** An HS256 access token shaped like AuthService.issue() makes them, valid for an hour. */
+/** An access token shaped like AuthService.issue() makes them, valid for an hour, signed with the same library. */
 function mintToken(secret: string, userId: number, username: string, roles: { role: string; orgId: number; path: string }[]): string {
-  const now = Math.floor(Date.now() / 1000);
-  const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const body = b64url(JSON.stringify({ sub: String(userId), name: username, roles, iat: now, exp: now + 3600 }));
-  const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
-  return `${head}.${body}.${sig}`;
+  return new JwtService({ secret }).sign({ sub: String(userId), name: username, roles }, { algorithm: 'HS256', expiresIn: 3600 });
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦';

@@ -39,9 +39,15 @@ export class EventsService {
     return this.events.save(this.events.create({ ...input, status: 'draft', createdBy: principal.userId }));
   }
 
-  async get(eventId: number): Promise<EventWithItems> {
+  /** The event alone, without its items; 404 if there is none. */
+  async event(eventId: number): Promise<Event> {
     const event = await this.events.findOneBy({ id: eventId });
     if (!event) throw new EventsError('not_found', EventsErrorCode.EventNotFound, `赛事不存在：${eventId}`);
+    return event;
+  }
+
+  async get(eventId: number): Promise<EventWithItems> {
+    const event = await this.event(eventId);
     const items = await this.items.find({ where: { eventId }, order: { id: 'ASC' } });
     return Object.assign(event, { items });
   }
@@ -86,8 +92,7 @@ export class EventsService {
 
   /** Throws 403 unless the principal organizes the event; returns the event. */
   async assertManager(principal: Principal, eventId: number): Promise<Event> {
-    const event = await this.events.findOneBy({ id: eventId });
-    if (!event) throw new EventsError('not_found', EventsErrorCode.EventNotFound, `赛事不存在：${eventId}`);
+    const event = await this.event(eventId);
     await this.access.assertOrg(principal, MANAGERS, event.organisationId);
     return event;
   }

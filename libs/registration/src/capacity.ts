@@ -75,33 +75,28 @@ export async function nextBibSequence(manager: EntityManager, eventId: number): 
 }
 
 /**
- * Sets a quota's cap, creating the row. A new row starts from the places that
- * entries already hold at that level, so a quota added mid-registration counts
- * them; an existing row keeps its count. A cap below the count just means
- * full: nobody already in loses their place.
+ * Sets a quota's cap, creating the row (the event's row always exists once
+ * registration is configured). A new row starts from the places entries
+ * already hold at that level, so a quota added mid-registration counts them;
+ * an existing row keeps its count. A cap below the count just means full:
+ * nobody already in loses their place.
  */
 export async function setQuotaCap(
   manager: EntityManager,
   eventId: number,
-  level: { itemId: number } | { organisationId: number },
+  level: 'event' | { itemId: number } | { organisationId: number },
   cap: number | null,
 ): Promise<void> {
-  const [scope, column, id] =
-    'itemId' in level ? [itemScope(level.itemId), 'item_id', level.itemId] : [delegationScope(level.organisationId), 'organisation_id', level.organisationId];
+  const [scope, narrowing, params] =
+    level === 'event'
+      ? [eventScope(), '', []]
+      : 'itemId' in level
+        ? [itemScope(level.itemId), ' AND item_id = ?', [level.itemId]]
+        : [delegationScope(level.organisationId), ' AND organisation_id = ?', [level.organisationId]];
   await manager.query(
     `INSERT INTO quotas (event_id, scope, cap, taken)
-       SELECT ?, ?, ?, COUNT(*) FROM entries WHERE event_id = ? AND ${column} = ? AND status IN ('pending', 'approved')
+       SELECT ?, ?, ?, COUNT(*) FROM entries WHERE event_id = ?${narrowing} AND status IN ('pending', 'approved')
      ON DUPLICATE KEY UPDATE cap = VALUES(cap)`,
-    [eventId, scope, cap, eventId, id],
-  );
-}
-
-/** Sets the event-wide cap (the row always exists once registration is configured). */
-export async function setEventCap(manager: EntityManager, eventId: number, cap: number | null): Promise<void> {
-  await manager.query(
-    `INSERT INTO quotas (event_id, scope, cap, taken)
-       SELECT ?, ?, ?, COUNT(*) FROM entries WHERE event_id = ? AND status IN ('pending', 'approved')
-     ON DUPLICATE KEY UPDATE cap = VALUES(cap)`,
-    [eventId, eventScope(), cap, eventId],
+    [eventId, scope, cap, eventId, ...params],
   );
 }

@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { EventsService } from '@app/events';
-import type { Principal } from '@app/identity';
+import { AccessService, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -38,6 +38,7 @@ export class CheckInService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly workflow: EntryWorkflowService,
+    private readonly access: AccessService,
     config: AppConfig,
   ) {
     this.key = createHash('sha256').update(`check-in:${config.JWT_SECRET}`).digest();
@@ -82,20 +83,19 @@ export class CheckInService {
   /** A whole delegation's approved entries at once; returns how many were newly checked in. */
   async scanDelegation(principal: Principal, eventId: number, organisationId: number): Promise<{ checkedIn: number; alreadyCheckedIn: number }> {
     await this.events.assertManager(principal, eventId);
-    const res = await this.dataSource.manager.query(
+    const under = `${await this.access.pathOf(organisationId)}%`;
+    const res: { affectedRows: number } = await this.dataSource.manager.query(
       `UPDATE entries e JOIN organisations o ON o.id = e.organisation_id
           SET e.checked_in_at = CURRENT_TIMESTAMP(3), e.checked_in_by = ?
-        WHERE e.event_id = ? AND e.status = 'approved' AND e.checked_in_at IS NULL
-          AND o.path LIKE CONCAT((SELECT path FROM organisations WHERE id = ?), '%')`,
-      [principal.userId, eventId, organisationId],
+        WHERE e.event_id = ? AND e.status = 'approved' AND e.checked_in_at IS NULL AND o.path LIKE ?`,
+      [principal.userId, eventId, under],
     );
     const [row] = await this.dataSource.manager.query(
       `SELECT COUNT(*) AS n FROM entries e JOIN organisations o ON o.id = e.organisation_id
-        WHERE e.event_id = ? AND e.status = 'approved' AND o.path LIKE CONCAT((SELECT path FROM organisations WHERE id = ?), '%')`,
-      [eventId, organisationId],
+        WHERE e.event_id = ? AND e.status = 'approved' AND o.path LIKE ?`,
+      [eventId, under],
     );
-    const checkedIn = Number((res as { affectedRows: number }).affectedRows);
-    return { checkedIn, alreadyCheckedIn: Number(row.n) - checkedIn };
+    return { checkedIn: res.affectedRows, alreadyCheckedIn: Number(row.n) - res.affectedRows };
   }
 
   sign(entryId: number, eventId: number): string {

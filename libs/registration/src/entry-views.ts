@@ -1,3 +1,4 @@
+import { coversPath, type Principal } from '@app/identity';
 import type { EntityManager } from 'typeorm';
 import type { EntryStatus } from './domain';
 
@@ -32,8 +33,8 @@ export interface EntryFilter {
   itemId?: number;
   eventId?: number;
   status?: EntryStatus;
-  /** Only entries of organisations under this materialised path (a delegation leader's view). */
-  orgPath?: string;
+  /** Only entries of organisations under one of these materialised paths (a delegation leader's view). */
+  orgPaths?: string[];
   offset?: number;
   limit?: number;
 }
@@ -48,7 +49,10 @@ export async function entryViews(manager: EntityManager, f: EntryFilter): Promis
   if (f.itemId !== undefined) add('e.item_id = ?', f.itemId);
   if (f.eventId !== undefined) add('e.event_id = ?', f.eventId);
   if (f.status) add('e.status = ?', f.status);
-  if (f.orgPath) add('o.path LIKE ?', `${f.orgPath}%`);
+  if (f.orgPaths) {
+    where.push(`(${f.orgPaths.map(() => 'o.path LIKE ?').join(' OR ') || 'FALSE'})`);
+    params.push(...f.orgPaths.map((p) => `${p}%`));
+  }
   const rows: (Omit<EntryView, 'members'> & { entryType: string })[] = await manager.query(
     `SELECT e.id, e.event_id AS eventId, e.item_id AS itemId, i.name AS itemName, i.entry_type AS entryType,
             e.user_id AS userId, u.real_name AS realName, e.organisation_id AS organisationId, o.name AS organisationName,
@@ -78,4 +82,18 @@ export async function entryViews(manager: EntityManager, f: EntryFilter): Promis
     }
   }
   return rows.map(({ entryType, ...r }) => ({ ...r, members: entryType === 'individual' ? null : (members.get(r.id) ?? []) }));
+}
+
+/**
+ * Which of an event's entries the principal may list: all of them for its
+ * organizers; for delegation leaders those of the organisations they lead
+ * (a leader above the event's organisation sees the whole event); null for
+ * anyone else.
+ */
+export function readableEntries(principal: Principal, eventPath: string): Pick<EntryFilter, 'orgPaths'> | null {
+  if (coversPath(principal.roles, ['organizer'], eventPath)) return {};
+  const paths = principal.roles
+    .filter((r) => r.role === 'delegation_leader' && (r.path.startsWith(eventPath) || eventPath.startsWith(r.path)))
+    .map((r) => (r.path.length >= eventPath.length ? r.path : eventPath));
+  return paths.length ? { orgPaths: paths } : null;
 }

@@ -8,7 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { nextBibSequence, releasePlace, takePlace } from './capacity';
 import { formatBibNumber, isActiveEntryStatus, transitionEntry, type EntryStatus } from './domain';
 import { Entry } from './entry.entity';
-import { entryViews, type EntryFilter, type EntryView } from './entry-views';
+import { entryViews, readableEntries, type EntryFilter, type EntryView } from './entry-views';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { BIB_WIDTH } from './registration.service';
 import { TeamMembership } from './team-membership.entity';
@@ -73,7 +73,7 @@ export class EntryWorkflowService {
    * delegation's quota is passed over for the next; a full item or event stops.
    */
   async promoteWaitlisted(eventId: number): Promise<number[]> {
-    const event = await this.events.get(eventId);
+    const event = await this.events.event(eventId);
     return inTransaction(this.dataSource, async (m) => {
       const waiting: Pick<Entry, 'id' | 'itemId' | 'organisationId'>[] = await m.query(
         `SELECT id, item_id AS itemId, organisation_id AS organisationId FROM entries
@@ -109,16 +109,11 @@ export class EntryWorkflowService {
   }
 
   /** Organizers see every entry of the event; a delegation leader only those of the organisations under them. */
-  async list(principal: Principal, eventId: number, filter: Omit<EntryFilter, 'eventId' | 'orgPath'>): Promise<EntryView[]> {
-    const event = await this.events.get(eventId);
-    const eventPath = await this.access.pathOf(event.organisationId);
-    if (coversPath(principal.roles, ['organizer'], eventPath)) return entryViews(this.dataSource.manager, { ...filter, eventId });
-    const leads = principal.roles.filter((r) => r.role === 'delegation_leader' && (r.path.startsWith(eventPath) || eventPath.startsWith(r.path)));
-    if (!leads.length) throw forbidden();
-    // A leader's widest claim inside the event; several unrelated claims are read one by one.
-    const views = await Promise.all(leads.map((r) => entryViews(this.dataSource.manager, { ...filter, eventId, orgPath: r.path.length >= eventPath.length ? r.path : eventPath })));
-    const byId = new Map(views.flat().map((v) => [v.id, v]));
-    return [...byId.values()].sort((a, b) => a.id - b.id);
+  async list(principal: Principal, eventId: number, filter: Omit<EntryFilter, 'eventId' | 'orgPaths'>): Promise<EntryView[]> {
+    const event = await this.events.event(eventId);
+    const scope = readableEntries(principal, await this.access.pathOf(event.organisationId));
+    if (!scope) throw forbidden();
+    return entryViews(this.dataSource.manager, { ...filter, ...scope, eventId });
   }
 
   async view(entryId: number): Promise<EntryView> {
@@ -131,7 +126,7 @@ export class EntryWorkflowService {
     const orgPath = await this.access.pathOf(entry.organisationId);
     if (coversPath(principal.roles, roles, orgPath)) return;
     if (roles.includes('organizer')) {
-      const event = await this.events.get(entry.eventId);
+      const event = await this.events.event(entry.eventId);
       if (coversPath(principal.roles, ['organizer'], await this.access.pathOf(event.organisationId))) return;
     }
     throw forbidden();

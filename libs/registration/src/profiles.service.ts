@@ -50,10 +50,8 @@ export class ProfilesService {
 
   /** The person themselves, or a delegation leader / organizer over one of the person's organisations. */
   async save(principal: Principal, userId: number, input: ProfileInput): Promise<ProfileView> {
-    const person = await this.users.view(userId);
-    if (principal.userId !== userId && !person.roles.some((r) => coversPath(principal.roles, ['delegation_leader', 'organizer'], r.path))) {
-      throw forbidden();
-    }
+    const standing = await this.standing(principal, userId);
+    if (!standing.clear && !standing.leader) throw forbidden();
     const sealed = this.seal(input);
     try {
       await this.profiles.manager.transaction(async (m) => {
@@ -64,17 +62,26 @@ export class ProfilesService {
       if (isDuplicateKey(err)) throw residentIdTaken();
       throw err;
     }
-    return this.view(principal, userId);
+    return this.read(userId, input.realName ?? standing.realName, !standing.clear);
   }
 
+  /** Clear for the person and organizers over them, masked for their delegation leaders, refused to others. */
   async view(principal: Principal, userId: number): Promise<ProfileView> {
+    const standing = await this.standing(principal, userId);
+    if (!standing.clear && !standing.leader) throw forbidden();
+    return this.read(userId, standing.realName, !standing.clear);
+  }
+
+  private async standing(principal: Principal, userId: number) {
     const person = await this.users.view(userId);
-    const entitled = principal.userId === userId || person.roles.some((r) => coversPath(principal.roles, ['organizer'], r.path));
-    const mayRead = entitled || person.roles.some((r) => coversPath(principal.roles, ['delegation_leader'], r.path));
-    if (!mayRead) throw forbidden();
+    const over = (role: 'organizer' | 'delegation_leader') => person.roles.some((r) => coversPath(principal.roles, [role], r.path));
+    return { realName: person.realName, clear: principal.userId === userId || over('organizer'), leader: over('delegation_leader') };
+  }
+
+  private async read(userId: number, realName: string, masked: boolean): Promise<ProfileView> {
     const profile = await this.profiles.findOneBy({ userId });
-    if (!profile) throw new RegistrationError('not_found', RegistrationErrorCode.ProfileMissing, `${person.realName}尚未填写参赛资料`);
-    return this.present(profile, person.realName, !entitled);
+    if (!profile) throw new RegistrationError('not_found', RegistrationErrorCode.ProfileMissing, `${realName}尚未填写参赛资料`);
+    return this.present(profile, realName, masked);
   }
 
   present(profile: PersonProfile, realName: string, masked: boolean): ProfileView {

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ItemRules } from './domain';
 import { shanghaiToday } from './domain';
-import { setEventCap } from './capacity';
+import { setQuotaCap } from './capacity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 
 /** What registering in one item needs to know about it, loaded once per request. */
@@ -40,7 +40,7 @@ export class RegistrationContext {
       // Only a plain read when the row exists: rewriting it here, under a rush that holds the row,
       // deadlocked a freshly started second API process.
       const [row] = await this.dataSource.query(`SELECT 1 FROM quotas WHERE event_id = ? AND scope = 'event'`, [event.id]);
-      if (!row) await setEventCap(this.dataSource.manager, event.id, event.capacity);
+      if (!row) await setQuotaCap(this.dataSource.manager, event.id, 'event', event.capacity);
       this.quotaReady.add(event.id);
     }
     return {

@@ -4,7 +4,7 @@ import { AccessService, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { setEventCap, setQuotaCap } from './capacity';
+import { setQuotaCap } from './capacity';
 import { validateAgeGroups } from './domain';
 import { Quota } from './quota.entity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
@@ -66,14 +66,14 @@ export class RegistrationSettingsService {
         ...(opensAt !== undefined && { registrationOpensAt: opensAt }),
         ...(closesAt !== undefined && { registrationClosesAt: closesAt }),
       });
-      await setEventCap(m, eventId, s.capacity === undefined ? event.capacity : s.capacity);
+      await setQuotaCap(m, eventId, 'event', s.capacity === undefined ? event.capacity : s.capacity);
     });
     return this.events.get(eventId);
   }
 
   async configureItem(principal: Principal, itemId: number, s: ItemRegistrationSettings): Promise<EventItem> {
     const { item, event } = await this.events.item(itemId);
-    await this.events.assertManager(principal, event.id);
+    await this.access.assertOrg(principal, ['organizer'], event.organisationId);
     const merged = { ...item, ...s };
     if (merged.entryType !== 'individual' && (!merged.teamMin || !merged.teamMax)) {
       throw invalid('teamMin', '团体或接力项目须设置队伍人数下限 teamMin 与上限 teamMax');
@@ -97,12 +97,16 @@ export class RegistrationSettingsService {
     await this.events.assertManager(principal, eventId);
     await this.access.pathOf(organisationId);
     await inTransaction(this.dataSource, (m) => setQuotaCap(m, eventId, { organisationId }, cap));
-    return this.quotas(principal, eventId);
+    return this.quotaViews(eventId);
   }
 
   /** Every capacity counter of the event: what is taken and what is left. */
   async quotas(principal: Principal, eventId: number): Promise<QuotaView[]> {
     await this.events.assertManager(principal, eventId);
+    return this.quotaViews(eventId);
+  }
+
+  private async quotaViews(eventId: number): Promise<QuotaView[]> {
     const rows = await this.dataSource.manager.find(Quota, { where: { eventId }, order: { id: 'ASC' } });
     return rows.map((q) => ({ scope: q.scope, cap: q.cap, taken: q.taken }));
   }

@@ -1,15 +1,14 @@
-import { inTransaction } from '@app/database';
+import { isDuplicateKey } from '@app/database';
 import { EventsService } from '@app/events';
-import { AccessService, coversPath, forbidden, type Principal, RoleAssignment, User } from '@app/identity';
+import { AccessService, forbidden, type Principal, RoleAssignment, User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { maskMobile, maskResidentId, shanghaiToday, validateRoster, type RosterError, type ValidRosterRow } from './domain';
+import { ENTRY_STATUS_LABELS, GENDER_LABELS, shanghaiToday, validateRoster, type RosterError, type ValidRosterRow } from './domain';
 import { DomainError } from '@app/common';
-import { entryViews } from './entry-views';
+import { entryViews, readableEntries } from './entry-views';
 import { runIdempotent, type IdempotencyKey } from './idempotency';
 import { PersonProfile } from './person-profile.entity';
-import { PiiCipher } from './pii-cipher';
 import { ProfilesService, residentIdTaken } from './profiles.service';
 import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
@@ -43,7 +42,6 @@ export class RosterService {
     private readonly context: RegistrationContext,
     private readonly registration: RegistrationService,
     private readonly profiles: ProfilesService,
-    private readonly pii: PiiCipher,
   ) {}
 
   /** Delegation leaders and organizers over `organisationId`, which must lie inside the event's organisation. */
@@ -100,32 +98,31 @@ export class RosterService {
 
   /** Organizers get every entry with full personal data; delegation leaders their own people, masked. */
   async export(principal: Principal, eventId: number, format: SheetFormat): Promise<Buffer> {
-    const event = await this.events.get(eventId);
+    const event = await this.events.event(eventId);
     const eventPath = await this.access.pathOf(event.organisationId);
-    const organizer = coversPath(principal.roles, ['organizer'], eventPath);
-    const lead = principal.roles.find((r) => r.role === 'delegation_leader' && r.path.startsWith(eventPath));
-    if (!organizer && !lead) throw forbidden();
-    const entries = await entryViews(this.dataSource.manager, { eventId, orgPath: organizer ? undefined : lead!.path });
+    const scope = readableEntries(principal, eventPath);
+    if (!scope) throw forbidden();
+    const organizer = !scope.orgPaths;
+    const entries = await entryViews(this.dataSource.manager, { ...scope, eventId });
     const profiles = await this.profilesOf(entries.map((e) => e.userId));
-    const STATUS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回', waitlisted: '候补', withdrawn: '已撤回' };
     const rows = entries.map((e) => {
-      const p = profiles.get(e.userId);
-      const id = p ? this.pii.decrypt(p.residentIdEnc) : '';
-      const mobile = p ? this.pii.decrypt(p.mobileEnc) : '';
+      const stored = profiles.get(e.userId);
+      // Organizers are entitled to the clear ID and mobile; leaders get them masked, as on screen.
+      const p = stored && this.profiles.present(stored, e.realName, !organizer);
       return {
         entryId: e.id,
         bib: e.bib,
         name: e.realName,
-        gender: p ? (p.gender === 'male' ? '男' : '女') : '',
+        gender: p ? GENDER_LABELS[p.gender] : '',
         birthDate: p?.birthDate ?? '',
-        residentId: organizer ? id : maskResidentId(id),
-        mobile: organizer ? mobile : maskMobile(mobile),
+        residentId: p?.residentId ?? '',
+        mobile: p?.mobile ?? '',
         unionMemberNo: p?.unionMemberNo ?? '',
         organisation: e.organisationName,
         item: e.itemName,
         team: e.teamName,
         ageGroup: e.ageGroup,
-        status: STATUS[e.status],
+        status: ENTRY_STATUS_LABELS[e.status],
         checkedInAt: e.checkedInAt ? new Date(e.checkedInAt).toISOString() : '',
       };
     });
@@ -178,8 +175,9 @@ export class RosterService {
     await m.insert(RoleAssignment, { userId, organisationId, role: 'contestant' });
     try {
       await m.insert(PersonProfile, { userId, ...sealed });
-    } catch {
-      throw residentIdTaken();
+    } catch (err) {
+      if (isDuplicateKey(err)) throw residentIdTaken();
+      throw err;
     }
     return { person: { userId, home: { role: 'contestant', orgId: organisationId, path: orgPath } }, created: true };
   }
