@@ -1,5 +1,6 @@
 import { ScoringConfigError, ScoringInputError } from './errors';
 import { computeJudgePanel, JudgePanelConfig, validateJudgePanelConfig } from './judge-panel';
+import { rankScheme } from './scheme';
 
 /** The simplest panel the service layer uses: drop 1 high + 1 low, average, 2 digits half-up. */
 const simple: JudgePanelConfig = {
@@ -145,6 +146,33 @@ describe('judge panel — diving (World Aquatics Diving Rules, scoring of a dive
     expect(r.breakdown!.criteria[0].factor).toBe('0.6');
   });
 
+  it('synchronised diving, 11 judges (D 5.2.1): 3 + 3 execution, 5 synchronisation, remaining five × DD × 0.6', () => {
+    // Highest and lowest award of each panel cancelled: one execution award per diver
+    // and three synchronisation awards remain; their sum × DD × 0.6 keeps the score
+    // on the scale of three awards, like an individual dive.
+    // Diver A 7.0 7.5 8.0 → 7.5; diver B 7.5 7.5 7.0 → 7.5; sync 8.0 7.5 8.0 8.5 7.5 → 8.0+7.5+8.0 = 23.5
+    // (7.5 + 7.5 + 23.5) = 38.5 × 3.0 = 115.5 × 0.6 = 69.30
+    const panel = (key: string, judges: number) => ({
+      key,
+      judges,
+      drop: { highest: 1, lowest: 1 },
+      aggregate: 'sum' as const,
+      multiplyByDifficulty: true,
+      factor: '0.6',
+    });
+    const synchro: JudgePanelConfig = {
+      ...diving7,
+      judges: undefined,
+      criteria: [panel('executionA', 3), panel('executionB', 3), panel('synchronisation', 5)],
+    };
+    const r = computeJudgePanel(synchro, {
+      marks: { executionA: [7, 7.5, 8], executionB: [7.5, 7.5, 7], synchronisation: [8, 7.5, 8, 8.5, 7.5] },
+      difficulty: '3.0',
+    });
+    expect(r.breakdown!.criteria.map((c) => [c.trimmedSum, c.value])).toEqual([['7.5', '13.5'], ['7.5', '13.5'], ['23.5', '42.3']]);
+    expect(r.total).toBe('69.30');
+  });
+
   it('rejects a mark off the 0.5 grid, out of range, and a DD with too many decimals, naming the field', () => {
     const e1 = inputError(() => computeJudgePanel(diving7, { marks: [7, 7, 7.3, 7, 7, 7, 7], difficulty: 2 }));
     expect([e1.code, e1.field]).toEqual(['BAD_STEP', 'marks[2]']);
@@ -218,6 +246,25 @@ describe('judge panel — figure skating segment score (ISU Special Regulations 
     expect(r.total).toBe('181.72');
   });
 
+  it('breaks a tied segment score by the higher TES (short program) or the higher PCS (free skating), Rule 353', () => {
+    // X: every component 8.00 → 8.00 × 3.33 = 26.64 ×3 → PCS 79.92; TES 90.00 → 169.92
+    // Y: every component 9.00 → 9.00 × 3.33 = 29.97 ×3 → PCS 89.91; TES 80.01 → 169.92
+    const same = (m: string) => ({ composition: Array(9).fill(m), presentation: Array(9).fill(m), skatingSkills: Array(9).fill(m) });
+    const run = (cfg: JudgePanelConfig) =>
+      rankScheme(cfg, [
+        { id: 'X', result: computeJudgePanel(cfg, { marks: same('8.00'), parts: { tes: '90.00' } }) },
+        { id: 'Y', result: computeJudgePanel(cfg, { marks: same('9.00'), parts: { tes: '80.01' } }) },
+      ]).map((r) => [r.id, r.place, r.total, r.decidedBy]);
+    const shortProgram: JudgePanelConfig = { ...skating, tieBreakers: [{ source: 'part', key: 'tes', better: 'higher' }] };
+    const freeSkating: JudgePanelConfig = { ...skating, tieBreakers: [{ source: 'judgeSubtotal', better: 'higher' }] };
+    expect(run(shortProgram)).toEqual([['X', 1, '169.92', null], ['Y', 2, '169.92', 1]]);
+    expect(run(freeSkating)).toEqual([['Y', 1, '169.92', null], ['X', 2, '169.92', 1]]);
+    expect(computeJudgePanel(freeSkating, { marks: same('9.00'), parts: { tes: '80.01' } }).tieBreakKeys).toEqual([
+      { name: 'judgeSubtotal', value: '89.91', better: 'higher' },
+    ]);
+    expect(run(skating)).toEqual([['X', 1, '169.92', null], ['Y', 1, '169.92', null]]);
+  });
+
   it('rejects a component mark off the 0.25 grid and a missing required TES', () => {
     const marks = Array(9).fill('8.00');
     const e = inputError(() =>
@@ -266,6 +313,32 @@ describe('judge panel — artistic gymnastics final score (FIG Code of Points 20
     expect(r.breakdown!.criteria[0].afterSubtract).toBe('8.733');
     expect(r.total).toBe('13.833');
     expect(r.tieBreakKeys).toEqual([{ name: 'criterion:execution', value: '8.733', better: 'higher' }]);
+  });
+
+  it('breaks an apparatus-final tie by the higher E-score, then the higher D-score (FIG Technical Regulations)', () => {
+    // All three total 13.833:
+    //   G1 D 5.4, E 10 − 1.267 = 8.733, neutral 0.3
+    //   G2 D 5.9, E deductions 1.7 1.8 1.8 1.5 2.0 → (1.7+1.8+1.8)/3 = 1.767 → E 8.233, neutral 0.3
+    //   G3 D 5.5, E 8.733 (same as G1), neutral 0.4
+    // G1 and G3 share E 8.733 > 8.233; G3 has the higher D → G3, G1, G2.
+    const final: JudgePanelConfig = {
+      ...gym,
+      tieBreakers: [
+        { source: 'criterion', key: 'execution', better: 'higher' },
+        { source: 'part', key: 'difficulty', better: 'higher' },
+      ],
+    };
+    const e1 = ['1.2', '1.3', '1.1', '1.5', '1.3'];
+    const res = [
+      { id: 'G1', result: computeJudgePanel(final, { marks: e1, parts: { difficulty: '5.4', neutral: '0.3' } }) },
+      { id: 'G2', result: computeJudgePanel(final, { marks: ['1.7', '1.8', '1.8', '1.5', '2.0'], parts: { difficulty: '5.9', neutral: '0.3' } }) },
+      { id: 'G3', result: computeJudgePanel(final, { marks: e1, parts: { difficulty: '5.5', neutral: '0.4' } }) },
+    ];
+    expect(rankScheme(final, res).map((r) => [r.id, r.place, r.total, r.decidedBy])).toEqual([
+      ['G3', 1, '13.833', null],
+      ['G1', 2, '13.833', 2], // same E-score, lower D-score
+      ['G2', 3, '13.833', 1], // lower E-score
+    ]);
   });
 });
 
@@ -350,6 +423,8 @@ describe('judge panel — configuration validation', () => {
       ]),
     );
     expect(errs.every((e) => e.code === 'INVALID_CONFIG')).toBe(true);
+    const tb = validateJudgePanelConfig({ ...simple, tieBreakers: [{ source: 'judgeSubtotal', better: 'higher' }, { source: 'part', key: 'tes', better: 'higher' }, { source: 'pcs', better: 'up' }] });
+    expect(tb.map((e) => e.field)).toEqual(['config.tieBreakers[1].key', 'config.tieBreakers[2].source', 'config.tieBreakers[2].better']);
     expect(() => computeJudgePanel(bad as unknown as JudgePanelConfig, { marks: [] })).toThrow(ScoringConfigError);
   });
 });

@@ -60,8 +60,17 @@ export interface JudgePanelConfig {
   /** a floor for the total (e.g. 0: a score cannot be negative) */
   minTotal?: DecimalLike;
   /** extra ranking keys after the total, e.g. higher E-score first */
-  tieBreakers?: { source: 'criterion' | 'part'; key: string; better: 'higher' | 'lower' }[];
+  tieBreakers?: JudgePanelTieBreaker[];
 }
+
+/**
+ * One ranking key after the total: a criterion's value, a part's value, or the
+ * judges' subtotal (Σ criteria after judgeSubtotalRounding), which ISU Rule 353
+ * needs because a free-skating tie goes to the higher PCS, not to one component.
+ */
+export type JudgePanelTieBreaker =
+  | { source: 'criterion' | 'part'; key: string; better: 'higher' | 'lower' }
+  | { source: 'judgeSubtotal'; better: 'higher' | 'lower' };
 
 export interface JudgePanelInput {
   /** marks per criterion key, one entry per judge slot (null = missing); a bare array when there is one criterion */
@@ -171,9 +180,11 @@ export function validateJudgePanelConfig(c: unknown): ScoringInputError[] {
   });
   (cfg.tieBreakers ?? []).forEach((t, i) => {
     const f = `config.tieBreakers[${i}]`;
-    const known = t?.source === 'criterion' ? keys : t?.source === 'part' ? partKeys : null;
-    if (!known) errs.push(configError(`${f}.source`, "必须为 'criterion' 或 'part'"));
-    else if (!known.has(t.key)) errs.push(configError(`${f}.key`, `未知的 ${t.source}：${t.key}`));
+    if (t?.source !== 'judgeSubtotal') {
+      const known = t?.source === 'criterion' ? keys : t?.source === 'part' ? partKeys : null;
+      if (!known) errs.push(configError(`${f}.source`, "必须为 'criterion'、'part' 或 'judgeSubtotal'"));
+      else if (!known.has(t.key)) errs.push(configError(`${f}.key`, `未知的 ${t.source}：${t.key}`));
+    }
     if (!['higher', 'lower'].includes(t?.better)) errs.push(configError(`${f}.better`, "必须为 'higher' 或 'lower'"));
   });
   return errs;
@@ -297,6 +308,7 @@ export function computeJudgePanel(cfg: JudgePanelConfig, input: JudgePanelInput)
   const total = roundTo(totalExact, cfg.rounding);
 
   const tieBreakKeys: TieBreakKey[] = (cfg.tieBreakers ?? []).map((t) => {
+    if (t.source === 'judgeSubtotal') return { name: 'judgeSubtotal', value: fmt(judgeSubtotal, cfg.judgeSubtotalRounding?.digits), better: t.better };
     const v = t.source === 'criterion' ? criteria.find((c) => c.key === t.key)!.value : fmt(parts.find((p) => p.key === t.key)!.value);
     return { name: `${t.source}:${t.key}`, value: v, better: t.better };
   });

@@ -72,6 +72,16 @@ describe('marking scheme (WorldSkills style)', () => {
     expect([e2.code, e2.field]).toEqual(['WRONG_COUNT', 'marks.B2']);
   });
 
+  it('refuses a measurement mark with more decimals than configured', () => {
+    const base = { A1: 2, A2: 3, A3: [1, 1, 1], B1: 60, B2: [2, 2, 2] };
+    const e = inputError(() => computeMarkingScheme({ ...scheme, maxDecimals: 2 }, { marks: { ...base, B1: '48.255' } }));
+    expect([e.code, e.field]).toEqual(['TOO_MANY_DECIMALS', 'marks.B1']);
+    // without the limit the mark is rounded half-up to the scheme's 2 digits: 48.255 → 48.26
+    const r = computeMarkingScheme(scheme, { marks: { ...base, B1: '48.255' } });
+    expect(r.breakdown!.criteria[1].aspects[0].mark).toBe('48.26');
+    expect(validateMarkingSchemeConfig({ ...scheme, maxDecimals: 1.5 }).map((e2) => e2.field)).toEqual(['config.maxDecimals']);
+  });
+
   it('refuses a scheme whose max marks do not add up to 100', () => {
     const bad: MarkingSchemeConfig = { ...scheme, criteria: [scheme.criteria[0]] };
     const errs = validateMarkingSchemeConfig(bad);

@@ -36,6 +36,9 @@ export interface MarkingSchemeConfig {
   judgesPerAspect?: number;
   /** rounding of each aspect mark; its digits are the digits of the total (default 2, half-up) */
   rounding?: Rounding;
+  /** most decimals accepted for a measurement mark as entered (default: no limit);
+   * without it "1.255" would be rounded silently instead of sent back to the judge */
+  maxDecimals?: number;
 }
 
 export interface MarkingSchemeInput {
@@ -78,6 +81,9 @@ export function validateMarkingSchemeConfig(c: unknown): ScoringInputError[] {
   if (cfg.judgesPerAspect !== undefined && !(Number.isInteger(cfg.judgesPerAspect) && cfg.judgesPerAspect >= 1)) {
     errs.push(configError('config.judgesPerAspect', '必须是正整数'));
   }
+  if (cfg.maxDecimals !== undefined && !(Number.isInteger(cfg.maxDecimals) && cfg.maxDecimals >= 0 && cfg.maxDecimals <= 10)) {
+    errs.push(configError('config.maxDecimals', '必须是 0–10 的整数'));
+  }
   const total = cfg.totalMarks === undefined ? new Dec(100) : parseDecimal(cfg.totalMarks);
   if (!total) errs.push(configError('config.totalMarks', '必须是数字'));
   if (!Array.isArray(cfg.criteria) || cfg.criteria.length === 0) {
@@ -117,7 +123,7 @@ function scoreAspect(cfg: MarkingSchemeConfig, a: MarkingAspect, raw: MarkingSch
   if (raw === undefined || raw === null) throw new ScoringInputError('MISSING_VALUE', field, `缺少评分细则 ${field}${a.label ? `（${a.label}）` : ''} 的分数`);
   if (a.type === 'measurement') {
     if (Array.isArray(raw)) throw new ScoringInputError('NOT_A_NUMBER', field, `字段 ${field} 是测量类细则，应为一个分数而不是数组`);
-    const d = checkMark(raw, field, { min: 0, max: max.toFixed() });
+    const d = checkMark(raw, field, { min: 0, max: max.toFixed(), ...(cfg.maxDecimals !== undefined ? { maxDecimals: cfg.maxDecimals } : {}) });
     const mark = roundTo(d, rounding);
     return { key: a.key, ...(a.label ? { label: a.label } : {}), type: a.type, maxMark: fmt(max), flagged: false, markExact: fmt(d), mark: fmt(mark, rounding.digits) };
   }

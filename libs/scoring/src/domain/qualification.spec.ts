@@ -83,6 +83,26 @@ describe('qualification from heats (World Athletics TR 20 / TR 21)', () => {
     expect(marks(r)).toEqual({ q: 'Q', s: 'Q', p: 'q' });
   });
 
+  it('without official places, splits equal times at 1/1000 s before sharing a Q place', () => {
+    // Heat H1: m1 10.10; m2 and m3 both 10.20 officially, 10.196 vs 10.199 → m2 is 2nd (Q), m3 3rd.
+    // Heat H2: n1 10.05, n2 10.25. One q: m3 10.20 beats n3 10.31.
+    const entries: QualificationEntry[] = [
+      { id: 'm1', heat: 'H1', performance: '10.10' },
+      { id: 'm3', heat: 'H1', performance: '10.20', raw: '10.199' },
+      { id: 'm2', heat: 'H1', performance: '10.20', raw: '10.196' },
+      { id: 'n1', heat: 'H2', performance: '10.05' },
+      { id: 'n2', heat: 'H2', performance: '10.25' },
+      { id: 'n3', heat: 'H2', performance: '10.31' },
+    ];
+    const r = qualify({ byPlace: 2, byPerformance: 1, better: 'lower' }, entries);
+    expect(r.rows.filter((x) => x.heat === 'H1').map((x) => [x.id, x.place, x.qualified])).toEqual([
+      ['m1', 1, 'Q'],
+      ['m3', 3, 'q'],
+      ['m2', 2, 'Q'],
+    ]);
+    expect(r.draws).toEqual([]);
+  });
+
   it('refuses bad configuration and a finisher without a performance', () => {
     const e = inputError(() => qualify({ byPlace: -1, byPerformance: 0, better: 'lower' }, []));
     expect([e.code, e.field]).toEqual(['INVALID_CONFIG', 'config.byPlace']);

@@ -90,7 +90,10 @@ export function qualify(cfg: QualificationConfig, entries: readonly Qualificatio
   for (const heat of heats) {
     const inHeat = entries.filter((e) => e.heat === heat);
     const hasPlaces = inHeat.every((e) => (e.status ?? 'OK') !== 'OK' || Number.isInteger(e.place));
-    const ranked = rank(inHeat, hasPlaces ? [byDecimal((e) => e.place, 'lower')] : [byDecimal((e) => e.performance, cfg.better)], {
+    // Without official places, equal official times are split at 1/1000 s first (TR 21),
+    // exactly as for the q places below; only a remaining tie shares the place.
+    const byPerf = [byDecimal((e: QualificationEntry) => e.performance, cfg.better), byDecimal((e: QualificationEntry) => e.raw ?? e.performance, cfg.better)];
+    const ranked = rank(inHeat, hasPlaces ? [byDecimal((e) => e.place, 'lower')] : byPerf, {
       statusOf: (e) => e.status ?? 'OK',
     });
     for (const r of ranked) {

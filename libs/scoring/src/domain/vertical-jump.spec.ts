@@ -1,13 +1,14 @@
 import { rankScheme } from './scheme';
 import { inputError } from './spec-helpers';
-import { computeVerticalJump, VerticalJumpConfig } from './vertical-jump';
+import { computeVerticalJump, validateVerticalJumpConfig, VerticalJumpConfig } from './vertical-jump';
 
 const hj: VerticalJumpConfig = { kind: 'vertical-jump', heightDigits: 2 };
 const H = ['1.91', '1.93', '1.95', '1.97', '1.99', '2.01'];
 const row = (...trials: string[]) => Object.fromEntries(trials.map((t, i) => [H[i], t]).filter(([, t]) => t !== ''));
 
 describe('vertical jumps — countback (World Athletics TR 26.8)', () => {
-  // The classic high-jump table that illustrates TR 26.8 (heights 1.91 … 2.01):
+  // The high-jump table commonly used to illustrate TR 26.8 (e.g. the encyclopaedia article
+  // on the high jump; not the rulebook's own example), heights 1.91 … 2.01:
   //   A  -   -   xo  xo  xo   xxx   best 1.99, 1 failure at 1.99           → 1st
   //   B  o   -   o   o   xxx        best 1.97, 0 failures at 1.97           → 3rd
   //   C  o   -   xo  xo  x-   xx    best 1.97, 1 failure at 1.97           → 4th
@@ -93,6 +94,14 @@ describe('vertical jumps — countback (World Athletics TR 26.8)', () => {
     expect([e.code, e.field]).toEqual(['BAD_ATTEMPT', field]);
     expect(e.message).toContain(field);
     expect(e.message).toContain(text);
+  });
+
+  it('rejects a height finer than heightDigits instead of rounding it up (1.855 is not 1.86)', () => {
+    const e = inputError(() => computeVerticalJump(hj, { attempts: { '1.80': 'o', '1.855': 'o' } }));
+    expect([e.code, e.field]).toEqual(['TOO_MANY_DECIMALS', 'attempts[1.855]']);
+    // trailing zeros are harmless
+    expect(computeVerticalJump(hj, { attempts: { '1.800': 'o' } }).total).toBe('1.80');
+    expect(validateVerticalJumpConfig({ ...hj, heights: ['1.80', '1.855'] }).map((e) => e.field)).toEqual(['config.heights[1]']);
   });
 
   it('rejects a height not in the announced list', () => {

@@ -48,7 +48,9 @@ export function validateVerticalJumpConfig(c: unknown): ScoringInputError[] {
       cfg.heights.forEach((h, i) => {
         const d = parseDecimal(h);
         if (!d || d.lte(0)) errs.push(configError(`config.heights[${i}]`, '必须是正数'));
-        else if (i > 0 && parseDecimal(cfg.heights![i - 1]) && !d.gt(new Dec(cfg.heights![i - 1]))) {
+        else if (Number.isInteger(cfg.heightDigits) && !d.eq(d.toDecimalPlaces(cfg.heightDigits))) {
+          errs.push(configError(`config.heights[${i}]`, `小数位不能多于 heightDigits（${cfg.heightDigits}）`));
+        } else if (i > 0 && parseDecimal(cfg.heights![i - 1]) && !d.gt(new Dec(cfg.heights![i - 1]))) {
           errs.push(configError(`config.heights[${i}]`, '横杆高度必须递增'));
         }
       });
@@ -77,6 +79,11 @@ export function parseVerticalAttempts(cfg: VerticalJumpConfig, attempts: Record<
     const field = `attempts[${key}]`;
     const height = parseDecimal(key);
     if (!height || height.lte(0)) throw bad(field, `的高度「${key}」不是有效的正数`);
+    // heightDigits is the precision the bar is measured to (whole centimetres in TR 26);
+    // formatting "1.855" to 2 digits would silently raise the result to 1.86, so refuse it.
+    if (Number.isInteger(cfg.heightDigits) && !height.eq(height.toDecimalPlaces(cfg.heightDigits))) {
+      throw new ScoringInputError('TOO_MANY_DECIMALS', field, `字段 ${field} 的高度「${key}」小数位过多，最多 ${cfg.heightDigits} 位`);
+    }
     if (allowed && !allowed.some((h) => h.eq(height))) throw bad(field, `的高度 ${key} 不是本场比赛公布的横杆高度`);
     if (typeof raw !== 'string') throw bad(field, '的试跳记录必须是字符串');
     const trials = raw.trim().toLowerCase();
