@@ -28,5 +28,7 @@ export function dataSourceOptions(
     logging: ['error', 'warn'],
     supportBigNumbers: true,
     bigNumberStrings: false,
+    // mysql2's default captures a stack trace before every query: a tenth of the API's CPU under a registration rush.
+    trace: false,
   };
 }

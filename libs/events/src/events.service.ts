@@ -25,6 +25,9 @@ const MANAGERS = ['organizer'] as const;
 
 @Injectable()
 export class EventsService {
+  /** Told when an event's status changes, so contexts that cache an event drop their copy. */
+  private readonly changeListeners: ((eventId: number) => void)[] = [];
+
   constructor(
     @InjectRepository(Event) private readonly events: Repository<Event>,
     @InjectRepository(EventItem) private readonly items: Repository<EventItem>,
@@ -79,7 +82,17 @@ export class EventsService {
     // Conditional on the status we read, so two organizers clicking at once cannot skip a step.
     const res = await this.events.update({ id: eventId, status: event.status }, { status: to });
     if (!res.affected) throw new EventsError('conflict', EventsErrorCode.BadTransition, '赛事状态已被他人修改，请刷新后重试');
+    this.changed(eventId);
     return this.get(eventId);
+  }
+
+  onChange(listener: (eventId: number) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** For writers of event settings outside this service. */
+  changed(eventId: number): void {
+    for (const listener of this.changeListeners) listener(eventId);
   }
 
   /** Loads an item with its event, for the contexts that act on items. */

@@ -125,15 +125,27 @@ export class ProfilesService {
     };
   }
 
-  /** The profile an entry is judged on, read inside the entry's transaction. */
-  async forEntry(manager: EntityManager, userId: number, lock: boolean): Promise<PersonProfile | null> {
-    const rows: PersonProfile[] = await manager.query(
-      `SELECT user_id AS userId, gender, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birthDate, union_member_no AS unionMemberNo
-         FROM person_profiles WHERE user_id = ?${lock ? ' FOR UPDATE' : ''}`,
-      [userId],
+  /** The profile an entry is judged on, with the names its answer shows; read inside the entry's transaction. */
+  async forEntry(manager: EntityManager, userId: number, organisationId: number, lock: boolean): Promise<EntrantProfile | null> {
+    // A locking read of the join would also lock the delegation's organisation row and serialise the delegation.
+    if (lock) await manager.query('SELECT user_id FROM person_profiles WHERE user_id = ? FOR UPDATE', [userId]);
+    const rows: EntrantProfile[] = await manager.query(
+      `SELECT p.gender, DATE_FORMAT(p.birth_date, '%Y-%m-%d') AS birthDate, p.union_member_no AS unionMemberNo,
+              u.real_name AS realName, o.name AS organisationName
+         FROM person_profiles p JOIN users u ON u.id = p.user_id JOIN organisations o ON o.id = ?
+        WHERE p.user_id = ?`,
+      [organisationId, userId],
     );
     return rows[0] ?? null;
   }
+}
+
+export interface EntrantProfile {
+  gender: Gender;
+  birthDate: string;
+  unionMemberNo: string | null;
+  realName: string;
+  organisationName: string;
 }
 
 export const residentIdTaken = () =>

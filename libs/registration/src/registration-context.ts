@@ -8,7 +8,14 @@ import { shanghaiToday } from './domain';
 import { setQuotaCap } from './capacity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 
-/** What registering in one item needs to know about it, loaded once per request. */
+/**
+ * How long a process reuses what it read about an item. Under a rush every request would
+ * otherwise read the same event, item and organisation rows; a change made through this
+ * process is seen at once, one made through another API process within this time.
+ */
+const CONTEXT_TTL_MS = 1000;
+
+/** What registering in one item needs to know about it; shared by concurrent requests, never mutated. */
 export interface ItemContext {
   event: Event;
   item: EventItem;
@@ -21,14 +28,28 @@ export interface ItemContext {
 export class RegistrationContext {
   /** Events whose event quota row is known to exist (it is never deleted while the event lives). */
   private readonly quotaReady = new Set<number>();
+  private readonly cache = new Map<number, { loadedAt: number; context: Promise<ItemContext> }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly access: AccessService,
-  ) {}
+  ) {
+    // Settings change rarely: forgetting every item is simpler than finding the event's.
+    events.onChange(() => this.cache.clear());
+  }
 
-  async load(itemId: number): Promise<ItemContext> {
+  load(itemId: number): Promise<ItemContext> {
+    const now = Date.now();
+    const hit = this.cache.get(itemId);
+    if (hit && now - hit.loadedAt < CONTEXT_TTL_MS) return hit.context;
+    const context = this.read(itemId);
+    this.cache.set(itemId, { loadedAt: now, context });
+    context.catch(() => this.cache.delete(itemId));
+    return context;
+  }
+
+  private async read(itemId: number): Promise<ItemContext> {
     const { item, event } = await this.events.item(itemId);
     const eventPath = await this.access.pathOf(event.organisationId);
     let orgSubtree: ItemRules['orgSubtree'] = null;

@@ -68,6 +68,7 @@ export class RegistrationSettingsService {
       });
       await setQuotaCap(m, eventId, 'event', s.capacity === undefined ? event.capacity : s.capacity);
     });
+    this.events.changed(eventId);
     return this.events.get(eventId);
   }
 
@@ -89,6 +90,7 @@ export class RegistrationSettingsService {
       await m.update(EventItem, { id: itemId }, s);
       if (s.capacity !== undefined) await setQuotaCap(m, event.id, { itemId }, s.capacity);
     });
+    this.events.changed(event.id);
     return (await this.events.item(itemId)).item;
   }
 
