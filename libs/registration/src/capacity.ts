@@ -17,6 +17,20 @@ const scopesOf = (p: PlaceScopes) =>
     { level: 'event', scope: eventScope() },
   ] as const;
 
+/** A quota row as a plain (non-locking) read saw it. */
+export interface QuotaSeen {
+  scope: string;
+  full: boolean;
+}
+
+/** The quota rows of one entry's scopes, read without locks: which exist and which looked full. */
+export function quotasSeenSql(p: PlaceScopes): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT JSON_ARRAYAGG(JSON_OBJECT('scope', scope, 'full', cap IS NOT NULL AND taken >= cap)) AS quotas FROM quotas WHERE event_id = ? AND scope IN (?, ?, ?)`,
+    params: [p.eventId, ...scopesOf(p).map((s) => s.scope)],
+  };
+}
+
 /**
  * Takes one place at each level that has a quota row. Each UPDATE re-checks
  * `taken < cap` under the row lock, so concurrent transactions, in any number
@@ -25,14 +39,23 @@ const scopesOf = (p: PlaceScopes) =>
  * `withBib` the event row also hands out the next bib number in the same
  * statement (LAST_INSERT_ID(expr) returns it without a second read), so the
  * hottest row is locked once per entry.
+ *
+ * `seen`, a read made earlier in the same transaction, spares the read of
+ * which rows exist, and a level it saw full goes straight to the waitlist:
+ * once the rush has filled the event, most attempts never touch its row. A
+ * place freed just after that read is not lost: freeing one enqueues the
+ * promotion of the waitlist, which this entry joins.
  */
-export async function takePlace(manager: EntityManager, p: PlaceScopes, withBib: boolean): Promise<TakeResult> {
+export async function takePlace(manager: EntityManager, p: PlaceScopes, withBib: boolean, seen?: QuotaSeen[]): Promise<TakeResult> {
   const scopes = scopesOf(p);
-  const existing: { scope: string }[] = await manager.query('SELECT scope FROM quotas WHERE event_id = ? AND scope IN (?, ?, ?)', [
-    p.eventId,
-    ...scopes.map((s) => s.scope),
-  ]);
-  const present = new Set(existing.map((r) => r.scope));
+  if (!seen) {
+    const { sql, params } = quotasSeenSql(p);
+    const [row]: { quotas: unknown }[] = await manager.query(sql, params);
+    seen = parseSeen(row?.quotas);
+  }
+  const present = new Map(seen.map((q) => [q.scope, q.full]));
+  const firstFull = scopes.find((s) => present.get(s.scope) === true);
+  if (firstFull) return { taken: false, full: firstFull.level };
   const taken: string[] = [];
   let bibSeq: number | null = null;
   for (const { level, scope } of scopes) {
@@ -51,6 +74,13 @@ export async function takePlace(manager: EntityManager, p: PlaceScopes, withBib:
   }
   if (withBib && bibSeq === null) bibSeq = await nextBibSequence(manager, p.eventId);
   return { taken: true, bibSeq };
+}
+
+/** The `quotas` column of quotasSeenSql (JSON text from MariaDB). */
+export function parseSeen(raw: unknown): QuotaSeen[] {
+  if (raw == null) return [];
+  const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { scope: string; full: unknown }[];
+  return list.map((q) => ({ scope: q.scope, full: q.full === true || q.full === 1 }));
 }
 
 /** Gives back the place an entry held (on withdrawal or rejection). */

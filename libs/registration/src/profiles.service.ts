@@ -2,7 +2,7 @@ import { coversPath, forbidden, type Principal, UsersService, User } from '@app/
 import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { maskMobile, maskResidentId, shanghaiToday, validateMobile, validateResidentId, type Gender } from './domain';
 import { PersonProfile } from './person-profile.entity';
 import { PiiCipher } from './pii-cipher';
@@ -124,28 +124,6 @@ export class ProfilesService {
       unionMemberNo: unionMemberNo?.trim() || null,
     };
   }
-
-  /** The profile an entry is judged on, with the names its answer shows; read inside the entry's transaction. */
-  async forEntry(manager: EntityManager, userId: number, organisationId: number, lock: boolean): Promise<EntrantProfile | null> {
-    // A locking read of the join would also lock the delegation's organisation row and serialise the delegation.
-    if (lock) await manager.query('SELECT user_id FROM person_profiles WHERE user_id = ? FOR UPDATE', [userId]);
-    const rows: EntrantProfile[] = await manager.query(
-      `SELECT p.gender, DATE_FORMAT(p.birth_date, '%Y-%m-%d') AS birthDate, p.union_member_no AS unionMemberNo,
-              u.real_name AS realName, o.name AS organisationName
-         FROM person_profiles p JOIN users u ON u.id = p.user_id JOIN organisations o ON o.id = ?
-        WHERE p.user_id = ?`,
-      [organisationId, userId],
-    );
-    return rows[0] ?? null;
-  }
-}
-
-export interface EntrantProfile {
-  gender: Gender;
-  birthDate: string;
-  unionMemberNo: string | null;
-  realName: string;
-  organisationName: string;
 }
 
 export const residentIdTaken = () =>

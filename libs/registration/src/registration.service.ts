@@ -3,12 +3,11 @@ import { coversPath, forbidden, type Principal, type RoleClaim, UsersService } f
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { takePlace } from './capacity';
-import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type CountsSnapshot, type EntryStatus } from './domain';
+import { parseSeen, type QuotaSeen, quotasSeenSql, takePlace } from './capacity';
+import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
 import { Entry } from './entry.entity';
 import { entryViews, type EntryView } from './entry-views';
 import { runIdempotent, type IdempotencyKey } from './idempotency';
-import { type EntrantProfile, ProfilesService } from './profiles.service';
 import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { delegationScope } from './quota.entity';
@@ -38,6 +37,15 @@ const WAITLIST_NOTICE = {
   delegation: '本代表队名额已满，已为您登记候补',
 } as const;
 
+interface Entrant {
+  gender: Gender;
+  birthDate: string;
+  unionMemberNo: string | null;
+  realName: string;
+  organisationName: string;
+  quotas?: QuotaSeen[];
+}
+
 export interface Person {
   userId: number;
   home: RoleClaim;
@@ -49,7 +57,6 @@ export class RegistrationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly context: RegistrationContext,
     private readonly users: UsersService,
-    private readonly profiles: ProfilesService,
   ) {}
 
   /**
@@ -88,29 +95,32 @@ export class RegistrationService {
   async enter(m: EntityManager, ctx: ItemContext, principal: Principal, people: Person[], input: RegisterInput): Promise<RegisteredEntry> {
     const isTeam = ctx.item.entryType !== 'individual';
     const delegation = people[0].home;
-    const { ageGroup, first } = await this.checkPeople(m, ctx, people, input.ageGroup);
+    const { ageGroup, first, seen } = await this.checkPeople(m, ctx, people, input.ageGroup);
     const captainId = isTeam ? input.captainId! : people[0].userId;
+    const scopes = { eventId: ctx.event.id, itemId: ctx.item.id, organisationId: delegation.orgId };
+    const place = await takePlace(m, scopes, ctx.event.autoApprove, seen);
+    let status: EntryStatus = 'waitlisted';
+    let bib: string | null = null;
+    if (place.taken) {
+      status = ctx.event.autoApprove ? 'approved' : 'pending';
+      bib = place.bibSeq === null ? null : formatBibNumber(ctx.event.bibPrefix, place.bibSeq, BIB_WIDTH);
+    }
     const entry = {
       userId: captainId,
       organisationId: delegation.orgId,
+      status,
+      bib,
       registeredBy: principal.userId,
       teamName: isTeam ? input.teamName?.trim() || null : null,
       ageGroup: ageGroup?.code ?? null,
       ageGroupOverride: input.ageGroup !== undefined,
       createdAt: new Date(),
     };
-    // The entry is written before the place is taken, so the event's quota row (the one row every
-    // registration of the rush needs) stays locked only for the status update and the commit.
+    // Written after the place is taken, with its final status: the event's quota row (the one row
+    // every confirmed registration of the rush locks) is held for this insert and the commit only.
+    // A repeated entry fails here on the unique key and its place goes back with the rollback.
     const id = await this.insertEntry(m, ctx, entry);
     if (isTeam) await this.insertMembers(m, ctx.item.id, id, people.map((p) => p.userId), captainId);
-    const place = await takePlace(m, { eventId: ctx.event.id, itemId: ctx.item.id, organisationId: delegation.orgId }, ctx.event.autoApprove);
-    let status: EntryStatus = 'waitlisted';
-    let bib: string | null = null;
-    if (place.taken) {
-      status = ctx.event.autoApprove ? 'approved' : 'pending';
-      bib = place.bibSeq === null ? null : formatBibNumber(ctx.event.bibPrefix, place.bibSeq, BIB_WIDTH);
-      await m.query('UPDATE entries SET status = ?, bib = ? WHERE id = ?', [status, bib, id]);
-    }
     const notice = place.taken ? null : WAITLIST_NOTICE[place.full];
     // A team's answer lists its members by name: read back. An individual's is all known here,
     // which spares the hottest path a read.
@@ -190,9 +200,9 @@ export class RegistrationService {
     let delegationCounts: CountsSnapshot['delegation'] = null;
     if (delegationLimits) delegationCounts = await this.delegationCounts(m, ctx, orgId);
     const failures: object[] = [];
-    let first: EntrantProfile | null = null;
+    let first: Entrant | null = null;
     for (const p of people) {
-      const profile = await this.profiles.forEntry(m, p.userId, p.home.orgId, Boolean(personLimits));
+      const profile = await this.entrant(m, ctx, p, Boolean(personLimits), !first);
       if (!profile) {
         throw new RegistrationError('unprocessable', RegistrationErrorCode.ProfileMissing, `用户${p.userId}尚未填写参赛资料（身份证号、手机号）`, {
           field: 'userId',
@@ -219,11 +229,31 @@ export class RegistrationService {
       throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `不符合报名条件：${messages.join('；')}`, { failures });
     }
     const groups = ctx.item.ageGroups ?? [];
-    if (!groups.length) return { ageGroup: null, first: first! };
+    const seen = first!.quotas;
+    if (!groups.length) return { ageGroup: null, first: first!, seen };
     if (ageGroupOverride !== undefined && !groups.some((g) => g.code === ageGroupOverride)) {
       throw new RegistrationError('invalid', RegistrationErrorCode.AgeGroupUnknown, `年龄组“${ageGroupOverride}”不存在`, { field: 'ageGroup' });
     }
-    return { ageGroup: resolveAgeGroup(groups, first!.birthDate, ctx.referenceDate, ageGroupOverride)?.group ?? null, first: first! };
+    return { ageGroup: resolveAgeGroup(groups, first!.birthDate, ctx.referenceDate, ageGroupOverride)?.group ?? null, first: first!, seen };
+  }
+
+  /**
+   * The profile an entry is judged on, with the names its answer shows; for the first member also
+   * the quota rows the entry would occupy. One read inside the entry's transaction: under a rush
+   * every statement counts, on both sides of the connection.
+   */
+  private async entrant(m: EntityManager, ctx: ItemContext, p: Person, lock: boolean, withQuotas: boolean): Promise<Entrant | null> {
+    // A locking read of the join would also lock the delegation's organisation row and serialise the delegation.
+    if (lock) await m.query('SELECT user_id FROM person_profiles WHERE user_id = ? FOR UPDATE', [p.userId]);
+    const quotas = withQuotas ? quotasSeenSql({ eventId: ctx.event.id, itemId: ctx.item.id, organisationId: p.home.orgId }) : null;
+    const rows: (Omit<Entrant, 'quotas'> & { quotas: unknown })[] = await m.query(
+      `SELECT p.gender, DATE_FORMAT(p.birth_date, '%Y-%m-%d') AS birthDate, p.union_member_no AS unionMemberNo,
+              u.real_name AS realName, o.name AS organisationName, ${quotas ? `(${quotas.sql})` : 'NULL'} AS quotas
+         FROM person_profiles p JOIN users u ON u.id = p.user_id JOIN organisations o ON o.id = ?
+        WHERE p.user_id = ?`,
+      [...(quotas?.params ?? []), p.home.orgId, p.userId],
+    );
+    return rows[0] ? { ...rows[0], quotas: withQuotas ? parseSeen(rows[0].quotas) : undefined } : null;
   }
 
   private async personCounts(m: EntityManager, eventId: number, userId: number) {
@@ -267,13 +297,17 @@ export class RegistrationService {
     return Boolean(Number(row.yes));
   }
 
-  private async insertEntry(m: EntityManager, ctx: ItemContext, e: Pick<Entry, 'userId' | 'organisationId' | 'registeredBy' | 'teamName' | 'ageGroup' | 'ageGroupOverride' | 'createdAt'>): Promise<number> {
+  private async insertEntry(
+    m: EntityManager,
+    ctx: ItemContext,
+    e: Pick<Entry, 'userId' | 'organisationId' | 'status' | 'bib' | 'registeredBy' | 'teamName' | 'ageGroup' | 'ageGroupOverride' | 'createdAt'>,
+  ): Promise<number> {
     try {
       // Plain SQL: the query builder cost more CPU than the database did on the hottest path.
       const res: { insertId: number } = await m.query(
-        `INSERT INTO entries (event_id, item_id, user_id, active_user_id, organisation_id, status, registered_by, team_name, age_group, age_group_override, created_at)
-         VALUES (?, ?, ?, ?, ?, 'waitlisted', ?, ?, ?, ?, ?)`,
-        [ctx.event.id, ctx.item.id, e.userId, e.userId, e.organisationId, e.registeredBy, e.teamName, e.ageGroup, e.ageGroupOverride, e.createdAt],
+        `INSERT INTO entries (event_id, item_id, user_id, active_user_id, organisation_id, status, bib, registered_by, team_name, age_group, age_group_override, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [ctx.event.id, ctx.item.id, e.userId, e.userId, e.organisationId, e.status, e.bib, e.registeredBy, e.teamName, e.ageGroup, e.ageGroupOverride, e.createdAt],
       );
       return Number(res.insertId);
     } catch (err) {
