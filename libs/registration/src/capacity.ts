@@ -53,9 +53,9 @@ export async function takePlace(manager: EntityManager, p: PlaceScopes, withBib:
     const [row]: { quotas: unknown }[] = await manager.query(sql, params);
     seen = parseSeen(row?.quotas);
   }
-  const present = new Map(seen.map((q) => [q.scope, q.full]));
-  const firstFull = scopes.find((s) => present.get(s.scope) === true);
-  if (firstFull) return { taken: false, full: firstFull.level };
+  const full = firstFull(seen, p);
+  if (full) return { taken: false, full };
+  const present = new Set(seen.map((q) => q.scope));
   const taken: string[] = [];
   let bibSeq: number | null = null;
   for (const { level, scope } of scopes) {
@@ -74,6 +74,12 @@ export async function takePlace(manager: EntityManager, p: PlaceScopes, withBib:
   }
   if (withBib && bibSeq === null) bibSeq = await nextBibSequence(manager, p.eventId);
   return { taken: true, bibSeq };
+}
+
+/** The narrowest level the read saw full, if any. */
+export function firstFull(seen: QuotaSeen[] | undefined, p: PlaceScopes): 'delegation' | 'item' | 'event' | undefined {
+  const full = new Set(seen?.filter((q) => q.full).map((q) => q.scope));
+  return scopesOf(p).find((s) => full.has(s.scope))?.level;
 }
 
 /** The `quotas` column of quotasSeenSql (JSON text from MariaDB). */

@@ -3,8 +3,8 @@ import { coversPath, forbidden, type Principal, type RoleClaim, UsersService } f
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parseSeen, type QuotaSeen, quotasSeenSql, takePlace } from './capacity';
-import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
+import { firstFull, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlace } from './capacity';
+import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
 import { Entry } from './entry.entity';
 import { entryViews, type EntryView } from './entry-views';
 import { runIdempotent, type IdempotencyKey } from './idempotency';
@@ -36,6 +36,13 @@ const WAITLIST_NOTICE = {
   item: '该项目名额已满，已为您登记候补',
   delegation: '本代表队名额已满，已为您登记候补',
 } as const;
+
+/** What the checks found: the entry's age group, its first member as read, and its quota rows as seen. */
+interface Checked {
+  ageGroup: AgeGroup | null;
+  first: Entrant;
+  seen: QuotaSeen[] | undefined;
+}
 
 interface Entrant {
   gender: Gender;
@@ -85,20 +92,28 @@ export class RegistrationService {
     this.assertMayEnter(principal, ctx, people);
     if (input.ageGroup !== undefined && !coversPath(principal.roles, ['organizer'], ctx.eventPath)) throw forbidden('只有组织者可以指定年龄组');
 
-    return runIdempotent(this.dataSource, principal.userId, idem, (m) => this.enter(m, ctx, principal, people, input));
+    // Without limits to count, the checks are plain reads, and under READ COMMITTED a plain read
+    // sees the same inside a transaction as before it. Read first: an individual's entry for a
+    // level already seen full is then one INSERT, atomic on its own, and needs no transaction:
+    // that is most of a rush once the places are gone.
+    let checked: Checked | undefined;
+    if (!ctx.rules.personLimits && !ctx.rules.delegationLimits) {
+      checked = await this.checkPeople(this.dataSource.manager, ctx, people, input.ageGroup);
+      if (!idem && !isTeam && firstFull(checked.seen, this.scopesOf(ctx, people))) return this.enter(this.dataSource.manager, ctx, principal, people, input, checked);
+    }
+    return runIdempotent(this.dataSource, principal.userId, idem, (m) => this.enter(m, ctx, principal, people, input, checked));
   }
 
   /**
    * Checks and writes one entry inside the caller's transaction and answers with its view;
    * the roster import calls it once per row and item.
    */
-  async enter(m: EntityManager, ctx: ItemContext, principal: Principal, people: Person[], input: RegisterInput): Promise<RegisteredEntry> {
+  async enter(m: EntityManager, ctx: ItemContext, principal: Principal, people: Person[], input: RegisterInput, checked?: Checked): Promise<RegisteredEntry> {
     const isTeam = ctx.item.entryType !== 'individual';
     const delegation = people[0].home;
-    const { ageGroup, first, seen } = await this.checkPeople(m, ctx, people, input.ageGroup);
+    const { ageGroup, first, seen } = checked ?? (await this.checkPeople(m, ctx, people, input.ageGroup));
     const captainId = isTeam ? input.captainId! : people[0].userId;
-    const scopes = { eventId: ctx.event.id, itemId: ctx.item.id, organisationId: delegation.orgId };
-    const place = await takePlace(m, scopes, ctx.event.autoApprove, seen);
+    const place = await takePlace(m, this.scopesOf(ctx, people), ctx.event.autoApprove, seen);
     let status: EntryStatus = 'waitlisted';
     let bib: string | null = null;
     if (place.taken) {
@@ -144,6 +159,10 @@ export class RegistrationService {
       createdAt: entry.createdAt,
       notice,
     };
+  }
+
+  private scopesOf(ctx: ItemContext, people: Person[]): PlaceScopes {
+    return { eventId: ctx.event.id, itemId: ctx.item.id, organisationId: people[0].home.orgId };
   }
 
   /** The person's contestant role inside the event's organisation tree: the delegation they enter for. */
@@ -194,7 +213,7 @@ export class RegistrationService {
    * registrations of one person or one delegation cannot both pass a limit:
    * the person's profile row and the delegation's quota row are locked first.
    */
-  private async checkPeople(m: EntityManager, ctx: ItemContext, people: Person[], ageGroupOverride?: string) {
+  private async checkPeople(m: EntityManager, ctx: ItemContext, people: Person[], ageGroupOverride?: string): Promise<Checked> {
     const { personLimits, delegationLimits } = ctx.rules;
     const orgId = people[0].home.orgId;
     let delegationCounts: CountsSnapshot['delegation'] = null;
