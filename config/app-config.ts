@@ -23,6 +23,8 @@ export class AppConfig {
   @IsString() DB_PASSWORD = '';
   @IsString() @IsNotEmpty() DB_NAME = 'union_events';
   @Transform(toInt) @IsInt() @Min(1) @Max(500) DB_POOL_SIZE = 20;
+  /** The server's Unix socket, when it runs on this host: cheaper per statement than TCP. Unset: DB_HOST and DB_PORT. */
+  @IsString() DB_SOCKET = '';
 
   @IsString() @IsNotEmpty() REDIS_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) REDIS_PORT = 6379;
@@ -45,7 +47,11 @@ export class AppConfig {
   LOG_LEVEL = 'info';
 
   get dbAddress(): string {
-    return `${this.DB_HOST}:${this.DB_PORT}`;
+    return this.DB_SOCKET || `${this.DB_HOST}:${this.DB_PORT}`;
+  }
+  /** Where mysql2 connects: the socket when one is set, else host and port. */
+  get dbEndpoint(): { socketPath: string } | { host: string; port: number } {
+    return this.DB_SOCKET ? { socketPath: this.DB_SOCKET } : { host: this.DB_HOST, port: this.DB_PORT };
   }
   get redisAddress(): string {
     return `${this.REDIS_HOST}:${this.REDIS_PORT}`;

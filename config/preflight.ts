@@ -7,8 +7,7 @@ import { createConnection } from 'mysql2/promise';
 export async function assertReachable(config: AppConfig): Promise<void> {
   try {
     const conn = await createConnection({
-      host: config.DB_HOST,
-      port: config.DB_PORT,
+      ...config.dbEndpoint,
       user: config.DB_USER,
       password: config.DB_PASSWORD,
       database: config.DB_NAME,

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -207,14 +207,24 @@ interface People {
 
 const dbConnection = (config: AppConfig): Promise<Connection> =>
   createConnection({
-    host: config.DB_HOST,
-    port: config.DB_PORT,
+    ...config.dbEndpoint,
     user: config.DB_USER,
     password: config.DB_PASSWORD,
     database: config.DB_NAME,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
   });
+
+/** The server's Unix socket, if it has one on this machine. */
+async function localSocket(config: AppConfig): Promise<string> {
+  const conn = await dbConnection(config);
+  try {
+    const [[row]] = (await conn.query('SELECT @@socket AS socket')) as unknown as [{ socket: string | null }[]];
+    return row.socket && existsSync(row.socket) ? row.socket : '';
+  } finally {
+    await conn.end();
+  }
+}
 
 async function insertBatches(conn: Connection, sql: string, rows: unknown[][]): Promise<void> {
   await conn.beginTransaction();
@@ -407,6 +417,8 @@ function plan(people: People, run: number): Attempt[] {
 interface Outcome {
   status: number;
   ms: number;
+  /** seconds from the start of the run to the answer */
+  at?: number;
   id?: number;
   entryStatus?: string;
   bib?: string | null;
@@ -425,6 +437,8 @@ interface RunResult {
   p99_ms: number;
   max_ms: number;
   confirmed: number;
+  /** seconds until the last place was confirmed */
+  sold_out_s: number;
   waitlisted: number;
   refused: number;
   refused_by_code: Record<string, number>;
@@ -456,7 +470,8 @@ async function load(attempts: Attempt[], itemId: number, ports: number[]): Promi
           } catch {
             /* a non-JSON answer is counted by its status */
           }
-          outcomes[i] = { status: res.status, ms, id: body.id, entryStatus: body.status, bib: body.bib, code: body.code };
+          const at = Number(process.hrtime.bigint() - started) / 1e9;
+          outcomes[i] = { status: res.status, ms, at, id: body.id, entryStatus: body.status, bib: body.bib, code: body.code };
           if (res.status >= 500) outcomes[i].error = res.body.slice(0, 200);
         } catch (err) {
           outcomes[i] = { status: 0, ms: Number(process.hrtime.bigint() - t0) / 1e6, error: (err as Error).message };
@@ -613,6 +628,7 @@ async function evaluate(
     p99_ms: round(percentile(latencies, 99), 1),
     max_ms: round(latencies[latencies.length - 1] ?? 0, 1),
     confirmed: confirmedIds.size,
+    sold_out_s: round(Math.max(0, ...outcomes.filter((o) => o.entryStatus === 'approved' || o.entryStatus === 'pending').map((o) => o.at ?? 0)), 2),
     waitlisted: waitlistedIds.size,
     refused,
     refused_by_code: refusedByCode,
@@ -626,6 +642,7 @@ async function evaluate(
   log(`  wall time            ${result.wall_s} s for ${attempts.length} attempts (${round(attempts.length / wallS, 1)} answers/s)`);
   log(`  accepted/s           ${result.accepted_per_s}  (${accepted} accepted = 201 minus ${replays} idempotent replays)`);
   log(`  latency              p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, max ${result.max_ms} ms`);
+  log(`  sold out after       ${result.sold_out_s} s (${round(result.confirmed / result.sold_out_s, 1)} places/s)`);
   log(`  confirmed            ${result.confirmed}   waitlisted ${result.waitlisted}   refused ${refused} ${JSON.stringify(refusedByCode)}   errors ${errors}`);
   log(`  database             ${db.confirmed} holding a place (quota taken ${db.quotaTaken}/${db.quotaCap}), ${db.total} entries in all`);
   log(`  oversold             ${oversold}`);
@@ -647,12 +664,15 @@ async function main(): Promise<number> {
     QUEUE_PREFIX,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
   };
+  await ensureLocalServices(loadConfig(env));
+  // Both sides talk to MariaDB the same way: over its Unix socket when it runs here (as a
+  // same-host deployment would, with DB_SOCKET), else over TCP. The summary names which.
+  env.DB_SOCKET ||= await localSocket(loadConfig(env));
   const config = loadConfig(env);
-  await ensureLocalServices(config);
   const [load1] = loadavg();
   if (load1 > 0.5 * cpus().length) log(`warning: the machine is busy (load ${load1.toFixed(2)} on ${cpus().length} cores); both numbers will be lower and noisier`);
 
-  log(`bench:registration: ${ATTEMPTS} attempts, capacity ${CAPACITY}, ${CLIENTS} clients; database ${DB_NAME}; logs in ${LOG_DIR}`);
+  log(`bench:registration: ${ATTEMPTS} attempts, capacity ${CAPACITY}, ${CLIENTS} clients; database ${DB_NAME} via ${config.dbAddress}; logs in ${LOG_DIR}`);
   const ds = await freshMigratedDataSource(config);
   await ds.destroy();
   await clearQueues(config);
@@ -688,6 +708,7 @@ async function main(): Promise<number> {
       p99_ms: best.p99_ms,
       oversold,
       duplicates,
+      db_transport: config.DB_SOCKET ? 'unix socket' : 'tcp',
       runs: runs.map(({ problems: _p, refused_by_code: _r, ...r }) => r),
     }),
   );

@@ -226,4 +226,15 @@ describe('registration rules', () => {
     const list = await http(world.url).get(`/api/v1/events/${hike.eventId}/entries`).set(bearer(world.organizer.token));
     expect(list.body).toEqual([]);
   });
+
+  it('closes registration at once when the organizer closes it, although the API had just read the event', async () => {
+    const hike = await openEvent(world);
+    const [early, late] = [await contestant(81), await contestant(82)];
+    expect((await register(early.token, hike.itemId)).status).toBe(201);
+    await post(world.url, `/api/v1/events/${hike.eventId}/status`, world.organizer.token, { status: 'registration_closed' });
+    const refused = await register(late.token, hike.itemId);
+    expect([refused.status, refused.body.code]).toEqual([409, 'REGISTRATION_CLOSED']);
+    const list = await http(world.url).get(`/api/v1/events/${hike.eventId}/entries`).set(bearer(world.organizer.token));
+    expect(list.body.map((e: { userId: number }) => e.userId)).toEqual([early.id]);
+  });
 });

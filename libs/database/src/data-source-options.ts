@@ -31,6 +31,7 @@ export function dataSourceOptions(
     driver,
     host: config.DB_HOST,
     port: config.DB_PORT,
+    ...(config.DB_SOCKET && { socketPath: config.DB_SOCKET }),
     username: config.DB_USER,
     password: config.DB_PASSWORD,
     database: config.DB_NAME,

@@ -7,8 +7,7 @@ export async function ensureDatabase(config: AppConfig): Promise<void> {
   let conn;
   try {
     conn = await createConnection({
-      host: config.DB_HOST,
-      port: config.DB_PORT,
+      ...config.dbEndpoint,
       user: config.DB_USER,
       password: config.DB_PASSWORD,
       connectTimeout: 5000,
