@@ -16,7 +16,9 @@ export type ScoringInputErrorCode =
   | 'BAD_STATUS'
   | 'JUDGEMENT_GAP'
   | 'INVALID_CONFIG'
-  | 'UNKNOWN_KIND';
+  | 'UNKNOWN_KIND'
+  /** a score-sheet cell whose key the scheme does not have (sheet-cells.ts) */
+  | 'UNKNOWN_KEY';
 
 export class ScoringInputError extends Error {
   readonly code: ScoringInputErrorCode;

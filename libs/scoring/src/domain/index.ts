@@ -16,3 +16,4 @@ export * from './scheme';
 export * from './judge-deviation';
 export * from './qualification';
 export * from './examples';
+export * from './sheet-cells';
