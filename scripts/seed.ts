@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { EventsService } from '@app/events';
 import { OrganisationsService, type Principal, type Role, UsersService } from '@app/identity';
 import { ProfilesService, RegistrationService, RegistrationSettingsService, residentIdCheckChar } from '@app/registration';
-import { ScoringService } from '@app/scoring';
+import { ScoreSheetsService, ScoringService } from '@app/scoring';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
@@ -83,6 +83,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
   const asOrganizer: Principal = { userId: organizer.id, username: organizer.username, roles: organizer.roles };
   const events = app.get(EventsService);
   const scoring = app.get(ScoringService);
+  const sheets = app.get(ScoreSheetsService);
   const registration = app.get(RegistrationService);
   const event = await events.create(asOrganizer, {
     organisationId: gongshu.id,
@@ -105,21 +106,22 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
     });
   }
   await app.get(RegistrationSettingsService).configureEvent(asOrganizer, event.id, { autoApprove: true, bibPrefix: 'SK', capacity: 60 });
-  const entries = [];
+  const entries: { id: number }[] = [];
   for (const c of contestants) entries.push(await registration.register({ userId: c.id, username: c.username, roles: c.roles }, item.id, {}));
   await events.move(asOrganizer, event.id, 'registration_closed');
   await events.move(asOrganizer, event.id, 'in_progress');
-  for (const j of judges) await scoring.assignJudge(asOrganizer, item.id, j.id);
+  for (const [i, j] of judges.entries()) await scoring.assignJudge(asOrganizer, item.id, { userId: j.id, chief: i === 0 });
   const demoMarks = [
     ['88.5', '91', '86'],
     ['79', '82.5', '80'],
     ['93', '90.5', '95'],
   ];
-  for (const [e, marks] of demoMarks.entries()) {
-    for (const [j, value] of marks.entries()) {
-      const judge = judges[j];
-      await scoring.submitMark({ userId: judge.id, username: judge.username, roles: judge.roles }, item.id, { entryId: entries[e].id, value });
-    }
+  // Each judge fills in and submits their sheet; the results count submitted sheets.
+  for (const [j, judge] of judges.entries()) {
+    const asJudge = { userId: judge.id, username: judge.username, roles: judge.roles };
+    const marks = demoMarks.map((row, e) => ({ entryId: entries[e].id, value: row[j] }));
+    const sheet = await sheets.save(asJudge, item.id, judge.id, { version: 0, marks });
+    await sheets.submit(asJudge, item.id, judge.id, sheet.version);
   }
   return credentials;
 }

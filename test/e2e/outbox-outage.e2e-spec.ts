@@ -4,7 +4,7 @@ import { createDataSource } from '@app/config/data-source';
 import type { DataSource } from 'typeorm';
 import { freshDatabase, type RunningApp, startApp, stopChild, waitFor } from './support/processes';
 import { testEnv } from './support/test-env';
-import { buildWorld, competitionWithEntries, http, submitMark } from './support/world';
+import { buildWorld, competitionWithEntries, http, submitMark, submitSheet } from './support/world';
 
 const REDIS_PORT = 6391;
 
@@ -51,6 +51,7 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
     for (const [e, row] of marks.entries()) {
       for (const [j, value] of row.entries()) expect((await submitMark(app.baseUrl, world.judges[j], itemId, entryIds[e], value)).status).toBe(200);
     }
+    for (const judge of world.judges) expect((await submitSheet(app.baseUrl, judge, itemId)).status).toBe(200);
     const [{ n: storedMarks }] = await ds.query('SELECT COUNT(*) AS n FROM marks WHERE item_id = ?', [itemId]);
     expect(Number(storedMarks)).toBe(6);
 

@@ -1,10 +1,10 @@
-import { buildWorld, competitionWithEntries, http, submitMark, type World } from './support/world';
+import { bearer, buildWorld, competitionWithEntries, http, submitMark, submitSheet, type World } from './support/world';
 import { waitFor } from './support/processes';
 
 /**
  * The first vertical slice through the real API and the real worker:
  * organizer → event, item and scheme → registration → judges → marks →
- * outbox → tally job in the worker → ranked results.
+ * submitted sheets → outbox → tally job in the worker → ranked results.
  */
 describe('skill competition, end to end', () => {
   let world: World;
@@ -31,6 +31,7 @@ describe('skill competition, end to end', () => {
         expect(res.status).toBe(200);
       }
     }
+    for (const judge of world.judges) expect((await submitSheet(world.url, judge, itemId)).status).toBe(200);
     const results = await waitFor('the worker to tally all 15 marks', async () => {
       const res = await http().get(`/api/v1/items/${itemId}/results`);
       return res.body.results?.every((r: { status: string }) => r.status === 'OK') && res.body.results.length === 5 ? res.body : undefined;
@@ -47,11 +48,16 @@ describe('skill competition, end to end', () => {
     expect(results.results[0].breakdown.criteria[0].droppedHigh).toHaveLength(1);
   });
 
-  it('re-tallies after a judge corrects a mark', async () => {
-    // Judge 2 lowers contestant 5 from 90 to 80: marks 91, 80, 89.99 → drop 91 and 80 → 89.99, still first.
-    // Judge 3 raises contestant 2 from 85.25 to 93: marks 92, 79, 93 → drop 93 and 79 → 92.00, now first.
-    expect((await submitMark(world.url, world.judges[1], itemId, entryIds[4], '80')).status).toBe(200);
-    expect((await submitMark(world.url, world.judges[2], itemId, entryIds[1], '93')).status).toBe(200);
+  it('re-tallies after the organizer corrects submitted marks, with a reason', async () => {
+    // Judge 2's mark for contestant 5 goes from 90 to 80: marks 91, 80, 89.99 → drop 91 and 80 → 89.99, still first.
+    // Judge 3's mark for contestant 2 goes from 85.25 to 93: marks 92, 79, 93 → drop 93 and 79 → 92.00, now first.
+    const correct = async (judge: number, entry: number, value: string) => {
+      const path = `/api/v1/items/${itemId}/sheets/${world.judges[judge].id}`;
+      const { version } = (await http().get(path).set(bearer(world.organizer.token))).body;
+      return http().put(path).set(bearer(world.organizer.token)).send({ version, marks: [{ entryId: entryIds[entry], value }], reason: '按原始纸质评分表更正录入错误' });
+    };
+    expect((await correct(1, 4, '80')).status).toBe(200);
+    expect((await correct(2, 1, '93')).status).toBe(200);
     const results = await waitFor('the corrected ranking', async () => {
       const res = await http().get(`/api/v1/items/${itemId}/results`);
       return res.body.results?.[0]?.entryId === entryIds[1] ? res.body : undefined;

@@ -21,6 +21,7 @@ import { RegistrationAdminController } from './registration/registration-admin.c
 import { RegistrationController } from './registration/registration.controller';
 import { ResultsController } from './results/results.controller';
 import { ScoringController } from './scoring/scoring.controller';
+import { SheetsController } from './scoring/sheets.controller';
 
 @Module({
   imports: [
@@ -44,6 +45,7 @@ import { ScoringController } from './scoring/scoring.controller';
     RegistrationController,
     RegistrationAdminController,
     ScoringController,
+    SheetsController,
     ResultsController,
   ],
   providers: [

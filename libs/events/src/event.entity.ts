@@ -83,6 +83,10 @@ export class Event {
   @Column({ name: 'delegation_limits', type: 'json', nullable: true })
   delegationLimits: DelegationLimitsConfig | null;
 
+  /** A judge scoring a contestant of their own organisation: warned, or blocked. */
+  @Column({ name: 'conflict_of_interest', type: 'enum', enum: ['warn', 'block'], default: 'warn' })
+  conflictOfInterest: 'warn' | 'block';
+
   @Column({ name: 'created_by', type: 'int', unsigned: true })
   createdBy: number;
 

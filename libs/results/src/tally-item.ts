@@ -1,4 +1,4 @@
-import { computeScheme, type ItemMarks, rankScheme, type SchemeResult, ScoringInputError, type SchemeResultRow } from '@app/scoring';
+import { computeScheme, inputFromCells, type ItemMarks, rankScheme, type SchemeResult, ScoringInputError, type SchemeResultRow } from '@app/scoring';
 
 export interface ComputedResult {
   entryId: number;
@@ -9,30 +9,24 @@ export interface ComputedResult {
 }
 
 /**
- * Scores and ranks every approved entry of an item from its marks. Judge seats
- * follow the panel order; a judge who has not marked yet is a missing mark,
+ * Scores and ranks every approved entry of an item from the cells of its
+ * submitted sheets, whatever the scheme. Judge seats follow the panel order; a judge who has not marked yet is a missing mark,
  * which the scheme's own rule handles. An entry the scheme cannot score yet
  * (too few marks) is listed without a place as INCOMPLETE.
  */
 export function tallyItem(data: ItemMarks): ComputedResult[] {
   const scheme = data.scheme;
-  if (scheme.kind !== 'judge-panel') throw new Error(`tallying scheme kind "${scheme.kind}" from judge marks is not supported yet`);
   const rows: SchemeResultRow<number>[] = [];
   const incomplete: ComputedResult[] = [];
   for (const entryId of data.entryIds) {
-    const byCriterion = data.marks.get(entryId);
-    if (!byCriterion) {
+    const cells = data.cells.get(entryId);
+    if (!cells) {
       incomplete.push({ entryId, place: null, total: null, status: 'INCOMPLETE', breakdown: { reason: 'no marks yet' } });
       continue;
     }
-    const marks: Record<string, (string | null)[]> = {};
-    for (const c of scheme.criteria) {
-      const byJudge = byCriterion.get(c.key);
-      marks[c.key] = data.judgeIds.map((j) => byJudge?.get(j) ?? null);
-    }
     let result: SchemeResult;
     try {
-      result = computeScheme(scheme, { marks });
+      result = computeScheme(scheme, inputFromCells(scheme, cells, data.judgeIds));
     } catch (err) {
       if (!(err instanceof ScoringInputError)) throw err;
       incomplete.push({ entryId, place: null, total: null, status: 'INCOMPLETE', breakdown: { reason: err.message } });

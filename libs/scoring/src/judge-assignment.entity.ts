@@ -23,6 +23,14 @@ export class JudgeAssignment {
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
+  /** The chief judge locks sheets and corrects submitted marks. */
+  @Column({ type: 'boolean', default: false })
+  chief: boolean;
+
+  /** The contestants (entry ids) this judge scores; null: all of the item. */
+  @Column({ name: 'entry_ids', type: 'json', nullable: true })
+  entryIds: number[] | null;
+
   @Column({ name: 'assigned_by', type: 'int', unsigned: true })
   assignedBy: number;
 

@@ -35,7 +35,8 @@ export class Mark {
   @Column({ type: 'varchar', length: 50 })
   criterion: string;
 
-  @Column({ type: 'varchar', length: 20 })
+  /** a mark, a time, a status or a row of attempts, as text */
+  @Column({ type: 'varchar', length: 100 })
   value: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })

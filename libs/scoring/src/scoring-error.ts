@@ -8,7 +8,13 @@ export enum ScoringErrorCode {
   NotAssigned = 'SCORING_JUDGE_NOT_ASSIGNED',
   EntryNotInItem = 'SCORING_ENTRY_NOT_IN_ITEM',
   UnknownCriterion = 'SCORING_UNKNOWN_CRITERION',
-  KindNotEnterable = 'SCORING_KIND_NOT_ENTERABLE',
+  SheetChanged = 'SCORING_SHEET_CHANGED',
+  SheetIsDraft = 'SCORING_SHEET_IS_DRAFT',
+  SheetSubmitted = 'SCORING_SHEET_SUBMITTED',
+  SheetNotSubmitted = 'SCORING_SHEET_NOT_SUBMITTED',
+  SheetBlocked = 'SCORING_SHEET_BLOCKED',
+  ReasonRequired = 'SCORING_REASON_REQUIRED',
+  ConflictOfInterest = 'SCORING_CONFLICT_OF_INTEREST',
 }
 
 export class ScoringError extends DomainError {

@@ -5,21 +5,22 @@ import { enqueue } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { checkMark, type MarkRange, type SchemeConfig, ScoringInputError, validateSchemeConfig } from './domain';
+import { cellSpecs, type SchemeConfig, validateSchemeConfig } from './domain';
 import { ScoringError, ScoringErrorCode } from './scoring-error';
 
 export interface JudgeSeat {
   seat: number;
   userId: number;
   realName: string;
+  chief: boolean;
+  /** the contestants (entry ids) this judge scores; null: all */
+  entryIds: number[] | null;
 }
 
-export interface SubmittedMark {
-  entryId: number;
-  judgeId: number;
-  criterion: string;
-  value: string;
-  scoreVersion: number;
+export interface JudgeAssignmentInput {
+  userId: number;
+  chief?: boolean;
+  entryIds?: number[] | null;
 }
 
 /** Everything a tally needs about one item, read in the tally's own transaction. */
@@ -28,8 +29,8 @@ export interface ItemMarks {
   version: number;
   judgeIds: number[];
   entryIds: number[];
-  /** entry id → criterion → judge id → mark text */
-  marks: Map<number, Map<string, Map<number, string>>>;
+  /** entry id → cell key (criterion, aspect, time, …) → judge id → text */
+  cells: Map<number, Map<string, Map<number, string>>>;
 }
 
 @Injectable()
@@ -67,8 +68,13 @@ export class ScoringService {
     return parseJson(row.scheme);
   }
 
-  /** Organizers put a judge on the panel; the person must hold the judge role within the event's organisation tree. */
-  async assignJudge(principal: Principal, itemId: number, userId: number): Promise<JudgeSeat[]> {
+  /**
+   * Organizers put a judge on the panel, optionally as chief judge and for some contestants
+   * only; assigning again changes both. The person must hold the judge role within the event's
+   * organisation tree.
+   */
+  async assignJudge(principal: Principal, itemId: number, input: JudgeAssignmentInput): Promise<JudgeSeat[]> {
+    const { userId } = input;
     const { event } = await this.events.item(itemId);
     const eventPath = await this.access.assertOrg(principal, ['organizer'], event.organisationId);
     const judge = await this.users.view(userId);
@@ -76,11 +82,18 @@ export class ScoringService {
     if (!qualified) {
       throw new ScoringError('unprocessable', ScoringErrorCode.NotAJudge, `${judge.realName}不是本赛事组织范围内的裁判`, { field: 'userId' });
     }
-    await this.dataSource.query('INSERT IGNORE INTO judge_assignments (item_id, user_id, assigned_by) VALUES (?, ?, ?)', [
-      itemId,
-      userId,
-      principal.userId,
-    ]);
+    const entryIds = input.entryIds?.length ? [...new Set(input.entryIds)] : null;
+    if (entryIds) {
+      const [{ n }] = await this.dataSource.query("SELECT COUNT(*) AS n FROM entries WHERE item_id = ? AND id IN (?)", [itemId, entryIds]);
+      if (Number(n) !== entryIds.length) {
+        throw new ScoringError('unprocessable', ScoringErrorCode.EntryNotInItem, 'entryIds 中有不属于该项目的报名记录', { field: 'entryIds' });
+      }
+    }
+    await this.dataSource.query(
+      'INSERT INTO judge_assignments (item_id, user_id, chief, entry_ids, assigned_by) VALUES (?, ?, ?, ?, ?) ' +
+        'ON DUPLICATE KEY UPDATE chief = VALUES(chief), entry_ids = VALUES(entry_ids)',
+      [itemId, userId, Boolean(input.chief), entryIds && JSON.stringify(entryIds), principal.userId],
+    );
     return this.seats(itemId);
   }
 
@@ -95,49 +108,10 @@ export class ScoringService {
   }
 
   /**
-   * A judge on the panel records a mark. The mark, the item's new score version
-   * and the tally job commit together, so a mark is never left untallied.
+   * Reads the item's scheme, panel, entries and the marks of submitted and locked sheets (drafts
+   * too on request) through the caller's transaction: one consistent snapshot.
    */
-  async submitMark(principal: Principal, itemId: number, input: { entryId: number; value: string; criterion?: string }): Promise<SubmittedMark> {
-    const scheme = await this.schemeOf(itemId);
-    const [assigned] = await this.dataSource.query('SELECT 1 AS ok FROM judge_assignments WHERE item_id = ? AND user_id = ?', [
-      itemId,
-      principal.userId,
-    ]);
-    if (!assigned) throw new ScoringError('forbidden', ScoringErrorCode.NotAssigned, '您不是该项目的评委，不能评分');
-
-    const { key, range } = criterionOf(scheme, input.criterion);
-    let value: string;
-    try {
-      value = range ? checkMark(input.value, 'value', range).toFixed() : input.value;
-    } catch (err) {
-      if (err instanceof ScoringInputError) {
-        throw new ScoringError('invalid', ScoringErrorCode.InvalidMark, err.message, { field: 'value', reason: err.code });
-      }
-      throw err;
-    }
-    const [entry] = await this.dataSource.query("SELECT 1 AS ok FROM entries WHERE id = ? AND item_id = ? AND status = 'approved'", [
-      input.entryId,
-      itemId,
-    ]);
-    if (!entry) {
-      throw new ScoringError('unprocessable', ScoringErrorCode.EntryNotInItem, `报名记录 ${input.entryId} 不是该项目的有效参赛者`, {
-        field: 'entryId',
-      });
-    }
-    const scoreVersion = await inTransaction(this.dataSource, async (m) => {
-      await m.query(
-        'INSERT INTO marks (item_id, entry_id, judge_id, criterion, value) VALUES (?, ?, ?, ?, ?) ' +
-          'ON DUPLICATE KEY UPDATE value = VALUES(value)',
-        [itemId, input.entryId, principal.userId, key, value],
-      );
-      return this.enqueueTally(m, itemId);
-    });
-    return { entryId: input.entryId, judgeId: principal.userId, criterion: key, value, scoreVersion };
-  }
-
-  /** Reads the item's scheme, panel, entries and marks through the caller's transaction (one consistent snapshot). */
-  async itemMarks(manager: EntityManager, itemId: number): Promise<ItemMarks | null> {
+  async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean } = {}): Promise<ItemMarks | null> {
     const [scoring] = await manager.query('SELECT scheme, score_version AS version FROM item_scoring WHERE item_id = ?', [itemId]);
     if (!scoring) return null;
     const judges: { userId: number }[] = await manager.query('SELECT user_id AS userId FROM judge_assignments WHERE item_id = ? ORDER BY id', [
@@ -145,36 +119,57 @@ export class ScoringService {
     ]);
     const entries: { id: number }[] = await manager.query("SELECT id FROM entries WHERE item_id = ? AND status = 'approved' ORDER BY id", [itemId]);
     const rows: { entryId: number; judgeId: number; criterion: string; value: string }[] = await manager.query(
-      'SELECT entry_id AS entryId, judge_id AS judgeId, criterion, value FROM marks WHERE item_id = ?',
+      `SELECT m.entry_id AS entryId, m.judge_id AS judgeId, m.criterion, m.value
+         FROM marks m JOIN score_sheets s ON s.item_id = m.item_id AND s.judge_id = m.judge_id
+        WHERE m.item_id = ?${opts.includeDrafts ? '' : " AND s.status <> 'draft'"}`,
       [itemId],
     );
-    const marks = new Map<number, Map<string, Map<number, string>>>();
+    const cells = new Map<number, Map<string, Map<number, string>>>();
     for (const r of rows) {
-      const byCriterion = marks.get(r.entryId) ?? new Map<string, Map<number, string>>();
-      const byJudge = byCriterion.get(r.criterion) ?? new Map<number, string>();
-      byJudge.set(r.judgeId, r.value);
-      byCriterion.set(r.criterion, byJudge);
-      marks.set(r.entryId, byCriterion);
+      const byKey = cells.get(Number(r.entryId)) ?? new Map<string, Map<number, string>>();
+      const byJudge = byKey.get(r.criterion) ?? new Map<number, string>();
+      byJudge.set(Number(r.judgeId), r.value);
+      byKey.set(r.criterion, byJudge);
+      cells.set(Number(r.entryId), byKey);
     }
     return {
       scheme: parseJson(scoring.scheme),
       version: Number(scoring.version),
       judgeIds: judges.map((j) => Number(j.userId)),
       entryIds: entries.map((e) => Number(e.id)),
-      marks,
+      cells,
     };
   }
 
-  private async seats(itemId: number): Promise<JudgeSeat[]> {
-    const rows: { userId: number; realName: string }[] = await this.dataSource.query(
-      'SELECT ja.user_id AS userId, u.real_name AS realName FROM judge_assignments ja JOIN users u ON u.id = ja.user_id WHERE ja.item_id = ? ORDER BY ja.id',
-      [itemId],
-    );
-    return rows.map((r, i) => ({ seat: i + 1, userId: Number(r.userId), realName: r.realName }));
+  /** The event organisation's path: the tree the item's judges and organizers act in. */
+  eventPath(organisationId: number): Promise<string> {
+    return this.access.pathOf(organisationId);
   }
 
-  /** Bumps the item's score version and writes the tally job for it; returns the new version. */
-  private async enqueueTally(m: EntityManager, itemId: number): Promise<number> {
+  /** The key a mark is for when the caller names none: the only criterion of a one-criterion panel. */
+  onlyCriterion(scheme: SchemeConfig, field: string): string {
+    if (scheme.kind === 'judge-panel' && scheme.criteria.length === 1) return scheme.criteria[0].key;
+    throw new ScoringError('invalid', ScoringErrorCode.UnknownCriterion, `须指明 criterion：${cellSpecs(scheme).map((c) => c.key).join('、')}`, {
+      field,
+    });
+  }
+
+  private async seats(itemId: number): Promise<JudgeSeat[]> {
+    const rows: { userId: number; realName: string; chief: number; entryIds: string | number[] | null }[] = await this.dataSource.query(
+      'SELECT ja.user_id AS userId, u.real_name AS realName, ja.chief, ja.entry_ids AS entryIds FROM judge_assignments ja JOIN users u ON u.id = ja.user_id WHERE ja.item_id = ? ORDER BY ja.id',
+      [itemId],
+    );
+    return rows.map((r, i) => ({
+      seat: i + 1,
+      userId: Number(r.userId),
+      realName: r.realName,
+      chief: Boolean(r.chief),
+      entryIds: r.entryIds == null ? null : parseJson(r.entryIds as number[]),
+    }));
+  }
+
+  /** Bumps the item's score version and writes the tally job for it, in the caller's transaction; returns the new version. */
+  async enqueueTally(m: EntityManager, itemId: number): Promise<number> {
     const res = await m.query('UPDATE item_scoring SET score_version = score_version + 1 WHERE item_id = ?', [itemId]);
     if (!res.affectedRows) throw new ScoringError('conflict', ScoringErrorCode.NoScheme, `项目 ${itemId} 尚未设置计分方案`);
     const [{ version }] = await m.query('SELECT score_version AS version FROM item_scoring WHERE item_id = ?', [itemId]);
@@ -186,19 +181,3 @@ export class ScoringService {
 function parseJson<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
-
-/** The criterion a mark is for (the only one when the scheme has one) and its allowed range. */
-function criterionOf(scheme: SchemeConfig, requested?: string): { key: string; range?: MarkRange } {
-  if (scheme.kind !== 'judge-panel') {
-    throw new ScoringError('conflict', ScoringErrorCode.KindNotEnterable, `计分方式「${scheme.kind}」暂不支持逐评委录入分数`, { kind: scheme.kind });
-  }
-  const criteria = scheme.criteria;
-  const criterion = requested ? criteria.find((c) => c.key === requested) : criteria.length === 1 ? criteria[0] : undefined;
-  if (!criterion) {
-    throw new ScoringError('invalid', ScoringErrorCode.UnknownCriterion, `criterion 必须是以下之一：${criteria.map((c) => c.key).join('、')}`, {
-      field: 'criterion',
-    });
-  }
-  return { key: criterion.key, range: criterion.marks ?? scheme.marks };
-}
-

@@ -121,3 +121,10 @@ export async function competitionWithEntries(world: World): Promise<{ eventId: n
 export async function submitMark(url: string, judge: Person, itemId: number, entryId: number, value: string) {
   return http(url).put(`/api/v1/items/${itemId}/marks`).set(bearer(judge.token)).send({ entryId, value });
 }
+
+/** The judge hands in their sheet at its current version. */
+export async function submitSheet(url: string, judge: Person, itemId: number) {
+  const sheet = await http(url).get(`/api/v1/items/${itemId}/sheets/${judge.id}`).set(bearer(judge.token));
+  if (sheet.status !== 200) throw new Error(`sheet: ${sheet.status} ${JSON.stringify(sheet.body)}`);
+  return http(url).post(`/api/v1/items/${itemId}/sheets/${judge.id}/submit`).set(bearer(judge.token)).send({ version: sheet.body.version });
+}

@@ -1,8 +1,9 @@
 import type { Principal } from '@app/identity';
-import { ScoringService } from '@app/scoring';
+import { ScoreSheetsService, ScoringService } from '@app/scoring';
+import { SheetDto } from './sheets.dto';
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsPositive, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsPositive, IsString, Length } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
 
 export class SetSchemeDto {
@@ -26,19 +27,29 @@ export class SchemeDto {
 
 export class AssignJudgeDto {
   @ApiProperty() @IsInt() @IsPositive() userId: number;
+  @ApiPropertyOptional({ description: 'the chief judge locks sheets and corrects submitted marks' }) @IsOptional() @IsBoolean() chief?: boolean;
+  @ApiPropertyOptional({ type: [Number], nullable: true, description: 'only these entries (a group of contestants); omitted or null: all' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsInt({ each: true })
+  @IsPositive({ each: true })
+  entryIds?: number[] | null;
 }
 
 export class JudgeSeatDto {
   @ApiProperty({ description: 'seat on the panel, from 1' }) seat: number;
   @ApiProperty() userId: number;
   @ApiProperty({ example: '王强' }) realName: string;
+  @ApiProperty() chief: boolean;
+  @ApiProperty({ type: [Number], nullable: true }) entryIds: number[] | null;
 }
 
 export class SubmitMarkDto {
   @ApiProperty() @IsInt() @IsPositive() entryId: number;
-  @ApiProperty({ example: '86.5', description: 'the mark as decimal text, exactly as written on the sheet' })
+  @ApiProperty({ example: '86.5', description: 'the mark as text, exactly as written on the sheet: a decimal mark, a time ("1:02.35"), attempts ("xo"), a status ("DNF")' })
   @IsString()
-  @Matches(/^-?\d+(\.\d+)?$/, { message: 'value 必须是十进制数字文本，例如 "86.5"' })
+  @Length(1, 100)
   value: string;
   @ApiPropertyOptional({ description: 'criterion key; may be left out when the scheme has one criterion' })
   @IsOptional()
@@ -47,18 +58,13 @@ export class SubmitMarkDto {
   criterion?: string;
 }
 
-export class MarkDto {
-  @ApiProperty() entryId: number;
-  @ApiProperty() judgeId: number;
-  @ApiProperty() criterion: string;
-  @ApiProperty({ example: '86.5' }) value: string;
-  @ApiProperty({ description: 'the item score version this mark produced' }) scoreVersion: number;
-}
-
 @ApiTags('scoring')
 @Controller({ path: 'items/:itemId', version: '1' })
 export class ScoringController {
-  constructor(private readonly scoring: ScoringService) {}
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly sheets: ScoreSheetsService,
+  ) {}
 
   /** Organizers of the event. */
   @Put('scheme')
@@ -74,7 +80,7 @@ export class ScoringController {
   @Allow('organizer')
   @ApiCreatedResponse({ type: [JudgeSeatDto] })
   assignJudge(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: AssignJudgeDto) {
-    return this.scoring.assignJudge(caller, itemId, dto.userId);
+    return this.scoring.assignJudge(caller, itemId, dto);
   }
 
   /** Organizers of the event and the judges on the panel. */
@@ -85,11 +91,11 @@ export class ScoringController {
     return this.scoring.panel(caller, itemId);
   }
 
-  /** Judges assigned to the item; a repeat for the same entry and criterion replaces the judge's mark. */
+  /** Judges assigned to the item: one mark into their own draft sheet (a repeat replaces it). */
   @Put('marks')
   @Allow('judge')
-  @ApiOkResponse({ type: MarkDto })
+  @ApiOkResponse({ type: SheetDto })
   submit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: SubmitMarkDto) {
-    return this.scoring.submitMark(caller, itemId, dto);
+    return this.sheets.enterOne(caller, itemId, dto);
   }
 }

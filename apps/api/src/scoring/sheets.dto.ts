@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
+
+export class SheetCellDto {
+  @ApiProperty() entryId: number;
+  @ApiProperty({ example: '总分' }) criterion: string;
+  @ApiProperty({ example: '86.5' }) value: string;
+}
+
+export class SheetEntryDto {
+  @ApiProperty() entryId: number;
+  @ApiProperty({ nullable: true, type: String, example: 'SK00001' }) bib: string | null;
+  @ApiProperty({ example: '李娜' }) realName: string;
+  @ApiProperty({ example: '杭州汽轮动力集团工会' }) organisationName: string;
+}
+
+export class SheetWarningDto {
+  @ApiProperty({ example: 'CONFLICT_OF_INTEREST' }) code: string;
+  @ApiProperty() entryId: number;
+  @ApiProperty() message: string;
+}
+
+export class SheetDto {
+  @ApiProperty() itemId: number;
+  @ApiProperty() judgeId: number;
+  @ApiProperty({ enum: ['draft', 'submitted', 'locked'] }) status: string;
+  @ApiProperty({ description: 'send it back with the next change; a stale one gets 409 with the current version' }) version: number;
+  @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) lockedAt: Date | null;
+  @ApiProperty({ type: [SheetEntryDto], description: 'the contestants this judge scores' }) entries: SheetEntryDto[];
+  @ApiProperty({ type: [SheetCellDto] }) marks: SheetCellDto[];
+  @ApiProperty({ type: [SheetWarningDto] }) warnings: SheetWarningDto[];
+}
+
+export class SheetMarkDto {
+  @ApiProperty() @IsInt() @IsPositive() entryId: number;
+  @ApiPropertyOptional({ description: 'criterion, aspect or cell key (time, attempts, h:1.85, status…); may be left out when the scheme has one criterion' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  criterion?: string;
+  @ApiProperty({ nullable: true, type: String, example: '86.5', description: 'as written on the sheet; null removes the mark' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 100)
+  value: string | null;
+}
+
+export class SaveSheetDto {
+  @ApiProperty({ description: 'the version the change was made from (0 for a new sheet)' }) @IsInt() @Min(0) version: number;
+  @ApiProperty({ type: [SheetMarkDto] })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => SheetMarkDto)
+  marks: SheetMarkDto[];
+  @ApiPropertyOptional({ description: 'required once the sheet is submitted', example: '录入错误，按原始评分表更正' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reason?: string;
+}
+
+export class SheetVersionDto {
+  @ApiProperty() @IsInt() @Min(0) version: number;
+}
+
+export class MarkChangeDto {
+  @ApiProperty() id: number;
+  @ApiProperty() entryId: number;
+  @ApiProperty({ description: 'whose sheet' }) judgeId: number;
+  @ApiProperty() criterion: string;
+  @ApiProperty({ nullable: true, type: String }) before: string | null;
+  @ApiProperty({ nullable: true, type: String }) after: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty() changedBy: number;
+  @ApiProperty({ example: '陈建国' }) changedByName: string;
+  @ApiProperty() changedAt: Date;
+}

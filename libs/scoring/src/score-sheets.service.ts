@@ -1,0 +1,312 @@
+import { inTransaction } from '@app/database';
+import { EventsService } from '@app/events';
+import { coversPath, forbidden, type Principal } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { blockingProblems, checkCell, ScoringInputError, type SchemeConfig } from './domain';
+import type { SheetStatus } from './score-sheet.entity';
+import { ScoringError, ScoringErrorCode } from './scoring-error';
+import { ScoringService } from './scoring.service';
+
+export interface SheetCell {
+  entryId: number;
+  criterion: string;
+  value: string;
+}
+
+export interface SheetEntry {
+  entryId: number;
+  bib: string | null;
+  realName: string;
+  organisationName: string;
+}
+
+export interface SheetView {
+  itemId: number;
+  judgeId: number;
+  status: SheetStatus;
+  version: number;
+  submittedAt: Date | null;
+  lockedAt: Date | null;
+  /** the contestants this judge scores */
+  entries: SheetEntry[];
+  marks: SheetCell[];
+  /** e.g. a conflict of interest the event only warns about */
+  warnings: { code: string; entryId: number; message: string }[];
+}
+
+export interface SheetChange {
+  /** the version the change was made from */
+  version: number;
+  /** a null value removes the mark */
+  marks: { entryId: number; criterion?: string; value: string | null }[];
+  /** required once the sheet is submitted */
+  reason?: string;
+}
+
+export interface MarkChangeView {
+  id: number;
+  entryId: number;
+  judgeId: number;
+  criterion: string;
+  before: string | null;
+  after: string | null;
+  reason: string;
+  changedBy: number;
+  changedByName: string;
+  changedAt: Date;
+}
+
+interface Seat {
+  chief: boolean;
+  entryIds: number[] | null;
+}
+
+type Standing = 'judge' | 'chief' | 'organizer';
+
+/**
+ * Score sheets: a judge fills their own sheet while it is a draft and submits
+ * it; the chief judge locks it. After submission a mark changes only through
+ * the chief judge or an organizer, with a reason, and every such change is
+ * kept. Each save names the version it was made from: the later of two
+ * concurrent saves gets 409 with the current version, never a silent overwrite.
+ * Only submitted and locked sheets count in the results.
+ */
+@Injectable()
+export class ScoreSheetsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly scoring: ScoringService,
+  ) {}
+
+  /** The judge themselves, the item's chief judge, organizers of the event. */
+  async sheet(principal: Principal, itemId: number, judgeId: number): Promise<SheetView> {
+    const { seat } = await this.standing(principal, itemId, judgeId);
+    return this.view(this.dataSource.manager, itemId, judgeId, seat, []);
+  }
+
+  async save(principal: Principal, itemId: number, judgeId: number, change: SheetChange): Promise<SheetView> {
+    const { standing, seat, conflicts } = await this.standing(principal, itemId, judgeId);
+    const scheme = await this.scoring.schemeOf(itemId);
+    const cells = change.marks.map((m, i) => this.checked(scheme, m, i));
+    const warnings: SheetView['warnings'] = [];
+    return inTransaction(this.dataSource, async (m) => {
+      const sheet = await this.lockSheet(m, itemId, judgeId, change.version);
+      const reason = change.reason?.trim();
+      if (sheet.status === 'draft') {
+        if (standing !== 'judge') throw new ScoringError('conflict', ScoringErrorCode.SheetIsDraft, '评分表尚未提交，只能由评委本人填写');
+      } else {
+        if (standing === 'judge') {
+          throw new ScoringError('conflict', ScoringErrorCode.SheetSubmitted, '评分表已提交，修改须由裁判长或组织者进行并说明理由', { status: sheet.status });
+        }
+        if (!reason) throw new ScoringError('invalid', ScoringErrorCode.ReasonRequired, '修改已提交的评分须填写理由 reason', { field: 'reason' });
+      }
+      const entries = await this.entriesOf(m, itemId, seat, cells.map((c) => c.entryId));
+      for (const [i, cell] of cells.entries()) {
+        const entry = entries.get(cell.entryId);
+        if (!entry) {
+          throw new ScoringError('unprocessable', ScoringErrorCode.EntryNotInItem, `报名记录 ${cell.entryId} 不在该评委的评分范围内`, {
+            field: `marks[${i}].entryId`,
+          });
+        }
+        if (standing === 'judge' && conflicts(entry.path)) {
+          const message = `评委与参赛者 ${entry.realName} 同属一个单位（利益冲突）`;
+          if (conflicts.mode === 'block') {
+            throw new ScoringError('forbidden', ScoringErrorCode.ConflictOfInterest, `${message}，本赛事不允许其评分`, { field: `marks[${i}].entryId` });
+          }
+          warnings.push({ code: 'CONFLICT_OF_INTEREST', entryId: cell.entryId, message });
+        }
+        await this.write(m, itemId, judgeId, cell, sheet.status === 'draft' ? null : { reason: reason!, by: principal.userId });
+      }
+      await m.query('UPDATE score_sheets SET version = version + 1 WHERE id = ?', [sheet.id]);
+      // Draft marks do not count yet; a correction to a counted sheet re-tallies the item.
+      if (sheet.status !== 'draft') await this.scoring.enqueueTally(m, itemId);
+      return this.view(m, itemId, judgeId, seat, warnings);
+    });
+  }
+
+  /** One mark into the caller's own sheet, at its current version: the quick path of a judge's tablet. */
+  async enterOne(principal: Principal, itemId: number, mark: { entryId: number; criterion?: string; value: string }): Promise<SheetView> {
+    const [row] = await this.dataSource.query('SELECT version FROM score_sheets WHERE item_id = ? AND judge_id = ?', [itemId, principal.userId]);
+    return this.save(principal, itemId, principal.userId, { version: Number(row?.version ?? 0), marks: [mark] });
+  }
+
+  /** The judge hands in their sheet; refused while a rule of the scheme blocks it (a WorldSkills judgement gap). */
+  async submit(principal: Principal, itemId: number, judgeId: number, version: number): Promise<SheetView> {
+    const { standing, seat } = await this.standing(principal, itemId, judgeId);
+    if (standing !== 'judge') throw forbidden('只有评委本人可以提交自己的评分表');
+    const scheme = await this.scoring.schemeOf(itemId);
+    return inTransaction(this.dataSource, async (m) => {
+      const sheet = await this.lockSheet(m, itemId, judgeId, version);
+      if (sheet.status !== 'draft') throw new ScoringError('conflict', ScoringErrorCode.SheetSubmitted, '评分表已提交', { status: sheet.status });
+      const problems = await this.problems(m, itemId, scheme);
+      if (problems.length) {
+        throw new ScoringError('unprocessable', ScoringErrorCode.SheetBlocked, `评分表不能提交：${problems.map((p) => p.message).join('；')}`, {
+          problems: problems.map((p) => p.toJSON()),
+        });
+      }
+      await m.query("UPDATE score_sheets SET status = 'submitted', submitted_at = NOW(3), version = version + 1 WHERE id = ?", [sheet.id]);
+      await this.scoring.enqueueTally(m, itemId);
+      return this.view(m, itemId, judgeId, seat, []);
+    });
+  }
+
+  /** The chief judge (or an organizer) locks a submitted sheet. */
+  async lock(principal: Principal, itemId: number, judgeId: number, version: number): Promise<SheetView> {
+    const { standing, seat } = await this.standing(principal, itemId, judgeId);
+    if (standing === 'judge') throw forbidden('只有裁判长或组织者可以锁定评分表');
+    return inTransaction(this.dataSource, async (m) => {
+      const sheet = await this.lockSheet(m, itemId, judgeId, version);
+      if (sheet.status !== 'submitted') {
+        throw new ScoringError('conflict', ScoringErrorCode.SheetNotSubmitted, '只有已提交的评分表可以锁定', { status: sheet.status });
+      }
+      await m.query("UPDATE score_sheets SET status = 'locked', locked_at = NOW(3), locked_by = ?, version = version + 1 WHERE id = ?", [
+        principal.userId,
+        sheet.id,
+      ]);
+      return this.view(m, itemId, judgeId, seat, []);
+    });
+  }
+
+  /** Every change to a submitted mark of the item, oldest first: organizers of the event. */
+  async changes(principal: Principal, itemId: number): Promise<MarkChangeView[]> {
+    const { event } = await this.events.item(itemId);
+    await this.events.assertManager(principal, event.id);
+    const rows: MarkChangeView[] = await this.dataSource.query(
+      `SELECT c.id, c.entry_id AS entryId, c.judge_id AS judgeId, c.criterion, c.before_value AS \`before\`, c.after_value AS \`after\`,
+              c.reason, c.changed_by AS changedBy, u.real_name AS changedByName, c.changed_at AS changedAt
+         FROM mark_changes c JOIN users u ON u.id = c.changed_by WHERE c.item_id = ? ORDER BY c.id`,
+      [itemId],
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id), entryId: Number(r.entryId), judgeId: Number(r.judgeId), changedBy: Number(r.changedBy) }));
+  }
+
+  /**
+   * Who the caller is to this sheet: the judge on it, the item's chief judge, or an organizer
+   * of the event; anyone else is refused. With it, the event's conflict-of-interest rule.
+   */
+  private async standing(principal: Principal, itemId: number, judgeId: number) {
+    const { event } = await this.events.item(itemId);
+    const eventPath = await this.scoring.eventPath(event.organisationId);
+    const seats: (Seat & { userId: number })[] = await this.dataSource.query(
+      'SELECT user_id AS userId, chief, entry_ids AS entryIds FROM judge_assignments WHERE item_id = ? AND user_id IN (?, ?)',
+      [itemId, judgeId, principal.userId],
+    );
+    const seatOf = (userId: number) => seats.find((s) => Number(s.userId) === userId);
+    const seat = seatOf(judgeId);
+    let standing: Standing | null = null;
+    if (coversPath(principal.roles, ['organizer'], eventPath)) standing = 'organizer';
+    if (seatOf(principal.userId)?.chief) standing = 'chief';
+    if (principal.userId === judgeId && seat) standing = 'judge';
+    if (!standing) throw new ScoringError('forbidden', ScoringErrorCode.NotAssigned, '您不是该项目的评委，不能查看或填写该评分表');
+    if (!seat) throw new ScoringError('not_found', ScoringErrorCode.NotAssigned, `用户 ${judgeId} 不是该项目的评委`, { field: 'judgeId' });
+    // The judge's own organisations below the event's: scoring one of their people is a conflict.
+    const own = principal.roles.map((r) => r.path).filter((p) => p.startsWith(eventPath) && p !== eventPath);
+    const conflicts = Object.assign((entryPath: string) => own.some((p) => entryPath.startsWith(p)), { mode: event.conflictOfInterest });
+    return { standing, seat: { chief: Boolean(seat.chief), entryIds: parseIds(seat.entryIds) }, eventPath, conflicts };
+  }
+
+  private checked(scheme: SchemeConfig, m: SheetChange['marks'][number], i: number) {
+    const criterion = m.criterion ?? this.scoring.onlyCriterion(scheme, `marks[${i}].criterion`);
+    if (m.value === null) return { entryId: m.entryId, criterion, value: null };
+    try {
+      const cell = checkCell(scheme, criterion, m.value);
+      return { entryId: m.entryId, criterion: cell.key, value: cell.value };
+    } catch (err) {
+      if (!(err instanceof ScoringInputError)) throw err;
+      const field = err.field === 'key' ? `marks[${i}].criterion` : `marks[${i}].value`;
+      throw new ScoringError('invalid', ScoringErrorCode.InvalidMark, err.message, { field, reason: err.code });
+    }
+  }
+
+  /** Creates the sheet on first use, locks it, and checks the caller saw its latest version. */
+  private async lockSheet(m: EntityManager, itemId: number, judgeId: number, version: number): Promise<{ id: number; status: SheetStatus }> {
+    await m.query('INSERT IGNORE INTO score_sheets (item_id, judge_id) VALUES (?, ?)', [itemId, judgeId]);
+    const [sheet] = await m.query('SELECT id, status, version FROM score_sheets WHERE item_id = ? AND judge_id = ? FOR UPDATE', [itemId, judgeId]);
+    if (Number(sheet.version) !== version) {
+      throw new ScoringError('conflict', ScoringErrorCode.SheetChanged, `评分表已被他人修改（当前版本 ${sheet.version}），请刷新后重试`, {
+        field: 'version',
+        currentVersion: Number(sheet.version),
+        status: sheet.status,
+      });
+    }
+    return { id: Number(sheet.id), status: sheet.status };
+  }
+
+  private async write(m: EntityManager, itemId: number, judgeId: number, cell: { entryId: number; criterion: string; value: string | null }, audit: { reason: string; by: number } | null) {
+    const [old] = await m.query('SELECT value FROM marks WHERE entry_id = ? AND judge_id = ? AND criterion = ? FOR UPDATE', [cell.entryId, judgeId, cell.criterion]);
+    const before: string | null = old?.value ?? null;
+    if (before === cell.value) return;
+    if (cell.value === null) {
+      await m.query('DELETE FROM marks WHERE entry_id = ? AND judge_id = ? AND criterion = ?', [cell.entryId, judgeId, cell.criterion]);
+    } else {
+      await m.query(
+        'INSERT INTO marks (item_id, entry_id, judge_id, criterion, value) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)',
+        [itemId, cell.entryId, judgeId, cell.criterion, cell.value],
+      );
+    }
+    if (audit) {
+      await m.query(
+        'INSERT INTO mark_changes (item_id, entry_id, judge_id, criterion, before_value, after_value, reason, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [itemId, cell.entryId, judgeId, cell.criterion, before, cell.value, audit.reason, audit.by],
+      );
+    }
+  }
+
+  /** The approved entries of the item that the seat scores, by id, with what a sheet shows of them. */
+  private async entriesOf(m: EntityManager, itemId: number, seat: Seat, only?: number[]): Promise<Map<number, SheetEntry & { path: string }>> {
+    if (only && !only.length) return new Map();
+    const rows: (SheetEntry & { path: string })[] = await m.query(
+      `SELECT e.id AS entryId, e.bib, u.real_name AS realName, o.name AS organisationName, o.path
+         FROM entries e JOIN users u ON u.id = e.user_id JOIN organisations o ON o.id = e.organisation_id
+        WHERE e.item_id = ? AND e.status = 'approved'${only ? ' AND e.id IN (?)' : ''} ORDER BY e.bib, e.id`,
+      only ? [itemId, only] : [itemId],
+    );
+    const mine = rows.filter((r) => !seat.entryIds || seat.entryIds.includes(Number(r.entryId)));
+    return new Map(mine.map((r) => [Number(r.entryId), { ...r, entryId: Number(r.entryId) }]));
+  }
+
+  private async view(m: EntityManager, itemId: number, judgeId: number, seat: Seat, warnings: SheetView['warnings']): Promise<SheetView> {
+    const [sheet] = await m.query(
+      'SELECT status, version, submitted_at AS submittedAt, locked_at AS lockedAt FROM score_sheets WHERE item_id = ? AND judge_id = ?',
+      [itemId, judgeId],
+    );
+    const entries = [...(await this.entriesOf(m, itemId, seat)).values()].map(({ path: _path, ...e }) => e);
+    const marks: SheetCell[] = await m.query(
+      'SELECT entry_id AS entryId, criterion, value FROM marks WHERE item_id = ? AND judge_id = ? ORDER BY entry_id, criterion',
+      [itemId, judgeId],
+    );
+    return {
+      itemId,
+      judgeId,
+      status: sheet?.status ?? 'draft',
+      version: Number(sheet?.version ?? 0),
+      submittedAt: sheet?.submittedAt ?? null,
+      lockedAt: sheet?.lockedAt ?? null,
+      entries,
+      marks: marks.map((c) => ({ ...c, entryId: Number(c.entryId) })),
+      warnings,
+    };
+  }
+
+  /** What blocks submission, over the marks of the whole panel (a judgement gap involves the other judges' scores). */
+  private async problems(m: EntityManager, itemId: number, scheme: SchemeConfig): Promise<ScoringInputError[]> {
+    const data = await this.scoring.itemMarks(m, itemId, { includeDrafts: true });
+    if (!data) return [];
+    // Only disagreements block: a mark another judge has not entered yet must not stop this one.
+    return data.entryIds.flatMap((entryId) => {
+      const cells = data.cells.get(entryId);
+      if (!cells) return [];
+      return blockingProblems(scheme, cells, data.judgeIds)
+        .filter((p) => p.code === 'JUDGEMENT_GAP')
+        .map((p) => new ScoringInputError(p.code, `entries[${entryId}].${p.field}`, `报名记录 ${entryId}：${p.message}`));
+    });
+  }
+}
+
+function parseIds(value: unknown): number[] | null {
+  if (value == null) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as number[];
+}
