@@ -22,6 +22,7 @@ import { RegistrationController } from './registration/registration.controller';
 import { ResultsController } from './results/results.controller';
 import { ScoringController } from './scoring/scoring.controller';
 import { SheetsController } from './scoring/sheets.controller';
+import { JudgingController } from './scoring/judging.controller';
 
 @Module({
   imports: [
@@ -46,6 +47,7 @@ import { SheetsController } from './scoring/sheets.controller';
     RegistrationAdminController,
     ScoringController,
     SheetsController,
+    JudgingController,
     ResultsController,
   ],
   providers: [

@@ -8,6 +8,7 @@ export enum ScoringErrorCode {
   NotAssigned = 'SCORING_JUDGE_NOT_ASSIGNED',
   EntryNotInItem = 'SCORING_ENTRY_NOT_IN_ITEM',
   UnknownCriterion = 'SCORING_UNKNOWN_CRITERION',
+  WrongKind = 'SCORING_WRONG_KIND',
   SheetChanged = 'SCORING_SHEET_CHANGED',
   SheetIsDraft = 'SCORING_SHEET_IS_DRAFT',
   SheetSubmitted = 'SCORING_SHEET_SUBMITTED',

@@ -1,11 +1,25 @@
 import { inTransaction } from '@app/database';
 import { EventsService } from '@app/events';
-import { AccessService, type Principal, UsersService } from '@app/identity';
+import { AccessService, coversPath, forbidden, type Principal, UsersService } from '@app/identity';
 import { enqueue } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { cellSpecs, type SchemeConfig, validateSchemeConfig } from './domain';
+import {
+  cellSpecs,
+  computeScheme,
+  type JudgeDeviationConfig,
+  type JudgeDeviationReport,
+  judgeDeviationReport,
+  type RankedSchemeRow,
+  rankScheme,
+  type SchemeConfig,
+  type SchemeInput,
+  type SchemeResult,
+  ScoringInputError,
+  validateJudgeDeviationConfig,
+  validateSchemeConfig,
+} from './domain';
 import { ScoringError, ScoringErrorCode } from './scoring-error';
 
 export interface JudgeSeat {
@@ -46,12 +60,7 @@ export class ScoringService {
   async setScheme(principal: Principal, itemId: number, scheme: unknown): Promise<{ itemId: number; scheme: SchemeConfig }> {
     const { event } = await this.events.item(itemId);
     await this.events.assertManager(principal, event.id);
-    const problems = validateSchemeConfig(scheme);
-    if (problems.length) {
-      throw new ScoringError('invalid', ScoringErrorCode.InvalidScheme, `计分方案无效：${problems.map((p) => p.message).join('；')}`, {
-        problems: problems.map((p) => p.toJSON()),
-      });
-    }
+    assertValidScheme(scheme);
     await inTransaction(this.dataSource, async (m) => {
       await m.query(
         'INSERT INTO item_scoring (item_id, scheme, score_version) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE scheme = VALUES(scheme)',
@@ -141,6 +150,62 @@ export class ScoringService {
     };
   }
 
+  /**
+   * A scheme checked against sample marks before the event: totals, places and the full
+   * breakdown, through computeScheme and rankScheme, the code real results go through.
+   */
+  preview(scheme: unknown, rows: { id: string; input: unknown }[]): PreviewRow[] {
+    assertValidScheme(scheme);
+    const results = rows.map((row, i) => {
+      try {
+        return { id: row.id, result: computeScheme(scheme, row.input as SchemeInput) };
+      } catch (err) {
+        if (!(err instanceof ScoringInputError)) throw err;
+        throw new ScoringError('invalid', ScoringErrorCode.InvalidMark, `第 ${i + 1} 行（${row.id}）：${err.message}`, {
+          field: `rows[${i}].input.${err.field}`,
+          reason: err.code,
+        });
+      }
+    });
+    const breakdowns = new Map(results.map((r) => [r.id, r.result]));
+    return rankScheme(scheme, results).map((r) => ({ ...r, tieBreakKeys: breakdowns.get(r.id)!.tieBreakKeys, breakdown: breakdowns.get(r.id)!.breakdown }));
+  }
+
+  /**
+   * ISU-style judges' evaluation of a judge-panel item from its submitted sheets: each mark's
+   * deviation from the other judges' mean, flagged beyond the thresholds. Organizers of the
+   * event and the item's chief judge.
+   */
+  async deviation(principal: Principal, itemId: number, cfg: Omit<JudgeDeviationConfig, 'marks'>): Promise<JudgeDeviationReport & { judgeIds: number[] }> {
+    const { event } = await this.events.item(itemId);
+    const eventPath = await this.eventPath(event.organisationId);
+    if (!coversPath(principal.roles, ['organizer'], eventPath)) {
+      const [chief] = await this.dataSource.query('SELECT 1 AS ok FROM judge_assignments WHERE item_id = ? AND user_id = ? AND chief', [itemId, principal.userId]);
+      if (!chief) throw forbidden('只有组织者或裁判长可以查看裁判偏差报告');
+    }
+    const problems = validateJudgeDeviationConfig(cfg);
+    if (problems.length) throw new ScoringError('invalid', ScoringErrorCode.InvalidScheme, problems.map((p) => p.message).join('；'), { field: problems[0].field.replace(/^config\./, '') });
+    const data = await this.itemMarks(this.dataSource.manager, itemId);
+    if (!data) throw new ScoringError('conflict', ScoringErrorCode.NoScheme, `项目 ${itemId} 尚未设置计分方案`);
+    if (data.scheme.kind !== 'judge-panel') {
+      throw new ScoringError('conflict', ScoringErrorCode.WrongKind, '裁判偏差报告只适用于裁判组评分（judge-panel）');
+    }
+    const criteria = data.scheme.criteria.map((c) => c.key);
+    const rows = data.entryIds.flatMap((entryId) =>
+      criteria.map((key) => ({ key: `${entryId}:${key}`, marks: data.judgeIds.map((j) => data.cells.get(entryId)?.get(key)?.get(j) ?? null) })),
+    );
+    const report = judgeDeviationReport(cfg, { judges: data.judgeIds.map(String), rows: rows.filter((r) => r.marks.some((m) => m !== null)) });
+    return { ...report, judgeIds: data.judgeIds };
+  }
+
+  /** Organizers of the event: whether a judge may score people of their own organisation (warned) or not (blocked). */
+  async setConflictRule(principal: Principal, eventId: number, conflictOfInterest: 'warn' | 'block'): Promise<{ eventId: number; conflictOfInterest: 'warn' | 'block' }> {
+    await this.events.assertManager(principal, eventId);
+    await this.dataSource.query('UPDATE events SET conflict_of_interest = ? WHERE id = ?', [conflictOfInterest, eventId]);
+    this.events.changed(eventId);
+    return { eventId, conflictOfInterest };
+  }
+
   /** The event organisation's path: the tree the item's judges and organizers act in. */
   eventPath(organisationId: number): Promise<string> {
     return this.access.pathOf(organisationId);
@@ -175,6 +240,21 @@ export class ScoringService {
     const [{ version }] = await m.query('SELECT score_version AS version FROM item_scoring WHERE item_id = ?', [itemId]);
     await enqueue(m, 'tally.item', { itemId, version: Number(version) });
     return Number(version);
+  }
+}
+
+export interface PreviewRow extends RankedSchemeRow<string> {
+  tieBreakKeys: SchemeResult['tieBreakKeys'];
+  breakdown: unknown;
+}
+
+function assertValidScheme(scheme: unknown): asserts scheme is SchemeConfig {
+  const problems = validateSchemeConfig(scheme);
+  if (problems.length) {
+    throw new ScoringError('invalid', ScoringErrorCode.InvalidScheme, `计分方案无效：${problems.map((p) => p.message).join('；')}`, {
+      field: problems[0].field.replace(/^config\.?/, 'scheme.').replace(/\.$/, ''),
+      problems: problems.map((p) => p.toJSON()),
+    });
   }
 }
 
