@@ -26,7 +26,6 @@ describe('judging: score sheets, corrections and their audit trail', () => {
   async function itemWith(name: string, scheme: object): Promise<number> {
     const item = await post(world.url, `/api/v1/events/${eventId}/items`, world.organizer.token, { name });
     await put(world.url, `/api/v1/items/${item.id}/scheme`, world.organizer.token, { scheme });
-    await post(world.url, `/api/v1/events/${eventId}/status`, world.organizer.token, { status: 'registration_open' }).catch(() => undefined);
     for (const c of world.contestants.slice(0, 3)) await post(world.url, `/api/v1/items/${item.id}/entries`, c.token, {});
     for (const j of panel) await post(world.url, `/api/v1/items/${item.id}/judges`, world.organizer.token, { userId: j.id });
     return item.id;
@@ -143,5 +142,126 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     expect([byJudge(panel[0]).flaggedMarks, byJudge(panel[0]).flagged]).toEqual([0, false]);
     expect([byJudge(panel[1]).flaggedMarks, byJudge(panel[1]).flagged]).toEqual([0, false]);
     expect((await http().get(url).set(bearer(panel[1].token))).status).toBe(403);
+  });
+
+  it('blocks a WorldSkills judgement aspect whose scores differ by more than the gap until the judges agree', async () => {
+    const worldSkills = await itemWith('电工作品评价（世赛评分）', {
+      kind: 'marking-scheme',
+      judgementGap: 1,
+      criteria: [
+        { key: 'A', label: '安全与规范', aspects: [{ key: 'A1', type: 'measurement', maxMark: 40, label: '接线正确' }] },
+        { key: 'B', label: '工艺', aspects: [{ key: 'B1', type: 'judgement', maxMark: 60, label: '整体工艺' }] },
+      ],
+    });
+    const [entryId] = (await readSheet(panel[0], panel[0], worldSkills)).entries.map((e: { entryId: number }) => e.entryId);
+    const score = (j: number, value: string, version = 0) => saveSheet(panel[j], panel[j], { version, marks: [{ entryId, criterion: 'B1', value }] }, worldSkills);
+    expect((await score(0, '1')).status).toBe(200);
+    expect((await submit(panel[0], worldSkills)).status).toBe(200);
+    expect((await score(1, '3')).status).toBe(200);
+    const blocked = await submit(panel[1], worldSkills);
+    expect([blocked.status, blocked.body.code]).toEqual([422, 'SCORING_SHEET_BLOCKED']);
+    expect(blocked.body.details.problems[0]).toMatchObject({ code: 'JUDGEMENT_GAP' });
+    expect((await readSheet(panel[1], panel[1], worldSkills)).status).toBe('draft');
+    // After the discussion the second judge gives 2: within one point of 1, and the sheet goes in.
+    expect((await score(1, '2', 1)).status).toBe(200);
+    expect((await submit(panel[1], worldSkills)).status).toBe(200);
+  });
+
+  it('refuses bad marks of every kind with the field named, and writes nothing', async () => {
+    const timed = await itemWith('100米跑', { kind: 'timed', rounding: { digits: 2, mode: 'up' } });
+    const jump = await itemWith('跳高', { kind: 'vertical-jump', heightDigits: 2 });
+    const judge = panel[0];
+    const first = (await readSheet(judge, judge, timed)).entries[0].entryId;
+    const jumper = (await readSheet(judge, judge, jump)).entries[0].entryId;
+    const cases: [number, object, string, string][] = [
+      [itemId, { entryId: entryIds[0], value: '101' }, 'marks[0].value', 'OUT_OF_RANGE'],
+      [itemId, { entryId: entryIds[0], value: '88.125' }, 'marks[0].value', 'TOO_MANY_DECIMALS'],
+      [itemId, { entryId: entryIds[0], criterion: '技巧', value: '88' }, 'marks[0].criterion', 'UNKNOWN_KEY'],
+      [jump, { entryId: jumper, criterion: 'h:1.80', value: 'xa' }, 'marks[0].value', 'BAD_ATTEMPT'],
+      [timed, { entryId: first, criterion: 'time', value: '10:7x' }, 'marks[0].value', 'BAD_TIME_FORMAT'],
+      [timed, { entryId: first, criterion: 'status', value: 'LATE' }, 'marks[0].value', 'BAD_STATUS'],
+    ];
+    for (const [item, mark, field, reason] of cases) {
+      const { version } = await readSheet(judge, judge, item);
+      const res = await saveSheet(world.organizer, judge, { version, marks: [mark], reason: '更正' }, item);
+      expect([res.status, res.body.code, res.body.details?.field, res.body.details?.reason]).toEqual([400, 'SCORING_INVALID_MARK', field, reason]);
+      expect(res.body.message).toEqual(expect.any(String));
+      expect((await readSheet(judge, judge, item)).version).toBe(version);
+    }
+    // The same cells, well formed, go in.
+    const ok = await saveSheet(judge, judge, { version: 0, marks: [{ entryId: first, criterion: 'time', value: '10.234' }] }, timed);
+    expect([ok.status, ok.body.marks[0].value]).toEqual([200, '10.234']);
+    const cleared = await saveSheet(judge, judge, { version: 0, marks: [{ entryId: jumper, criterion: 'h:1.8', value: 'XO' }] }, jump);
+    expect([cleared.status, cleared.body.marks[0]]).toEqual([200, { entryId: jumper, criterion: 'h:1.80', value: 'xo' }]);
+  });
+
+  it('warns of a judge scoring their own organisation’s contestant, or blocks it where the event says so', async () => {
+    const admin = await adminToken();
+    const username = `judge-coi-${world.tag}`;
+    const user = await post(world.url, '/api/v1/users', admin, {
+      username,
+      password: 'password-123',
+      realName: '裁判周敏',
+      roles: [
+        { organisationId: world.district.id, role: 'judge' },
+        { organisationId: world.enterprises[0].id, role: 'contestant' },
+      ],
+    });
+    const coi: Person = { id: user.id, username, realName: '裁判周敏', token: await login(username) };
+    await post(world.url, `/api/v1/items/${itemId}/judges`, world.organizer.token, { userId: coi.id });
+    // Contestants alternate between the two enterprises: entry 0 is of the judge's own, entry 1 is not.
+    const warned = await saveSheet(coi, coi, { version: 0, marks: [{ entryId: entryIds[0], value: '80' }, { entryId: entryIds[1], value: '81' }] });
+    expect(warned.status).toBe(200);
+    expect(warned.body.warnings).toEqual([expect.objectContaining({ code: 'CONFLICT_OF_INTEREST', entryId: entryIds[0] })]);
+
+    await put(world.url, `/api/v1/events/${eventId}/conflict-of-interest`, world.organizer.token, { conflictOfInterest: 'block' });
+    const blocked = await saveSheet(coi, coi, { version: 1, marks: [{ entryId: entryIds[2], value: '82' }] });
+    expect([blocked.status, blocked.body.code, blocked.body.details.field]).toEqual([403, 'SCORING_CONFLICT_OF_INTEREST', 'marks[0].entryId']);
+    expect((await saveSheet(coi, coi, { version: 1, marks: [{ entryId: entryIds[3], value: '83' }] })).status).toBe(200);
+    const refused = await http().put(`/api/v1/events/${eventId}/conflict-of-interest`).set(bearer(chief.token)).send({ conflictOfInterest: 'warn' });
+    expect(refused.status).toBe(403);
+  });
+
+  it('previews a scheme against a rulebook example through the scoring code, and refuses an invalid one', async () => {
+    // World Aquatics: 7 judges, the two highest and two lowest dropped, the other three summed × degree of difficulty.
+    // Marks 7.5 8 8 8.5 7.5 8 8 → 8 + 8 + 8 = 24 × 3.0 = 72.00; a second dive 6.5 7 7 7 7.5 6.5 7 → 21 × 3.0 = 63.00.
+    const diving = {
+      kind: 'judge-panel',
+      marks: { min: 0, max: 10, step: 0.5 },
+      criteria: [{ key: 'execution', aggregate: 'sum', drop: { highest: 2, lowest: 2 }, multiplyByDifficulty: true }],
+      difficulty: { min: 1.2, max: 4.8 },
+      rounding: { digits: 2, mode: 'half-up' },
+    };
+    const rows = [
+      { id: '选手甲', input: { marks: ['7.5', '8', '8', '8.5', '7.5', '8', '8'], difficulty: '3.0' } },
+      { id: '选手乙', input: { marks: ['6.5', '7', '7', '7', '7.5', '6.5', '7'], difficulty: '3.0' } },
+      { id: '选手丙', input: { marks: ['8', '8', '8', '8', '8', '8', '8'], difficulty: '3.0' } },
+    ];
+    const res = await http().post('/api/v1/scoring/preview').set(bearer(world.organizer.token)).send({ scheme: diving, rows });
+    expect(res.status).toBe(200);
+    expect(res.body.map((r: { id: string; place: number; total: string }) => [r.id, r.place, r.total])).toEqual([
+      ['选手甲', 1, '72.00'],
+      ['选手丙', 1, '72.00'],
+      ['选手乙', 3, '63.00'],
+    ]);
+    expect(res.body[0].breakdown).toBeDefined();
+    const invalid = await http().post('/api/v1/scoring/preview').set(bearer(world.organizer.token)).send({ scheme: { ...diving, criteria: [] }, rows });
+    expect([invalid.status, invalid.body.code]).toEqual([400, 'SCORING_INVALID_SCHEME']);
+    const badMark = await http()
+      .post('/api/v1/scoring/preview')
+      .set(bearer(world.organizer.token))
+      .send({ scheme: diving, rows: [{ id: '选手丁', input: { marks: ['7.3', '8', '8', '8', '8', '8', '8'], difficulty: '3.0' } }] });
+    expect([badMark.status, badMark.body.details.field]).toEqual([400, 'rows[0].input.marks[0]']);
+    expect((await http().post('/api/v1/scoring/preview').set(bearer(chief.token)).send({ scheme: diving, rows })).status).toBe(403);
+  });
+
+  it('lets a judge seated for a group of contestants see and score only those', async () => {
+    const seats = await post(world.url, `/api/v1/items/${itemId}/judges`, world.organizer.token, { userId: outsider.id, entryIds: entryIds.slice(0, 2) });
+    expect(seats.find((s: { userId: number }) => s.userId === outsider.id)).toMatchObject({ chief: false, entryIds: entryIds.slice(0, 2) });
+    const sheet = await readSheet(outsider, outsider);
+    expect(sheet.entries.map((e: { entryId: number }) => e.entryId).sort()).toEqual(entryIds.slice(0, 2).sort());
+    const other = await saveSheet(outsider, outsider, { version: 0, marks: [{ entryId: entryIds[5], value: '80' }] });
+    expect([other.status, other.body.code, other.body.details.field]).toEqual([422, 'SCORING_ENTRY_NOT_IN_ITEM', 'marks[0].entryId']);
+    expect((await saveSheet(outsider, outsider, { version: 0, marks: [{ entryId: entryIds[1], value: '80' }] })).status).toBe(200);
   });
 });
