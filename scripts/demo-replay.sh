@@ -20,15 +20,22 @@ ENTRIES=()
 for i in 1 2 3 4; do ENTRIES+=("$(call "$(login contestant$i)" POST "/items/$ITEM/entries" '{}' | json .id)"); done
 call "$ORG" POST "/events/$EVENT/status" '{"status":"registration_closed"}' >/dev/null
 call "$ORG" POST "/events/$EVENT/status" '{"status":"in_progress"}' >/dev/null
+JUDGE_IDS=()
 for j in 1 2 3; do
-  JUDGE_ID=$(call "$(login judge$j)" GET /auth/me | json .id)
-  call "$ORG" POST "/items/$ITEM/judges" "{\"userId\":$JUDGE_ID}" >/dev/null
+  JUDGE_IDS+=("$(call "$(login judge$j)" GET /auth/me | json .id)")
+  call "$ORG" POST "/items/$ITEM/judges" "{\"userId\":${JUDGE_IDS[$((j - 1))]}}" >/dev/null
 done
 # Marks by judge 1, 2, 3 for each of the four entries.
 MARKS=("85 90 88" "92.5 79 86" "88 88 95" "70 99 75.5")
 for e in 0 1 2 3; do
   read -r -a m <<<"${MARKS[$e]}"
   for j in 1 2 3; do call "$(login judge$j)" PUT "/items/$ITEM/marks" "{\"entryId\":${ENTRIES[$e]},\"value\":\"${m[$((j - 1))]}\"}" >/dev/null; done
+done
+# Each judge hands in their sheet; only submitted sheets count.
+for j in 1 2 3; do
+  TOKEN=$(login judge$j)
+  VERSION=$(call "$TOKEN" GET "/items/$ITEM/sheets/${JUDGE_IDS[$((j - 1))]}" | json .version)
+  call "$TOKEN" POST "/items/$ITEM/sheets/${JUDGE_IDS[$((j - 1))]}/submit" "{\"version\":$VERSION}" >/dev/null
 done
 sleep 1 # the worker tallies within a few hundred milliseconds
 curl -sf "$API/items/$ITEM/results" | json '.results.map(r=>`${r.place}\t${r.total}\t${r.realName}\t${r.organisationName}`).join("\n")'
