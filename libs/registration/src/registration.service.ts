@@ -37,11 +37,10 @@ const WAITLIST_NOTICE = {
   delegation: '本代表队名额已满，已为您登记候补',
 } as const;
 
-/** What the checks found: the entry's age group, its first member as read, and its quota rows as seen. */
+/** What the checks found: the entry's age group and its first member as read (with the entry's quota rows as seen). */
 interface Checked {
   ageGroup: AgeGroup | null;
   first: Entrant;
-  seen: QuotaSeen[] | undefined;
 }
 
 interface Entrant {
@@ -99,7 +98,7 @@ export class RegistrationService {
     let checked: Checked | undefined;
     if (!ctx.rules.personLimits && !ctx.rules.delegationLimits) {
       checked = await this.checkPeople(this.dataSource.manager, ctx, people, input.ageGroup);
-      if (!idem && !isTeam && firstFull(checked.seen, this.scopesOf(ctx, people))) return this.enter(this.dataSource.manager, ctx, principal, people, input, checked);
+      if (!idem && !isTeam && firstFull(checked.first.quotas, this.scopesOf(ctx, people))) return this.enter(this.dataSource.manager, ctx, principal, people, input, checked);
     }
     return runIdempotent(this.dataSource, principal.userId, idem, (m) => this.enter(m, ctx, principal, people, input, checked));
   }
@@ -111,9 +110,9 @@ export class RegistrationService {
   async enter(m: EntityManager, ctx: ItemContext, principal: Principal, people: Person[], input: RegisterInput, checked?: Checked): Promise<RegisteredEntry> {
     const isTeam = ctx.item.entryType !== 'individual';
     const delegation = people[0].home;
-    const { ageGroup, first, seen } = checked ?? (await this.checkPeople(m, ctx, people, input.ageGroup));
+    const { ageGroup, first } = checked ?? (await this.checkPeople(m, ctx, people, input.ageGroup));
     const captainId = isTeam ? input.captainId! : people[0].userId;
-    const place = await takePlace(m, this.scopesOf(ctx, people), ctx.event.autoApprove, seen);
+    const place = await takePlace(m, this.scopesOf(ctx, people), ctx.event.autoApprove, first.quotas);
     let status: EntryStatus = 'waitlisted';
     let bib: string | null = null;
     if (place.taken) {
@@ -248,12 +247,11 @@ export class RegistrationService {
       throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `不符合报名条件：${messages.join('；')}`, { failures });
     }
     const groups = ctx.item.ageGroups ?? [];
-    const seen = first!.quotas;
-    if (!groups.length) return { ageGroup: null, first: first!, seen };
+    if (!groups.length) return { ageGroup: null, first: first! };
     if (ageGroupOverride !== undefined && !groups.some((g) => g.code === ageGroupOverride)) {
       throw new RegistrationError('invalid', RegistrationErrorCode.AgeGroupUnknown, `年龄组“${ageGroupOverride}”不存在`, { field: 'ageGroup' });
     }
-    return { ageGroup: resolveAgeGroup(groups, first!.birthDate, ctx.referenceDate, ageGroupOverride)?.group ?? null, first: first!, seen };
+    return { ageGroup: resolveAgeGroup(groups, first!.birthDate, ctx.referenceDate, ageGroupOverride)?.group ?? null, first: first! };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { inTransaction } from '@app/database';
 import { EventsService } from '@app/events';
-import { coversPath, forbidden, type Principal } from '@app/identity';
+import { AccessService, coversPath, forbidden, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -58,6 +58,13 @@ export interface MarkChangeView {
   changedAt: Date;
 }
 
+/** One checked cell; a null value removes the mark. */
+interface Cell {
+  entryId: number;
+  criterion: string;
+  value: string | null;
+}
+
 interface Seat {
   chief: boolean;
   entryIds: number[] | null;
@@ -79,6 +86,7 @@ export class ScoreSheetsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly scoring: ScoringService,
+    private readonly access: AccessService,
   ) {}
 
   /** The judge themselves, the item's chief judge, organizers of the event. */
@@ -88,7 +96,7 @@ export class ScoreSheetsService {
   }
 
   async save(principal: Principal, itemId: number, judgeId: number, change: SheetChange): Promise<SheetView> {
-    const { standing, seat, conflicts } = await this.standing(principal, itemId, judgeId);
+    const { standing, seat, ownOrgPaths, conflictRule } = await this.standing(principal, itemId, judgeId);
     const scheme = await this.scoring.schemeOf(itemId);
     const cells = change.marks.map((m, i) => this.checked(scheme, m, i));
     const warnings: SheetView['warnings'] = [];
@@ -111,15 +119,15 @@ export class ScoreSheetsService {
             field: `marks[${i}].entryId`,
           });
         }
-        if (standing === 'judge' && conflicts(entry.path)) {
+        if (standing === 'judge' && ownOrgPaths.some((p) => entry.path.startsWith(p))) {
           const message = `评委与参赛者 ${entry.realName} 同属一个单位（利益冲突）`;
-          if (conflicts.mode === 'block') {
+          if (conflictRule === 'block') {
             throw new ScoringError('forbidden', ScoringErrorCode.ConflictOfInterest, `${message}，本赛事不允许其评分`, { field: `marks[${i}].entryId` });
           }
           warnings.push({ code: 'CONFLICT_OF_INTEREST', entryId: cell.entryId, message });
         }
-        await this.write(m, itemId, judgeId, cell, sheet.status === 'draft' ? null : { reason: reason!, by: principal.userId });
       }
+      await this.write(m, itemId, judgeId, cells, sheet.status === 'draft' ? null : { reason: reason!, by: principal.userId });
       await m.query('UPDATE score_sheets SET version = version + 1 WHERE id = ?', [sheet.id]);
       // Draft marks do not count yet; a correction to a counted sheet re-tallies the item.
       if (sheet.status !== 'draft') await this.scoring.enqueueTally(m, itemId);
@@ -189,7 +197,7 @@ export class ScoreSheetsService {
    */
   private async standing(principal: Principal, itemId: number, judgeId: number) {
     const { event } = await this.events.item(itemId);
-    const eventPath = await this.scoring.eventPath(event.organisationId);
+    const eventPath = await this.access.pathOf(event.organisationId);
     const seats: (Seat & { userId: number })[] = await this.dataSource.query(
       'SELECT user_id AS userId, chief, entry_ids AS entryIds FROM judge_assignments WHERE item_id = ? AND user_id IN (?, ?)',
       [itemId, judgeId, principal.userId],
@@ -203,12 +211,11 @@ export class ScoreSheetsService {
     if (!standing) throw new ScoringError('forbidden', ScoringErrorCode.NotAssigned, '您不是该项目的评委，不能查看或填写该评分表');
     if (!seat) throw new ScoringError('not_found', ScoringErrorCode.NotAssigned, `用户 ${judgeId} 不是该项目的评委`, { field: 'judgeId' });
     // The judge's own organisations below the event's: scoring one of their people is a conflict.
-    const own = principal.roles.map((r) => r.path).filter((p) => p.startsWith(eventPath) && p !== eventPath);
-    const conflicts = Object.assign((entryPath: string) => own.some((p) => entryPath.startsWith(p)), { mode: event.conflictOfInterest });
-    return { standing, seat: { chief: Boolean(seat.chief), entryIds: parseIds(seat.entryIds) }, eventPath, conflicts };
+    const ownOrgPaths = principal.roles.map((r) => r.path).filter((p) => p.startsWith(eventPath) && p !== eventPath);
+    return { standing, seat: { chief: Boolean(seat.chief), entryIds: parseIds(seat.entryIds) }, ownOrgPaths, conflictRule: event.conflictOfInterest };
   }
 
-  private checked(scheme: SchemeConfig, m: SheetChange['marks'][number], i: number) {
+  private checked(scheme: SchemeConfig, m: SheetChange['marks'][number], i: number): Cell {
     const criterion = m.criterion ?? this.scoring.onlyCriterion(scheme, `marks[${i}].criterion`);
     if (m.value === null) return { entryId: m.entryId, criterion, value: null };
     try {
@@ -235,23 +242,31 @@ export class ScoreSheetsService {
     return { id: Number(sheet.id), status: sheet.status };
   }
 
-  private async write(m: EntityManager, itemId: number, judgeId: number, cell: { entryId: number; criterion: string; value: string | null }, audit: { reason: string; by: number } | null) {
-    const [old] = await m.query('SELECT value FROM marks WHERE entry_id = ? AND judge_id = ? AND criterion = ? FOR UPDATE', [cell.entryId, judgeId, cell.criterion]);
-    const before: string | null = old?.value ?? null;
-    if (before === cell.value) return;
-    if (cell.value === null) {
-      await m.query('DELETE FROM marks WHERE entry_id = ? AND judge_id = ? AND criterion = ?', [cell.entryId, judgeId, cell.criterion]);
-    } else {
-      await m.query(
-        'INSERT INTO marks (item_id, entry_id, judge_id, criterion, value) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)',
-        [itemId, cell.entryId, judgeId, cell.criterion, cell.value],
-      );
+  /** Writes the cells in a few statements whatever their number; after submission each change is kept with its reason. */
+  private async write(m: EntityManager, itemId: number, judgeId: number, cells: Cell[], audit: { reason: string; by: number } | null): Promise<void> {
+    if (!cells.length) return;
+    const keyOf = (c: { entryId: number; criterion: string }) => `${c.entryId}\u0000${c.criterion}`;
+    const old: { entryId: number; criterion: string; value: string }[] = await m.query(
+      'SELECT entry_id AS entryId, criterion, value FROM marks WHERE judge_id = ? AND (entry_id, criterion) IN (?) FOR UPDATE',
+      [judgeId, cells.map((c) => [c.entryId, c.criterion])],
+    );
+    const before = new Map(old.map((r) => [keyOf({ entryId: Number(r.entryId), criterion: r.criterion }), r.value]));
+    // The last value given for a cell wins, as it would written one by one.
+    const changed = [...new Map(cells.map((c) => [keyOf(c), c])).values()].filter((c) => (before.get(keyOf(c)) ?? null) !== c.value);
+    const removed = changed.filter((c) => c.value === null);
+    const set = changed.filter((c) => c.value !== null);
+    if (removed.length) {
+      await m.query('DELETE FROM marks WHERE judge_id = ? AND (entry_id, criterion) IN (?)', [judgeId, removed.map((c) => [c.entryId, c.criterion])]);
     }
-    if (audit) {
-      await m.query(
-        'INSERT INTO mark_changes (item_id, entry_id, judge_id, criterion, before_value, after_value, reason, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [itemId, cell.entryId, judgeId, cell.criterion, before, cell.value, audit.reason, audit.by],
-      );
+    if (set.length) {
+      await m.query('INSERT INTO marks (item_id, entry_id, judge_id, criterion, value) VALUES ? ON DUPLICATE KEY UPDATE value = VALUES(value)', [
+        set.map((c) => [itemId, c.entryId, judgeId, c.criterion, c.value]),
+      ]);
+    }
+    if (audit && changed.length) {
+      await m.query('INSERT INTO mark_changes (item_id, entry_id, judge_id, criterion, before_value, after_value, reason, changed_by) VALUES ?', [
+        changed.map((c) => [itemId, c.entryId, judgeId, c.criterion, before.get(keyOf(c)) ?? null, c.value, audit.reason, audit.by]),
+      ]);
     }
   }
 

@@ -178,7 +178,7 @@ export class ScoringService {
    */
   async deviation(principal: Principal, itemId: number, cfg: Omit<JudgeDeviationConfig, 'marks'>): Promise<JudgeDeviationReport & { judgeIds: number[] }> {
     const { event } = await this.events.item(itemId);
-    const eventPath = await this.eventPath(event.organisationId);
+    const eventPath = await this.access.pathOf(event.organisationId);
     if (!coversPath(principal.roles, ['organizer'], eventPath)) {
       const [chief] = await this.dataSource.query('SELECT 1 AS ok FROM judge_assignments WHERE item_id = ? AND user_id = ? AND chief', [itemId, principal.userId]);
       if (!chief) throw forbidden('只有组织者或裁判长可以查看裁判偏差报告');
@@ -202,13 +202,7 @@ export class ScoringService {
   async setConflictRule(principal: Principal, eventId: number, conflictOfInterest: 'warn' | 'block'): Promise<{ eventId: number; conflictOfInterest: 'warn' | 'block' }> {
     await this.events.assertManager(principal, eventId);
     await this.dataSource.query('UPDATE events SET conflict_of_interest = ? WHERE id = ?', [conflictOfInterest, eventId]);
-    this.events.changed(eventId);
     return { eventId, conflictOfInterest };
-  }
-
-  /** The event organisation's path: the tree the item's judges and organizers act in. */
-  eventPath(organisationId: number): Promise<string> {
-    return this.access.pathOf(organisationId);
   }
 
   /** The key a mark is for when the caller names none: the only criterion of a one-criterion panel. */
