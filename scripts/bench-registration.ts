@@ -209,19 +209,20 @@ interface People {
   contestants: { userId: number; token: string }[];
 }
 
-const dbConnection = (config: AppConfig): Promise<Connection> =>
+const dbConnection = (config: AppConfig, database: string | null = config.DB_NAME): Promise<Connection> =>
   createConnection({
     ...config.dbEndpoint,
     user: config.DB_USER,
     password: config.DB_PASSWORD,
-    database: config.DB_NAME,
+    database: database ?? undefined,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
   });
 
 /** The server's Unix socket, if it has one on this machine. */
 async function localSocket(config: AppConfig): Promise<string> {
-  const conn = await dbConnection(config);
+  // No database named: on a fresh machine the bench's own does not exist yet.
+  const conn = await dbConnection(config, null);
   try {
     const [[row]] = (await conn.query('SELECT @@socket AS socket')) as unknown as [{ socket: string | null }[]];
     return row.socket && existsSync(row.socket) ? row.socket : '';

@@ -74,6 +74,41 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
     expect(again.body.status).toBe('waitlisted');
   });
 
+  it('registrations batched together: two items with their own caps, a person clicking five times at once gets one entry', async () => {
+    // 10 km capped at 15, 5 km at 10, the event at 20: the batches must respect every level.
+    const hike = await openEvent(world, { event: { capacity: 20, bibPrefix: 'B' }, itemRules: { capacity: 15 } });
+    const short = await http(world.url).post(`/api/v1/events/${hike.eventId}/items`).set(bearer(world.organizer.token)).send({ name: '5公里健步行' });
+    await put(world.url, `/api/v1/items/${short.body.id}/registration`, world.organizer.token, { capacity: 10 });
+    const clicker = people[499];
+    const attempts = [
+      ...people.slice(100, 130).map((id, i) => ({ itemId: i % 2 ? short.body.id : hike.itemId, userId: id })),
+      ...Array.from({ length: 5 }, () => ({ itemId: hike.itemId, userId: clicker })),
+    ];
+    const answers = await Promise.all(attempts.map((a, i) => register(i % 2 ? second.baseUrl : world.url, a.itemId, a.userId)));
+
+    const clicks = answers.slice(30);
+    expect(clicks.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(clicks.filter((a) => a.status === 409).every((a) => a.body.code === 'REGISTRATION_ALREADY_ENTERED')).toBe(true);
+    expect(answers.slice(0, 30).map((a) => a.status)).toEqual(Array(30).fill(201));
+    const rows: { itemId: number; approved: string; total: number }[] = await ds.query(
+      `SELECT item_id AS itemId, SUM(status = 'approved') AS approved, COUNT(*) AS total FROM entries WHERE event_id = ? GROUP BY item_id ORDER BY item_id`,
+      [hike.eventId],
+    );
+    const approvedIn = (itemId: number) => Number(rows.find((r) => r.itemId === itemId)?.approved ?? 0);
+    expect(rows.reduce((n, r) => n + r.total, 0)).toBe(31);
+    expect(approvedIn(hike.itemId) + approvedIn(short.body.id)).toBe(20);
+    expect(approvedIn(hike.itemId)).toBeLessThanOrEqual(15);
+    expect(approvedIn(short.body.id)).toBeLessThanOrEqual(10);
+    const quotas: { scope: string; taken: number }[] = await ds.query('SELECT scope, taken FROM quotas WHERE event_id = ? ORDER BY scope', [hike.eventId]);
+    expect(quotas).toEqual([
+      { scope: 'event', taken: 20 },
+      { scope: `item:${hike.itemId}`, taken: approvedIn(hike.itemId) },
+      { scope: `item:${short.body.id}`, taken: approvedIn(short.body.id) },
+    ]);
+    const bibs: { bib: string }[] = await ds.query(`SELECT bib FROM entries WHERE event_id = ? AND status = 'approved' ORDER BY bib`, [hike.eventId]);
+    expect(bibs.map((b) => b.bib)).toEqual(Array.from({ length: 20 }, (_, i) => `B${String(i + 1).padStart(5, '0')}`));
+  });
+
   it('a delegation quota sends that delegation to the waitlist while others still get places', async () => {
     const hike = await openEvent(world, { event: { capacity: 50 } });
     const quota = await put(world.url, `/api/v1/events/${hike.eventId}/delegations/${world.enterprises[0].id}/quota`, world.organizer.token, { capacity: 3 });

@@ -1,3 +1,4 @@
+import { jsonColumn } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { delegationScope, eventScope, itemScope } from './quota.entity';
 
@@ -10,7 +11,11 @@ export interface PlaceScopes {
 
 export type TakeResult = { taken: true; bibSeq: number | null } | { taken: false; full: 'delegation' | 'item' | 'event' };
 
-const scopesOf = (p: PlaceScopes) =>
+/** Width of the number on a bib ("A00042"). */
+export const BIB_WIDTH = 5;
+
+/** The quota rows of one entry, narrowest first: the order every writer locks them in. */
+export const placeScopes = (p: PlaceScopes) =>
   [
     { level: 'delegation', scope: delegationScope(p.organisationId) },
     { level: 'item', scope: itemScope(p.itemId) },
@@ -27,7 +32,7 @@ export interface QuotaSeen {
 export function quotasSeenSql(p: PlaceScopes): { sql: string; params: unknown[] } {
   return {
     sql: `SELECT JSON_ARRAYAGG(JSON_OBJECT('scope', scope, 'full', cap IS NOT NULL AND taken >= cap)) AS quotas FROM quotas WHERE event_id = ? AND scope IN (?, ?, ?)`,
-    params: [p.eventId, ...scopesOf(p).map((s) => s.scope)],
+    params: [p.eventId, ...placeScopes(p).map((s) => s.scope)],
   };
 }
 
@@ -47,7 +52,7 @@ export function quotasSeenSql(p: PlaceScopes): { sql: string; params: unknown[] 
  * promotion of the waitlist, which this entry joins.
  */
 export async function takePlace(manager: EntityManager, p: PlaceScopes, withBib: boolean, seen?: QuotaSeen[]): Promise<TakeResult> {
-  const scopes = scopesOf(p);
+  const scopes = placeScopes(p);
   if (!seen) {
     const { sql, params } = quotasSeenSql(p);
     const [row]: { quotas: unknown }[] = await manager.query(sql, params);
@@ -79,19 +84,19 @@ export async function takePlace(manager: EntityManager, p: PlaceScopes, withBib:
 /** The narrowest level the read saw full, if any. */
 export function firstFull(seen: QuotaSeen[] | undefined, p: PlaceScopes): 'delegation' | 'item' | 'event' | undefined {
   const full = new Set(seen?.filter((q) => q.full).map((q) => q.scope));
-  return scopesOf(p).find((s) => full.has(s.scope))?.level;
+  return placeScopes(p).find((s) => full.has(s.scope))?.level;
 }
 
 /** The `quotas` column of quotasSeenSql (JSON text from MariaDB). */
 export function parseSeen(raw: unknown): QuotaSeen[] {
   if (raw == null) return [];
-  const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { scope: string; full: unknown }[];
+  const list = jsonColumn(raw as { scope: string; full: unknown }[] | string);
   return list.map((q) => ({ scope: q.scope, full: q.full === true || q.full === 1 }));
 }
 
 /** Gives back the place an entry held (on withdrawal or rejection). */
 export async function releasePlace(manager: EntityManager, p: PlaceScopes): Promise<void> {
-  await release(manager, p.eventId, scopesOf(p).map((s) => s.scope));
+  await release(manager, p.eventId, placeScopes(p).map((s) => s.scope));
 }
 
 async function release(manager: EntityManager, eventId: number, scopes: string[]): Promise<void> {

@@ -5,12 +5,11 @@ import { enqueue } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { nextBibSequence, releasePlace, takePlace } from './capacity';
+import { BIB_WIDTH, nextBibSequence, releasePlace, takePlace } from './capacity';
 import { formatBibNumber, isActiveEntryStatus, transitionEntry, type EntryStatus } from './domain';
 import { Entry } from './entry.entity';
 import { entryViews, readableEntries, type EntryFilter, type EntryView } from './entry-views';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
-import { BIB_WIDTH } from './registration.service';
 import { TeamMembership } from './team-membership.entity';
 
 const HOLDS_PLACE: readonly EntryStatus[] = ['pending', 'approved'];

@@ -1,4 +1,4 @@
-import { inTransaction } from '@app/database';
+import { inTransaction, jsonColumn } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IdempotencyRecord } from './idempotency-record.entity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
@@ -61,5 +61,5 @@ async function storedAnswer<T>(dataSource: DataSource, userId: number, idem: Ide
       field: 'Idempotency-Key',
     });
   }
-  return (typeof record.response === 'string' ? JSON.parse(record.response) : record.response) as T;
+  return jsonColumn(record.response as T | string);
 }

@@ -1,9 +1,11 @@
-import { isDuplicateKey } from '@app/database';
+import { inTransaction, isDuplicateKey } from '@app/database';
 import { coversPath, forbidden, type Principal, type RoleClaim, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { firstFull, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlace } from './capacity';
+import { Batcher } from './batcher';
+import { BIB_WIDTH, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlace } from './capacity';
+import { writeBatch, type WrittenEntry } from './entry-batch';
 import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
 import { Entry } from './entry.entity';
 import { entryViews, type EntryView } from './entry-views';
@@ -28,8 +30,6 @@ export interface RegisteredEntry extends EntryView {
   /** Why the entry waits, when it went to the waitlist. */
   notice: string | null;
 }
-
-export const BIB_WIDTH = 5;
 
 const WAITLIST_NOTICE = {
   event: '本次活动名额已满，已为您登记候补',
@@ -57,8 +57,19 @@ export interface Person {
   home: RoleClaim;
 }
 
+/** A checked individual registration without an idempotency key, waiting for its event's batch. */
+interface Pending {
+  ctx: ItemContext;
+  principal: Principal;
+  person: Person;
+  input: RegisterInput;
+  checked: Checked;
+}
+
 @Injectable()
 export class RegistrationService {
+  private readonly batches = new Batcher<Pending, RegisteredEntry>((jobs) => this.enterBatch(jobs));
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly context: RegistrationContext,
@@ -92,13 +103,13 @@ export class RegistrationService {
     if (input.ageGroup !== undefined && !coversPath(principal.roles, ['organizer'], ctx.eventPath)) throw forbidden('只有组织者可以指定年龄组');
 
     // Without limits to count, the checks are plain reads, and under READ COMMITTED a plain read
-    // sees the same inside a transaction as before it. Read first: an individual's entry for a
-    // level already seen full is then one INSERT, atomic on its own, and needs no transaction:
-    // that is most of a rush once the places are gone.
+    // sees the same inside a transaction as before it. Read first: an individual's entry then
+    // joins its event's batch, which takes places for many entries under one lock of the quota
+    // rows: under a rush the event's row is the one every registration queues for.
     let checked: Checked | undefined;
     if (!ctx.rules.personLimits && !ctx.rules.delegationLimits) {
       checked = await this.checkPeople(this.dataSource.manager, ctx, people, input.ageGroup);
-      if (!idem && !isTeam && firstFull(checked.first.quotas, this.scopesOf(ctx, people))) return this.enter(this.dataSource.manager, ctx, principal, people, input, checked);
+      if (!idem && !isTeam) return this.batches.add(ctx.event.id, { ctx, principal, person: people[0], input, checked });
     }
     return runIdempotent(this.dataSource, principal.userId, idem, (m) => this.enter(m, ctx, principal, people, input, checked));
   }
@@ -139,25 +150,42 @@ export class RegistrationService {
     // A team's answer lists its members by name: read back. An individual's is all known here,
     // which spares the hottest path a read.
     if (isTeam) return { ...(await entryViews(m, { id }))[0], notice };
-    return {
-      id,
-      eventId: ctx.event.id,
-      itemId: ctx.item.id,
-      itemName: ctx.item.name,
-      userId: captainId,
-      realName: first.realName,
-      organisationId: delegation.orgId,
-      organisationName: first.organisationName,
-      status,
-      bib,
-      teamName: null,
-      members: null,
-      ageGroup: entry.ageGroup,
-      rejectionReason: null,
-      checkedInAt: null,
-      createdAt: entry.createdAt,
-      notice,
-    };
+    return individualAnswer(ctx, people[0], first, { id, status, bib, ageGroup: entry.ageGroup, createdAt: entry.createdAt, notice });
+  }
+
+  /**
+   * A batch of individual entries of one event in one transaction. A batch that fails as a whole
+   * (a duplicate that raced past its check, a lock wait given up) is retried entry by entry,
+   * each answering for itself, so one bad entry never costs the others their answer.
+   */
+  private async enterBatch(jobs: Pending[]): Promise<(RegisteredEntry | Error)[]> {
+    const simple = jobs.map((j) => ({
+      ctx: j.ctx,
+      userId: j.person.userId,
+      organisationId: j.person.home.orgId,
+      registeredBy: j.principal.userId,
+      ageGroup: j.checked.ageGroup?.code ?? null,
+      ageGroupOverride: j.input.ageGroup !== undefined,
+      quotas: j.checked.first.quotas ?? [],
+    }));
+    let written: (WrittenEntry | Error)[];
+    try {
+      written = await inTransaction(this.dataSource, (m) => writeBatch(m, simple), 1, 'READ COMMITTED');
+    } catch {
+      return Promise.all(
+        jobs.map((j) =>
+          runIdempotent(this.dataSource, j.principal.userId, undefined, (m) => this.enter(m, j.ctx, j.principal, [j.person], j.input, j.checked)).catch(
+            (err: Error) => err,
+          ),
+        ),
+      );
+    }
+    return written.map((w, i) => {
+      if (w instanceof Error) return w;
+      const { ctx, person, checked } = jobs[i];
+      const notice = w.full ? WAITLIST_NOTICE[w.full] : null;
+      return individualAnswer(ctx, person, checked.first, { id: w.id, status: w.status, bib: w.bib, ageGroup: simple[i].ageGroup, createdAt: w.createdAt, notice });
+    });
   }
 
   private scopesOf(ctx: ItemContext, people: Person[]): PlaceScopes {
@@ -348,4 +376,27 @@ export class RegistrationService {
       throw err;
     }
   }
+}
+
+/** An individual's answer, all known after the write: the hottest path spares a read-back. */
+function individualAnswer(
+  ctx: ItemContext,
+  person: Person,
+  first: Entrant,
+  e: { id: number; status: EntryStatus; bib: string | null; ageGroup: string | null; createdAt: Date; notice: string | null },
+): RegisteredEntry {
+  return {
+    ...e,
+    eventId: ctx.event.id,
+    itemId: ctx.item.id,
+    itemName: ctx.item.name,
+    userId: person.userId,
+    realName: first.realName,
+    organisationId: person.home.orgId,
+    organisationName: first.organisationName,
+    teamName: null,
+    members: null,
+    rejectionReason: null,
+    checkedInAt: null,
+  };
 }
