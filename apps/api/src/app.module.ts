@@ -20,6 +20,7 @@ import { UsersController } from './identity/users.controller';
 import { RegistrationAdminController } from './registration/registration-admin.controller';
 import { RegistrationController } from './registration/registration.controller';
 import { ResultsController } from './results/results.controller';
+import { RoundsController } from './scoring/rounds.controller';
 import { ScoringController } from './scoring/scoring.controller';
 import { SheetsController } from './scoring/sheets.controller';
 import { JudgingController } from './scoring/judging.controller';
@@ -47,6 +48,7 @@ import { JudgingController } from './scoring/judging.controller';
     RegistrationAdminController,
     ScoringController,
     SheetsController,
+    RoundsController,
     JudgingController,
     ResultsController,
   ],

@@ -1,4 +1,5 @@
 export * from './data-source-options';
 export * from './ensure-database';
 export * from './transaction';
+export * from './json-column';
 export { MIGRATIONS } from './migrations';

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@app/config';
+import { jsonColumn } from '@app/database';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { coalesce, type PendingRow } from './coalesce';
@@ -64,7 +65,7 @@ export class OutboxRelay {
         )
       ).map((r: PendingRow & { payload: unknown }) => ({
         ...r,
-        payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+        payload: jsonColumn(r.payload),
       }));
       if (!rows.length) return 0;
 

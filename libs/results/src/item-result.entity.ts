@@ -4,7 +4,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 
 /** One entry's place and total in an item, as of the score version the tally read. */
 @Entity('item_results')
-@Index('uq_item_results', ['itemId', 'entryId'], { unique: true })
+@Index('uq_item_results', ['itemId', 'roundId', 'entryId'], { unique: true })
 export class ItemResult {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;
@@ -15,6 +15,10 @@ export class ItemResult {
   @ManyToOne(() => EventItem, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'item_id' })
   item?: EventItem;
+
+  /** the round these belong to (item_rounds.id); 0 for an item scored without rounds */
+  @Column({ name: 'round_id', type: 'int', unsigned: true, default: 0 })
+  roundId: number;
 
   @Column({ name: 'entry_id', type: 'int', unsigned: true })
   entryId: number;

@@ -1,9 +1,9 @@
 import { inTransaction } from '@app/database';
-import { ScoringService } from '@app/scoring';
+import { ScoringService, tallyItem } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { tallyItem } from './tally-item';
+
 
 export interface TallyOutcome {
   itemId: number;
@@ -33,23 +33,26 @@ export class TallyService {
       const [state] = await m.query('SELECT tallied_version AS talliedVersion FROM item_tallies WHERE item_id = ? FOR UPDATE', [itemId]);
       if (Number(state.talliedVersion) >= version) return { itemId, ran: false, version: Number(state.talliedVersion), entries: 0 };
 
-      const data = await this.scoring.itemMarks(m, itemId);
-      if (!data) return { itemId, ran: false, version, entries: 0 };
-      const results = tallyItem(data);
+      // An item run in rounds is ranked round by round; each round is its own results list.
+      const rounds: { id: number }[] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq', [itemId]);
+      const rows: unknown[][] = [];
+      let scoreVersion = version;
+      for (const roundId of rounds.length ? rounds.map((r) => Number(r.id)) : [0]) {
+        const data = await this.scoring.itemMarks(m, itemId, { roundId });
+        if (!data) return { itemId, ran: false, version, entries: 0 };
+        scoreVersion = data.version;
+        for (const r of tallyItem(data)) {
+          rows.push([itemId, roundId, r.entryId, r.place, r.total, r.status, JSON.stringify(r.breakdown ?? null), data.version]);
+        }
+      }
 
       await m.query('DELETE FROM item_results WHERE item_id = ?', [itemId]);
-      if (results.length) {
-        await m.query(
-          'INSERT INTO item_results (item_id, entry_id, place, total, status, breakdown, score_version) VALUES ?',
-          [results.map((r) => [itemId, r.entryId, r.place, r.total, r.status, JSON.stringify(r.breakdown ?? null), data.version])],
-        );
+      if (rows.length) {
+        await m.query('INSERT INTO item_results (item_id, round_id, entry_id, place, total, status, breakdown, score_version) VALUES ?', [rows]);
       }
-      await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [
-        data.version,
-        itemId,
-      ]);
-      this.logger.log(`tallied item ${itemId} at score version ${data.version}: ${results.length} entries`);
-      return { itemId, ran: true, version: data.version, entries: results.length };
+      await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [scoreVersion, itemId]);
+      this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
+      return { itemId, ran: true, version: scoreVersion, entries: rows.length };
     });
   }
 }

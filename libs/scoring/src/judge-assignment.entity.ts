@@ -31,6 +31,10 @@ export class JudgeAssignment {
   @Column({ name: 'entry_ids', type: 'json', nullable: true })
   entryIds: number[] | null;
 
+  /** The rounds (item_rounds ids) this judge scores; null: every round of the item. */
+  @Column({ name: 'round_ids', type: 'json', nullable: true })
+  roundIds: number[] | null;
+
   @Column({ name: 'assigned_by', type: 'int', unsigned: true })
   assignedBy: number;
 

@@ -15,6 +15,10 @@ export class MarkChange {
   @JoinColumn({ name: 'item_id' })
   item?: EventItem;
 
+  /** the round these belong to (item_rounds.id); 0 for an item scored without rounds */
+  @Column({ name: 'round_id', type: 'int', unsigned: true, default: 0 })
+  roundId: number;
+
   @Column({ name: 'entry_id', type: 'int', unsigned: true })
   entryId: number;
 

@@ -5,7 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 
 /** One judge's mark for one entry on one criterion, kept as the decimal text the judge entered. */
 @Entity('marks')
-@Index('uq_marks', ['entryId', 'judgeId', 'criterion'], { unique: true })
+@Index('uq_marks', ['entryId', 'roundId', 'judgeId', 'criterion'], { unique: true })
 @Index('idx_marks_item', ['itemId'])
 export class Mark {
   @PrimaryGeneratedColumn({ unsigned: true })
@@ -17,6 +17,10 @@ export class Mark {
   @ManyToOne(() => EventItem, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'item_id' })
   item?: EventItem;
+
+  /** the round these belong to (item_rounds.id); 0 for an item scored without rounds */
+  @Column({ name: 'round_id', type: 'int', unsigned: true, default: 0 })
+  roundId: number;
 
   @Column({ name: 'entry_id', type: 'int', unsigned: true })
   entryId: number;

@@ -11,7 +11,7 @@ export type SheetStatus = (typeof SHEET_STATUSES)[number];
  * was made from, so two people editing one sheet never overwrite each other.
  */
 @Entity('score_sheets')
-@Index('uq_score_sheets', ['itemId', 'judgeId'], { unique: true })
+@Index('uq_score_sheets', ['itemId', 'roundId', 'judgeId'], { unique: true })
 export class ScoreSheet {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;
@@ -22,6 +22,10 @@ export class ScoreSheet {
   @ManyToOne(() => EventItem, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'item_id' })
   item?: EventItem;
+
+  /** the round these belong to (item_rounds.id); 0 for an item scored without rounds */
+  @Column({ name: 'round_id', type: 'int', unsigned: true, default: 0 })
+  roundId: number;
 
   @Column({ name: 'judge_id', type: 'int', unsigned: true })
   judgeId: number;

@@ -1,4 +1,4 @@
-import { inTransaction } from '@app/database';
+import { inTransaction, jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, coversPath, forbidden, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -18,12 +18,17 @@ export interface SheetCell {
 export interface SheetEntry {
   entryId: number;
   bib: string | null;
+  /** heat and lane within the round; null for an item without rounds */
+  heat: number | null;
+  lane: number | null;
   realName: string;
   organisationName: string;
 }
 
 export interface SheetView {
   itemId: number;
+  /** 0 for an item without rounds */
+  roundId: number;
   judgeId: number;
   status: SheetStatus;
   version: number;
@@ -47,6 +52,7 @@ export interface SheetChange {
 
 export interface MarkChangeView {
   id: number;
+  roundId: number;
   entryId: number;
   judgeId: number;
   criterion: string;
@@ -70,6 +76,13 @@ interface Seat {
   entryIds: number[] | null;
 }
 
+/** Which sheet: one judge's, for one item and round (0 when the item has no rounds). */
+interface SheetKey {
+  itemId: number;
+  roundId: number;
+  judgeId: number;
+}
+
 type Standing = 'judge' | 'chief' | 'organizer';
 
 /**
@@ -90,18 +103,18 @@ export class ScoreSheetsService {
   ) {}
 
   /** The judge themselves, the item's chief judge, organizers of the event. */
-  async sheet(principal: Principal, itemId: number, judgeId: number): Promise<SheetView> {
-    const { seat } = await this.standing(principal, itemId, judgeId);
-    return this.view(this.dataSource.manager, itemId, judgeId, seat, []);
+  async sheet(principal: Principal, itemId: number, judgeId: number, round?: number): Promise<SheetView> {
+    const { key, seat } = await this.standing(principal, itemId, judgeId, round);
+    return this.view(this.dataSource.manager, key, seat, []);
   }
 
-  async save(principal: Principal, itemId: number, judgeId: number, change: SheetChange): Promise<SheetView> {
-    const { standing, seat, ownOrgPaths, conflictRule } = await this.standing(principal, itemId, judgeId);
+  async save(principal: Principal, itemId: number, judgeId: number, change: SheetChange, round?: number): Promise<SheetView> {
+    const { key, standing, seat, ownOrgPaths, conflictRule } = await this.standing(principal, itemId, judgeId, round, 'write');
     const scheme = await this.scoring.schemeOf(itemId);
     const cells = change.marks.map((m, i) => this.checked(scheme, m, i));
     const warnings: SheetView['warnings'] = [];
     return inTransaction(this.dataSource, async (m) => {
-      const sheet = await this.lockSheet(m, itemId, judgeId, change.version);
+      const sheet = await this.lockSheet(m, key, change.version);
       const reason = change.reason?.trim();
       if (sheet.status === 'draft') {
         if (standing !== 'judge') throw new ScoringError('conflict', ScoringErrorCode.SheetIsDraft, '评分表尚未提交，只能由评委本人填写');
@@ -111,7 +124,7 @@ export class ScoreSheetsService {
         }
         if (!reason) throw new ScoringError('invalid', ScoringErrorCode.ReasonRequired, '修改已提交的评分须填写理由 reason', { field: 'reason' });
       }
-      const entries = await this.entriesOf(m, itemId, seat, cells.map((c) => c.entryId));
+      const entries = await this.entriesOf(m, key, seat, cells.map((c) => c.entryId));
       for (const [i, cell] of cells.entries()) {
         const entry = entries.get(cell.entryId);
         if (!entry) {
@@ -127,29 +140,33 @@ export class ScoreSheetsService {
           warnings.push({ code: 'CONFLICT_OF_INTEREST', entryId: cell.entryId, message });
         }
       }
-      await this.write(m, itemId, judgeId, cells, sheet.status === 'draft' ? null : { reason: reason!, by: principal.userId });
+      await this.write(m, key, cells, sheet.status === 'draft' ? null : { reason: reason!, by: principal.userId });
       await m.query('UPDATE score_sheets SET version = version + 1 WHERE id = ?', [sheet.id]);
       // Draft marks do not count yet; a correction to a counted sheet re-tallies the item.
       if (sheet.status !== 'draft') await this.scoring.enqueueTally(m, itemId);
-      return this.view(m, itemId, judgeId, seat, warnings);
+      return this.view(m, key, seat, warnings);
     });
   }
 
   /** One mark into the caller's own sheet, at its current version: the quick path of a judge's tablet. */
-  async enterOne(principal: Principal, itemId: number, mark: { entryId: number; criterion?: string; value: string }): Promise<SheetView> {
-    const [row] = await this.dataSource.query('SELECT version FROM score_sheets WHERE item_id = ? AND judge_id = ?', [itemId, principal.userId]);
-    return this.save(principal, itemId, principal.userId, { version: Number(row?.version ?? 0), marks: [mark] });
+  async enterOne(principal: Principal, itemId: number, mark: { entryId: number; criterion?: string; value: string }, round?: number): Promise<SheetView> {
+    const [row] = await this.dataSource.query('SELECT version FROM score_sheets WHERE item_id = ? AND round_id = ? AND judge_id = ?', [
+      itemId,
+      round ?? 0,
+      principal.userId,
+    ]);
+    return this.save(principal, itemId, principal.userId, { version: Number(row?.version ?? 0), marks: [mark] }, round);
   }
 
   /** The judge hands in their sheet; refused while a rule of the scheme blocks it (a WorldSkills judgement gap). */
-  async submit(principal: Principal, itemId: number, judgeId: number, version: number): Promise<SheetView> {
-    const { standing, seat } = await this.standing(principal, itemId, judgeId);
+  async submit(principal: Principal, itemId: number, judgeId: number, version: number, round?: number): Promise<SheetView> {
+    const { key, standing, seat } = await this.standing(principal, itemId, judgeId, round, 'write');
     if (standing !== 'judge') throw forbidden('只有评委本人可以提交自己的评分表');
     const scheme = await this.scoring.schemeOf(itemId);
     return inTransaction(this.dataSource, async (m) => {
-      const sheet = await this.lockSheet(m, itemId, judgeId, version);
+      const sheet = await this.lockSheet(m, key, version);
       if (sheet.status !== 'draft') throw new ScoringError('conflict', ScoringErrorCode.SheetSubmitted, '评分表已提交', { status: sheet.status });
-      const problems = await this.problems(m, itemId, scheme);
+      const problems = await this.problems(m, key, scheme);
       if (problems.length) {
         throw new ScoringError('unprocessable', ScoringErrorCode.SheetBlocked, `评分表不能提交：${problems.map((p) => p.message).join('；')}`, {
           problems: problems.map((p) => p.toJSON()),
@@ -157,16 +174,16 @@ export class ScoreSheetsService {
       }
       await m.query("UPDATE score_sheets SET status = 'submitted', submitted_at = NOW(3), version = version + 1 WHERE id = ?", [sheet.id]);
       await this.scoring.enqueueTally(m, itemId);
-      return this.view(m, itemId, judgeId, seat, []);
+      return this.view(m, key, seat, []);
     });
   }
 
   /** The chief judge (or an organizer) locks a submitted sheet. */
-  async lock(principal: Principal, itemId: number, judgeId: number, version: number): Promise<SheetView> {
-    const { standing, seat } = await this.standing(principal, itemId, judgeId);
+  async lock(principal: Principal, itemId: number, judgeId: number, version: number, round?: number): Promise<SheetView> {
+    const { key, standing, seat } = await this.standing(principal, itemId, judgeId, round);
     if (standing === 'judge') throw forbidden('只有裁判长或组织者可以锁定评分表');
     return inTransaction(this.dataSource, async (m) => {
-      const sheet = await this.lockSheet(m, itemId, judgeId, version);
+      const sheet = await this.lockSheet(m, key, version);
       if (sheet.status !== 'submitted') {
         throw new ScoringError('conflict', ScoringErrorCode.SheetNotSubmitted, '只有已提交的评分表可以锁定', { status: sheet.status });
       }
@@ -174,7 +191,7 @@ export class ScoreSheetsService {
         principal.userId,
         sheet.id,
       ]);
-      return this.view(m, itemId, judgeId, seat, []);
+      return this.view(m, key, seat, []);
     });
   }
 
@@ -183,25 +200,29 @@ export class ScoreSheetsService {
     const { event } = await this.events.item(itemId);
     await this.events.assertManager(principal, event.id);
     const rows: MarkChangeView[] = await this.dataSource.query(
-      `SELECT c.id, c.entry_id AS entryId, c.judge_id AS judgeId, c.criterion, c.before_value AS \`before\`, c.after_value AS \`after\`,
+      `SELECT c.id, c.round_id AS roundId, c.entry_id AS entryId, c.judge_id AS judgeId, c.criterion, c.before_value AS \`before\`, c.after_value AS \`after\`,
               c.reason, c.changed_by AS changedBy, u.real_name AS changedByName, c.changed_at AS changedAt
          FROM mark_changes c JOIN users u ON u.id = c.changed_by WHERE c.item_id = ? ORDER BY c.id`,
       [itemId],
     );
-    return rows.map((r) => ({ ...r, id: Number(r.id), entryId: Number(r.entryId), judgeId: Number(r.judgeId), changedBy: Number(r.changedBy) }));
+    return rows.map((r) => ({ ...r, id: Number(r.id), roundId: Number(r.roundId), entryId: Number(r.entryId), judgeId: Number(r.judgeId), changedBy: Number(r.changedBy) }));
   }
 
   /**
    * Who the caller is to this sheet: the judge on it, the item's chief judge, or an organizer
-   * of the event; anyone else is refused. With it, the event's conflict-of-interest rule.
+   * of the event; anyone else is refused. A seat counts only for the rounds it covers. With it,
+   * the event's conflict-of-interest rule. Writes to a round already closed by qualification
+   * are refused: the next round was drawn from its results.
    */
-  private async standing(principal: Principal, itemId: number, judgeId: number) {
+  private async standing(principal: Principal, itemId: number, judgeId: number, round: number | undefined, intent: 'read' | 'write' = 'read') {
     const { event } = await this.events.item(itemId);
     const eventPath = await this.access.pathOf(event.organisationId);
-    const seats: (Seat & { userId: number })[] = await this.dataSource.query(
-      'SELECT user_id AS userId, chief, entry_ids AS entryIds FROM judge_assignments WHERE item_id = ? AND user_id IN (?, ?)',
+    const { roundId, status } = await this.scoring.roundOf(this.dataSource.manager, itemId, round);
+    const rows: (Seat & { userId: number; roundIds: unknown })[] = await this.dataSource.query(
+      'SELECT user_id AS userId, chief, entry_ids AS entryIds, round_ids AS roundIds FROM judge_assignments WHERE item_id = ? AND user_id IN (?, ?)',
       [itemId, judgeId, principal.userId],
     );
+    const seats = rows.filter((s) => !roundId || (jsonColumn(s.roundIds as number[] | null)?.includes(roundId) ?? true));
     const seatOf = (userId: number) => seats.find((s) => Number(s.userId) === userId);
     const seat = seatOf(judgeId);
     let standing: Standing | null = null;
@@ -209,10 +230,13 @@ export class ScoreSheetsService {
     if (seatOf(principal.userId)?.chief) standing = 'chief';
     if (principal.userId === judgeId && seat) standing = 'judge';
     if (!standing) throw new ScoringError('forbidden', ScoringErrorCode.NotAssigned, '您不是该项目的评委，不能查看或填写该评分表');
-    if (!seat) throw new ScoringError('not_found', ScoringErrorCode.NotAssigned, `用户 ${judgeId} 不是该项目的评委`, { field: 'judgeId' });
+    if (!seat) throw new ScoringError('not_found', ScoringErrorCode.NotAssigned, `用户 ${judgeId} 不是该项目（该轮次）的评委`, { field: 'judgeId' });
+    if (intent === 'write' && status === 'closed') {
+      throw new ScoringError('conflict', ScoringErrorCode.RoundClosed, '该轮次已完成晋级，评分不能再修改', { field: 'round' });
+    }
     // The judge's own organisations below the event's: scoring one of their people is a conflict.
     const ownOrgPaths = principal.roles.map((r) => r.path).filter((p) => p.startsWith(eventPath) && p !== eventPath);
-    return { standing, seat: { chief: Boolean(seat.chief), entryIds: parseIds(seat.entryIds) }, ownOrgPaths, conflictRule: event.conflictOfInterest };
+    return { key: { itemId, roundId, judgeId }, standing, seat: { chief: Boolean(seat.chief), entryIds: jsonColumn(seat.entryIds) }, ownOrgPaths, conflictRule: event.conflictOfInterest };
   }
 
   private checked(scheme: SchemeConfig, m: SheetChange['marks'][number], i: number): Cell {
@@ -229,9 +253,10 @@ export class ScoreSheetsService {
   }
 
   /** Creates the sheet on first use, locks it, and checks the caller saw its latest version. */
-  private async lockSheet(m: EntityManager, itemId: number, judgeId: number, version: number): Promise<{ id: number; status: SheetStatus }> {
-    await m.query('INSERT IGNORE INTO score_sheets (item_id, judge_id) VALUES (?, ?)', [itemId, judgeId]);
-    const [sheet] = await m.query('SELECT id, status, version FROM score_sheets WHERE item_id = ? AND judge_id = ? FOR UPDATE', [itemId, judgeId]);
+  private async lockSheet(m: EntityManager, key: SheetKey, version: number): Promise<{ id: number; status: SheetStatus }> {
+    const where = [key.itemId, key.roundId, key.judgeId];
+    await m.query('INSERT IGNORE INTO score_sheets (item_id, round_id, judge_id) VALUES (?, ?, ?)', where);
+    const [sheet] = await m.query('SELECT id, status, version FROM score_sheets WHERE item_id = ? AND round_id = ? AND judge_id = ? FOR UPDATE', where);
     if (Number(sheet.version) !== version) {
       throw new ScoringError('conflict', ScoringErrorCode.SheetChanged, `评分表已被他人修改（当前版本 ${sheet.version}），请刷新后重试`, {
         field: 'version',
@@ -243,12 +268,13 @@ export class ScoreSheetsService {
   }
 
   /** Writes the cells in a few statements whatever their number; after submission each change is kept with its reason. */
-  private async write(m: EntityManager, itemId: number, judgeId: number, cells: Cell[], audit: { reason: string; by: number } | null): Promise<void> {
+  private async write(m: EntityManager, key: SheetKey, cells: Cell[], audit: { reason: string; by: number } | null): Promise<void> {
     if (!cells.length) return;
+    const { itemId, roundId, judgeId } = key;
     const keyOf = (c: { entryId: number; criterion: string }) => `${c.entryId}\u0000${c.criterion}`;
     const old: { entryId: number; criterion: string; value: string }[] = await m.query(
-      'SELECT entry_id AS entryId, criterion, value FROM marks WHERE judge_id = ? AND (entry_id, criterion) IN (?) FOR UPDATE',
-      [judgeId, cells.map((c) => [c.entryId, c.criterion])],
+      'SELECT entry_id AS entryId, criterion, value FROM marks WHERE round_id = ? AND judge_id = ? AND (entry_id, criterion) IN (?) FOR UPDATE',
+      [roundId, judgeId, cells.map((c) => [c.entryId, c.criterion])],
     );
     const before = new Map(old.map((r) => [keyOf({ entryId: Number(r.entryId), criterion: r.criterion }), r.value]));
     // The last value given for a cell wins, as it would written one by one.
@@ -256,46 +282,47 @@ export class ScoreSheetsService {
     const removed = changed.filter((c) => c.value === null);
     const set = changed.filter((c) => c.value !== null);
     if (removed.length) {
-      await m.query('DELETE FROM marks WHERE judge_id = ? AND (entry_id, criterion) IN (?)', [judgeId, removed.map((c) => [c.entryId, c.criterion])]);
+      await m.query('DELETE FROM marks WHERE round_id = ? AND judge_id = ? AND (entry_id, criterion) IN (?)', [roundId, judgeId, removed.map((c) => [c.entryId, c.criterion])]);
     }
     if (set.length) {
-      await m.query('INSERT INTO marks (item_id, entry_id, judge_id, criterion, value) VALUES ? ON DUPLICATE KEY UPDATE value = VALUES(value)', [
-        set.map((c) => [itemId, c.entryId, judgeId, c.criterion, c.value]),
+      await m.query('INSERT INTO marks (item_id, round_id, entry_id, judge_id, criterion, value) VALUES ? ON DUPLICATE KEY UPDATE value = VALUES(value)', [
+        set.map((c) => [itemId, roundId, c.entryId, judgeId, c.criterion, c.value]),
       ]);
     }
     if (audit && changed.length) {
-      await m.query('INSERT INTO mark_changes (item_id, entry_id, judge_id, criterion, before_value, after_value, reason, changed_by) VALUES ?', [
-        changed.map((c) => [itemId, c.entryId, judgeId, c.criterion, before.get(keyOf(c)) ?? null, c.value, audit.reason, audit.by]),
+      await m.query('INSERT INTO mark_changes (item_id, round_id, entry_id, judge_id, criterion, before_value, after_value, reason, changed_by) VALUES ?', [
+        changed.map((c) => [itemId, roundId, c.entryId, judgeId, c.criterion, before.get(keyOf(c)) ?? null, c.value, audit.reason, audit.by]),
       ]);
     }
   }
 
-  /** The approved entries of the item that the seat scores, by id, with what a sheet shows of them. */
-  private async entriesOf(m: EntityManager, itemId: number, seat: Seat, only?: number[]): Promise<Map<number, SheetEntry & { path: string }>> {
+  /** The approved entries of the item (of the round) that the seat scores, by id, with what a sheet shows of them. */
+  private async entriesOf(m: EntityManager, key: SheetKey, seat: Seat, only?: number[]): Promise<Map<number, SheetEntry & { path: string }>> {
     if (only && !only.length) return new Map();
     const rows: (SheetEntry & { path: string })[] = await m.query(
-      `SELECT e.id AS entryId, e.bib, u.real_name AS realName, o.name AS organisationName, o.path
+      `SELECT e.id AS entryId, e.bib, r.heat, r.lane, u.real_name AS realName, o.name AS organisationName, o.path
          FROM entries e JOIN users u ON u.id = e.user_id JOIN organisations o ON o.id = e.organisation_id
-        WHERE e.item_id = ? AND e.status = 'approved'${only ? ' AND e.id IN (?)' : ''} ORDER BY e.bib, e.id`,
-      only ? [itemId, only] : [itemId],
+         ${key.roundId ? 'JOIN' : 'LEFT JOIN'} round_entries r ON r.entry_id = e.id AND r.round_id = ?
+        WHERE e.item_id = ? AND e.status = 'approved'${only ? ' AND e.id IN (?)' : ''} ORDER BY r.heat, r.lane, e.bib, e.id`,
+      [key.roundId, key.itemId, ...(only ? [only] : [])],
     );
     const mine = rows.filter((r) => !seat.entryIds || seat.entryIds.includes(Number(r.entryId)));
     return new Map(mine.map((r) => [Number(r.entryId), { ...r, entryId: Number(r.entryId) }]));
   }
 
-  private async view(m: EntityManager, itemId: number, judgeId: number, seat: Seat, warnings: SheetView['warnings']): Promise<SheetView> {
+  private async view(m: EntityManager, key: SheetKey, seat: Seat, warnings: SheetView['warnings']): Promise<SheetView> {
+    const where = [key.itemId, key.roundId, key.judgeId];
     const [sheet] = await m.query(
-      'SELECT status, version, submitted_at AS submittedAt, locked_at AS lockedAt FROM score_sheets WHERE item_id = ? AND judge_id = ?',
-      [itemId, judgeId],
+      'SELECT status, version, submitted_at AS submittedAt, locked_at AS lockedAt FROM score_sheets WHERE item_id = ? AND round_id = ? AND judge_id = ?',
+      where,
     );
-    const entries = [...(await this.entriesOf(m, itemId, seat)).values()].map(({ path: _path, ...e }) => e);
+    const entries = [...(await this.entriesOf(m, key, seat)).values()].map(({ path: _path, ...e }) => e);
     const marks: SheetCell[] = await m.query(
-      'SELECT entry_id AS entryId, criterion, value FROM marks WHERE item_id = ? AND judge_id = ? ORDER BY entry_id, criterion',
-      [itemId, judgeId],
+      'SELECT entry_id AS entryId, criterion, value FROM marks WHERE item_id = ? AND round_id = ? AND judge_id = ? ORDER BY entry_id, criterion',
+      where,
     );
     return {
-      itemId,
-      judgeId,
+      ...key,
       status: sheet?.status ?? 'draft',
       version: Number(sheet?.version ?? 0),
       submittedAt: sheet?.submittedAt ?? null,
@@ -307,8 +334,8 @@ export class ScoreSheetsService {
   }
 
   /** What blocks submission, over the marks of the whole panel (a judgement gap involves the other judges' scores). */
-  private async problems(m: EntityManager, itemId: number, scheme: SchemeConfig): Promise<ScoringInputError[]> {
-    const data = await this.scoring.itemMarks(m, itemId, { includeDrafts: true });
+  private async problems(m: EntityManager, key: SheetKey, scheme: SchemeConfig): Promise<ScoringInputError[]> {
+    const data = await this.scoring.itemMarks(m, key.itemId, { includeDrafts: true, roundId: key.roundId });
     if (!data) return [];
     // Only disagreements block: a mark another judge has not entered yet must not stop this one.
     return data.entryIds.flatMap((entryId) => {
@@ -319,9 +346,4 @@ export class ScoreSheetsService {
         .map((p) => new ScoringInputError(p.code, `entries[${entryId}].${p.field}`, `报名记录 ${entryId}：${p.message}`));
     });
   }
-}
-
-function parseIds(value: unknown): number[] | null {
-  if (value == null) return null;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as number[];
 }

@@ -16,6 +16,14 @@ export enum ScoringErrorCode {
   SheetBlocked = 'SCORING_SHEET_BLOCKED',
   ReasonRequired = 'SCORING_REASON_REQUIRED',
   ConflictOfInterest = 'SCORING_CONFLICT_OF_INTEREST',
+  RoundRequired = 'SCORING_ROUND_REQUIRED',
+  RoundNotFound = 'SCORING_ROUND_NOT_FOUND',
+  RoundClosed = 'SCORING_ROUND_CLOSED',
+  RoundsExist = 'SCORING_ROUNDS_EXIST',
+  RoundIncomplete = 'SCORING_ROUND_INCOMPLETE',
+  RoundIsFinal = 'SCORING_ROUND_IS_FINAL',
+  InvalidLineup = 'SCORING_INVALID_LINEUP',
+  DrawRequired = 'SCORING_DRAW_REQUIRED',
 }
 
 export class ScoringError extends DomainError {

@@ -1,12 +1,13 @@
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
 import { Module } from '@nestjs/common';
+import { RoundsService } from './rounds.service';
 import { ScoreSheetsService } from './score-sheets.service';
 import { ScoringService } from './scoring.service';
 
 @Module({
   imports: [IdentityModule, EventsModule],
-  providers: [ScoringService, ScoreSheetsService],
-  exports: [ScoringService, ScoreSheetsService],
+  providers: [ScoringService, ScoreSheetsService, RoundsService],
+  exports: [ScoringService, ScoreSheetsService, RoundsService],
 })
 export class ScoringModule {}

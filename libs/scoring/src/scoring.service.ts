@@ -1,4 +1,4 @@
-import { inTransaction } from '@app/database';
+import { inTransaction, jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, coversPath, forbidden, type Principal, UsersService } from '@app/identity';
 import { enqueue } from '@app/queue';
@@ -29,16 +29,27 @@ export interface JudgeSeat {
   chief: boolean;
   /** the contestants (entry ids) this judge scores; null: all */
   entryIds: number[] | null;
+  /** the rounds this judge scores; null: all */
+  roundIds: number[] | null;
+}
+
+export interface RoundRef {
+  id: number;
+  seq: number;
+  name: string;
+  status: 'open' | 'closed';
 }
 
 export interface JudgeAssignmentInput {
   userId: number;
   chief?: boolean;
   entryIds?: number[] | null;
+  roundIds?: number[] | null;
 }
 
 /** Everything a tally needs about one item, read in the tally's own transaction. */
 export interface ItemMarks {
+  roundId: number;
   scheme: SchemeConfig;
   version: number;
   judgeIds: number[];
@@ -74,7 +85,7 @@ export class ScoringService {
   async schemeOf(itemId: number): Promise<SchemeConfig> {
     const [row] = await this.dataSource.query('SELECT scheme FROM item_scoring WHERE item_id = ?', [itemId]);
     if (!row) throw new ScoringError('conflict', ScoringErrorCode.NoScheme, `项目 ${itemId} 尚未设置计分方案`);
-    return parseJson(row.scheme);
+    return jsonColumn(row.scheme);
   }
 
   /**
@@ -98,10 +109,17 @@ export class ScoringService {
         throw new ScoringError('unprocessable', ScoringErrorCode.EntryNotInItem, 'entryIds 中有不属于该项目的报名记录', { field: 'entryIds' });
       }
     }
+    const roundIds = input.roundIds?.length ? [...new Set(input.roundIds)] : null;
+    if (roundIds) {
+      const [{ n }] = await this.dataSource.query('SELECT COUNT(*) AS n FROM item_rounds WHERE item_id = ? AND id IN (?)', [itemId, roundIds]);
+      if (Number(n) !== roundIds.length) {
+        throw new ScoringError('unprocessable', ScoringErrorCode.RoundNotFound, 'roundIds 中有不属于该项目的轮次', { field: 'roundIds' });
+      }
+    }
     await this.dataSource.query(
-      'INSERT INTO judge_assignments (item_id, user_id, chief, entry_ids, assigned_by) VALUES (?, ?, ?, ?, ?) ' +
-        'ON DUPLICATE KEY UPDATE chief = VALUES(chief), entry_ids = VALUES(entry_ids)',
-      [itemId, userId, Boolean(input.chief), entryIds && JSON.stringify(entryIds), principal.userId],
+      'INSERT INTO judge_assignments (item_id, user_id, chief, entry_ids, round_ids, assigned_by) VALUES (?, ?, ?, ?, ?, ?) ' +
+        'ON DUPLICATE KEY UPDATE chief = VALUES(chief), entry_ids = VALUES(entry_ids), round_ids = VALUES(round_ids)',
+      [itemId, userId, Boolean(input.chief), entryIds && JSON.stringify(entryIds), roundIds && JSON.stringify(roundIds), principal.userId],
     );
     return this.seats(itemId);
   }
@@ -117,21 +135,30 @@ export class ScoringService {
   }
 
   /**
-   * Reads the item's scheme, panel, entries and the marks of submitted and locked sheets (drafts
-   * too on request) through the caller's transaction: one consistent snapshot.
+   * Reads the scheme, panel, entries and the marks of submitted and locked sheets (drafts too on
+   * request) of an item or one of its rounds through the caller's transaction: one consistent
+   * snapshot. A round's entries are the contestants drawn into it; its panel, the judges seated
+   * for all rounds or for this one.
    */
-  async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean } = {}): Promise<ItemMarks | null> {
+  async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean; roundId?: number } = {}): Promise<ItemMarks | null> {
+    const roundId = opts.roundId ?? 0;
     const [scoring] = await manager.query('SELECT scheme, score_version AS version FROM item_scoring WHERE item_id = ?', [itemId]);
     if (!scoring) return null;
-    const judges: { userId: number }[] = await manager.query('SELECT user_id AS userId FROM judge_assignments WHERE item_id = ? ORDER BY id', [
-      itemId,
-    ]);
-    const entries: { id: number }[] = await manager.query("SELECT id FROM entries WHERE item_id = ? AND status = 'approved' ORDER BY id", [itemId]);
+    const judges: { userId: number }[] = await manager.query(
+      `SELECT user_id AS userId FROM judge_assignments WHERE item_id = ?${roundId ? ' AND (round_ids IS NULL OR JSON_CONTAINS(round_ids, ?))' : ''} ORDER BY id`,
+      [itemId, String(roundId)],
+    );
+    const entries: { id: number }[] = await manager.query(
+      roundId
+        ? "SELECT e.id FROM round_entries r JOIN entries e ON e.id = r.entry_id WHERE r.round_id = ? AND e.status = 'approved' ORDER BY e.id"
+        : "SELECT id FROM entries WHERE item_id = ? AND status = 'approved' ORDER BY id",
+      [roundId || itemId],
+    );
     const rows: { entryId: number; judgeId: number; criterion: string; value: string }[] = await manager.query(
       `SELECT m.entry_id AS entryId, m.judge_id AS judgeId, m.criterion, m.value
-         FROM marks m JOIN score_sheets s ON s.item_id = m.item_id AND s.judge_id = m.judge_id
-        WHERE m.item_id = ?${opts.includeDrafts ? '' : " AND s.status <> 'draft'"}`,
-      [itemId],
+         FROM marks m JOIN score_sheets s ON s.item_id = m.item_id AND s.round_id = m.round_id AND s.judge_id = m.judge_id
+        WHERE m.item_id = ? AND m.round_id = ?${opts.includeDrafts ? '' : " AND s.status <> 'draft'"}`,
+      [itemId, roundId],
     );
     const cells = new Map<number, Map<string, Map<number, string>>>();
     for (const r of rows) {
@@ -142,7 +169,8 @@ export class ScoringService {
       cells.set(Number(r.entryId), byKey);
     }
     return {
-      scheme: parseJson(scoring.scheme),
+      roundId,
+      scheme: jsonColumn(scoring.scheme),
       version: Number(scoring.version),
       judgeIds: judges.map((j) => Number(j.userId)),
       entryIds: entries.map((e) => Number(e.id)),
@@ -176,7 +204,12 @@ export class ScoringService {
    * deviation from the other judges' mean, flagged beyond the thresholds. Organizers of the
    * event and the item's chief judge.
    */
-  async deviation(principal: Principal, itemId: number, cfg: Omit<JudgeDeviationConfig, 'marks'>): Promise<JudgeDeviationReport & { judgeIds: number[] }> {
+  async deviation(
+    principal: Principal,
+    itemId: number,
+    cfg: Omit<JudgeDeviationConfig, 'marks'>,
+    round?: number,
+  ): Promise<JudgeDeviationReport & { judgeIds: number[] }> {
     const { event } = await this.events.item(itemId);
     const eventPath = await this.access.pathOf(event.organisationId);
     if (!coversPath(principal.roles, ['organizer'], eventPath)) {
@@ -185,7 +218,8 @@ export class ScoringService {
     }
     const problems = validateJudgeDeviationConfig(cfg);
     if (problems.length) throw new ScoringError('invalid', ScoringErrorCode.InvalidScheme, problems.map((p) => p.message).join('；'), { field: problems[0].field.replace(/^config\./, '') });
-    const data = await this.itemMarks(this.dataSource.manager, itemId);
+    const { roundId } = await this.roundOf(this.dataSource.manager, itemId, round);
+    const data = await this.itemMarks(this.dataSource.manager, itemId, { roundId });
     if (!data) throw new ScoringError('conflict', ScoringErrorCode.NoScheme, `项目 ${itemId} 尚未设置计分方案`);
     if (data.scheme.kind !== 'judge-panel') {
       throw new ScoringError('conflict', ScoringErrorCode.WrongKind, '裁判偏差报告只适用于裁判组评分（judge-panel）');
@@ -213,17 +247,39 @@ export class ScoringService {
     });
   }
 
+  /**
+   * The round a sheet, a report or a result list is about: an item that runs in rounds needs one
+   * of its own rounds named (or, with `latest`, defaults to its latest); an item without rounds
+   * has round 0 only. With it, every round of the item, in order.
+   */
+  async roundOf(m: EntityManager, itemId: number, round?: number, opts: { latest?: boolean } = {}): Promise<{ roundId: number; status: 'open' | 'closed'; rounds: RoundRef[] }> {
+    const rows: RoundRef[] = await m.query('SELECT id, seq, name, status FROM item_rounds WHERE item_id = ? ORDER BY seq', [itemId]);
+    const rounds = rows.map((r) => ({ ...r, id: Number(r.id), seq: Number(r.seq) }));
+    const wanted = round ?? (opts.latest ? rounds.at(-1)?.id : undefined);
+    if (!wanted) {
+      if (rounds.length) {
+        throw new ScoringError('invalid', ScoringErrorCode.RoundRequired, `该项目分轮次进行，须指明轮次 round（${rounds.map((r) => r.id).join('、')}）`, { field: 'round' });
+      }
+      return { roundId: 0, status: 'open', rounds };
+    }
+    const found = rounds.find((r) => r.id === wanted);
+    if (!found) throw new ScoringError('not_found', ScoringErrorCode.RoundNotFound, `轮次 ${wanted} 不属于项目 ${itemId}`, { field: 'round' });
+    return { roundId: wanted, status: found.status, rounds };
+  }
+
   private async seats(itemId: number): Promise<JudgeSeat[]> {
-    const rows: { userId: number; realName: string; chief: number; entryIds: string | number[] | null }[] = await this.dataSource.query(
-      'SELECT ja.user_id AS userId, u.real_name AS realName, ja.chief, ja.entry_ids AS entryIds FROM judge_assignments ja JOIN users u ON u.id = ja.user_id WHERE ja.item_id = ? ORDER BY ja.id',
-      [itemId],
-    );
+    const rows: { userId: number; realName: string; chief: number; entryIds: string | number[] | null; roundIds: string | number[] | null }[] =
+      await this.dataSource.query(
+        'SELECT ja.user_id AS userId, u.real_name AS realName, ja.chief, ja.entry_ids AS entryIds, ja.round_ids AS roundIds FROM judge_assignments ja JOIN users u ON u.id = ja.user_id WHERE ja.item_id = ? ORDER BY ja.id',
+        [itemId],
+      );
     return rows.map((r, i) => ({
       seat: i + 1,
       userId: Number(r.userId),
       realName: r.realName,
       chief: Boolean(r.chief),
-      entryIds: r.entryIds == null ? null : parseJson(r.entryIds as number[]),
+      entryIds: r.entryIds == null ? null : jsonColumn(r.entryIds as number[]),
+      roundIds: r.roundIds == null ? null : jsonColumn(r.roundIds as number[]),
     }));
   }
 
@@ -250,8 +306,4 @@ function assertValidScheme(scheme: unknown): asserts scheme is SchemeConfig {
       problems: problems.map((p) => p.toJSON()),
     });
   }
-}
-
-function parseJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }

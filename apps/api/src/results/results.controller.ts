@@ -1,7 +1,8 @@
 import { ResultsService } from '@app/results';
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { RoundQueryDto } from '../scoring/sheets.dto';
 
 export class ResultRowDto {
   @ApiProperty() entryId: number;
@@ -10,13 +11,25 @@ export class ResultRowDto {
   @ApiProperty({ example: 'OK', description: 'OK, INCOMPLETE, DNS, DNF, DQ, NM' }) status: string;
   @ApiProperty({ example: '李娜' }) realName: string;
   @ApiProperty({ example: '杭州汽轮动力集团工会' }) organisationName: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'heat in the round; null without rounds' }) heat: number | null;
+  @ApiProperty({ nullable: true, type: Number }) lane: number | null;
+  @ApiProperty({ nullable: true, enum: ['Q', 'q'], description: 'went through by place (Q) or performance (q)' }) qualified: 'Q' | 'q' | null;
   @ApiProperty({ type: Object, description: 'per-judge marks, which were dropped, and the rounding at each step' }) breakdown: unknown;
+}
+
+export class RoundRefDto {
+  @ApiProperty() id: number;
+  @ApiProperty() seq: number;
+  @ApiProperty({ example: '决赛' }) name: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status: string;
 }
 
 export class ItemResultsDto {
   @ApiProperty() itemId: number;
   @ApiProperty() itemName: string;
   @ApiProperty() eventId: number;
+  @ApiProperty({ type: RoundRefDto, nullable: true, description: 'the round listed; null for an item without rounds' }) round: RoundRefDto | null;
+  @ApiProperty({ type: [RoundRefDto] }) rounds: RoundRefDto[];
   @ApiProperty() scoreVersion: number;
   @ApiProperty({ nullable: true, type: Date }) talliedAt: Date | null;
   @ApiProperty({ type: [ResultRowDto] }) results: ResultRowDto[];
@@ -27,11 +40,11 @@ export class ItemResultsDto {
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
-  /** Public: results boards are open to everyone (staged publication comes with the results workflow). */
+  /** Public (`?round=` for one round; default the latest): results boards are open to everyone (staged publication comes with the results workflow). */
   @Get()
   @Public()
   @ApiOkResponse({ type: ItemResultsDto })
-  get(@Param('itemId', ParseIntPipe) itemId: number) {
-    return this.results.forItem(itemId);
+  get(@Param('itemId', ParseIntPipe) itemId: number, @Query() q: RoundQueryDto) {
+    return this.results.forItem(itemId, q.round);
   }
 }

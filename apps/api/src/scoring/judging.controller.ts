@@ -5,6 +5,7 @@ import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumberString, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
+import { RoundQueryDto } from './sheets.dto';
 
 export class PreviewRowInputDto {
   @ApiProperty({ example: '选手A' }) @IsString() @Length(1, 60) id: string;
@@ -34,7 +35,7 @@ export class PreviewRowDto {
   @ApiProperty({ type: Object }) breakdown: unknown;
 }
 
-export class DeviationQueryDto {
+export class DeviationQueryDto extends RoundQueryDto {
   @ApiPropertyOptional({ example: '1.5', description: 'a mark further than this from the other judges’ mean is flagged (default 1)' })
   @IsOptional()
   @IsNumberString()
@@ -71,7 +72,7 @@ export class JudgingController {
   @Get('items/:itemId/judge-deviation')
   @Allow('organizer', 'judge')
   deviation(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Query() q: DeviationQueryDto) {
-    return this.scoring.deviation(caller, itemId, { markThreshold: q.markThreshold ?? '1', judgeThreshold: q.judgeThreshold ?? '5', sumMode: q.sumMode ?? 'absolute' });
+    return this.scoring.deviation(caller, itemId, { markThreshold: q.markThreshold ?? '1', judgeThreshold: q.judgeThreshold ?? '5', sumMode: q.sumMode ?? 'absolute' }, q.round);
   }
 
   /** Organizers of the event. */

@@ -1,7 +1,7 @@
 import type { Principal } from '@app/identity';
 import { ScoreSheetsService, ScoringService } from '@app/scoring';
-import { SheetDto } from './sheets.dto';
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { RoundQueryDto, SheetDto } from './sheets.dto';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsPositive, IsString, Length } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
@@ -35,6 +35,13 @@ export class AssignJudgeDto {
   @IsInt({ each: true })
   @IsPositive({ each: true })
   entryIds?: number[] | null;
+  @ApiPropertyOptional({ type: [Number], nullable: true, description: 'only these rounds (ids from GET /items/{itemId}/rounds); omitted or null: all' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @IsPositive({ each: true })
+  roundIds?: number[] | null;
 }
 
 export class JudgeSeatDto {
@@ -43,6 +50,7 @@ export class JudgeSeatDto {
   @ApiProperty({ example: '王强' }) realName: string;
   @ApiProperty() chief: boolean;
   @ApiProperty({ type: [Number], nullable: true }) entryIds: number[] | null;
+  @ApiProperty({ type: [Number], nullable: true }) roundIds: number[] | null;
 }
 
 export class SubmitMarkDto {
@@ -95,7 +103,7 @@ export class ScoringController {
   @Put('marks')
   @Allow('judge')
   @ApiOkResponse({ type: SheetDto })
-  submit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: SubmitMarkDto) {
-    return this.sheets.enterOne(caller, itemId, dto);
+  submit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Query() q: RoundQueryDto, @Body() dto: SubmitMarkDto) {
+    return this.sheets.enterOne(caller, itemId, dto, q.round);
   }
 }

@@ -1,29 +1,29 @@
 import type { Principal } from '@app/identity';
 import { ScoreSheetsService } from '@app/scoring';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, Caller } from '../auth/auth.decorators';
-import { MarkChangeDto, SaveSheetDto, SheetDto, SheetVersionDto } from './sheets.dto';
+import { MarkChangeDto, RoundQueryDto, SaveSheetDto, SheetDto, SheetVersionDto } from './sheets.dto';
 
 @ApiTags('scoring')
 @Controller({ path: 'items/:itemId', version: '1' })
 export class SheetsController {
   constructor(private readonly sheets: ScoreSheetsService) {}
 
-  /** The judge on the sheet, the item's chief judge, organizers of the event. */
+  /** The judge on the sheet, the item's chief judge, organizers of the event. `?round=` for an item run in rounds, on every sheet route. */
   @Get('sheets/:judgeId')
   @Allow('judge', 'organizer')
   @ApiOkResponse({ type: SheetDto })
-  get(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number) {
-    return this.sheets.sheet(caller, itemId, judgeId);
+  get(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Query() q: RoundQueryDto) {
+    return this.sheets.sheet(caller, itemId, judgeId, q.round);
   }
 
   /** A draft: the judge on it. Submitted or locked: the chief judge or an organizer, with a reason (kept in the audit trail). */
   @Put('sheets/:judgeId')
   @Allow('judge', 'organizer')
   @ApiOkResponse({ type: SheetDto })
-  save(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Body() dto: SaveSheetDto) {
-    return this.sheets.save(caller, itemId, judgeId, dto);
+  save(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SaveSheetDto) {
+    return this.sheets.save(caller, itemId, judgeId, dto, q.round);
   }
 
   /** The judge on the sheet. */
@@ -31,8 +31,8 @@ export class SheetsController {
   @HttpCode(200)
   @Allow('judge')
   @ApiOkResponse({ type: SheetDto })
-  submit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Body() dto: SheetVersionDto) {
-    return this.sheets.submit(caller, itemId, judgeId, dto.version);
+  submit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SheetVersionDto) {
+    return this.sheets.submit(caller, itemId, judgeId, dto.version, q.round);
   }
 
   /** The item's chief judge or an organizer of the event. */
@@ -40,8 +40,8 @@ export class SheetsController {
   @HttpCode(200)
   @Allow('judge', 'organizer')
   @ApiOkResponse({ type: SheetDto })
-  lock(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Body() dto: SheetVersionDto) {
-    return this.sheets.lock(caller, itemId, judgeId, dto.version);
+  lock(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SheetVersionDto) {
+    return this.sheets.lock(caller, itemId, judgeId, dto.version, q.round);
   }
 
   /** Organizers of the event: every change to a submitted mark, with who, when, before, after and why. */

@@ -8,9 +8,21 @@ export class SheetCellDto {
   @ApiProperty({ example: '86.5' }) value: string;
 }
 
+/** `?round=` names the round of an item run in rounds (heats, semi-finals, final). */
+export class RoundQueryDto {
+  @ApiPropertyOptional({ description: 'the round (id from GET /items/{itemId}/rounds); required when the item runs in rounds' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  round?: number;
+}
+
 export class SheetEntryDto {
   @ApiProperty() entryId: number;
   @ApiProperty({ nullable: true, type: String, example: 'SK00001' }) bib: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'heat in the round; null without rounds' }) heat: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'lane (order) in the heat; null without rounds' }) lane: number | null;
   @ApiProperty({ example: '李娜' }) realName: string;
   @ApiProperty({ example: '杭州汽轮动力集团工会' }) organisationName: string;
 }
@@ -23,6 +35,7 @@ export class SheetWarningDto {
 
 export class SheetDto {
   @ApiProperty() itemId: number;
+  @ApiProperty({ description: '0 when the item has no rounds' }) roundId: number;
   @ApiProperty() judgeId: number;
   @ApiProperty({ enum: ['draft', 'submitted', 'locked'] }) status: string;
   @ApiProperty({ description: 'send it back with the next change; a stale one gets 409 with the current version' }) version: number;
@@ -68,6 +81,7 @@ export class SheetVersionDto {
 
 export class MarkChangeDto {
   @ApiProperty() id: number;
+  @ApiProperty({ description: '0 when the item has no rounds' }) roundId: number;
   @ApiProperty() entryId: number;
   @ApiProperty({ description: 'whose sheet' }) judgeId: number;
   @ApiProperty() criterion: string;

@@ -1,4 +1,4 @@
-import { qualify, QualificationConfig, QualificationEntry } from './qualification';
+import { qualify, QualificationConfig, QualificationEntry, type Qualifier, seedNextRound } from './qualification';
 import { inputError } from './spec-helpers';
 
 // 3 heats, first 2 of each heat (Q) + 2 fastest losers (q) → 8 for an 8-lane semi-final.
@@ -108,5 +108,54 @@ describe('qualification from heats (World Athletics TR 20 / TR 21)', () => {
     expect([e.code, e.field]).toEqual(['INVALID_CONFIG', 'config.byPlace']);
     const e2 = inputError(() => qualify(cfg, [{ id: 'z', heat: 'H', place: 1 }]));
     expect([e2.code, e2.field]).toEqual(['MISSING_VALUE', 'entries[0].performance']);
+  });
+});
+
+describe('seedNextRound (TR 20.3.3: place qualifiers by place then time, then time qualifiers; zigzag into heats)', () => {
+  // Three heats, first two of each (Q) and the next two fastest (q) go to two semi-finals.
+  const qualifiers: Qualifier[] = [
+    { id: '张伟', qualified: 'Q', place: 1, performance: '10.20' },
+    { id: '李强', qualified: 'Q', place: 2, performance: '10.25' },
+    { id: '王磊', qualified: 'Q', place: 1, performance: '10.10' },
+    { id: '赵军', qualified: 'Q', place: 2, performance: '10.40' },
+    { id: '刘洋', qualified: 'Q', place: 1, performance: '10.30' },
+    { id: '陈杰', qualified: 'Q', place: 2, performance: '10.31' },
+    { id: '杨帆', qualified: 'q', place: 3, performance: '10.45' },
+    { id: '黄涛', qualified: 'q', place: 3, performance: '10.35' },
+  ];
+
+  it('ranks winners (10.10, 10.20, 10.30), then runners-up (10.25, 10.31, 10.40), then q (10.35, 10.45) and deals them 1-2-2-1-1-2-2-1', () => {
+    expect(seedNextRound(qualifiers, 2, 'lower')).toEqual([
+      { id: '王磊', heat: 1, lane: 1 },
+      { id: '张伟', heat: 2, lane: 1 },
+      { id: '刘洋', heat: 2, lane: 2 },
+      { id: '李强', heat: 1, lane: 2 },
+      { id: '陈杰', heat: 1, lane: 3 },
+      { id: '赵军', heat: 2, lane: 3 },
+      { id: '黄涛', heat: 2, lane: 4 },
+      { id: '杨帆', heat: 1, lane: 4 },
+    ]);
+  });
+
+  it('puts everyone in one heat, in seeding order, for a final', () => {
+    expect(seedNextRound(qualifiers, 1, 'lower').map((s) => `${s.heat}/${s.lane} ${s.id}`)).toEqual([
+      '1/1 王磊', '1/2 张伟', '1/3 刘洋', '1/4 李强', '1/5 陈杰', '1/6 赵军', '1/7 黄涛', '1/8 杨帆',
+    ]);
+  });
+
+  it('ranks higher marks first when higher is better', () => {
+    const field = seedNextRound(
+      [
+        { id: '甲', qualified: 'q', place: 4, performance: '7.10' },
+        { id: '乙', qualified: 'q', place: 5, performance: '7.45' },
+      ],
+      1,
+      'higher',
+    );
+    expect(field.map((s) => s.id)).toEqual(['乙', '甲']);
+  });
+
+  it('refuses a heat count that is not a positive integer', () => {
+    expect(() => seedNextRound(qualifiers, 0, 'lower')).toThrow('heats');
   });
 });

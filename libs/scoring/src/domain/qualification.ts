@@ -138,3 +138,42 @@ export function qualify(cfg: QualificationConfig, entries: readonly Qualificatio
 
   return { rows: entries.map((e) => rows.get(e)!), nominal, room, draws };
 }
+
+export interface Qualifier {
+  id: string;
+  qualified: 'Q' | 'q';
+  /** place in the heat the qualifier came from */
+  place: number | null;
+  performance: string | null;
+}
+
+export interface SeededEntry {
+  id: string;
+  heat: number;
+  /** order within the heat (the lane draw itself is the referee's, TR 20.4) */
+  lane: number;
+}
+
+/**
+ * Seeds the qualifiers into the next round (TR 20.3.3): place qualifiers first, the winners
+ * before the runners-up and so on, each group best performance first; then the performance
+ * qualifiers, best first. Heats are then filled in zigzag order (1, 2, …, n, n, …, 2, 1, 1, 2 …)
+ * so that the heats are as even as the ranking allows.
+ */
+export function seedNextRound(qualifiers: readonly Qualifier[], heats: number, better: 'lower' | 'higher'): SeededEntry[] {
+  if (!Number.isInteger(heats) || heats < 1) throw configError('heats', '必须是正整数');
+  const perf = byDecimal((q: Qualifier) => q.performance, better);
+  const ranked = [...qualifiers].sort(
+    (a, b) =>
+      Number(a.qualified === 'q') - Number(b.qualified === 'q') ||
+      (a.qualified === 'Q' ? (a.place ?? Infinity) - (b.place ?? Infinity) : 0) ||
+      perf(a, b),
+  );
+  const lanes = new Array<number>(heats).fill(0);
+  return ranked.map((q, i) => {
+    const lap = Math.floor(i / heats);
+    const offset = i % heats;
+    const heat = (lap % 2 === 0 ? offset : heats - 1 - offset) + 1;
+    return { id: q.id, heat, lane: ++lanes[heat - 1] };
+  });
+}

@@ -1,4 +1,5 @@
-import { computeScheme, inputFromCells, type ItemMarks, rankScheme, type SchemeResult, ScoringInputError, type SchemeResultRow } from '@app/scoring';
+import { computeScheme, inputFromCells, rankScheme, type SchemeResult, ScoringInputError, type SchemeResultRow } from './domain';
+import type { ItemMarks } from './scoring.service';
 
 export interface ComputedResult {
   entryId: number;

@@ -1,0 +1,112 @@
+import type { Principal } from '@app/identity';
+import { RoundsService } from '@app/scoring';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { Allow, Caller, Public } from '../auth/auth.decorators';
+
+export class QualificationDto {
+  @ApiProperty({ example: 2, description: 'the first N of each heat go through (Q)' }) @IsInt() @Min(0) @Max(100) byPlace: number;
+  @ApiProperty({ example: 2, description: 'then the next N best times or marks over all heats (q)' }) @IsInt() @Min(0) @Max(100) byPerformance: number;
+  @ApiPropertyOptional({ example: 9, description: 'places in the next round (lanes) when a tie calls for more; default the nominal number' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  maxAdvancing?: number;
+}
+
+export class RoundInputDto {
+  @ApiProperty({ example: '预赛' }) @IsString() @Length(1, 100) name: string;
+  @ApiPropertyOptional({ example: 3, description: 'number of heats (groups); default 1' }) @IsOptional() @IsInt() @Min(1) @Max(200) heats?: number;
+  @ApiPropertyOptional({ type: QualificationDto, description: 'who goes through; omit for a final' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QualificationDto)
+  qualification?: QualificationDto;
+}
+
+export class LineupEntryDto {
+  @ApiProperty() @IsInt() @IsPositive() entryId: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) heat: number;
+  @ApiProperty({ example: 4 }) @IsInt() @Min(1) lane: number;
+}
+
+export class CreateRoundDto extends RoundInputDto {
+  @ApiPropertyOptional({ type: [LineupEntryDto], description: 'the start list; omitted: every approved entry, dealt into the heats in bib order' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => LineupEntryDto)
+  entries?: LineupEntryDto[];
+}
+
+export class QualifyDto {
+  @ApiProperty({ type: RoundInputDto, description: 'the round the qualifiers go to' }) @ValidateNested() @Type(() => RoundInputDto) next: RoundInputDto;
+  @ApiPropertyOptional({ type: [Number], description: 'entry ids that won the drawing of lots, when the answer without it asked for one' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  @IsPositive({ each: true })
+  drawn?: number[];
+}
+
+export class RoundEntryDto {
+  @ApiProperty() entryId: number;
+  @ApiProperty() heat: number;
+  @ApiProperty() lane: number;
+  @ApiProperty({ nullable: true, enum: ['Q', 'q'], description: 'Q by place, q by performance; set when the round is closed' }) qualified: 'Q' | 'q' | null;
+  @ApiProperty({ nullable: true, type: String }) bib: string | null;
+  @ApiProperty({ example: '张伟' }) realName: string;
+  @ApiProperty({ example: '杭州钢铁集团工会' }) organisationName: string;
+}
+
+export class RoundDto {
+  @ApiProperty() id: number;
+  @ApiProperty() itemId: number;
+  @ApiProperty({ description: '1 for the first round' }) seq: number;
+  @ApiProperty({ example: '半决赛' }) name: string;
+  @ApiProperty() heats: number;
+  @ApiProperty({ type: QualificationDto, nullable: true }) qualification: QualificationDto | null;
+  @ApiProperty({ enum: ['open', 'closed'] }) status: string;
+  @ApiProperty({ type: [RoundEntryDto] }) entries: RoundEntryDto[];
+}
+
+export class QualifyResultDto {
+  @ApiProperty({ type: RoundDto }) round: RoundDto;
+  @ApiProperty({ type: RoundDto }) next: RoundDto;
+  @ApiProperty({ type: [Object] }) draws: unknown[];
+}
+
+@ApiTags('scoring')
+@Controller({ path: 'items/:itemId/rounds', version: '1' })
+export class RoundsController {
+  constructor(private readonly rounds: RoundsService) {}
+
+  /** Public: start lists are published, like results. */
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: [RoundDto] })
+  list(@Param('itemId', ParseIntPipe) itemId: number) {
+    return this.rounds.list(itemId);
+  }
+
+  /** Organizers of the event: the first round (heats); later rounds come from qualification. */
+  @Post()
+  @Allow('organizer')
+  @ApiOkResponse({ type: RoundDto })
+  create(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: CreateRoundDto) {
+    return this.rounds.createFirst(caller, itemId, dto);
+  }
+
+  /** Organizers of the event: closes the round and draws its qualifiers (Q, q) into the next. */
+  @Post(':roundId/qualify')
+  @HttpCode(200)
+  @Allow('organizer')
+  @ApiOkResponse({ type: QualifyResultDto })
+  qualify(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('roundId', ParseIntPipe) roundId: number, @Body() dto: QualifyDto) {
+    return this.rounds.qualify(caller, itemId, roundId, dto);
+  }
+}
