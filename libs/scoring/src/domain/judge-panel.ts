@@ -1,6 +1,6 @@
 import { Dec, DecimalLike, fmt, isRounding, parseDecimal, Rounding, roundTo, sum } from './decimal';
 import { assertConfig, configError, ScoringInputError } from './errors';
-import { checkMark, MarkRange, validateMarkRange } from './mark-range';
+import { type MarkCheck, markChecker, MarkRange, validateMarkRange } from './mark-range';
 import { INPUT_STATUSES, InputStatus, SchemeResult, TieBreakKey } from './types';
 
 /**
@@ -202,14 +202,31 @@ function marksFor(cfg: JudgePanelConfig, input: JudgePanelInput, key: string): {
   return { list, field: `marks.${key}` };
 }
 
-function scoreCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion, input: JudgePanelInput, difficulty: Dec | null): JudgePanelCriterionBreakdown {
+/** What a criterion needs for every performance, parsed once per configuration. */
+interface PreparedCriterion {
+  cr: JudgePanelCriterion;
+  check: MarkCheck;
+  subtractFrom: Dec | null;
+  factor: Dec;
+}
+
+function prepareCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion): PreparedCriterion {
+  return {
+    cr,
+    check: markChecker((cr.marks ?? cfg.marks)!),
+    subtractFrom: cr.subtractFrom === undefined ? null : new Dec(cr.subtractFrom),
+    factor: new Dec(cr.factor ?? 1),
+  };
+}
+
+function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: JudgePanelInput, difficulty: Dec | null): JudgePanelCriterionBreakdown {
+  const cr = p.cr;
   const { list, field } = marksFor(cfg, input, cr.key);
-  const range = (cr.marks ?? cfg.marks)!;
   const expected = cr.judges ?? cfg.judges;
   if (expected !== undefined && list.length !== expected) {
     throw new ScoringInputError('WRONG_COUNT', field, `字段 ${field} 应有 ${expected} 名裁判的分数，实际为 ${list.length} 个`);
   }
-  const marks = list.map((m, i) => (m === null || m === undefined ? null : checkMark(m, `${field}[${i}]`, range)));
+  const marks = list.map((m, i) => (m === null || m === undefined ? null : p.check(m, `${field}[${i}]`)));
   const present = marks.filter((m): m is Dec => m !== null);
   const hi = cr.drop?.highest ?? 0;
   const lo = cr.drop?.lowest ?? 0;
@@ -239,12 +256,12 @@ function scoreCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion, input: J
   const aggregateRounded = roundTo(aggregateExact, cr.aggregateRounding);
   let v = aggregateRounded;
   let afterSubtract: Dec | undefined;
-  if (cr.subtractFrom !== undefined) {
-    afterSubtract = new Dec(cr.subtractFrom).minus(v);
+  if (p.subtractFrom) {
+    afterSubtract = p.subtractFrom.minus(v);
     v = afterSubtract;
   }
   if (cr.multiplyByDifficulty) v = v.times(difficulty!);
-  const factor = new Dec(cr.factor ?? 1);
+  const factor = p.factor;
   const valueExact = v.times(factor);
   const value = roundTo(valueExact, cr.rounding);
 
@@ -266,7 +283,7 @@ function scoreCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion, input: J
     aggregateExact: fmt(aggregateExact),
     ...(cr.aggregateRounding ? { aggregateRounding: cr.aggregateRounding } : {}),
     aggregateRounded: fmt(aggregateRounded, cr.aggregateRounding?.digits),
-    ...(cr.subtractFrom !== undefined ? { subtractFrom: fmt(new Dec(cr.subtractFrom)), afterSubtract: fmt(afterSubtract!) } : {}),
+    ...(p.subtractFrom ? { subtractFrom: fmt(p.subtractFrom), afterSubtract: fmt(afterSubtract!) } : {}),
     ...(cr.multiplyByDifficulty ? { difficulty: fmt(difficulty!) } : {}),
     factor: fmt(factor),
     valueExact: fmt(valueExact),
@@ -277,34 +294,62 @@ function scoreCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion, input: J
 
 /** Judge-panel score of one performance. Throws ScoringConfigError / ScoringInputError. */
 export function computeJudgePanel(cfg: JudgePanelConfig, input: JudgePanelInput): SchemeResult<JudgePanelBreakdown | null> {
+  return judgePanelScorer(cfg)(input);
+}
+
+/**
+ * computeJudgePanel for one configuration, checked and parsed once, for scoring
+ * many performances (a tally scores every contestant of an item with it).
+ * Throws ScoringConfigError; the scorer throws ScoringInputError.
+ */
+export function judgePanelScorer(cfg: JudgePanelConfig): (input: JudgePanelInput) => SchemeResult<JudgePanelBreakdown | null> {
   assertConfig(validateJudgePanelConfig(cfg));
+  const panel: PreparedPanel = {
+    criteria: cfg.criteria.map((cr) => prepareCriterion(cfg, cr)),
+    checkDifficulty: cfg.criteria.some((c) => c.multiplyByDifficulty) ? markChecker(cfg.difficulty!, '难度系数') : null,
+    partChecks: (cfg.parts ?? []).map((p) => markChecker(p.range ?? { min: '-1e9', max: '1e9' }, p.label ?? '分值')),
+    minTotal: cfg.minTotal === undefined ? null : new Dec(cfg.minTotal),
+  };
+  return (input) => scoreJudgePanel(cfg, panel, input);
+}
+
+/** A checked configuration's parsed parts, shared by every performance it scores. */
+interface PreparedPanel {
+  criteria: PreparedCriterion[];
+  /** set when a criterion multiplies by the difficulty */
+  checkDifficulty: MarkCheck | null;
+  /** one per configured part, in order */
+  partChecks: MarkCheck[];
+  minTotal: Dec | null;
+}
+
+function scoreJudgePanel(cfg: JudgePanelConfig, panel: PreparedPanel, input: JudgePanelInput): SchemeResult<JudgePanelBreakdown | null> {
   const status = input.status ?? 'OK';
   if (!INPUT_STATUSES.includes(status)) throw new ScoringInputError('BAD_STATUS', 'status', `字段 status 的值「${String(status)}」无效，应为 OK、DNS、DNF 或 DQ`);
   if (status !== 'OK') return { total: null, status, tieBreakKeys: [], breakdown: null };
 
   let difficulty: Dec | null = null;
-  if (cfg.criteria.some((c) => c.multiplyByDifficulty)) {
+  if (panel.checkDifficulty) {
     if (input.difficulty === undefined || input.difficulty === null) {
       throw new ScoringInputError('MISSING_VALUE', 'difficulty', '缺少字段 difficulty（难度系数）');
     }
-    difficulty = checkMark(input.difficulty, 'difficulty', cfg.difficulty!, '难度系数');
+    difficulty = panel.checkDifficulty(input.difficulty, 'difficulty');
   }
-  const criteria = cfg.criteria.map((cr) => scoreCriterion(cfg, cr, input, difficulty));
+  const criteria = panel.criteria.map((p) => scoreCriterion(cfg, p, input, difficulty));
   const judgeSubtotalExact = sum(criteria.map((c) => new Dec(c.value)));
   const judgeSubtotal = roundTo(judgeSubtotalExact, cfg.judgeSubtotalRounding);
 
-  const parts = (cfg.parts ?? []).map((p) => {
+  const parts = (cfg.parts ?? []).map((p, i) => {
     const raw = input.parts?.[p.key];
     const field = `parts.${p.key}`;
     if (raw === undefined || raw === null) {
       if (p.required) throw new ScoringInputError('MISSING_VALUE', field, `缺少字段 ${field}（${p.label ?? p.key}）`);
       return { key: p.key, label: p.label, effect: p.effect, value: new Dec(0) };
     }
-    const value = p.range ? checkMark(raw, field, p.range, p.label ?? '分值') : checkMark(raw, field, { min: '-1e9', max: '1e9' }, p.label ?? '分值');
-    return { key: p.key, label: p.label, effect: p.effect, value };
+    return { key: p.key, label: p.label, effect: p.effect, value: panel.partChecks[i](raw, field) };
   });
   let totalExact = parts.reduce((acc, p) => (p.effect === 'add' ? acc.plus(p.value) : acc.minus(p.value)), judgeSubtotal);
-  if (cfg.minTotal !== undefined) totalExact = Dec.max(totalExact, new Dec(cfg.minTotal));
+  if (panel.minTotal) totalExact = Dec.max(totalExact, panel.minTotal);
   const total = roundTo(totalExact, cfg.rounding);
 
   const tieBreakKeys: TieBreakKey[] = (cfg.tieBreakers ?? []).map((t) => {

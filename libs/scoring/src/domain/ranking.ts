@@ -93,13 +93,20 @@ export function rank<T>(rows: readonly T[], comparators: readonly Comparator<T>[
 
 /** Comparator over a decimal-valued key; rows without a value rank after rows with one. */
 export function byDecimal<T>(get: (row: T) => string | number | null | undefined, better: 'higher' | 'lower'): Comparator<T> {
+  // A sort compares each row about log2(n) times: parse each value once.
+  const parsed = new Map<string | number, Dec>();
+  const dec = (v: string | number) => {
+    let d = parsed.get(v);
+    if (d === undefined) parsed.set(v, (d = new Dec(v)));
+    return d;
+  };
   return (a, b) => {
     const va = get(a);
     const vb = get(b);
     const na = va === null || va === undefined;
     const nb = vb === null || vb === undefined;
     if (na || nb) return na && nb ? 0 : na ? 1 : -1;
-    const c = new Dec(va).cmp(new Dec(vb));
+    const c = dec(va).cmp(dec(vb));
     return better === 'higher' ? -c : c;
   };
 }
