@@ -1,9 +1,10 @@
-import { inTransaction } from '@app/database';
+import { insertRows, inTransaction } from '@app/database';
 import { ScoringService, tallyItem } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
+const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'total', 'status', 'breakdown', 'score_version'];
 
 export interface TallyOutcome {
   itemId: number;
@@ -47,9 +48,7 @@ export class TallyService {
       }
 
       await m.query('DELETE FROM item_results WHERE item_id = ?', [itemId]);
-      if (rows.length) {
-        await m.query('INSERT INTO item_results (item_id, round_id, entry_id, place, total, status, breakdown, score_version) VALUES ?', [rows]);
-      }
+      await insertRows(m, 'item_results', RESULT_COLUMNS, rows);
       await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [scoreVersion, itemId]);
       this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
       return { itemId, ran: true, version: scoreVersion, entries: rows.length };
