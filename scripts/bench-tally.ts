@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
@@ -250,6 +250,25 @@ async function waitWorker(child: Child, config: AppConfig): Promise<void> {
   } finally {
     await queue.close();
   }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; null where there is none. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
+  } catch {
+    return null;
+  }
+}
+
+/** The database server's pid when it runs on this machine (for its CPU time), else undefined. */
+function serverPid(): number | undefined {
+  for (const name of ['mariadbd', 'mysqld']) {
+    const found = spawnSync('pidof', [name], { encoding: 'utf8' });
+    if (found.status === 0 && found.stdout.trim()) return Number(found.stdout.trim().split(/\s+/)[0]);
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- database
@@ -791,8 +810,11 @@ async function main(): Promise<number> {
     await Promise.all([waitHealthy(api, PORT), waitWorker(worker, config)]);
 
     log(`(a) full re-tally of ${ITEMS} items through the outbox and the worker:`);
+    const dbPid = serverPid();
+    const cpuBefore = [cpuSeconds(worker.proc.pid), cpuSeconds(dbPid)];
     const fullS = await fullTally(conn);
-    log(`  full_s ${fullS.toFixed(3)} (${Math.round(ENTRIES / fullS)} entries/s)`);
+    const cpu = [cpuSeconds(worker.proc.pid), cpuSeconds(dbPid)].map((c, i) => (c === null || cpuBefore[i] === null ? null : round(c - cpuBefore[i]!, 1)));
+    log(`  full_s ${fullS.toFixed(3)} (${Math.round(ENTRIES / fullS)} entries/s); CPU meanwhile: worker ${cpu[0] ?? '?'} s, database server ${cpu[1] ?? '?'} s`);
     problems.push(...(await compareWithBaseline(conn)));
 
     log(`(b, c) ${SAMPLES} mark changes (+${WARMUPS} warm-ups) on item ${fx.itemId} (${fx.entryIds.length} entries) through PUT /items/:id/sheets/:judgeId:`);
@@ -827,6 +849,8 @@ async function main(): Promise<number> {
         baseline_runs_s: baselineRuns.map((r) => round(r, 3)),
         item_p50_ms: median(itemMs),
         item_e2e_p95_ms: round(p95(e2eMs), 1),
+        full_cpu_worker_s: cpu[0],
+        full_cpu_db_s: cpu[1],
         samples: changes.samples.length,
         entries: ENTRIES,
         db_transport: config.DB_SOCKET ? 'unix socket' : 'tcp',
