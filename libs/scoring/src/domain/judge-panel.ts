@@ -202,10 +202,22 @@ function marksFor(cfg: JudgePanelConfig, input: JudgePanelInput, key: string): {
   return { list, field: `marks.${key}` };
 }
 
+/** A checked mark with its text as the breakdown shows it and its value as a number (for a quick order). */
+interface ReadMark {
+  value: Dec;
+  text: string;
+  num: number;
+}
+
 /** What a criterion needs for every performance, parsed once per configuration. */
 interface PreparedCriterion {
   cr: JudgePanelCriterion;
   check: MarkCheck;
+  /**
+   * Marks already read, by the value as entered: a panel gives a few hundred distinct marks to
+   * thousands of performances, and the same text always reads the same (decimals are immutable).
+   */
+  known: Map<DecimalLike, ReadMark>;
   subtractFrom: Dec | null;
   factor: Dec;
 }
@@ -214,9 +226,29 @@ function prepareCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion): Prepa
   return {
     cr,
     check: markChecker((cr.marks ?? cfg.marks)!),
+    known: new Map(),
     subtractFrom: cr.subtractFrom === undefined ? null : new Dec(cr.subtractFrom),
     factor: new Dec(cr.factor ?? 1),
   };
+}
+
+/** Reads judge i's mark; a refused one throws naming its field (`marks.<key>[i]`). */
+function readMark(p: PreparedCriterion, entered: DecimalLike, field: string, i: number): ReadMark {
+  let mark = p.known.get(entered);
+  if (mark === undefined) {
+    const value = p.check(entered, `${field}[${i}]`);
+    mark = { value, text: fmt(value), num: value.toNumber() };
+    if (typeof entered === 'string' || typeof entered === 'number') p.known.set(entered, mark);
+  }
+  return mark;
+}
+
+/**
+ * Exact order of two decimals: by their numbers first, which never contradicts the decimals'
+ * order (rounding to a double keeps order), and by the decimals where the numbers are equal.
+ */
+function compareMarks(a: { value: Dec; num: number }, b: { value: Dec; num: number }): number {
+  return a.num - b.num || (a.value === b.value ? 0 : a.value.cmp(b.value));
 }
 
 function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: JudgePanelInput, difficulty: Dec | null): JudgePanelCriterionBreakdown {
@@ -226,31 +258,32 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
   if (expected !== undefined && list.length !== expected) {
     throw new ScoringInputError('WRONG_COUNT', field, `字段 ${field} 应有 ${expected} 名裁判的分数，实际为 ${list.length} 个`);
   }
-  const marks = list.map((m, i) => (m === null || m === undefined ? null : p.check(m, `${field}[${i}]`)));
-  const present = marks.filter((m): m is Dec => m !== null);
+  const marks = list.map((m, i) => (m === null || m === undefined ? null : readMark(p, m, field, i)));
+  const present = marks.filter((m): m is ReadMark => m !== null);
   const hi = cr.drop?.highest ?? 0;
   const lo = cr.drop?.lowest ?? 0;
 
   // A missing mark: either the panel simply shrinks, or (as diving and ISU
   // rules do when a judge fails to mark) it is replaced by the average of the others.
-  let substitute: Dec | null = null;
+  let substitute: ReadMark | null = null;
   const missing = marks.length - present.length;
   if (missing > 0 && cfg.missingMark === 'average-of-others') {
     if (present.length === 0) throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 没有任何裁判分，无法用其他裁判平均分替代缺失分`);
-    substitute = roundTo(sum(present).div(present.length), cfg.substituteRounding);
+    const value = roundTo(sum(present.map((m) => m.value)).div(present.length), cfg.substituteRounding);
+    substitute = { value, text: fmt(value), num: value.toNumber() };
   }
-  const slots = marks.map((m, i) => ({ judge: i, value: m ?? substitute, original: m }));
-  const usable = slots.filter((s) => s.value !== null) as { judge: number; value: Dec; original: Dec | null }[];
+  const slots = marks.map((m, i) => ({ judge: i, mark: m ?? substitute, original: m }));
+  const usable = slots.filter((s) => s.mark !== null) as { judge: number; mark: ReadMark; original: ReadMark | null }[];
   if (usable.length - hi - lo < 1) {
     throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 只有 ${usable.length} 个有效分，去掉 ${hi} 个最高分和 ${lo} 个最低分后不足 1 个`);
   }
   // Which of several equal marks is "the" dropped one does not change the result;
   // sorting by (value, judge) keeps it deterministic for the breakdown.
-  const sorted = [...usable].sort((a, b) => a.value.cmp(b.value) || a.judge - b.judge);
+  const sorted = [...usable].sort((a, b) => compareMarks(a.mark, b.mark) || a.judge - b.judge);
   const low = new Set(sorted.slice(0, lo).map((s) => s.judge));
   const high = new Set(sorted.slice(sorted.length - hi).map((s) => s.judge));
-  const counted = usable.filter((s) => !low.has(s.judge) && !high.has(s.judge));
-  const trimmedSum = sum(counted.map((s) => s.value));
+  const counted = hi + lo ? usable.filter((s) => !low.has(s.judge) && !high.has(s.judge)) : usable;
+  const trimmedSum = sum(counted.map((s) => s.mark.value));
   const trimmedMean = trimmedSum.div(counted.length);
   const aggregateExact = cr.aggregate === 'sum' ? trimmedSum : trimmedMean;
   const aggregateRounded = roundTo(aggregateExact, cr.aggregateRounding);
@@ -270,13 +303,13 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
     ...(cr.label !== undefined ? { label: cr.label } : {}),
     judges: slots.map((s) => ({
       judge: s.judge,
-      mark: s.original ? fmt(s.original) : null,
-      ...(s.original === null && s.value !== null ? { substitute: fmt(s.value) } : {}),
-      use: s.value === null ? 'missing' : high.has(s.judge) ? 'dropped-high' : low.has(s.judge) ? 'dropped-low' : 'counted',
+      mark: s.original ? s.original.text : null,
+      ...(s.original === null && s.mark !== null ? { substitute: s.mark.text } : {}),
+      use: s.mark === null ? 'missing' : high.has(s.judge) ? 'dropped-high' : low.has(s.judge) ? 'dropped-low' : 'counted',
     })),
     droppedHigh: [...high].sort((a, b) => a - b),
     droppedLow: [...low].sort((a, b) => a - b),
-    counted: counted.map((s) => fmt(s.value)),
+    counted: counted.map((s) => s.mark.text),
     trimmedSum: fmt(trimmedSum),
     trimmedMean: fmt(trimmedMean),
     aggregate: cr.aggregate,

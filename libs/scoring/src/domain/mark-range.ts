@@ -23,18 +23,13 @@ export type MarkCheck = (value: unknown, field: string) => Dec;
 
 /**
  * checkMark for one range with its bounds parsed once: a tally checks every
- * mark of every contestant against the same few ranges. The same text always
- * gives the same mark (decimals are immutable), so each distinct value is
- * parsed and checked once; a refused one is checked again to name its field.
+ * mark of every contestant against the same few ranges.
  */
 export function markChecker(range: MarkRange, what = '分数'): MarkCheck {
   const min = new Dec(range.min);
   const max = new Dec(range.max);
   const step = range.step === undefined ? null : new Dec(range.step);
-  const accepted = new Map<unknown, Dec>();
   return (value, field) => {
-    const known = accepted.get(value);
-    if (known !== undefined) return known;
     const d = parseDecimal(value);
     if (d === null) {
       throw new ScoringInputError('NOT_A_NUMBER', field, `字段 ${field} 的${what}「${String(value)}」不是有效数字`);
@@ -48,7 +43,6 @@ export function markChecker(range: MarkRange, what = '分数'): MarkCheck {
     if (step && !d.minus(min).mod(step).isZero()) {
       throw new ScoringInputError('BAD_STEP', field, `字段 ${field} 的${what} ${d.toFixed()} 不符合 ${step.toFixed()} 的步长`);
     }
-    if (typeof value === 'string' || typeof value === 'number') accepted.set(value, d);
     return d;
   };
 }
