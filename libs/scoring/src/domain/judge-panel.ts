@@ -207,6 +207,26 @@ interface ReadMark {
   value: Dec;
   text: string;
   num: number;
+  /** the mark in millionths when that is a whole number below 10^12, which JavaScript adds exactly; else null */
+  micros: number | null;
+}
+
+function readMarkOf(value: Dec): ReadMark {
+  const micros = value.times(1e6);
+  return { value, text: fmt(value), num: value.toNumber(), micros: micros.isInteger() && micros.abs().lt(1e12) ? micros.toNumber() : null };
+}
+
+/**
+ * Σ marks, exact: in whole millionths when every mark allows (a thousand judges could not
+ * leave the range where doubles count exactly), else with decimals.
+ */
+function sumMarks(marks: ReadMark[]): Dec {
+  let micros = 0;
+  for (const m of marks) {
+    if (m.micros === null) return sum(marks.map((x) => x.value));
+    micros += m.micros;
+  }
+  return new Dec(`${micros}e-6`);
 }
 
 /** What a criterion needs for every performance, parsed once per configuration. */
@@ -236,8 +256,7 @@ function prepareCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion): Prepa
 function readMark(p: PreparedCriterion, entered: DecimalLike, field: string, i: number): ReadMark {
   let mark = p.known.get(entered);
   if (mark === undefined) {
-    const value = p.check(entered, `${field}[${i}]`);
-    mark = { value, text: fmt(value), num: value.toNumber() };
+    mark = readMarkOf(p.check(entered, `${field}[${i}]`));
     if (typeof entered === 'string' || typeof entered === 'number') p.known.set(entered, mark);
   }
   return mark;
@@ -269,8 +288,7 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
   const missing = marks.length - present.length;
   if (missing > 0 && cfg.missingMark === 'average-of-others') {
     if (present.length === 0) throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 没有任何裁判分，无法用其他裁判平均分替代缺失分`);
-    const value = roundTo(sum(present.map((m) => m.value)).div(present.length), cfg.substituteRounding);
-    substitute = { value, text: fmt(value), num: value.toNumber() };
+    substitute = readMarkOf(roundTo(sumMarks(present).div(present.length), cfg.substituteRounding));
   }
   const slots = marks.map((m, i) => ({ judge: i, mark: m ?? substitute, original: m }));
   const usable = slots.filter((s) => s.mark !== null) as { judge: number; mark: ReadMark; original: ReadMark | null }[];
@@ -278,12 +296,12 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
     throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 只有 ${usable.length} 个有效分，去掉 ${hi} 个最高分和 ${lo} 个最低分后不足 1 个`);
   }
   // Which of several equal marks is "the" dropped one does not change the result;
-  // sorting by (value, judge) keeps it deterministic for the breakdown.
-  const sorted = [...usable].sort((a, b) => compareMarks(a.mark, b.mark) || a.judge - b.judge);
+  // sorting by (value, judge) keeps it deterministic for the breakdown. Nothing to drop, nothing to sort.
+  const sorted = hi + lo ? [...usable].sort((a, b) => compareMarks(a.mark, b.mark) || a.judge - b.judge) : usable;
   const low = new Set(sorted.slice(0, lo).map((s) => s.judge));
   const high = new Set(sorted.slice(sorted.length - hi).map((s) => s.judge));
   const counted = hi + lo ? usable.filter((s) => !low.has(s.judge) && !high.has(s.judge)) : usable;
-  const trimmedSum = sum(counted.map((s) => s.mark.value));
+  const trimmedSum = sumMarks(counted.map((s) => s.mark));
   const trimmedMean = trimmedSum.div(counted.length);
   const aggregateExact = cr.aggregate === 'sum' ? trimmedSum : trimmedMean;
   const aggregateRounded = roundTo(aggregateExact, cr.aggregateRounding);
