@@ -74,7 +74,8 @@ import { ensureLocalServices } from './local-services';
  * (keep the loaded database of the previous run: only results, tallies,
  * outbox and queues are emptied; the marks step 4 changed stay changed),
  * BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") passed
- * to the API and worker, BENCH_LOG_LEVEL (default warn).
+ * to the API and worker, BENCH_WORKER_CONCURRENCY (default: the product's),
+ * BENCH_LOG_LEVEL (default warn).
  */
 
 const DIST = join(__dirname, '..');
@@ -775,6 +776,7 @@ async function main(): Promise<number> {
   // The product defaults apply to the apps, not whatever the caller's shell has set.
   delete env.WORKER_CONCURRENCY;
   delete env.OUTBOX_POLL_MS;
+  if (process.env.BENCH_WORKER_CONCURRENCY) env.WORKER_CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY;
   await ensureLocalServices(loadConfig(env));
   env.DB_SOCKET ||= await localSocket(loadConfig(env));
   const config = loadConfig(env);
