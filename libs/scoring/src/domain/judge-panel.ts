@@ -233,20 +233,34 @@ function sumMarks(marks: ReadMark[]): Dec {
 interface PreparedCriterion {
   cr: JudgePanelCriterion;
   check: MarkCheck;
-  /**
-   * Marks already read, by the value as entered: a panel gives a few hundred distinct marks to
-   * thousands of performances, and the same text always reads the same (decimals are immutable).
-   */
+  /** marks already read and accepted for this criterion's range, by the value as entered */
   known: Map<DecimalLike, ReadMark>;
   subtractFrom: Dec | null;
   factor: Dec;
 }
 
+/**
+ * Marks read and accepted, per mark range, shared by every tally of the process: panels give
+ * the same few thousand marks to thousands of performances, and the same text always reads the
+ * same under the same range (decimals are immutable). A refused mark is never kept, so its
+ * error still names its own field. Each list is dropped when it grows past a bound.
+ */
+const acceptedMarks = new Map<string, Map<DecimalLike, ReadMark>>();
+const MAX_ACCEPTED = 50_000;
+
+function acceptedFor(range: MarkRange): Map<DecimalLike, ReadMark> {
+  const key = [range.min, range.max, range.step, range.maxDecimals].map(String).join('|');
+  let known = acceptedMarks.get(key);
+  if (!known || known.size > MAX_ACCEPTED) acceptedMarks.set(key, (known = new Map()));
+  return known;
+}
+
 function prepareCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion): PreparedCriterion {
+  const range = (cr.marks ?? cfg.marks)!;
   return {
     cr,
-    check: markChecker((cr.marks ?? cfg.marks)!),
-    known: new Map(),
+    check: markChecker(range),
+    known: acceptedFor(range),
     subtractFrom: cr.subtractFrom === undefined ? null : new Dec(cr.subtractFrom),
     factor: new Dec(cr.factor ?? 1),
   };
