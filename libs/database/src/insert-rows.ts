@@ -21,7 +21,8 @@ export async function insertRows(
 ): Promise<void> {
   if (!rows.length) return;
   // TypeORM runs a transaction on one mysql2 pool connection; connect() hands back that connection.
-  const connection = await manager.queryRunner!.connect();
+  if (!manager.queryRunner) throw new Error('insertRows needs the manager of a transaction');
+  const connection = await manager.queryRunner.connect();
   const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const tail = opts.updateOnDuplicate?.length ? ` ON DUPLICATE KEY UPDATE ${opts.updateOnDuplicate.map((c) => `${c} = VALUES(${c})`).join(', ')}` : '';
