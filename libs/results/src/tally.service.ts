@@ -1,8 +1,10 @@
-import { inTransaction } from '@app/database';
-import { ScoringService, tallyItem } from '@app/scoring';
+import { inTransaction, jsonColumn } from '@app/database';
+import { ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { annotateResults, type ResultContext } from './domain';
+import { LiveResults } from './live-results';
 
 
 export interface TallyOutcome {
@@ -19,6 +21,7 @@ export class TallyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scoring: ScoringService,
+    private readonly live: LiveResults,
   ) {}
 
   /**
@@ -28,10 +31,18 @@ export class TallyService {
    * transaction: a crash mid-tally leaves the previous results whole.
    */
   async tally(itemId: number, version: number): Promise<TallyOutcome> {
+    const outcome = await this.rank(itemId, version);
+    // After the commit, so a listener that reads the results sees these.
+    if (outcome.ran) await this.live.announce({ eventId: outcome.eventId, itemId, scoreVersion: outcome.version });
+    return outcome;
+  }
+
+  private rank(itemId: number, version: number): Promise<TallyOutcome & { eventId: number }> {
     return inTransaction(this.dataSource, async (m) => {
       await m.query('INSERT IGNORE INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0)', [itemId]);
       const [state] = await m.query('SELECT tallied_version AS talliedVersion FROM item_tallies WHERE item_id = ? FOR UPDATE', [itemId]);
-      if (Number(state.talliedVersion) >= version) return { itemId, ran: false, version: Number(state.talliedVersion), entries: 0 };
+      if (Number(state.talliedVersion) >= version) return { itemId, eventId: 0, ran: false, version: Number(state.talliedVersion), entries: 0 };
+      const ctx = await this.context(m, itemId);
 
       // An item run in rounds is ranked round by round; each round is its own results list.
       const rounds: { id: number }[] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq', [itemId]);
@@ -39,20 +50,39 @@ export class TallyService {
       let scoreVersion = version;
       for (const roundId of rounds.length ? rounds.map((r) => Number(r.id)) : [0]) {
         const data = await this.scoring.itemMarks(m, itemId, { roundId });
-        if (!data) return { itemId, ran: false, version, entries: 0 };
+        if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
         scoreVersion = data.version;
-        for (const r of tallyItem(data)) {
-          rows.push([itemId, roundId, r.entryId, r.place, r.total, r.status, JSON.stringify(r.breakdown ?? null), data.version]);
+        const ranked = tallyItem(data);
+        const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
+        for (const r of ranked) {
+          const n = notes.get(r.entryId)!;
+          rows.push([itemId, roundId, r.entryId, r.place, n.scoringPlace, r.total, r.status, n.meetRecord, n.allTimeRecord, JSON.stringify(r.breakdown ?? null), data.version]);
         }
       }
 
       await m.query('DELETE FROM item_results WHERE item_id = ?', [itemId]);
       if (rows.length) {
-        await m.query('INSERT INTO item_results (item_id, round_id, entry_id, place, total, status, breakdown, score_version) VALUES ?', [rows]);
+        await m.query('INSERT INTO item_results (item_id, round_id, entry_id, place, scoring_place, total, status, meet_record, all_time_record, breakdown, score_version) VALUES ?', [rows]);
       }
       await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [scoreVersion, itemId]);
       this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
-      return { itemId, ran: true, version: scoreVersion, entries: rows.length };
+      return { itemId, eventId: ctx.eventId, ran: true, version: scoreVersion, entries: rows.length };
     });
+  }
+
+  /** The item's event, its guests (who score nothing) and the records its marks are checked against. */
+  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & { eventId: number }> {
+    const [row] = await m.query(
+      'SELECT i.event_id AS eventId, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord, ' +
+        '(SELECT JSON_ARRAYAGG(e.id) FROM entries e WHERE e.item_id = i.id AND e.guest = 1) AS guests ' +
+        'FROM event_items i LEFT JOIN item_records rec ON rec.item_id = i.id WHERE i.id = ?',
+      [itemId],
+    );
+    return {
+      eventId: Number(row.eventId),
+      guests: new Set((jsonColumn<number[] | null>(row.guests) ?? []).map(Number)),
+      meetRecord: row.meetRecord ?? null,
+      allTimeRecord: row.allTimeRecord ?? null,
+    };
   }
 }
