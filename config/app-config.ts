@@ -42,6 +42,8 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
+  /** Fault injection for the crash test: each tally holds its transaction open this long after writing. Leave 0. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000) FAULT_TALLY_PAUSE_MS = 0;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -1,4 +1,6 @@
+import { AppConfig } from '@app/config';
 import { inTransaction, jsonColumn } from '@app/database';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,6 +24,7 @@ export class TallyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scoring: ScoringService,
     private readonly live: LiveResults,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -65,6 +68,7 @@ export class TallyService {
         await m.query('INSERT INTO item_results (item_id, round_id, entry_id, place, scoring_place, total, status, meet_record, all_time_record, breakdown, score_version) VALUES ?', [rows]);
       }
       await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [scoreVersion, itemId]);
+      if (this.config.FAULT_TALLY_PAUSE_MS) await sleep(this.config.FAULT_TALLY_PAUSE_MS);
       this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
       return { itemId, eventId: ctx.eventId, ran: true, version: scoreVersion, entries: rows.length };
     });
