@@ -1,4 +1,4 @@
-import { inTransaction } from '@app/database';
+import { inTransaction, jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
 import { forbidden, type Principal } from '@app/identity';
 import { EntryWorkflowService } from '@app/registration';
@@ -195,7 +195,7 @@ export class PublicationService {
         'FROM result_audit a JOIN users u ON u.id = a.by WHERE a.item_id = ? ORDER BY a.id',
       [itemId],
     );
-    return rows.map((r) => ({ ...r, detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail }));
+    return rows.map((r) => ({ ...r, detail: jsonColumn(r.detail) }));
   }
 
   private async step(
@@ -298,7 +298,7 @@ export class PublicationService {
       where.push(`${col} = ?`);
       params.push(v);
     }
-    const rows: (Omit<AppealView, 'attachments'> & { attachments: string | null })[] = await this.dataSource.query(
+    const rows: (Omit<AppealView, 'attachments'> & { attachments: AppealView['attachments'] | string | null })[] = await this.dataSource.query(
       'SELECT a.id, a.item_id AS itemId, a.entry_id AS entryId, u.real_name AS realName, o.name AS organisationName, a.filed_by AS filedBy, ' +
         'f.real_name AS filedByName, a.filed_at AS filedAt, a.reason, a.status, a.resolved_by AS resolvedBy, a.resolved_at AS resolvedAt, ' +
         'a.resolution_reason AS resolutionReason, ' +
@@ -307,7 +307,7 @@ export class PublicationService {
         `JOIN users f ON f.id = a.filed_by WHERE ${where.join(' AND ')} ORDER BY a.id`,
       params,
     );
-    return rows.map((r) => ({ ...r, attachments: r.attachments ? JSON.parse(r.attachments) : [] }));
+    return rows.map((r) => ({ ...r, attachments: r.attachments ? jsonColumn(r.attachments) : [] }));
   }
 
   private async assertOrganizer(principal: Principal, itemId: number): Promise<number> {
