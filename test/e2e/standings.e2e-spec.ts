@@ -23,7 +23,8 @@ describe('standings: delegation points, medal table, records, scoreboard freeze 
     waitFor(`item ${itemId} tallied`, async () => {
       const [res, pub] = await Promise.all([http().get(`/api/v1/items/${itemId}/results`).set(organizer()), http().get(`/api/v1/events/${eventId}/board`).set(organizer())]);
       const item = pub.body.items?.find((i: { itemId: number }) => i.itemId === itemId);
-      return res.body.scoreVersion > after && item?.scoreVersion === res.body.scoreVersion && res.body.results.every((r: { status: string }) => r.status !== 'INCOMPLETE') ? res.body : undefined;
+      const all = res.body.results?.length === entry[itemId === items.m100 ? 'm100' : 'm200'].length;
+      return all && res.body.scoreVersion > after && item?.scoreVersion === res.body.scoreVersion && res.body.results.every((r: { status: string }) => r.status !== 'INCOMPLETE') ? res.body : undefined;
     });
   /** The judge's sheet for an item: cells saved (a correction once submitted, with a reason), then submitted the first time. */
   async function mark(itemId: number, cells: Cell[], reason?: string) {
