@@ -2,4 +2,5 @@ export * from './data-source-options';
 export * from './ensure-database';
 export * from './transaction';
 export * from './json-column';
+export * from './insert-rows';
 export { MIGRATIONS } from './migrations';

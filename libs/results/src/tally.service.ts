@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { inTransaction, jsonColumn } from '@app/database';
+import { insertRows, inTransaction, jsonColumn } from '@app/database';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { annotateResults, type ResultContext } from './domain';
 import { LiveResults } from './live-results';
 
+const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'breakdown', 'score_version'];
 
 export interface TallyOutcome {
   itemId: number;
@@ -64,9 +65,7 @@ export class TallyService {
       }
 
       await m.query('DELETE FROM item_results WHERE item_id = ?', [itemId]);
-      if (rows.length) {
-        await m.query('INSERT INTO item_results (item_id, round_id, entry_id, place, scoring_place, total, status, meet_record, all_time_record, breakdown, score_version) VALUES ?', [rows]);
-      }
+      await insertRows(m, 'item_results', RESULT_COLUMNS, rows);
       await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [scoreVersion, itemId]);
       if (this.config.FAULT_TALLY_PAUSE_MS) await sleep(this.config.FAULT_TALLY_PAUSE_MS);
       this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);

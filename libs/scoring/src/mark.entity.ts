@@ -6,7 +6,9 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 /** One judge's mark for one entry on one criterion, kept as the decimal text the judge entered. */
 @Entity('marks')
 @Index('uq_marks', ['entryId', 'roundId', 'judgeId', 'criterion'], { unique: true })
-@Index('idx_marks_item', ['itemId'])
+// A tally reads an item's marks sheet by sheet from this index alone (it covers every column the
+// tally needs), instead of one row lookup per mark; its first column serves the item foreign key.
+@Index('idx_marks_sheet', ['itemId', 'roundId', 'judgeId', 'entryId', 'criterion', 'value'])
 export class Mark {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;

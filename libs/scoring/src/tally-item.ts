@@ -1,4 +1,4 @@
-import { computeScheme, inputFromCells, rankScheme, type SchemeResult, ScoringInputError, type SchemeResultRow } from './domain';
+import { type EntryCells, inputReader, rankScheme, type SchemeResult, schemeScorer, ScoringInputError, type SchemeResultRow } from './domain';
 import type { ItemMarks } from './scoring.service';
 
 export interface ComputedResult {
@@ -17,6 +17,18 @@ export interface ComputedResult {
  */
 export function tallyItem(data: ItemMarks): ComputedResult[] {
   const scheme = data.scheme;
+  // The scheme is checked once for the item; a refused one makes every entry with marks INCOMPLETE, naming why.
+  let score: (cells: EntryCells) => SchemeResult;
+  try {
+    const read = inputReader(scheme);
+    const compute = schemeScorer(scheme);
+    score = (cells) => compute(read(cells, data.judgeIds));
+  } catch (err) {
+    if (!(err instanceof ScoringInputError)) throw err;
+    score = () => {
+      throw err;
+    };
+  }
   const rows: SchemeResultRow<number>[] = [];
   const incomplete: ComputedResult[] = [];
   for (const entryId of data.entryIds) {
@@ -27,7 +39,7 @@ export function tallyItem(data: ItemMarks): ComputedResult[] {
     }
     let result: SchemeResult;
     try {
-      result = computeScheme(scheme, inputFromCells(scheme, cells, data.judgeIds));
+      result = score(cells);
     } catch (err) {
       if (!(err instanceof ScoringInputError)) throw err;
       incomplete.push({ entryId, place: null, total: null, status: 'INCOMPLETE', breakdown: { reason: err.message } });

@@ -1,6 +1,6 @@
 import { Dec, DecimalLike, fmt, isRounding, parseDecimal, Rounding, roundTo, sum } from './decimal';
 import { assertConfig, configError, ScoringInputError } from './errors';
-import { checkMark, MarkRange, validateMarkRange } from './mark-range';
+import { type MarkCheck, markChecker, MarkRange, validateMarkRange } from './mark-range';
 import { INPUT_STATUSES, InputStatus, SchemeResult, TieBreakKey } from './types';
 
 /**
@@ -202,49 +202,131 @@ function marksFor(cfg: JudgePanelConfig, input: JudgePanelInput, key: string): {
   return { list, field: `marks.${key}` };
 }
 
-function scoreCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion, input: JudgePanelInput, difficulty: Dec | null): JudgePanelCriterionBreakdown {
-  const { list, field } = marksFor(cfg, input, cr.key);
+/** A checked mark with its text as the breakdown shows it and its value as a number (for a quick order). */
+interface ReadMark {
+  value: Dec;
+  text: string;
+  num: number;
+  /** the mark in millionths when that is a whole number below 10^12, which JavaScript adds exactly; else null */
+  micros: number | null;
+}
+
+function readMarkOf(value: Dec): ReadMark {
+  const micros = value.times(1e6);
+  return { value, text: fmt(value), num: value.toNumber(), micros: micros.isInteger() && micros.abs().lt(1e12) ? micros.toNumber() : null };
+}
+
+/**
+ * Σ marks, exact: in whole millionths when every mark allows (a thousand judges could not
+ * leave the range where doubles count exactly), else with decimals.
+ */
+function sumMarks(marks: ReadMark[]): Dec {
+  let micros = 0;
+  for (const m of marks) {
+    if (m.micros === null) return sum(marks.map((x) => x.value));
+    micros += m.micros;
+  }
+  return new Dec(`${micros}e-6`);
+}
+
+/** What a criterion needs for every performance, parsed once per configuration. */
+interface PreparedCriterion {
+  cr: JudgePanelCriterion;
+  check: MarkCheck;
+  /** marks already read and accepted for this criterion's range, by the value as entered */
+  known: Map<DecimalLike, ReadMark>;
+  subtractFrom: Dec | null;
+  factor: Dec;
+}
+
+/**
+ * Marks read and accepted, per mark range, shared by every tally of the process: panels give
+ * the same few thousand marks to thousands of performances, and the same text always reads the
+ * same under the same range (decimals are immutable). A refused mark is never kept, so its
+ * error still names its own field. Each list is dropped when it grows past a bound.
+ */
+const acceptedMarks = new Map<string, Map<DecimalLike, ReadMark>>();
+const MAX_ACCEPTED = 50_000;
+
+function acceptedFor(range: MarkRange): Map<DecimalLike, ReadMark> {
+  const key = [range.min, range.max, range.step, range.maxDecimals].map(String).join('|');
+  let known = acceptedMarks.get(key);
+  if (!known || known.size > MAX_ACCEPTED) acceptedMarks.set(key, (known = new Map()));
+  return known;
+}
+
+function prepareCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion): PreparedCriterion {
   const range = (cr.marks ?? cfg.marks)!;
+  return {
+    cr,
+    check: markChecker(range),
+    known: acceptedFor(range),
+    subtractFrom: cr.subtractFrom === undefined ? null : new Dec(cr.subtractFrom),
+    factor: new Dec(cr.factor ?? 1),
+  };
+}
+
+/** Reads judge i's mark; a refused one throws naming its field (`marks.<key>[i]`). */
+function readMark(p: PreparedCriterion, entered: DecimalLike, field: string, i: number): ReadMark {
+  let mark = p.known.get(entered);
+  if (mark === undefined) {
+    mark = readMarkOf(p.check(entered, `${field}[${i}]`));
+    if (typeof entered === 'string' || typeof entered === 'number') p.known.set(entered, mark);
+  }
+  return mark;
+}
+
+/**
+ * Exact order of two decimals: by their numbers first, which never contradicts the decimals'
+ * order (rounding to a double keeps order), and by the decimals where the numbers are equal.
+ */
+function compareMarks(a: { value: Dec; num: number }, b: { value: Dec; num: number }): number {
+  return a.num - b.num || (a.value === b.value ? 0 : a.value.cmp(b.value));
+}
+
+function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: JudgePanelInput, difficulty: Dec | null): JudgePanelCriterionBreakdown {
+  const cr = p.cr;
+  const { list, field } = marksFor(cfg, input, cr.key);
   const expected = cr.judges ?? cfg.judges;
   if (expected !== undefined && list.length !== expected) {
     throw new ScoringInputError('WRONG_COUNT', field, `字段 ${field} 应有 ${expected} 名裁判的分数，实际为 ${list.length} 个`);
   }
-  const marks = list.map((m, i) => (m === null || m === undefined ? null : checkMark(m, `${field}[${i}]`, range)));
-  const present = marks.filter((m): m is Dec => m !== null);
+  const marks = list.map((m, i) => (m === null || m === undefined ? null : readMark(p, m, field, i)));
+  const present = marks.filter((m): m is ReadMark => m !== null);
   const hi = cr.drop?.highest ?? 0;
   const lo = cr.drop?.lowest ?? 0;
 
   // A missing mark: either the panel simply shrinks, or (as diving and ISU
   // rules do when a judge fails to mark) it is replaced by the average of the others.
-  let substitute: Dec | null = null;
+  let substitute: ReadMark | null = null;
   const missing = marks.length - present.length;
   if (missing > 0 && cfg.missingMark === 'average-of-others') {
     if (present.length === 0) throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 没有任何裁判分，无法用其他裁判平均分替代缺失分`);
-    substitute = roundTo(sum(present).div(present.length), cfg.substituteRounding);
+    substitute = readMarkOf(roundTo(sumMarks(present).div(present.length), cfg.substituteRounding));
   }
-  const slots = marks.map((m, i) => ({ judge: i, value: m ?? substitute, original: m }));
-  const usable = slots.filter((s) => s.value !== null) as { judge: number; value: Dec; original: Dec | null }[];
+  const slots = marks.map((m, i) => ({ judge: i, mark: m ?? substitute, original: m }));
+  const usable = slots.filter((s) => s.mark !== null) as { judge: number; mark: ReadMark; original: ReadMark | null }[];
   if (usable.length - hi - lo < 1) {
     throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 只有 ${usable.length} 个有效分，去掉 ${hi} 个最高分和 ${lo} 个最低分后不足 1 个`);
   }
   // Which of several equal marks is "the" dropped one does not change the result;
-  // sorting by (value, judge) keeps it deterministic for the breakdown.
-  const sorted = [...usable].sort((a, b) => a.value.cmp(b.value) || a.judge - b.judge);
+  // sorting by (value, judge) keeps it deterministic for the breakdown. Nothing to drop, nothing to sort.
+  const sorted = hi + lo ? [...usable].sort((a, b) => compareMarks(a.mark, b.mark) || a.judge - b.judge) : usable;
   const low = new Set(sorted.slice(0, lo).map((s) => s.judge));
   const high = new Set(sorted.slice(sorted.length - hi).map((s) => s.judge));
-  const counted = usable.filter((s) => !low.has(s.judge) && !high.has(s.judge));
-  const trimmedSum = sum(counted.map((s) => s.value));
+  const counted = hi + lo ? usable.filter((s) => !low.has(s.judge) && !high.has(s.judge)) : usable;
+  const trimmedSum = sumMarks(counted.map((s) => s.mark));
   const trimmedMean = trimmedSum.div(counted.length);
   const aggregateExact = cr.aggregate === 'sum' ? trimmedSum : trimmedMean;
   const aggregateRounded = roundTo(aggregateExact, cr.aggregateRounding);
   let v = aggregateRounded;
   let afterSubtract: Dec | undefined;
-  if (cr.subtractFrom !== undefined) {
-    afterSubtract = new Dec(cr.subtractFrom).minus(v);
+  if (p.subtractFrom) {
+    afterSubtract = p.subtractFrom.minus(v);
     v = afterSubtract;
   }
   if (cr.multiplyByDifficulty) v = v.times(difficulty!);
-  const factor = new Dec(cr.factor ?? 1);
+  const factor = p.factor;
   const valueExact = v.times(factor);
   const value = roundTo(valueExact, cr.rounding);
 
@@ -253,20 +335,20 @@ function scoreCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion, input: J
     ...(cr.label !== undefined ? { label: cr.label } : {}),
     judges: slots.map((s) => ({
       judge: s.judge,
-      mark: s.original ? fmt(s.original) : null,
-      ...(s.original === null && s.value !== null ? { substitute: fmt(s.value) } : {}),
-      use: s.value === null ? 'missing' : high.has(s.judge) ? 'dropped-high' : low.has(s.judge) ? 'dropped-low' : 'counted',
+      mark: s.original ? s.original.text : null,
+      ...(s.original === null && s.mark !== null ? { substitute: s.mark.text } : {}),
+      use: s.mark === null ? 'missing' : high.has(s.judge) ? 'dropped-high' : low.has(s.judge) ? 'dropped-low' : 'counted',
     })),
     droppedHigh: [...high].sort((a, b) => a - b),
     droppedLow: [...low].sort((a, b) => a - b),
-    counted: counted.map((s) => fmt(s.value)),
+    counted: counted.map((s) => s.mark.text),
     trimmedSum: fmt(trimmedSum),
     trimmedMean: fmt(trimmedMean),
     aggregate: cr.aggregate,
     aggregateExact: fmt(aggregateExact),
     ...(cr.aggregateRounding ? { aggregateRounding: cr.aggregateRounding } : {}),
     aggregateRounded: fmt(aggregateRounded, cr.aggregateRounding?.digits),
-    ...(cr.subtractFrom !== undefined ? { subtractFrom: fmt(new Dec(cr.subtractFrom)), afterSubtract: fmt(afterSubtract!) } : {}),
+    ...(p.subtractFrom ? { subtractFrom: fmt(p.subtractFrom), afterSubtract: fmt(afterSubtract!) } : {}),
     ...(cr.multiplyByDifficulty ? { difficulty: fmt(difficulty!) } : {}),
     factor: fmt(factor),
     valueExact: fmt(valueExact),
@@ -277,34 +359,62 @@ function scoreCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion, input: J
 
 /** Judge-panel score of one performance. Throws ScoringConfigError / ScoringInputError. */
 export function computeJudgePanel(cfg: JudgePanelConfig, input: JudgePanelInput): SchemeResult<JudgePanelBreakdown | null> {
+  return judgePanelScorer(cfg)(input);
+}
+
+/**
+ * computeJudgePanel for one configuration, checked and parsed once, for scoring
+ * many performances (a tally scores every contestant of an item with it).
+ * Throws ScoringConfigError; the scorer throws ScoringInputError.
+ */
+export function judgePanelScorer(cfg: JudgePanelConfig): (input: JudgePanelInput) => SchemeResult<JudgePanelBreakdown | null> {
   assertConfig(validateJudgePanelConfig(cfg));
+  const panel: PreparedPanel = {
+    criteria: cfg.criteria.map((cr) => prepareCriterion(cfg, cr)),
+    checkDifficulty: cfg.criteria.some((c) => c.multiplyByDifficulty) ? markChecker(cfg.difficulty!, '难度系数') : null,
+    partChecks: (cfg.parts ?? []).map((p) => markChecker(p.range ?? { min: '-1e9', max: '1e9' }, p.label ?? '分值')),
+    minTotal: cfg.minTotal === undefined ? null : new Dec(cfg.minTotal),
+  };
+  return (input) => scoreJudgePanel(cfg, panel, input);
+}
+
+/** A checked configuration's parsed parts, shared by every performance it scores. */
+interface PreparedPanel {
+  criteria: PreparedCriterion[];
+  /** set when a criterion multiplies by the difficulty */
+  checkDifficulty: MarkCheck | null;
+  /** one per configured part, in order */
+  partChecks: MarkCheck[];
+  minTotal: Dec | null;
+}
+
+function scoreJudgePanel(cfg: JudgePanelConfig, panel: PreparedPanel, input: JudgePanelInput): SchemeResult<JudgePanelBreakdown | null> {
   const status = input.status ?? 'OK';
   if (!INPUT_STATUSES.includes(status)) throw new ScoringInputError('BAD_STATUS', 'status', `字段 status 的值「${String(status)}」无效，应为 OK、DNS、DNF 或 DQ`);
   if (status !== 'OK') return { total: null, status, tieBreakKeys: [], breakdown: null };
 
   let difficulty: Dec | null = null;
-  if (cfg.criteria.some((c) => c.multiplyByDifficulty)) {
+  if (panel.checkDifficulty) {
     if (input.difficulty === undefined || input.difficulty === null) {
       throw new ScoringInputError('MISSING_VALUE', 'difficulty', '缺少字段 difficulty（难度系数）');
     }
-    difficulty = checkMark(input.difficulty, 'difficulty', cfg.difficulty!, '难度系数');
+    difficulty = panel.checkDifficulty(input.difficulty, 'difficulty');
   }
-  const criteria = cfg.criteria.map((cr) => scoreCriterion(cfg, cr, input, difficulty));
+  const criteria = panel.criteria.map((p) => scoreCriterion(cfg, p, input, difficulty));
   const judgeSubtotalExact = sum(criteria.map((c) => new Dec(c.value)));
   const judgeSubtotal = roundTo(judgeSubtotalExact, cfg.judgeSubtotalRounding);
 
-  const parts = (cfg.parts ?? []).map((p) => {
+  const parts = (cfg.parts ?? []).map((p, i) => {
     const raw = input.parts?.[p.key];
     const field = `parts.${p.key}`;
     if (raw === undefined || raw === null) {
       if (p.required) throw new ScoringInputError('MISSING_VALUE', field, `缺少字段 ${field}（${p.label ?? p.key}）`);
       return { key: p.key, label: p.label, effect: p.effect, value: new Dec(0) };
     }
-    const value = p.range ? checkMark(raw, field, p.range, p.label ?? '分值') : checkMark(raw, field, { min: '-1e9', max: '1e9' }, p.label ?? '分值');
-    return { key: p.key, label: p.label, effect: p.effect, value };
+    return { key: p.key, label: p.label, effect: p.effect, value: panel.partChecks[i](raw, field) };
   });
   let totalExact = parts.reduce((acc, p) => (p.effect === 'add' ? acc.plus(p.value) : acc.minus(p.value)), judgeSubtotal);
-  if (cfg.minTotal !== undefined) totalExact = Dec.max(totalExact, new Dec(cfg.minTotal));
+  if (panel.minTotal) totalExact = Dec.max(totalExact, panel.minTotal);
   const total = roundTo(totalExact, cfg.rounding);
 
   const tieBreakKeys: TieBreakKey[] = (cfg.tieBreakers ?? []).map((t) => {

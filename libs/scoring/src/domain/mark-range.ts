@@ -15,25 +15,36 @@ export interface MarkRange {
 
 /** Parse and check one entered value; throws ScoringInputError naming the field. */
 export function checkMark(value: unknown, field: string, range: MarkRange, what = '分数'): Dec {
-  const d = parseDecimal(value);
-  if (d === null) {
-    throw new ScoringInputError('NOT_A_NUMBER', field, `字段 ${field} 的${what}「${String(value)}」不是有效数字`);
-  }
+  return markChecker(range, what)(value, field);
+}
+
+/** Checks one entered value against a range fixed beforehand; throws ScoringInputError naming the field. */
+export type MarkCheck = (value: unknown, field: string) => Dec;
+
+/**
+ * checkMark for one range with its bounds parsed once: a tally checks every
+ * mark of every contestant against the same few ranges.
+ */
+export function markChecker(range: MarkRange, what = '分数'): MarkCheck {
   const min = new Dec(range.min);
   const max = new Dec(range.max);
-  if (d.lt(min) || d.gt(max)) {
-    throw new ScoringInputError('OUT_OF_RANGE', field, `字段 ${field} 的${what} ${d.toFixed()} 超出允许范围 ${min.toFixed()}–${max.toFixed()}`);
-  }
-  if (range.maxDecimals !== undefined && decimalsOf(value as DecimalLike) > range.maxDecimals) {
-    throw new ScoringInputError('TOO_MANY_DECIMALS', field, `字段 ${field} 的${what} ${String(value)} 小数位过多，最多 ${range.maxDecimals} 位`);
-  }
-  if (range.step !== undefined) {
-    const step = new Dec(range.step);
-    if (!d.minus(min).mod(step).isZero()) {
+  const step = range.step === undefined ? null : new Dec(range.step);
+  return (value, field) => {
+    const d = parseDecimal(value);
+    if (d === null) {
+      throw new ScoringInputError('NOT_A_NUMBER', field, `字段 ${field} 的${what}「${String(value)}」不是有效数字`);
+    }
+    if (d.lt(min) || d.gt(max)) {
+      throw new ScoringInputError('OUT_OF_RANGE', field, `字段 ${field} 的${what} ${d.toFixed()} 超出允许范围 ${min.toFixed()}–${max.toFixed()}`);
+    }
+    if (range.maxDecimals !== undefined && decimalsOf(value as DecimalLike) > range.maxDecimals) {
+      throw new ScoringInputError('TOO_MANY_DECIMALS', field, `字段 ${field} 的${what} ${String(value)} 小数位过多，最多 ${range.maxDecimals} 位`);
+    }
+    if (step && !d.minus(min).mod(step).isZero()) {
       throw new ScoringInputError('BAD_STEP', field, `字段 ${field} 的${what} ${d.toFixed()} 不符合 ${step.toFixed()} 的步长`);
     }
-  }
-  return d;
+    return d;
+  };
 }
 
 /** Config check for a MarkRange; returns the reasons it is refused. */

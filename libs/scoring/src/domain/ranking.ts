@@ -56,25 +56,30 @@ export function rank<T>(rows: readonly T[], comparators: readonly Comparator<T>[
     else placed.push({ row, i });
   });
 
-  const compareChain = (a: T, b: T): { c: number; by: number | null } => {
+  // The first comparator that tells a from b, or null when none does.
+  const separatedBy = (a: T, b: T): number | null => {
+    for (let k = 0; k < comparators.length; k++) if (comparators[k](a, b) !== 0) return k;
+    return null;
+  };
+  const compare = (a: T, b: T): number => {
     for (let k = 0; k < comparators.length; k++) {
       const c = comparators[k](a, b);
-      if (c !== 0) return { c, by: k };
+      if (c !== 0) return c;
     }
-    return { c: 0, by: null };
+    return 0;
   };
-  placed.sort((x, y) => compareChain(x.row, y.row).c || x.i - y.i);
+  placed.sort((x, y) => compare(x.row, y.row) || x.i - y.i);
 
   const out: RankedRow<T>[] = [];
   for (let k = 0; k < placed.length; k++) {
     const prev = k > 0 ? out[k - 1] : null;
-    const cmp = prev ? compareChain(prev.row, placed[k].row) : null;
-    const sameAsPrev = cmp !== null && cmp.c === 0;
+    const by = prev ? separatedBy(prev.row, placed[k].row) : null;
+    const sameAsPrev = prev !== null && by === null;
     out.push({
       row: placed[k].row,
       place: sameAsPrev ? prev!.place : k + 1,
       tied: false,
-      decidedBy: cmp && !sameAsPrev ? cmp.by : null,
+      decidedBy: sameAsPrev ? null : by,
     });
     if (sameAsPrev) {
       prev!.tied = true;
@@ -93,13 +98,20 @@ export function rank<T>(rows: readonly T[], comparators: readonly Comparator<T>[
 
 /** Comparator over a decimal-valued key; rows without a value rank after rows with one. */
 export function byDecimal<T>(get: (row: T) => string | number | null | undefined, better: 'higher' | 'lower'): Comparator<T> {
+  // A sort compares each row about log2(n) times: parse each value once.
+  const parsed = new Map<string | number, Dec>();
+  const dec = (v: string | number) => {
+    let d = parsed.get(v);
+    if (d === undefined) parsed.set(v, (d = new Dec(v)));
+    return d;
+  };
   return (a, b) => {
     const va = get(a);
     const vb = get(b);
     const na = va === null || va === undefined;
     const nb = vb === null || vb === undefined;
     if (na || nb) return na && nb ? 0 : na ? 1 : -1;
-    const c = new Dec(va).cmp(new Dec(vb));
+    const c = dec(va).cmp(dec(vb));
     return better === 'higher' ? -c : c;
   };
 }

@@ -1,5 +1,5 @@
 import { assertConfig, configError, ScoringInputError } from './errors';
-import { computeJudgePanel, JudgePanelConfig, JudgePanelInput, validateJudgePanelConfig } from './judge-panel';
+import { computeJudgePanel, JudgePanelConfig, JudgePanelInput, judgePanelScorer, validateJudgePanelConfig } from './judge-panel';
 import { computeMarkingScheme, MarkingSchemeConfig, MarkingSchemeInput, validateMarkingSchemeConfig } from './marking-scheme';
 import { computeMeasured, MeasuredConfig, MeasuredInput, validateMeasuredConfig } from './measured';
 import { computePointsPenalty, PointsPenaltyConfig, PointsPenaltyInput, validatePointsPenaltyConfig } from './points-penalty';
@@ -76,6 +76,21 @@ export function computeScheme<C extends SchemeConfig>(config: C, input: SchemeIn
   }
 }
 
+/**
+ * computeScheme for one configuration, checked once: a tally scores every
+ * contestant of an item with the same configuration. Throws ScoringConfigError
+ * at once for a refused configuration; the scorer throws ScoringInputError.
+ */
+export function schemeScorer(config: SchemeConfig): (input: SchemeInput) => SchemeResult {
+  assertConfig(validateSchemeConfig(config));
+  if (config.kind !== 'judge-panel') return (input) => computeScheme(config, input);
+  const score = judgePanelScorer(config);
+  return (input) => {
+    if (!input || typeof input !== 'object') throw new ScoringInputError('MISSING_VALUE', 'input', '缺少成绩输入');
+    return score(input as JudgePanelInput);
+  };
+}
+
 export interface SchemeResultRow<Id = string> {
   id: Id;
   result: SchemeResult;
@@ -98,9 +113,13 @@ export function schemeComparators<Id>(config: SchemeConfig, rows: readonly Schem
   const n = Math.max(0, ...rows.map((r) => r.result.tieBreakKeys.length));
   const chain: Comparator<SchemeResultRow<Id>>[] = [byDecimal((r) => r.result.total, totalDirection(config))];
   for (let k = 0; k < n; k++) {
+    // Made once per ranking, not per comparison: each keeps the values it has parsed.
+    const value = (r: SchemeResultRow<Id>) => r.result.tieBreakKeys[k]?.value;
+    const higher = byDecimal(value, 'higher');
+    const lower = byDecimal(value, 'lower');
     chain.push((a, b) => {
       const better = a.result.tieBreakKeys[k]?.better ?? b.result.tieBreakKeys[k]?.better ?? 'higher';
-      return byDecimal((r: SchemeResultRow<Id>) => r.result.tieBreakKeys[k]?.value, better)(a, b);
+      return (better === 'higher' ? higher : lower)(a, b);
     });
   }
   return chain;

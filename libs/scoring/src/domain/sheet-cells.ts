@@ -202,11 +202,16 @@ function perJudge(m: ReadonlyMap<number, string> | undefined, judgeIds: readonly
  * An invalid status is passed through so that computeScheme reports BAD_STATUS.
  */
 export function inputFromCells<C extends SchemeConfig>(config: C, cells: EntryCells, judgeIds: readonly number[]): SchemeInput<C> {
-  return buildInput(config, cells, judgeIds) as SchemeInput<C>;
+  return inputReader(config)(cells, judgeIds);
 }
 
-function buildInput(scheme: SchemeConfig, cells: EntryCells, judgeIds: readonly number[]): SchemeInput {
-  const specs = cellSpecs(scheme);
+/** inputFromCells for one configuration, checked once: a tally reads every contestant's cells with it. */
+export function inputReader<C extends SchemeConfig>(config: C): (cells: EntryCells, judgeIds: readonly number[]) => SchemeInput<C> {
+  const specs = cellSpecs(config);
+  return (cells, judgeIds) => buildInput(config, specs, cells, judgeIds) as SchemeInput<C>;
+}
+
+function buildInput(scheme: SchemeConfig, specs: CellSpec[], cells: EntryCells, judgeIds: readonly number[]): SchemeInput {
   const one = (key: string) => single(cells.get(key), judgeIds);
   const statusText = one('status');
   const status = statusText === undefined ? {} : { status: statusText.toUpperCase() as InputStatus };

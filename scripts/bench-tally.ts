@@ -1,0 +1,891 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { connect } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type AppConfig, loadConfig } from '@app/config';
+import { freshMigratedDataSource } from '@app/config/data-source';
+import { JOBS, QUEUES } from '@app/queue';
+import { JwtService } from '@nestjs/jwt';
+import { type Job, Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { type Connection, createConnection } from 'mysql2/promise';
+import { ensureLocalServices } from './local-services';
+
+/**
+ * `npm run bench:tally`: how long the worker takes to re-tally results, against
+ * what the bare database needs for the same arithmetic, in the same run.
+ *
+ *  1. MySQL and Redis up; `union_events_bench_tally` dropped, recreated and
+ *     migrated, then loaded with SQL (multi-row INSERTs, no API): one event,
+ *     500 items scored by a judge panel of 10 judges × 1 criterion (plain
+ *     mean, 2 decimals, half-up), 100,000 approved entries (10 items with
+ *     exactly 1,000, the other 490 sharing the rest), 10 judges seated per
+ *     item, every sheet submitted, 1,000,000 marks (one decimal, a quarter
+ *     now and then, so totals tie now and then). Entries are dealt to items
+ *     in a shuffled order, as registrations arrive; marks are written sheet
+ *     by sheet, as the sheet endpoint writes them. No results yet.
+ *  2. Baseline, apps stopped: one statement,
+ *       INSERT INTO bench_results … SELECT …, RANK() OVER (PARTITION BY item_id
+ *       ORDER BY total DESC) FROM (SELECT item_id, entry_id,
+ *       ROUND(AVG(CAST(value AS DECIMAL(10,2))), 2) AS total FROM marks
+ *       GROUP BY item_id, entry_id)
+ *     into a scratch copy of item_results (same columns and indexes, no
+ *     foreign keys; breakdown '{}'). Run 3 times, emptied before each run;
+ *     baseline_s is the median. Its rows stay for the check in step 3.
+ *  3. full_s: API and worker started from dist/ (product defaults:
+ *     WORKER_CONCURRENCY, OUTBOX_POLL_MS). One transaction does for all 500
+ *     items what a score change does for one (ScoringService.enqueueTally):
+ *     score_version + 1 and a `tally.item` outbox row with the contract's job
+ *     id; the worker's relay moves the rows into BullMQ. full_s runs from that
+ *     COMMIT until every item_tallies row shows the new version (polled every
+ *     20 ms). item_results starts empty, so all 100,000 rows are written.
+ *     Then every total and place must equal the baseline's (same arithmetic,
+ *     same RANK), or the bench fails.
+ *  4. For one 1,000-entry item, N = 50 times (after 3 uncounted warm-ups):
+ *     the organizer corrects one submitted mark through the HTTP API
+ *     (PUT /items/:id/sheets/:judgeId with version and reason, the endpoint a
+ *     chief judge or organizer uses), waits until the tally shows it, then a
+ *     random 0–200 ms pause (so the relay's poll phase is sampled evenly).
+ *     - item_p95_ms: p95 of the tally job's own time in the worker: BullMQ's
+ *       processedOn → finishedOn of job `tally.item-<item>-v<version>`, i.e.
+ *       TallyService.tally (lock, read, score, rank, write, commit) plus
+ *       BullMQ's move-to-completed. Millisecond resolution.
+ *     - visible_p95_ms: p95 from just before the PUT is sent until the SSE
+ *       stream GET /api/v1/events/:eventId/live (opened before the loop)
+ *       delivers `event: results` with this itemId and scoreVersion ≥ the
+ *       version the change produced (read from item_scoring after the PUT;
+ *       messages are buffered from the moment of sending). While that
+ *       endpoint does not exist (404) this figure is null, never estimated.
+ *     - item_e2e_p95_ms (for orientation): from before the PUT until
+ *       item_tallies shows the version (polled every 10 ms): API + outbox
+ *       relay + queue + tally.
+ *
+ * Baseline and apps reach MariaDB the same way: its Unix socket when it runs
+ * on this machine (DB_SOCKET), else TCP. Tokens are minted here (HS256 with
+ * the bench's JWT_SECRET), nobody logs in. Child output goes to
+ * /tmp/bench-tally/*.log. The last stdout line is the JSON summary. Exit 1 on
+ * wrong results, a missing job or SSE message, or an error; a missed target
+ * is a measurement, not a failure.
+ * Developer knobs: BENCH_ENTRIES (default 100000; the 10 items of 1,000 stay,
+ * the other items share the rest), BENCH_SAMPLES (default 50), BENCH_REUSE=1
+ * (keep the loaded database of the previous run: only results, tallies,
+ * outbox and queues are emptied; the marks step 4 changed stay changed),
+ * BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") passed
+ * to the API and worker, BENCH_WORKER_CONCURRENCY (default: the product's),
+ * BENCH_LOG_LEVEL (default warn).
+ */
+
+const DIST = join(__dirname, '..');
+const LOG_DIR = '/tmp/bench-tally';
+const DB_NAME = 'union_events_bench_tally';
+const PORT = 3411;
+const QUEUE_PREFIX = 'bench-tally';
+
+const ITEMS = 500;
+const BIG_ITEMS = 10;
+const BIG_ENTRIES = 1000;
+const ENTRIES = Math.max(Number(process.env.BENCH_ENTRIES || 100_000), BIG_ITEMS * BIG_ENTRIES + (ITEMS - BIG_ITEMS));
+const JUDGES_PER_ITEM = 10;
+const JUDGE_POOL = 100;
+const SAMPLES = Number(process.env.BENCH_SAMPLES || 50);
+const WARMUPS = 3;
+const BASELINE_RUNS = 3;
+const BATCH = 5000;
+const CRITERION = '总分';
+const SCHEME = {
+  kind: 'judge-panel',
+  marks: { min: 0, max: 100, maxDecimals: 2 },
+  judges: JUDGES_PER_ITEM,
+  criteria: [{ key: CRITERION, label: '综合得分', aggregate: 'mean' }],
+  rounding: { digits: 2, mode: 'half-up' },
+};
+
+const CITY_ID = 1;
+const DISTRICT_ID = 2;
+const FIRST_ENTERPRISE_ID = 3;
+const ENTERPRISES = 20;
+const ORGANIZER_ID = 1;
+const FIRST_JUDGE_ID = 2;
+const FIRST_CONTESTANT_ID = FIRST_JUDGE_ID + JUDGE_POOL;
+/** Each contestant enters two items, as many workers do (lathe and milling, say). */
+const CONTESTANTS = Math.ceil(ENTRIES / 2);
+
+// ---------------------------------------------------------------- small helpers
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
+const now = () => performance.now();
+
+/** Deterministic PRNG (mulberry32), so every run loads the same marks. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/** Roughly normal (sum of uniforms), mean 0, sd 1. */
+function gauss(rand: () => number): number {
+  let s = 0;
+  for (let i = 0; i < 6; i++) s += rand();
+  return (s - 3) * Math.SQRT2;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const p95 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 95);
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+
+/** An access token shaped like AuthService.issue() makes them, valid for an hour, signed with the same library. */
+function mintToken(secret: string, userId: number, username: string, roles: { role: string; orgId: number; path: string }[]): string {
+  return new JwtService({ secret }).sign({ sub: String(userId), name: username, roles }, { algorithm: 'HS256', expiresIn: 3600 });
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦';
+const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '志强', '海燕', '晓东'];
+const judgeName = (i: number) => `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[i % GIVEN.length]}（裁判）`;
+const contestantName = (i: number) => `选手${String(i + 1).padStart(6, '0')}`;
+const TRADES = ['数控车工', '数控铣工', '电工', '焊工', '钳工', '汽车维修工', '茶艺师', '中式烹调师', '育婴员', '网约配送员'];
+const itemName = (i: number) => `${TRADES[i % TRADES.length]}第${Math.floor(i / TRADES.length) + 1}组`;
+const ENTERPRISE_NAMES = ['杭州钢铁集团', '杭州汽轮动力集团', '浙江运河物流', '顺丰速运拱墅分部', '杭州制氧机集团', '浙江大运河文旅', '杭州公交集团拱墅分公司', '杭州热电集团', '浙江新华书店', '杭州西子电梯'];
+const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.length]}${i >= ENTERPRISE_NAMES.length ? i : ''}工会`;
+
+function listening(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+    socket.setTimeout(500, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
+  } catch {
+    return '(no output)';
+  }
+}
+
+// ---------------------------------------------------------------- child processes
+
+interface Child {
+  name: string;
+  proc: ChildProcess;
+  logFile: string;
+}
+
+const children: Child[] = [];
+
+function spawnApp(name: string, script: string, env: NodeJS.ProcessEnv): Child {
+  const logFile = join(LOG_DIR, `${name}.log`);
+  const fd = openSync(logFile, 'w');
+  const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, join(DIST, script)], { env, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const child = { name, proc, logFile };
+  children.push(child);
+  return child;
+}
+
+async function stopChild(child: Child): Promise<void> {
+  const { proc } = child;
+  if (proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  children.splice(children.indexOf(child), 1);
+}
+
+const stopAll = () => Promise.all([...children].map(stopChild));
+
+function childTails(): string {
+  return children.map((c) => `--- ${c.name} (${c.logFile}) ---\n${tail(c.logFile)}`).join('\n');
+}
+
+async function waitHealthy(child: Child, port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before answering /health`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${child.name} did not answer /health within 60 s`);
+    await sleep(200);
+  }
+}
+
+/** The worker is up once its tally consumer is registered in Redis (BullMQ names its connections). */
+async function waitWorker(child: Child, config: AppConfig): Promise<void> {
+  const queue = new Queue(QUEUES.tally, { connection: { host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB }, prefix: QUEUE_PREFIX });
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before starting`);
+      if ((await queue.getWorkersCount()) > 0) return;
+      if (Date.now() > deadline) throw new Error(`${child.name} registered no tally consumer within 60 s`);
+      await sleep(200);
+    }
+  } finally {
+    await queue.close();
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; null where there is none. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
+  } catch {
+    return null;
+  }
+}
+
+/** The database server's pid when it runs on this machine (for its CPU time), else undefined. */
+function serverPid(): number | undefined {
+  for (const name of ['mariadbd', 'mysqld']) {
+    const found = spawnSync('pidof', [name], { encoding: 'utf8' });
+    if (found.status === 0 && found.stdout.trim()) return Number(found.stdout.trim().split(/\s+/)[0]);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- database
+
+const dbConnection = (config: AppConfig, database: string | null = config.DB_NAME): Promise<Connection> =>
+  createConnection({
+    ...config.dbEndpoint,
+    user: config.DB_USER,
+    password: config.DB_PASSWORD,
+    database: database ?? undefined,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+  });
+
+/** The server's Unix socket, if it has one on this machine. */
+async function localSocket(config: AppConfig): Promise<string> {
+  const conn = await dbConnection(config, null);
+  try {
+    const [[row]] = (await conn.query('SELECT @@socket AS socket')) as unknown as [{ socket: string | null }[]];
+    return row.socket && existsSync(row.socket) ? row.socket : '';
+  } finally {
+    await conn.end();
+  }
+}
+
+async function rowsOf<T>(conn: Connection, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await conn.query(sql, params))[0] as T[];
+}
+
+async function insertBatches(conn: Connection, sql: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await conn.query(sql, [rows.slice(i, i + BATCH)]);
+}
+
+interface Fixture {
+  eventId: number;
+  /** the 1,000-entry item whose marks step 4 changes */
+  itemId: number;
+  judgeIds: number[];
+  entryIds: number[];
+  organizerToken: string;
+}
+
+/** How many entries each item gets: the first BIG_ITEMS exactly BIG_ENTRIES, the rest share what is left evenly. */
+function itemSizes(): number[] {
+  const rest = ENTRIES - BIG_ITEMS * BIG_ENTRIES;
+  const others = ITEMS - BIG_ITEMS;
+  return Array.from({ length: ITEMS }, (_, i) =>
+    i < BIG_ITEMS ? BIG_ENTRIES : Math.floor(rest / others) + (i - BIG_ITEMS < rest % others ? 1 : 0),
+  );
+}
+
+const panelOf = (item: number) => Array.from({ length: JUDGES_PER_ITEM }, (_, s) => FIRST_JUDGE_ID + ((item * JUDGES_PER_ITEM + s) % JUDGE_POOL));
+
+/** Everything a judged event holds once every sheet is submitted, straight into the fresh database. */
+async function load(config: AppConfig): Promise<void> {
+  const conn = await dbConnection(config);
+  const rand = prng(0x7a11e);
+  try {
+    // Loader only: the rows are consistent by construction, and checks per row would triple the load time.
+    await conn.query('SET unique_checks = 0, foreign_key_checks = 0');
+    const orgs: unknown[][] = [
+      [CITY_ID, null, '杭州市总工会', 'city', `/${CITY_ID}/`],
+      [DISTRICT_ID, CITY_ID, '拱墅区总工会', 'district', `/${CITY_ID}/${DISTRICT_ID}/`],
+    ];
+    for (let i = 0; i < ENTERPRISES; i++) {
+      const id = FIRST_ENTERPRISE_ID + i;
+      orgs.push([id, DISTRICT_ID, enterpriseName(i), 'enterprise', `/${CITY_ID}/${DISTRICT_ID}/${id}/`]);
+    }
+    await insertBatches(conn, 'INSERT INTO organisations (id, parent_id, name, kind, path) VALUES ?', orgs);
+
+    const users: unknown[][] = [[ORGANIZER_ID, 'bench-organizer', '!bench-no-login', '钱主任']];
+    const roles: unknown[][] = [[ORGANIZER_ID, DISTRICT_ID, 'organizer']];
+    for (let j = 0; j < JUDGE_POOL; j++) {
+      users.push([FIRST_JUDGE_ID + j, `judge${String(j + 1).padStart(3, '0')}`, '!bench-no-login', judgeName(j)]);
+      roles.push([FIRST_JUDGE_ID + j, DISTRICT_ID, 'judge']);
+    }
+    for (let c = 0; c < CONTESTANTS; c++) {
+      users.push([FIRST_CONTESTANT_ID + c, `worker${String(c + 1).padStart(6, '0')}`, '!bench-no-login', contestantName(c)]);
+      roles.push([FIRST_CONTESTANT_ID + c, FIRST_ENTERPRISE_ID + (c % ENTERPRISES), 'contestant']);
+    }
+    await insertBatches(conn, 'INSERT INTO users (id, username, password_hash, real_name) VALUES ?', users);
+    await insertBatches(conn, 'INSERT INTO role_assignments (user_id, organisation_id, role) VALUES ?', roles);
+
+    const [event] = (await conn.query(
+      "INSERT INTO events (organisation_id, kind, name, status, starts_on, ends_on, created_by, bib_prefix) VALUES (?, 'skill_competition', ?, 'in_progress', '2026-05-12', '2026-05-16', ?, 'SK')",
+      [DISTRICT_ID, '2026年拱墅区职工职业技能大赛', ORGANIZER_ID],
+    )) as unknown as [{ insertId: number }];
+    const eventId = event.insertId;
+    await insertBatches(
+      conn,
+      'INSERT INTO event_items (id, event_id, name) VALUES ?',
+      Array.from({ length: ITEMS }, (_, i) => [i + 1, eventId, itemName(i)]),
+    );
+    // Ten judges submitted their sheets, so the version was bumped ten times; nothing was tallied yet.
+    await insertBatches(
+      conn,
+      'INSERT INTO item_scoring (item_id, scheme, score_version) VALUES ?',
+      Array.from({ length: ITEMS }, (_, i) => [i + 1, JSON.stringify(SCHEME), JUDGES_PER_ITEM]),
+    );
+    const seats: unknown[][] = [];
+    const sheets: unknown[][] = [];
+    for (let i = 0; i < ITEMS; i++) {
+      panelOf(i).forEach((judgeId, s) => {
+        seats.push([i + 1, judgeId, s === 0 ? 1 : 0, ORGANIZER_ID]);
+        sheets.push([i + 1, 0, judgeId, 'submitted', 2]);
+      });
+    }
+    await insertBatches(conn, 'INSERT INTO judge_assignments (item_id, user_id, chief, assigned_by) VALUES ?', seats);
+    await insertBatches(conn, "INSERT INTO score_sheets (item_id, round_id, judge_id, status, version, submitted_at) VALUES ?", sheets.map((s) => [...s, new Date()]));
+
+    // Registrations arrive mixed over the items: deal the item slots in a shuffled order.
+    const sizes = itemSizes();
+    const slots = shuffle(sizes.flatMap((n, i) => Array.from({ length: n }, () => i)), rand);
+    const perItem: number[][] = sizes.map(() => []);
+    const entries: unknown[][] = [];
+    slots.forEach((item, k) => {
+      const id = k + 1;
+      // Entry k and k + CONTESTANTS share a person; the shuffle puts them in different items but for a handful, skipped below.
+      const person = k % CONTESTANTS;
+      perItem[item].push(id);
+      entries.push([id, eventId, item + 1, FIRST_CONTESTANT_ID + person, FIRST_ENTERPRISE_ID + (person % ENTERPRISES), 'approved', `SK${String(id).padStart(6, '0')}`, ORGANIZER_ID]);
+    });
+    // The same person twice in one item would break uq_entries_item_active_user: that entry gets a person of its own.
+    const seen = new Set<string>();
+    let extra = CONTESTANTS;
+    const extraUsers: unknown[][] = [];
+    for (const e of entries) {
+      const key = `${e[2]}:${e[3]}`;
+      if (seen.has(key)) {
+        e[3] = FIRST_CONTESTANT_ID + extra;
+        extraUsers.push([FIRST_CONTESTANT_ID + extra, `worker${String(extra + 1).padStart(6, '0')}`, '!bench-no-login', contestantName(extra)]);
+        extra++;
+      }
+      seen.add(`${e[2]}:${e[3]}`);
+    }
+    if (extraUsers.length) await insertBatches(conn, 'INSERT INTO users (id, username, password_hash, real_name) VALUES ?', extraUsers);
+    await insertBatches(
+      conn,
+      'INSERT INTO entries (id, event_id, item_id, user_id, active_user_id, organisation_id, status, bib, registered_by) VALUES ?',
+      entries.map(([id, ev, item, user, org, status, bib, by]) => [id, ev, item, user, user, org, status, bib, by]),
+    );
+
+    // Marks: each entry has an ability, each judge a slight bias, each mark some noise; judges
+    // write one decimal and now and then a quarter ("86.25"). One sheet is one multi-row INSERT.
+    const ability = new Float64Array(ENTRIES + 1);
+    for (let id = 1; id <= ENTRIES; id++) ability[id] = 80 + 6 * gauss(rand);
+    const bias = Array.from({ length: JUDGE_POOL }, () => (rand() - 0.5) * 2);
+    const sql = 'INSERT INTO marks (item_id, round_id, entry_id, judge_id, criterion, value) VALUES ?';
+    let batch: unknown[][] = [];
+    for (let i = 0; i < ITEMS; i++) {
+      for (const judgeId of panelOf(i)) {
+        for (const entryId of perItem[i]) {
+          batch.push([i + 1, 0, entryId, judgeId, CRITERION, markText(ability[entryId] + bias[judgeId - FIRST_JUDGE_ID] + 1.5 * gauss(rand), rand)]);
+        }
+        if (batch.length >= BATCH) {
+          await conn.query(sql, [batch]);
+          batch = [];
+        }
+      }
+    }
+    if (batch.length) await conn.query(sql, [batch]);
+    await conn.query('SET unique_checks = 1, foreign_key_checks = 1');
+    await conn.query('ANALYZE TABLE marks, entries, score_sheets, judge_assignments, item_scoring');
+  } finally {
+    await conn.end();
+  }
+}
+
+/** A mark as a judge writes it: 0–100, one decimal, a quarter now and then, no trailing zeros. */
+function markText(x: number, rand: () => number): string {
+  const v = Math.min(100, Math.max(0, x));
+  const step = rand() < 0.1 ? 4 : 10;
+  return String(Math.round(v * step) / step);
+}
+
+/** What the bench needs to know about the loaded database, read back (also after BENCH_REUSE). */
+async function fixture(config: AppConfig, conn: Connection): Promise<Fixture> {
+  const [event] = await rowsOf<{ id: number }>(conn, 'SELECT id FROM events ORDER BY id LIMIT 1');
+  const [big] = await rowsOf<{ itemId: number }>(
+    conn,
+    "SELECT item_id AS itemId FROM entries WHERE status = 'approved' GROUP BY item_id HAVING COUNT(*) = ? ORDER BY item_id LIMIT 1",
+    [BIG_ENTRIES],
+  );
+  if (!event || !big) throw new Error('the bench database holds no event or no item of 1,000 entries; run without BENCH_REUSE');
+  const judges = await rowsOf<{ id: number }>(conn, 'SELECT user_id AS id FROM judge_assignments WHERE item_id = ? ORDER BY id', [big.itemId]);
+  const entries = await rowsOf<{ id: number }>(conn, "SELECT id FROM entries WHERE item_id = ? AND status = 'approved' ORDER BY id", [big.itemId]);
+  return {
+    eventId: Number(event.id),
+    itemId: Number(big.itemId),
+    judgeIds: judges.map((j) => Number(j.id)),
+    entryIds: entries.map((e) => Number(e.id)),
+    organizerToken: mintToken(config.JWT_SECRET, ORGANIZER_ID, 'bench-organizer', [{ role: 'organizer', orgId: DISTRICT_ID, path: `/${CITY_ID}/${DISTRICT_ID}/` }]),
+  };
+}
+
+/** Old BullMQ keys of the bench prefix would point at a database that no longer exists. */
+async function clearQueues(config: AppConfig): Promise<void> {
+  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** BENCH_REUSE: back to "loaded, never tallied" without reloading a million marks. */
+async function resetResults(conn: Connection): Promise<void> {
+  for (const table of ['item_results', 'item_tallies', 'outbox']) await conn.query(`DELETE FROM ${table}`);
+  await conn.query('DROP TABLE IF EXISTS bench_results');
+}
+
+// ---------------------------------------------------------------- baseline
+
+const BASELINE_SQL = `
+  INSERT INTO bench_results (item_id, round_id, entry_id, place, total, status, breakdown, score_version)
+  SELECT item_id, 0, entry_id, RANK() OVER (PARTITION BY item_id ORDER BY total DESC), total, 'OK', '{}', 1
+    FROM (SELECT item_id, entry_id, ROUND(AVG(CAST(value AS DECIMAL(10,2))), 2) AS total FROM marks GROUP BY item_id, entry_id) t`;
+
+async function baseline(conn: Connection): Promise<number[]> {
+  // Shaped like item_results: same columns, keys and JSON check; CREATE TABLE … LIKE copies no foreign keys.
+  await conn.query('CREATE TABLE IF NOT EXISTS bench_results LIKE item_results');
+  const runs: number[] = [];
+  for (let r = 0; r < BASELINE_RUNS; r++) {
+    await conn.query('TRUNCATE TABLE bench_results');
+    const t0 = now();
+    const [res] = (await conn.query(BASELINE_SQL)) as unknown as [{ affectedRows: number }];
+    runs.push((now() - t0) / 1000);
+    if (res.affectedRows !== ENTRIES) throw new Error(`baseline wrote ${res.affectedRows} rows, expected ${ENTRIES}`);
+    log(`  baseline run ${r + 1}: ${runs[r].toFixed(3)} s for ${res.affectedRows} rows`);
+  }
+  return runs;
+}
+
+// ---------------------------------------------------------------- (a) full re-tally
+
+/** What ScoringService.enqueueTally does for one item, for every item in one transaction: version + 1, one outbox row each. */
+async function enqueueAll(conn: Connection): Promise<{ version: Map<number, number>; committedAt: number }> {
+  await conn.query('BEGIN');
+  await conn.query('UPDATE item_scoring SET score_version = score_version + 1');
+  const rows = await rowsOf<{ itemId: number; version: number }>(conn, 'SELECT item_id AS itemId, score_version AS version FROM item_scoring ORDER BY item_id');
+  const def = JOBS['tally.item'];
+  await conn.query('INSERT INTO outbox (job_name, job_id, payload) VALUES ?', [
+    rows.map((r) => {
+      const payload = { itemId: Number(r.itemId), version: Number(r.version) };
+      return ['tally.item', def.jobId(payload), JSON.stringify(payload)];
+    }),
+  ]);
+  await conn.query('COMMIT');
+  return { version: new Map(rows.map((r) => [Number(r.itemId), Number(r.version)])), committedAt: now() };
+}
+
+async function fullTally(conn: Connection): Promise<number> {
+  const { version, committedAt } = await enqueueAll(conn);
+  const target = Math.min(...version.values());
+  const deadline = committedAt + 600_000;
+  for (;;) {
+    const [{ done }] = await rowsOf<{ done: number }>(conn, 'SELECT COUNT(*) AS done FROM item_tallies WHERE tallied_version >= ?', [target]);
+    if (Number(done) >= ITEMS) return (now() - committedAt) / 1000;
+    if (now() > deadline) throw new Error(`only ${done} of ${ITEMS} items tallied after 600 s`);
+    await sleep(20);
+  }
+}
+
+/** Same marks, same arithmetic, same RANK: every total and place must match the baseline's. */
+async function compareWithBaseline(conn: Connection): Promise<string[]> {
+  const [counts] = await rowsOf<{ results: number; base: number }>(
+    conn,
+    'SELECT (SELECT COUNT(*) FROM item_results) AS results, (SELECT COUNT(*) FROM bench_results) AS base',
+  );
+  const [diff] = await rowsOf<{ n: number }>(
+    conn,
+    `SELECT COUNT(*) AS n FROM item_results r LEFT JOIN bench_results b ON b.item_id = r.item_id AND b.entry_id = r.entry_id
+      WHERE b.id IS NULL OR NOT (b.total <=> r.total AND b.place <=> r.place AND r.status = 'OK')`,
+  );
+  const [ties] = await rowsOf<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM (SELECT 1 FROM item_results GROUP BY item_id, place HAVING COUNT(*) > 1) t');
+  log(`  check: ${counts.results} result rows, ${counts.base} baseline rows, ${diff.n} differ; ${ties.n} shared places`);
+  const problems: string[] = [];
+  if (Number(counts.results) !== ENTRIES) problems.push(`item_results holds ${counts.results} rows, expected ${ENTRIES}`);
+  if (Number(diff.n)) problems.push(`${diff.n} results differ from the baseline's total or place`);
+  return problems;
+}
+
+// ---------------------------------------------------------------- HTTP and the live stream
+
+function request(method: string, path: string, token: string, body: object): Promise<{ status: number; body: string }> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method,
+        path: `/api/v1${path}`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(60_000, () => req.destroy(new Error('no answer within 60 s')));
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+interface LiveMessage {
+  at: number;
+  event: string;
+  data: { eventId?: number; itemId?: number; scoreVersion?: number } | null;
+}
+
+/**
+ * A client of GET /events/:id/live (text/event-stream): every message with its arrival time.
+ * Parsed per the SSE rules: lines end in \n, \r\n or \r; `data:` lines join with \n; a blank
+ * line ends a message; `:` lines are comments (keep-alives).
+ */
+class LiveStream {
+  readonly messages: LiveMessage[] = [];
+  private wake: (() => void) | null = null;
+  private req: http.ClientRequest | null = null;
+  closedReason: string | null = null;
+
+  /** Resolves with the stream, or with the HTTP status when the endpoint is not there. */
+  static open(eventId: number, token: string): Promise<LiveStream | { status: number; body: string }> {
+    const stream = new LiveStream();
+    return new Promise((resolve, reject) => {
+      const req = http.get(
+        {
+          host: '127.0.0.1',
+          port: PORT,
+          path: `/api/v1/events/${eventId}/live`,
+          headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        },
+        (res) => {
+          const type = String(res.headers['content-type'] ?? '');
+          if (res.statusCode !== 200 || !type.startsWith('text/event-stream')) {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: `${type} ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}` }));
+            return;
+          }
+          res.setEncoding('utf8');
+          let buffer = '';
+          let event = '';
+          let data: string[] = [];
+          res.on('data', (chunk: string) => {
+            const at = now();
+            buffer += chunk;
+            const lines = buffer.split(/\r\n|\r|\n/);
+            buffer = lines.pop() ?? ''; // an unfinished line waits for the next chunk
+            for (const line of lines) {
+              if (line === '') {
+                if (data.length) stream.push({ at, event: event || 'message', data: parseData(data.join('\n')) });
+                event = '';
+                data = [];
+              } else if (line.startsWith(':')) {
+                continue;
+              } else {
+                const colon = line.indexOf(':');
+                const field = colon < 0 ? line : line.slice(0, colon);
+                const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+                if (field === 'event') event = value;
+                else if (field === 'data') data.push(value);
+              }
+            }
+          });
+          res.on('close', () => stream.close('the server closed the stream'));
+          resolve(stream);
+        },
+      );
+      req.on('error', (err) => (stream.req ? stream.close(err.message) : reject(err)));
+      stream.req = req;
+    });
+  }
+
+  private push(m: LiveMessage): void {
+    this.messages.push(m);
+    this.wake?.();
+  }
+
+  private close(reason: string): void {
+    this.closedReason ??= reason;
+    this.wake?.();
+  }
+
+  /** The first `results` message for the item at `version` or later that arrived after `since`. */
+  async waitFor(itemId: number, version: number, since: number, timeoutMs: number): Promise<LiveMessage | null> {
+    const deadline = now() + timeoutMs;
+    for (let i = 0; ; ) {
+      for (; i < this.messages.length; i++) {
+        const m = this.messages[i];
+        if (m.at >= since && m.event === 'results' && m.data?.itemId === itemId && Number(m.data.scoreVersion) >= version) return m;
+      }
+      if (this.closedReason || now() > deadline) return null;
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, Math.max(1, deadline - now()));
+        this.wake = () => (clearTimeout(timer), r());
+      });
+      this.wake = null;
+    }
+  }
+
+  stop(): void {
+    this.closedReason ??= 'stopped';
+    this.req?.destroy();
+  }
+}
+
+function parseData(text: string): LiveMessage['data'] {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- (b) and (c): one mark changes
+
+interface Sample {
+  itemMs: number;
+  e2eMs: number;
+  visibleMs: number | null;
+}
+
+async function markChanges(config: AppConfig, conn: Connection, fx: Fixture, live: LiveStream | null): Promise<{ samples: Sample[]; problems: string[] }> {
+  const queue = new Queue(QUEUES.tally, { connection: { host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB }, prefix: QUEUE_PREFIX });
+  const rand = prng(0xc0ffee);
+  const problems: string[] = [];
+  const samples: Sample[] = [];
+  const sheetVersion = new Map(
+    (await rowsOf<{ judgeId: number; version: number }>(conn, 'SELECT judge_id AS judgeId, version FROM score_sheets WHERE item_id = ? AND round_id = 0', [fx.itemId])).map((r) => [
+      Number(r.judgeId),
+      Number(r.version),
+    ]),
+  );
+  try {
+    for (let n = 0; n < WARMUPS + SAMPLES; n++) {
+      const judgeId = fx.judgeIds[n % fx.judgeIds.length];
+      const entryId = fx.entryIds[Math.floor(rand() * fx.entryIds.length)];
+      const value = markText(60 + 39 * rand(), rand);
+      const t0 = now();
+      const res = await request('PUT', `/items/${fx.itemId}/sheets/${judgeId}`, fx.organizerToken, {
+        version: sheetVersion.get(judgeId),
+        marks: [{ entryId, value }],
+        reason: '复核纸质评分表，更正录入错误',
+      });
+      if (res.status !== 200) throw new Error(`PUT sheet of judge ${judgeId}: ${res.status} ${res.body.slice(0, 300)}`);
+      sheetVersion.set(judgeId, (JSON.parse(res.body) as { version: number }).version);
+      // The bench is the only writer, so the item's version now is the one this change produced.
+      const [{ version }] = await rowsOf<{ version: number }>(conn, 'SELECT score_version AS version FROM item_scoring WHERE item_id = ?', [fx.itemId]);
+      const v = Number(version);
+      const [tallied, message] = await Promise.all([waitTallied(conn, fx.itemId, v, t0), live ? live.waitFor(fx.itemId, v, t0, 10_000) : Promise.resolve(null)]);
+      const job = await finishedJob(queue, JOBS['tally.item'].jobId({ itemId: fx.itemId, version: v }));
+      if (!job?.processedOn || !job.finishedOn) {
+        problems.push(`job for version ${v} not found or not finished`);
+        continue;
+      }
+      if (!(job.returnvalue as { ran?: boolean } | null)?.ran) problems.push(`job for version ${v} did not run a tally: ${JSON.stringify(job.returnvalue)}`);
+      if (live && !message) problems.push(`no SSE message for item ${fx.itemId} version ${v} within 10 s${live.closedReason ? ` (${live.closedReason})` : ''}`);
+      if (n >= WARMUPS) samples.push({ itemMs: job.finishedOn - job.processedOn, e2eMs: tallied - t0, visibleMs: message ? message.at - t0 : null });
+      await sleep(200 * rand());
+    }
+  } finally {
+    await queue.close();
+  }
+  return { samples, problems };
+}
+
+/** The job once BullMQ has marked it finished, which happens just after the tally's commit. */
+async function finishedJob(queue: Queue, jobId: string): Promise<Job | undefined> {
+  const deadline = now() + 5000;
+  for (;;) {
+    const job = await queue.getJob(jobId);
+    if ((job?.finishedOn && job.processedOn) || now() > deadline) return job;
+    await sleep(5);
+  }
+}
+
+/** When item_tallies first shows `version` (polled every 10 ms). */
+async function waitTallied(conn: Connection, itemId: number, version: number, since: number): Promise<number> {
+  for (;;) {
+    const [row] = await rowsOf<{ v: number }>(conn, 'SELECT tallied_version AS v FROM item_tallies WHERE item_id = ?', [itemId]);
+    if (row && Number(row.v) >= version) return now();
+    if (now() - since > 30_000) throw new Error(`item ${itemId} not tallied at version ${version} after 30 s`);
+    await sleep(10);
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  mkdirSync(LOG_DIR, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, DB_NAME, QUEUE_PREFIX, HTTP_PORT: String(PORT), LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn' };
+  // The product defaults apply to the apps, not whatever the caller's shell has set.
+  delete env.WORKER_CONCURRENCY;
+  delete env.OUTBOX_POLL_MS;
+  if (process.env.BENCH_WORKER_CONCURRENCY) env.WORKER_CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY;
+  await ensureLocalServices(loadConfig(env));
+  env.DB_SOCKET ||= await localSocket(loadConfig(env));
+  const config = loadConfig(env);
+  const [load1] = loadavg();
+  if (load1 > 0.5 * cpus().length) log(`warning: the machine is busy (load ${load1.toFixed(2)} on ${cpus().length} cores); figures will be noisier`);
+  log(`bench:tally: ${ITEMS} items, ${ENTRIES} entries, ${ENTRIES * JUDGES_PER_ITEM} marks; database ${DB_NAME} via ${config.dbAddress}; logs in ${LOG_DIR}`);
+
+  if (process.env.BENCH_REUSE === '1') {
+    const conn = await dbConnection(config);
+    await resetResults(conn).finally(() => conn.end());
+    log('reusing the loaded database (BENCH_REUSE=1): results, tallies and outbox emptied');
+  } else {
+    const ds = await freshMigratedDataSource(config);
+    await ds.destroy();
+    await load(config);
+    log(`loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  await clearQueues(config);
+
+  const conn = await dbConnection(config);
+  const problems: string[] = [];
+  let api: Child | null = null;
+  let worker: Child | null = null;
+  try {
+    const fx = await fixture(config, conn);
+    log(`baseline (apps stopped), ${BASELINE_RUNS} runs:`);
+    const baselineRuns = await baseline(conn);
+    const baselineS = median(baselineRuns);
+
+    if (await listening(PORT)) throw new Error(`port ${PORT} is already in use; stop whatever listens there first`);
+    api = spawnApp('api', 'apps/api/src/main.js', env);
+    worker = spawnApp('worker', 'apps/worker/src/main.js', env);
+    await Promise.all([waitHealthy(api, PORT), waitWorker(worker, config)]);
+
+    log(`(a) full re-tally of ${ITEMS} items through the outbox and the worker:`);
+    const dbPid = serverPid();
+    const cpuBefore = [cpuSeconds(worker.proc.pid), cpuSeconds(dbPid)];
+    const fullS = await fullTally(conn);
+    const cpu = [cpuSeconds(worker.proc.pid), cpuSeconds(dbPid)].map((c, i) => (c === null || cpuBefore[i] === null ? null : round(c - cpuBefore[i]!, 1)));
+    log(`  full_s ${fullS.toFixed(3)} (${Math.round(ENTRIES / fullS)} entries/s); CPU meanwhile: worker ${cpu[0] ?? '?'} s, database server ${cpu[1] ?? '?'} s`);
+    problems.push(...(await compareWithBaseline(conn)));
+
+    log(`(b, c) ${SAMPLES} mark changes (+${WARMUPS} warm-ups) on item ${fx.itemId} (${fx.entryIds.length} entries) through PUT /items/:id/sheets/:judgeId:`);
+    const opened = await LiveStream.open(fx.eventId, fx.organizerToken);
+    const live = opened instanceof LiveStream ? opened : null;
+    if (!live) log(`  GET /api/v1/events/${fx.eventId}/live answered ${(opened as { status: number }).status} (${(opened as { body: string }).body.trim()}): visible_p95_ms is null`);
+    const changes = await markChanges(config, conn, fx, live).finally(() => live?.stop());
+    problems.push(...changes.problems);
+    for (const c of [api, worker]) if (c.proc.exitCode !== null) problems.push(`${c.name} died during the run (exit ${c.proc.exitCode})`);
+
+    const itemMs = changes.samples.map((s) => s.itemMs);
+    const e2eMs = changes.samples.map((s) => s.e2eMs);
+    const visible = changes.samples.map((s) => s.visibleMs).filter((x): x is number => x !== null);
+    const visibleP95 = live && visible.length === changes.samples.length && visible.length ? round(p95(visible), 1) : null;
+    log(`  tally job (processedOn→finishedOn): p50 ${median(itemMs)} ms, p95 ${p95(itemMs)} ms, max ${Math.max(...itemMs)} ms`);
+    log(`  PUT → item_tallies shows it:        p50 ${round(median(e2eMs), 1)} ms, p95 ${round(p95(e2eMs), 1)} ms`);
+    log(`  PUT → SSE results message:          ${visibleP95 === null ? 'n/a' : `p50 ${round(median(visible), 1)} ms, p95 ${visibleP95} ms`}`);
+
+    const ratio = fullS / baselineS;
+    log(`baseline_s ${baselineS.toFixed(3)} (median of ${baselineRuns.map((r) => r.toFixed(3)).join(', ')}); ratio ${ratio.toFixed(2)} (target ≤ 3)`);
+    log(`bench took ${((Date.now() - t0) / 1000).toFixed(1)} s; load average now ${loadavg()[0].toFixed(2)} on ${cpus().length} cores`);
+    for (const p of problems) log(`PROBLEM: ${p}`);
+    if (problems.length) log(`child logs: ${LOG_DIR}`);
+    log(
+      JSON.stringify({
+        bench: 'tally',
+        full_s: round(fullS, 3),
+        baseline_s: round(baselineS, 3),
+        ratio: round(ratio, 2),
+        item_p95_ms: p95(itemMs),
+        visible_p95_ms: visibleP95,
+        baseline_runs_s: baselineRuns.map((r) => round(r, 3)),
+        item_p50_ms: median(itemMs),
+        item_e2e_p95_ms: round(p95(e2eMs), 1),
+        full_cpu_worker_s: cpu[0],
+        full_cpu_db_s: cpu[1],
+        samples: changes.samples.length,
+        entries: ENTRIES,
+        db_transport: config.DB_SOCKET ? 'unix socket' : 'tcp',
+        problems: problems.length,
+      }),
+    );
+    return problems.length ? 1 : 0;
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${childTails()}`);
+  } finally {
+    await conn.end();
+    await stopAll();
+  }
+}
+
+let exiting = false;
+async function shutdown(code: number): Promise<never> {
+  if (!exiting) {
+    exiting = true;
+    await stopAll().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(130));
+process.on('SIGTERM', () => void shutdown(143));
+// Last resort: never leave an app running behind us.
+process.on('exit', () => children.forEach((c) => c.proc.exitCode === null && c.proc.kill('SIGKILL')));
+
+main().then(
+  (code) => shutdown(code),
+  (err: unknown) => {
+    console.error(`bench:tally: ${err instanceof Error ? err.message : err}`);
+    void shutdown(1);
+  },
+);
