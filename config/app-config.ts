@@ -47,6 +47,8 @@ export class AppConfig {
    * items in memory at once (measured with bench:tally: 4 cost a fifth more CPU than 2).
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 2;
+  /** Fault injection for the crash test: each tally holds its transaction open this long after writing. Leave 0. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000) FAULT_TALLY_PAUSE_MS = 0;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

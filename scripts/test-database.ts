@@ -11,7 +11,7 @@ import { ensureLocalServices } from './local-services';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!/_(test|outage)$/.test(config.DB_NAME)) throw new Error(`refusing to reset "${config.DB_NAME}": not a test database`);
+  if (!/_(test|outage)(_[a-z0-9]+)?$/.test(config.DB_NAME)) throw new Error(`refusing to reset "${config.DB_NAME}": not a test database`);
   const [username, password] = [process.env.TEST_ADMIN_USERNAME, process.env.TEST_ADMIN_PASSWORD];
   if (!username || !password) throw new Error('set TEST_ADMIN_USERNAME and TEST_ADMIN_PASSWORD');
   await ensureLocalServices(config);

@@ -19,6 +19,8 @@ import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
 import { RegistrationAdminController } from './registration/registration-admin.controller';
 import { RegistrationController } from './registration/registration.controller';
+import { BoardController } from './results/board.controller';
+import { PublicationController } from './results/publication.controller';
 import { ResultsController } from './results/results.controller';
 import { RoundsController } from './scoring/rounds.controller';
 import { ScoringController } from './scoring/scoring.controller';
@@ -51,6 +53,8 @@ import { JudgingController } from './scoring/judging.controller';
     RoundsController,
     JudgingController,
     ResultsController,
+    BoardController,
+    PublicationController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,6 +5,15 @@ export interface PendingRow {
   jobName: JobName;
   jobId: string;
   payload: unknown;
+  /** How long ago the row was written, by the database's clock. */
+  ageMs?: number;
+}
+
+export interface SettleWindow {
+  /** A burst is over once its newest row is this old. */
+  settleMs: number;
+  /** ...or once its oldest row is this old, so a steady stream still gets a job now and then. */
+  maxWaitMs: number;
 }
 
 /**
@@ -20,4 +29,28 @@ export function coalesce(rows: PendingRow[]): PendingRow[] {
     latest.set(key, row);
   }
   return [...latest.values()].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Rows of a coalescing job to hold back for a later relay pass: those of a key
+ * with two or more rows waiting (a burst is under way) whose newest row is
+ * younger than `settleMs`, unless the oldest has waited `maxWaitMs`. A lone
+ * row goes at once, so a single score is visible without delay; a burst of
+ * 200 becomes one job when it ends (or one per `maxWaitMs` while it lasts).
+ * Held rows stay in the outbox and are read again on the next pass.
+ */
+export function settled(rows: PendingRow[], window: SettleWindow): { ready: PendingRow[]; held: number } {
+  const groups = new Map<string, PendingRow[]>();
+  for (const row of rows) {
+    const key = JOBS[row.jobName]?.coalesceKey?.(row.payload as never);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const hold = new Set<PendingRow>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const newest = Math.min(...group.map((r) => r.ageMs ?? Infinity));
+    const oldest = Math.max(...group.map((r) => r.ageMs ?? 0));
+    if (newest < window.settleMs && oldest < window.maxWaitMs) group.forEach((r) => hold.add(r));
+  }
+  return { ready: rows.filter((r) => !hold.has(r)), held: hold.size };
 }

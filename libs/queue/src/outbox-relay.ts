@@ -2,7 +2,7 @@ import type { AppConfig } from '@app/config';
 import { jsonColumn } from '@app/database';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { coalesce, type PendingRow } from './coalesce';
+import { coalesce, type PendingRow, settled } from './coalesce';
 import { JOBS, QUEUES, type QueueName } from './job-contract';
 import { producerRedisOptions } from './redis-options';
 
@@ -13,6 +13,8 @@ interface Logger {
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 5000;
+/** Longest a burst of coalescing rows (scores on one item) is held back while it keeps arriving. */
+const MAX_WAIT_MS = 1000;
 
 /**
  * Moves committed outbox rows into BullMQ. Rows are locked with SKIP LOCKED so
@@ -59,18 +61,20 @@ export class OutboxRelay {
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = (
         await manager.query(
-          'SELECT id, job_name AS jobName, job_id AS jobId, payload FROM outbox ' +
+          'SELECT id, job_name AS jobName, job_id AS jobId, payload, TIMESTAMPDIFF(MICROSECOND, created_at, NOW(3)) / 1000 AS ageMs FROM outbox ' +
             'WHERE dispatched_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
           [BATCH],
         )
       ).map((r: PendingRow & { payload: unknown }) => ({
         ...r,
         payload: jsonColumn(r.payload),
+        ageMs: Number(r.ageMs),
       }));
-      if (!rows.length) return 0;
+      const { ready } = settled(rows, { settleMs: this.config.OUTBOX_POLL_MS, maxWaitMs: MAX_WAIT_MS });
+      if (!ready.length) return 0;
 
       const byQueue = new Map<QueueName, PendingRow[]>();
-      for (const row of coalesce(rows)) {
+      for (const row of coalesce(ready)) {
         const queue = JOBS[row.jobName].queue;
         byQueue.set(queue, [...(byQueue.get(queue) ?? []), row]);
       }
@@ -79,8 +83,8 @@ export class OutboxRelay {
           jobs.map((r) => ({ name: r.jobName, data: r.payload, opts: { ...JOBS[r.jobName].options, jobId: r.jobId } })),
         );
       }
-      await manager.query('UPDATE outbox SET dispatched_at = NOW(3) WHERE id IN (?)', [rows.map((r) => r.id)]);
-      return rows.length;
+      await manager.query('UPDATE outbox SET dispatched_at = NOW(3) WHERE id IN (?)', [ready.map((r) => r.id)]);
+      return ready.length;
     });
   }
 

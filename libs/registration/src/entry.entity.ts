@@ -73,6 +73,10 @@ export class Entry {
   @Column({ name: 'team_name', type: 'varchar', length: 60, nullable: true })
   teamName: string | null;
 
+  /** 特邀/表演: competes and is ranked, but scores no points, wins no medal and sets no record. Set by an organizer. */
+  @Column({ type: 'boolean', default: false })
+  guest: boolean;
+
   /** Age group code; computed at registration, or set by an organizer (ageGroupOverride). */
   @Column({ name: 'age_group', type: 'varchar', length: 20, nullable: true })
   ageGroup: string | null;

@@ -4,7 +4,22 @@ export * from './results.module';
 export { ItemResult } from './item-result.entity';
 export { ItemTally } from './item-tally.entity';
 
+export { EventResultsSettings } from './results-settings.entity';
+export { ItemRecord } from './item-record.entity';
+export { ResultPublication, ResultAppeal, AppealAttachment, ResultAudit } from './publication.entity';
+export { BoardSnapshot } from './board-snapshot.entity';
+
+import { BoardSnapshot } from './board-snapshot.entity';
+import { ItemRecord } from './item-record.entity';
 import { ItemResult } from './item-result.entity';
 import { ItemTally } from './item-tally.entity';
-export const RESULTS_ENTITIES = [ItemResult, ItemTally];
+import { AppealAttachment, ResultAppeal, ResultAudit, ResultPublication } from './publication.entity';
+import { EventResultsSettings } from './results-settings.entity';
+export const RESULTS_ENTITIES = [ItemResult, ItemTally, EventResultsSettings, ItemRecord, ResultPublication, ResultAppeal, AppealAttachment, ResultAudit, BoardSnapshot];
 export * from './domain';
+export * from './results-error';
+export * from './results-settings.service';
+export * from './standings.service';
+export * from './publication.service';
+export * from './board.service';
+export * from './live-results';

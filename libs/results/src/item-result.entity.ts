@@ -5,6 +5,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 /** One entry's place and total in an item, as of the score version the tally read. */
 @Entity('item_results')
 @Index('uq_item_results', ['itemId', 'roundId', 'entryId'], { unique: true })
+// Standings read only the few rows per item that score (places within the points table).
+@Index('idx_item_results_scoring', ['itemId', 'scoringPlace'])
 export class ItemResult {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;
@@ -30,6 +32,20 @@ export class ItemResult {
   /** Shared by tied entries ("1, 2, 2, 4"); null when unplaced (no marks yet, DNS, DQ…). */
   @Column({ type: 'int', unsigned: true, nullable: true })
   place: number | null;
+
+  /**
+   * Place counted among those who score (not guests, status OK), ties kept:
+   * what placing points and medals follow. Null for those who do not score.
+   */
+  @Column({ name: 'scoring_place', type: 'int', unsigned: true, nullable: true })
+  scoringPlace: number | null;
+
+  /** BROKEN or EQUALLED against the meet record / the all-time record as they stood before the meet; null otherwise. */
+  @Column({ name: 'meet_record', type: 'varchar', length: 10, nullable: true })
+  meetRecord: 'BROKEN' | 'EQUALLED' | null;
+
+  @Column({ name: 'all_time_record', type: 'varchar', length: 10, nullable: true })
+  allTimeRecord: 'BROKEN' | 'EQUALLED' | null;
 
   /** Exact decimal text with the scheme's digits, e.g. "86.50". */
   @Column({ type: 'varchar', length: 32, nullable: true })

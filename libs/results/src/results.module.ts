@@ -1,12 +1,21 @@
 import { EventsModule } from '@app/events';
+import { IdentityModule } from '@app/identity';
+import { RegistrationModule } from '@app/registration';
 import { ScoringModule } from '@app/scoring';
 import { Module } from '@nestjs/common';
+import { BoardService } from './board.service';
+import { LiveResults } from './live-results';
+import { PublicationService } from './publication.service';
+import { ResultsSettingsService } from './results-settings.service';
 import { ResultsService } from './results.service';
+import { StandingsService } from './standings.service';
 import { TallyService } from './tally.service';
 
+const SERVICES = [ResultsService, TallyService, ResultsSettingsService, StandingsService, PublicationService, BoardService, LiveResults];
+
 @Module({
-  imports: [EventsModule, ScoringModule],
-  providers: [ResultsService, TallyService],
-  exports: [ResultsService, TallyService],
+  imports: [IdentityModule, EventsModule, RegistrationModule, ScoringModule],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class ResultsModule {}

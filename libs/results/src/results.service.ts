@@ -1,5 +1,6 @@
 import { jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
+import { AccessService, coversPath, type Principal } from '@app/identity';
 import { type RoundRef, ScoringService } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,6 +17,10 @@ export interface ResultRow {
   heat: number | null;
   lane: number | null;
   qualified: 'Q' | 'q' | null;
+  /** BROKEN or EQUALLED against the records as they stood before the meet. */
+  meetRecord: 'BROKEN' | 'EQUALLED' | null;
+  allTimeRecord: 'BROKEN' | 'EQUALLED' | null;
+  /** Per criterion and per judge; for the public only once the results are published (notice or final). */
   breakdown: unknown;
 }
 
@@ -27,6 +32,9 @@ export interface ItemResultsView {
   /** the round listed (by default the latest); null for an item without rounds */
   round: RoundRef | null;
   rounds: RoundRef[];
+  publication: { status: 'PROVISIONAL' | 'NOTICE' | 'FINAL'; noticeEndsAt: Date | null };
+  /** True when this is the public view of a frozen scoreboard: the results as they stood at the freeze. */
+  frozen: boolean;
   /** The score version these results reflect; results lag marks by the tally's few milliseconds. */
   scoreVersion: number;
   talliedAt: Date | null;
@@ -39,16 +47,39 @@ export class ResultsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly scoring: ScoringService,
+    private readonly access: AccessService,
   ) {}
 
-  /** One round's results (by default the latest round), or the item's when it runs without rounds. */
-  async forItem(itemId: number, round?: number): Promise<ItemResultsView> {
+  /**
+   * One round's results (by default the latest round), or the item's when it runs without rounds.
+   * Organizers of the event see live data with every breakdown; the public sees the snapshot while
+   * the event's scoreboard is frozen, and the breakdown once the results are published.
+   */
+  async forItem(itemId: number, round?: number, principal?: Principal): Promise<ItemResultsView> {
+    const { event } = await this.events.item(itemId);
+    const organizer = await this.isOrganizer(principal, event.organisationId);
+    if (!organizer) {
+      const [frozen] = await this.dataSource.query('SELECT 1 FROM event_results_settings WHERE event_id = ? AND frozen_at IS NOT NULL', [event.id]);
+      if (frozen) return this.frozenView(event.id, itemId, round);
+    }
+    return this.liveView(itemId, round, organizer);
+  }
+
+  /** The view as it stands now: for organizers, or (organizer false) as the public sees it when not frozen. */
+  async liveView(itemId: number, round: number | undefined, organizer: boolean): Promise<ItemResultsView> {
     const { item, event } = await this.events.item(itemId);
     const { roundId, rounds } = await this.scoring.roundOf(this.dataSource.manager, itemId, round, { latest: true });
-    const [tally] = await this.dataSource.query('SELECT tallied_version AS v, tallied_at AS at FROM item_tallies WHERE item_id = ?', [itemId]);
-    const rows: (ResultRow & { breakdown: unknown })[] = await this.dataSource.query(
+    const [state] = await this.dataSource.query(
+      'SELECT t.tallied_version AS v, t.tallied_at AS at, p.status, p.notice_ends_at AS noticeEndsAt FROM event_items i ' +
+        'LEFT JOIN item_tallies t ON t.item_id = i.id LEFT JOIN result_publications p ON p.item_id = i.id WHERE i.id = ?',
+      [itemId],
+    );
+    const publication = { status: state?.status ?? 'PROVISIONAL', noticeEndsAt: state?.noticeEndsAt ?? null };
+    const showBreakdown = organizer || publication.status !== 'PROVISIONAL';
+    const rows: ResultRow[] = await this.dataSource.query(
       'SELECT r.entry_id AS entryId, r.place, r.total, r.status, u.real_name AS realName, o.name AS organisationName, ' +
-        're.heat, re.lane, re.qualified, r.breakdown ' +
+        're.heat, re.lane, re.qualified, r.meet_record AS meetRecord, r.all_time_record AS allTimeRecord' +
+        (showBreakdown ? ', r.breakdown ' : ' ') +
         'FROM item_results r JOIN entries e ON e.id = r.entry_id JOIN users u ON u.id = e.user_id JOIN organisations o ON o.id = e.organisation_id ' +
         'LEFT JOIN round_entries re ON re.round_id = r.round_id AND re.entry_id = r.entry_id ' +
         'WHERE r.item_id = ? AND r.round_id = ? ORDER BY r.place IS NULL, r.place, re.heat, re.lane, r.entry_id',
@@ -60,14 +91,29 @@ export class ResultsService {
       eventId: event.id,
       round: rounds.find((r) => r.id === roundId) ?? null,
       rounds,
-      scoreVersion: Number(tally?.v ?? 0),
-      talliedAt: tally?.at ?? null,
+      publication,
+      frozen: false,
+      scoreVersion: Number(state?.v ?? 0),
+      talliedAt: state?.at ?? null,
       results: rows.map((r) => ({
         ...r,
         entryId: Number(r.entryId),
         place: r.place === null ? null : Number(r.place),
-        breakdown: jsonColumn(r.breakdown),
+        breakdown: showBreakdown ? jsonColumn(r.breakdown) : null,
       })),
     };
+  }
+
+  /** Whether the caller organizes the event (and so sees live data); false for the public. */
+  async isOrganizer(principal: Principal | undefined, eventOrgId: number): Promise<boolean> {
+    return principal !== undefined && coversPath(principal.roles, ['organizer'], await this.access.pathOf(eventOrgId));
+  }
+
+  /** What the public saw at the freeze; an item or round that had no results then shows none. */
+  private async frozenView(eventId: number, itemId: number, round?: number): Promise<ItemResultsView> {
+    const [snap] = await this.dataSource.query('SELECT body FROM board_snapshots WHERE event_id = ? AND item_id = ? AND round_id = ?', [eventId, itemId, round ?? 0]);
+    if (snap) return { ...jsonColumn<ItemResultsView>(snap.body), frozen: true };
+    const view = await this.liveView(itemId, round, false);
+    return { ...view, frozen: true, scoreVersion: 0, talliedAt: null, results: [] };
   }
 }

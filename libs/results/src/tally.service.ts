@@ -1,20 +1,27 @@
-import { insertRows, inTransaction } from '@app/database';
-import { ScoringService, tallyItem } from '@app/scoring';
+import { AppConfig } from '@app/config';
+import { insertRows, inTransaction, jsonColumn } from '@app/database';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { annotateResults, type ResultContext } from './domain';
+import { LiveResults } from './live-results';
 
 /** One result row as stored: the breakdown as its JSON text. */
 interface ResultRow {
   roundId: number;
   entryId: number;
   place: number | null;
+  scoringPlace: number | null;
   total: string | null;
   status: string;
+  meetRecord: string | null;
+  allTimeRecord: string | null;
   breakdown: string;
 }
 
-const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'total', 'status', 'breakdown', 'score_version'];
+const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'breakdown', 'score_version'];
 
 export interface TallyOutcome {
   itemId: number;
@@ -30,6 +37,8 @@ export class TallyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scoring: ScoringService,
+    private readonly live: LiveResults,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -39,10 +48,18 @@ export class TallyService {
    * transaction: a crash mid-tally leaves the previous results whole.
    */
   async tally(itemId: number, version: number): Promise<TallyOutcome> {
+    const outcome = await this.rank(itemId, version);
+    // After the commit, so a listener that reads the results sees these.
+    if (outcome.ran) await this.live.announce({ eventId: outcome.eventId, itemId, scoreVersion: outcome.version });
+    return outcome;
+  }
+
+  private rank(itemId: number, version: number): Promise<TallyOutcome & { eventId: number }> {
     return inTransaction(this.dataSource, async (m) => {
       await m.query('INSERT IGNORE INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0)', [itemId]);
       const [state] = await m.query('SELECT tallied_version AS talliedVersion FROM item_tallies WHERE item_id = ? FOR UPDATE', [itemId]);
-      if (Number(state.talliedVersion) >= version) return { itemId, ran: false, version: Number(state.talliedVersion), entries: 0 };
+      if (Number(state.talliedVersion) >= version) return { itemId, eventId: 0, ran: false, version: Number(state.talliedVersion), entries: 0 };
+      const ctx = await this.context(m, itemId);
 
       // An item run in rounds is ranked round by round; each round is its own results list.
       const rounds: { id: number }[] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq', [itemId]);
@@ -50,17 +67,22 @@ export class TallyService {
       let scoreVersion = version;
       for (const roundId of rounds.length ? rounds.map((r) => Number(r.id)) : [0]) {
         const data = await this.scoring.itemMarks(m, itemId, { roundId });
-        if (!data) return { itemId, ran: false, version, entries: 0 };
+        if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
         scoreVersion = data.version;
-        for (const r of tallyItem(data)) {
-          rows.push({ roundId, entryId: r.entryId, place: r.place, total: r.total, status: r.status, breakdown: JSON.stringify(r.breakdown ?? null) });
+        const ranked = tallyItem(data);
+        const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
+        for (const r of ranked) {
+          const n = notes.get(r.entryId)!;
+          const breakdown = JSON.stringify(r.breakdown ?? null);
+          rows.push({ roundId, entryId: r.entryId, place: r.place, scoringPlace: n.scoringPlace, total: r.total, status: r.status, meetRecord: n.meetRecord, allTimeRecord: n.allTimeRecord, breakdown });
         }
       }
 
       await this.replaceResults(m, itemId, scoreVersion, rows);
       await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [scoreVersion, itemId]);
+      if (this.config.FAULT_TALLY_PAUSE_MS) await sleep(this.config.FAULT_TALLY_PAUSE_MS);
       this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
-      return { itemId, ran: true, version: scoreVersion, entries: rows.length };
+      return { itemId, eventId: ctx.eventId, ran: true, version: scoreVersion, entries: rows.length };
     });
   }
 
@@ -73,14 +95,23 @@ export class TallyService {
     const key = (r: { roundId: number; entryId: number }) => `${r.roundId}:${r.entryId}`;
     // CAST: the JSON text as stored, not parsed by the driver, to compare with the new text.
     const stored: (ResultRow & { id: number })[] = await m.query(
-      'SELECT id, round_id AS roundId, entry_id AS entryId, place, total, status, CAST(breakdown AS CHAR) AS breakdown FROM item_results WHERE item_id = ?',
+      'SELECT id, round_id AS roundId, entry_id AS entryId, place, scoring_place AS scoringPlace, total, status, meet_record AS meetRecord, ' +
+        'all_time_record AS allTimeRecord, CAST(breakdown AS CHAR) AS breakdown FROM item_results WHERE item_id = ?',
       [itemId],
     );
     const before = new Map(stored.map((r) => [key({ roundId: Number(r.roundId), entryId: Number(r.entryId) }), r]));
+    const same = (a: ResultRow, b: ResultRow) =>
+      a.place === b.place &&
+      a.scoringPlace === b.scoringPlace &&
+      a.total === b.total &&
+      a.status === b.status &&
+      a.meetRecord === b.meetRecord &&
+      a.allTimeRecord === b.allTimeRecord &&
+      a.breakdown === b.breakdown;
     const changed = rows.filter((r) => {
       const old = before.get(key(r));
       before.delete(key(r));
-      return !old || old.place !== r.place || old.total !== r.total || old.status !== r.status || old.breakdown !== r.breakdown;
+      return !old || !same(old, r);
     });
     if (before.size) await m.query('DELETE FROM item_results WHERE id IN (?)', [[...before.values()].map((r) => r.id)]);
     if (stored.length > before.size) await m.query('UPDATE item_results SET score_version = ? WHERE item_id = ?', [version, itemId]);
@@ -88,8 +119,24 @@ export class TallyService {
       m,
       'item_results',
       RESULT_COLUMNS,
-      changed.map((r) => [itemId, r.roundId, r.entryId, r.place, r.total, r.status, r.breakdown, version]),
-      { updateOnDuplicate: ['place', 'total', 'status', 'breakdown', 'score_version'] },
+      changed.map((r) => [itemId, r.roundId, r.entryId, r.place, r.scoringPlace, r.total, r.status, r.meetRecord, r.allTimeRecord, r.breakdown, version]),
+      { updateOnDuplicate: RESULT_COLUMNS.slice(3) }, // every column but the key (item, round, entry)
     );
+  }
+
+  /** The item's event, its guests (who score nothing) and the records its marks are checked against. */
+  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & { eventId: number }> {
+    const [row] = await m.query(
+      'SELECT i.event_id AS eventId, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord, ' +
+        '(SELECT JSON_ARRAYAGG(e.id) FROM entries e WHERE e.item_id = i.id AND e.guest = 1) AS guests ' +
+        'FROM event_items i LEFT JOIN item_records rec ON rec.item_id = i.id WHERE i.id = ?',
+      [itemId],
+    );
+    return {
+      eventId: Number(row.eventId),
+      guests: new Set((jsonColumn<number[] | null>(row.guests) ?? []).map(Number)),
+      meetRecord: row.meetRecord ?? null,
+      allTimeRecord: row.allTimeRecord ?? null,
+    };
   }
 }

@@ -21,6 +21,10 @@ export class ItemScoring {
   @Column({ name: 'score_version', type: 'int', unsigned: true, default: 0 })
   scoreVersion: number;
 
+  /** Set while the item's results are final: marks are frozen until an audited reopening. */
+  @Column({ name: 'results_final', type: 'boolean', default: false })
+  resultsFinal: boolean;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' })
   updatedAt: Date;
 }

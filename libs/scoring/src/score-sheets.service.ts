@@ -148,6 +148,47 @@ export class ScoreSheetsService {
     });
   }
 
+  /**
+   * Corrections to submitted marks as one step of a larger change (an upheld appeal): checked
+   * now, written later in the caller's transaction through the audited path, each with the
+   * reason, against the sheets' current versions. The chief judge and organizers of the event.
+   */
+  async prepareCorrection(
+    principal: Principal,
+    itemId: number,
+    marks: (SheetChange['marks'][number] & { judgeId: number })[],
+    reason: string,
+    round?: number,
+  ): Promise<(m: EntityManager) => Promise<void>> {
+    const scheme = await this.scoring.schemeOf(itemId);
+    const sheets = new Map<number, { key: SheetKey; seat: Seat; cells: Cell[] }>();
+    for (const [i, mark] of marks.entries()) {
+      let sheet = sheets.get(mark.judgeId);
+      if (!sheet) {
+        const { key, standing, seat } = await this.standing(principal, itemId, mark.judgeId, round, 'write');
+        if (standing === 'judge') throw forbidden('更正已提交的评分须由裁判长或组织者进行');
+        sheets.set(mark.judgeId, (sheet = { key, seat, cells: [] }));
+      }
+      sheet.cells.push(this.checked(scheme, mark, i));
+    }
+    return async (m) => {
+      for (const { key, seat, cells } of sheets.values()) {
+        const sheet = await this.lockSheet(m, key, null);
+        if (sheet.status === 'draft') throw new ScoringError('conflict', ScoringErrorCode.SheetIsDraft, `评委 ${key.judgeId} 的评分表尚未提交，不能更正`);
+        const entries = await this.entriesOf(m, key, seat, cells.map((c) => c.entryId));
+        const missing = cells.findIndex((c) => !entries.has(c.entryId));
+        if (missing >= 0) {
+          throw new ScoringError('unprocessable', ScoringErrorCode.EntryNotInItem, `报名记录 ${cells[missing].entryId} 不在评委 ${key.judgeId} 的评分范围内`, {
+            field: `marks[${marks.findIndex((x) => x.judgeId === key.judgeId && x.entryId === cells[missing].entryId)}].entryId`,
+          });
+        }
+        await this.write(m, key, cells, { reason, by: principal.userId });
+        await m.query('UPDATE score_sheets SET version = version + 1 WHERE id = ?', [sheet.id]);
+      }
+      await this.scoring.enqueueTally(m, itemId);
+    };
+  }
+
   /** One mark into the caller's own sheet, at its current version: the quick path of a judge's tablet. */
   async enterOne(principal: Principal, itemId: number, mark: { entryId: number; criterion?: string; value: string }, round?: number): Promise<SheetView> {
     const [row] = await this.dataSource.query('SELECT version FROM score_sheets WHERE item_id = ? AND round_id = ? AND judge_id = ?', [
@@ -252,12 +293,12 @@ export class ScoreSheetsService {
     }
   }
 
-  /** Creates the sheet on first use, locks it, and checks the caller saw its latest version. */
-  private async lockSheet(m: EntityManager, key: SheetKey, version: number): Promise<{ id: number; status: SheetStatus }> {
+  /** Creates the sheet on first use, locks it, and checks the caller saw its latest version (null: take the current one). */
+  private async lockSheet(m: EntityManager, key: SheetKey, version: number | null): Promise<{ id: number; status: SheetStatus }> {
     const where = [key.itemId, key.roundId, key.judgeId];
     await m.query('INSERT IGNORE INTO score_sheets (item_id, round_id, judge_id) VALUES (?, ?, ?)', where);
     const [sheet] = await m.query('SELECT id, status, version FROM score_sheets WHERE item_id = ? AND round_id = ? AND judge_id = ? FOR UPDATE', where);
-    if (Number(sheet.version) !== version) {
+    if (version !== null && Number(sheet.version) !== version) {
       throw new ScoringError('conflict', ScoringErrorCode.SheetChanged, `评分表已被他人修改（当前版本 ${sheet.version}），请刷新后重试`, {
         field: 'version',
         currentVersion: Number(sheet.version),

@@ -24,6 +24,7 @@ export enum ScoringErrorCode {
   RoundIsFinal = 'SCORING_ROUND_IS_FINAL',
   InvalidLineup = 'SCORING_INVALID_LINEUP',
   DrawRequired = 'SCORING_DRAW_REQUIRED',
+  ResultsFinal = 'SCORING_RESULTS_FINAL',
 }
 
 export class ScoringError extends DomainError {

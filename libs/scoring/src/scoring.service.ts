@@ -283,11 +283,20 @@ export class ScoringService {
     }));
   }
 
+  /** Freezes (or thaws) the item's marks while its results are final; in the caller's transaction, which then holds the row. */
+  async setResultsFinal(m: EntityManager, itemId: number, final: boolean): Promise<void> {
+    await m.query('UPDATE item_scoring SET results_final = ? WHERE item_id = ?', [final, itemId]);
+  }
+
   /** Bumps the item's score version and writes the tally job for it, in the caller's transaction; returns the new version. */
   async enqueueTally(m: EntityManager, itemId: number): Promise<number> {
     const res = await m.query('UPDATE item_scoring SET score_version = score_version + 1 WHERE item_id = ?', [itemId]);
     if (!res.affectedRows) throw new ScoringError('conflict', ScoringErrorCode.NoScheme, `项目 ${itemId} 尚未设置计分方案`);
-    const [{ version }] = await m.query('SELECT score_version AS version FROM item_scoring WHERE item_id = ?', [itemId]);
+    const [{ version, final }] = await m.query('SELECT score_version AS version, results_final AS final FROM item_scoring WHERE item_id = ?', [itemId]);
+    // Checked after the UPDATE, which holds the row lock finalisation also takes: no change slips past it.
+    if (Number(final)) {
+      throw new ScoringError('conflict', ScoringErrorCode.ResultsFinal, '该项目成绩已确认为最终成绩，修改须先由组织者说明理由重新开放');
+    }
     await enqueue(m, 'tally.item', { itemId, version: Number(version) });
     return Number(version);
   }

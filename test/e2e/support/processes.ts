@@ -47,6 +47,11 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
   clearTimeout(timer);
 }
 
+/** A worker process alone, e.g. to replace one a test killed; its output goes to `log`. */
+export function startWorker(env: Record<string, string>, log: string[] = []): ChildProcess {
+  return run('apps/worker/src/main.js', env, log);
+}
+
 /** Starts the built API and worker as real processes and waits until the API reports healthy. */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   const log: string[] = [];

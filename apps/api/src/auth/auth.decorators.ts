@@ -22,5 +22,5 @@ export const Allow = (...roles: Role[] | ['any']) =>
     ApiForbiddenResponse({ type: ErrorBody, description: `needs role: ${roles.join(' | ')} over the organisation acted on` }),
   );
 
-/** The authenticated caller. */
+/** The authenticated caller; on a @Public route, the caller if signed in, else undefined. */
 export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal);

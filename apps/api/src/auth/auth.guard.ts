@@ -16,10 +16,14 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()]);
-    if (rule && 'public' in rule) return true;
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers.authorization;
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (rule && 'public' in rule) {
+      // A public page may show more to a signed-in caller (organizers see live results); a bad token just reads as anonymous.
+      if (token) req.principal = await this.auth.verify(token).catch(() => undefined);
+      return true;
+    }
     if (!token) throw new IdentityError('unauthenticated', IdentityErrorCode.BadCredentials, '需要登录：缺少 Authorization: Bearer 访问令牌');
     req.principal = await this.auth.verify(token);
     if (!rule) throw forbidden('该接口未声明访问规则');

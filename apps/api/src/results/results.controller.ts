@@ -1,7 +1,8 @@
+import type { Principal } from '@app/identity';
 import { ResultsService } from '@app/results';
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Caller, Public } from '../auth/auth.decorators';
 import { RoundQueryDto } from '../scoring/sheets.dto';
 
 export class ResultRowDto {
@@ -14,7 +15,9 @@ export class ResultRowDto {
   @ApiProperty({ nullable: true, type: Number, description: 'heat in the round; null without rounds' }) heat: number | null;
   @ApiProperty({ nullable: true, type: Number }) lane: number | null;
   @ApiProperty({ nullable: true, enum: ['Q', 'q'], description: 'went through by place (Q) or performance (q)' }) qualified: 'Q' | 'q' | null;
-  @ApiProperty({ type: Object, description: 'per-judge marks, which were dropped, and the rounding at each step' }) breakdown: unknown;
+  @ApiProperty({ nullable: true, enum: ['BROKEN', 'EQUALLED'], description: 'against the meet record as it stood before the meet' }) meetRecord: string | null;
+  @ApiProperty({ nullable: true, enum: ['BROKEN', 'EQUALLED'] }) allTimeRecord: string | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'per-judge marks, which were dropped, and the rounding at each step; for the public once published' }) breakdown: unknown;
 }
 
 export class RoundRefDto {
@@ -30,6 +33,8 @@ export class ItemResultsDto {
   @ApiProperty() eventId: number;
   @ApiProperty({ type: RoundRefDto, nullable: true, description: 'the round listed; null for an item without rounds' }) round: RoundRefDto | null;
   @ApiProperty({ type: [RoundRefDto] }) rounds: RoundRefDto[];
+  @ApiProperty({ type: Object, description: '{status: PROVISIONAL | NOTICE | FINAL, noticeEndsAt}' }) publication: unknown;
+  @ApiProperty({ description: 'the public view of a frozen scoreboard: results as they stood at the freeze' }) frozen: boolean;
   @ApiProperty() scoreVersion: number;
   @ApiProperty({ nullable: true, type: Date }) talliedAt: Date | null;
   @ApiProperty({ type: [ResultRowDto] }) results: ResultRowDto[];
@@ -40,11 +45,15 @@ export class ItemResultsDto {
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
-  /** Public (`?round=` for one round; default the latest): results boards are open to everyone (staged publication comes with the results workflow). */
+  /**
+   * Public (`?round=` for one round; default the latest). While the event's board is frozen the
+   * public gets the results as they stood at the freeze, and the per-judge breakdown only once the
+   * results are published; a signed-in organizer of the event always sees live data in full.
+   */
   @Get()
   @Public()
   @ApiOkResponse({ type: ItemResultsDto })
-  get(@Param('itemId', ParseIntPipe) itemId: number, @Query() q: RoundQueryDto) {
-    return this.results.forItem(itemId, q.round);
+  get(@Param('itemId', ParseIntPipe) itemId: number, @Query() q: RoundQueryDto, @Caller() caller?: Principal) {
+    return this.results.forItem(itemId, q.round, caller);
   }
 }

@@ -2,8 +2,16 @@ import { Initial1795217594779 } from './1795217594779-Initial';
 import { Registration1795219759697 } from './1795219759697-Registration';
 import { ScoreSheets1795223910355 } from './1795223910355-ScoreSheets';
 import { Rounds1795224914034 } from './1795224914034-Rounds';
+import { Results1795226629622 } from './1795226629622-Results';
 import { TallyIndexes1795227177140 } from './1795227177140-TallyIndexes';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795217594779, Registration1795219759697, ScoreSheets1795223910355, Rounds1795224914034, TallyIndexes1795227177140];
+export const MIGRATIONS: Function[] = [
+  Initial1795217594779,
+  Registration1795219759697,
+  ScoreSheets1795223910355,
+  Rounds1795224914034,
+  Results1795226629622,
+  TallyIndexes1795227177140,
+];

@@ -6,3 +6,4 @@ export * from './placing-points';
 export * from './medal-table';
 export * from './records';
 export * from './publication';
+export * from './annotate';

@@ -1,6 +1,7 @@
 /** Shared plain-data shapes of one competition item's ranked results. */
 
-export type ResultStatus = 'OK' | 'DNS' | 'DNF' | 'DQ';
+/** NM: no valid mark; INCOMPLETE: not enough marks yet. Only OK rows place, score and set records. */
+export type ResultStatus = 'OK' | 'DNS' | 'DNF' | 'DQ' | 'NM' | 'INCOMPLETE';
 
 /** Whether a bigger mark (distance, score) or a smaller one (time) is better. */
 export type MarkDirection = 'higher' | 'lower';

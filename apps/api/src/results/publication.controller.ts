@@ -1,0 +1,110 @@
+import type { Principal } from '@app/identity';
+import { PublicationService } from '@app/results';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Allow, Caller, Public } from '../auth/auth.decorators';
+import { AppealDto, DecisionDto, PublicationDto, ReasonDto } from './results.dto';
+
+@ApiTags('results')
+@Controller({ version: '1' })
+export class PublicationController {
+  constructor(private readonly publication: PublicationService) {}
+
+  /** Public: provisional, on notice (until when appeals are accepted) or final. */
+  @Get('items/:itemId/publication')
+  @Public()
+  @ApiOkResponse({ type: PublicationDto })
+  get(@Param('itemId', ParseIntPipe) itemId: number) {
+    return this.publication.get(itemId);
+  }
+
+  /** Organizers of the event: start the public notice (公示) for the event's notice period. */
+  @Post('items/:itemId/publication/notice')
+  @Allow('organizer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PublicationDto })
+  notice(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+    return this.publication.publish(caller, itemId);
+  }
+
+  /** Organizers of the event: withdraw the notice, back to provisional. */
+  @Post('items/:itemId/publication/retract')
+  @Allow('organizer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PublicationDto })
+  retract(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: ReasonDto) {
+    return this.publication.retract(caller, itemId, dto.reason);
+  }
+
+  /** Organizers of the event: after the notice, with every appeal decided. */
+  @Post('items/:itemId/publication/finalize')
+  @Allow('organizer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PublicationDto })
+  finalize(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+    return this.publication.finalize(caller, itemId);
+  }
+
+  /** Organizers of the event: reopen final results for correction, with a reason. */
+  @Post('items/:itemId/publication/reopen')
+  @Allow('organizer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PublicationDto })
+  reopen(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: ReasonDto) {
+    return this.publication.reopen(caller, itemId, dto.reason);
+  }
+
+  /** Organizers of the event: every publication step and appeal decision, with who, when and why. */
+  @Get('items/:itemId/publication/audit')
+  @Allow('organizer')
+  audit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+    return this.publication.audit(caller, itemId);
+  }
+
+  /** The contestant (or a team member) and delegation leaders over the entry, during the notice. */
+  @Post('items/:itemId/appeals')
+  @Allow('any')
+  fileAppeal(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: AppealDto) {
+    const attachments = (dto.attachments ?? []).map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') }));
+    return this.publication.fileAppeal(caller, itemId, { entryId: dto.entryId, reason: dto.reason, attachments });
+  }
+
+  /** Organizers of the event see every appeal of the item; anyone else, those they filed. */
+  @Get('items/:itemId/appeals')
+  @Allow('any')
+  appeals(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+    return this.publication.appeals(caller, itemId);
+  }
+
+  /** Organizers of the event and whoever filed the appeal. */
+  @Get('appeals/:appealId/attachments/:attachmentId')
+  @Allow('any')
+  async attachment(
+    @Caller() caller: Principal,
+    @Param('appealId', ParseIntPipe) appealId: number,
+    @Param('attachmentId', ParseIntPipe) attachmentId: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const file = await this.publication.attachment(caller, appealId, attachmentId);
+    void reply.header('content-type', file.contentType);
+    void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    return file.content;
+  }
+
+  /** Organizers of the event: uphold with the corrected marks (audited, re-tallied), in one step. */
+  @Post('appeals/:appealId/uphold')
+  @Allow('organizer')
+  @HttpCode(200)
+  uphold(@Caller() caller: Principal, @Param('appealId', ParseIntPipe) appealId: number, @Body() dto: DecisionDto) {
+    return this.publication.decide(caller, appealId, 'uphold', dto.reason, dto.marks, dto.round);
+  }
+
+  /** Organizers of the event: dismiss, with the reason given to the appellant. */
+  @Post('appeals/:appealId/dismiss')
+  @Allow('organizer')
+  @HttpCode(200)
+  dismiss(@Caller() caller: Principal, @Param('appealId', ParseIntPipe) appealId: number, @Body() dto: ReasonDto) {
+    return this.publication.decide(caller, appealId, 'dismiss', dto.reason);
+  }
+}

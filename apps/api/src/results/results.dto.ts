@@ -1,0 +1,154 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBase64,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const POINTS = /^\d{1,6}(\.\d{1,4})?$/;
+
+export class MedalWeightsDto {
+  @ApiProperty({ example: '3' }) @IsString() @Matches(POINTS) gold: string;
+  @ApiProperty({ example: '2' }) @IsString() @Matches(POINTS) silver: string;
+  @ApiProperty({ example: '1' }) @IsString() @Matches(POINTS) bronze: string;
+}
+
+export class ResultsSettingsDto {
+  @ApiPropertyOptional({ example: ['9', '7', '6', '5', '4', '3', '2', '1'], description: 'placing points of individual items, 1st place first' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Matches(POINTS, { each: true })
+  pointsIndividual?: string[];
+
+  @ApiPropertyOptional({ example: ['18', '14', '12', '10', '8', '6', '4', '2'], description: 'placing points of relay and team items' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Matches(POINTS, { each: true })
+  pointsRelay?: string[];
+
+  @ApiPropertyOptional({ enum: ['gold-first', 'weighted'], description: 'medal table order: golds first, or weighted points' })
+  @IsOptional()
+  @IsIn(['gold-first', 'weighted'])
+  medalOrder?: 'gold-first' | 'weighted';
+
+  @ApiPropertyOptional({ type: MedalWeightsDto, nullable: true, description: 'weights of the weighted order; null = 3/2/1' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MedalWeightsDto)
+  medalWeights?: MedalWeightsDto | null;
+
+  @ApiPropertyOptional({ example: 5, description: 'days of public notice (公示) before results can be final' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  noticeDays?: number;
+}
+
+export class RecordsDto {
+  @ApiProperty({ nullable: true, type: String, example: '10.85', description: 'meet record in the unit of the item total (seconds for times); null = none' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 32)
+  meetRecord: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '张伟（2023）' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 100)
+  meetHolder: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '10.62' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 32)
+  allTimeRecord: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 100)
+  allTimeHolder: string | null;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: '计时设备故障，成绩需复核' }) @IsString() @Length(1, 2000) reason: string;
+}
+
+export class AttachmentDto {
+  @ApiProperty({ example: '终点录像截图.png' }) @IsString() @Length(1, 200) fileName: string;
+  @ApiProperty({ example: 'image/png', description: 'image/jpeg, image/png, image/webp, application/pdf or video/mp4' }) @IsString() @Length(1, 100) contentType: string;
+  @ApiProperty({ description: 'the file, base64-encoded; at most 5 MB' }) @IsString() @IsBase64() contentBase64: string;
+}
+
+export class AppealDto extends ReasonDto {
+  @ApiProperty({ description: 'the result appealed against' }) @IsInt() @IsPositive() entryId: number;
+  @ApiPropertyOptional({ type: [AttachmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
+}
+
+export class CorrectedMarkDto {
+  @ApiProperty({ description: 'whose sheet' }) @IsInt() @IsPositive() judgeId: number;
+  @ApiProperty() @IsInt() @IsPositive() entryId: number;
+  @ApiPropertyOptional({ example: 'time', description: 'may be left out when the scheme has one criterion' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  criterion?: string;
+  @ApiProperty({ nullable: true, type: String, example: '10.31' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 100)
+  value: string | null;
+}
+
+export class DecisionDto extends ReasonDto {
+  @ApiPropertyOptional({ type: [CorrectedMarkDto], description: 'uphold: the corrected marks (required); dismiss: none' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => CorrectedMarkDto)
+  marks?: CorrectedMarkDto[];
+
+  @ApiPropertyOptional({ description: 'the round of the marks, for an item run in rounds' }) @IsOptional() @IsInt() @IsPositive() round?: number;
+}
+
+export class GuestDto {
+  @ApiProperty({ description: '特邀/表演: ranked but scores no points, wins no medal, sets no record' }) @IsBoolean() guest: boolean;
+}
+
+export class PublicationDto {
+  @ApiProperty() itemId: number;
+  @ApiProperty({ enum: ['PROVISIONAL', 'NOTICE', 'FINAL'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) noticeStartedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'appeals are accepted until then' }) noticeEndsAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) finalizedAt: string | null;
+  @ApiProperty() reopenCount: number;
+  @ApiProperty() openAppeals: number;
+}

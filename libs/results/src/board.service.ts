@@ -1,0 +1,152 @@
+import { inTransaction, jsonColumn } from '@app/database';
+import { EventsService } from '@app/events';
+import type { Principal } from '@app/identity';
+import { Injectable, type MessageEvent } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { concatMap, defer, filter, finalize, interval, map, merge, type Observable, share } from 'rxjs';
+import { LiveResults, type LiveUpdate } from './live-results';
+import { ResultsService } from './results.service';
+import { ResultsSettingsService } from './results-settings.service';
+import { type Standings, StandingsService } from './standings.service';
+
+export interface BoardItem {
+  itemId: number;
+  name: string;
+  entryType: string;
+  publication: 'PROVISIONAL' | 'NOTICE' | 'FINAL';
+  scoreVersion: number;
+  talliedAt: Date | null;
+}
+
+export interface Board extends Standings {
+  eventId: number;
+  eventName: string;
+  /** The public view is the snapshot taken at frozenAt; organizers still see live data. */
+  frozen: boolean;
+  frozenAt: Date | null;
+  /** Whether these figures are live (false: the public snapshot of a frozen board). */
+  live: boolean;
+  /** True until every item's results are final. */
+  provisional: boolean;
+  generatedAt: Date;
+  items: BoardItem[];
+}
+
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * An event's results board (delegation points, medal table, items), its live
+ * stream, and the scoreboard freeze: while frozen the public is served the
+ * snapshot taken at the freeze and its stream stays quiet, as in programming
+ * contests; organizers keep seeing live data.
+ */
+@Injectable()
+export class BoardService {
+  private readonly streams = new Map<number, Observable<MessageEvent>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly settings: ResultsSettingsService,
+    private readonly standings: StandingsService,
+    private readonly results: ResultsService,
+    private readonly live: LiveResults,
+  ) {}
+
+  /** Public; an organizer of the event (signed in) gets live data while the board is frozen. */
+  async board(eventId: number, principal?: Principal): Promise<Board> {
+    const event = await this.events.event(eventId);
+    const settings = await this.settings.get(eventId);
+    if (settings.frozenAt && !(await this.results.isOrganizer(principal, event.organisationId))) {
+      const [snap] = await this.dataSource.query('SELECT body FROM board_snapshots WHERE event_id = ? AND item_id = 0 AND round_id = 0', [eventId]);
+      if (snap) return { ...jsonColumn<Board>(snap.body), frozen: true, frozenAt: settings.frozenAt, live: false };
+    }
+    return this.liveBoard(eventId);
+  }
+
+  /**
+   * Public: the board at once, then after every tally of one of the event's items a `results`
+   * message with the item, its score version and the new board; `board` again when the board is
+   * frozen or unfrozen. One computation per update is shared by every listener in this process.
+   */
+  stream(eventId: number): Observable<MessageEvent> {
+    let updates = this.streams.get(eventId);
+    if (!updates) {
+      updates = this.live.of(eventId).pipe(
+        concatMap((u) => this.message(u)),
+        filter((m): m is MessageEvent => m !== null),
+        finalize(() => this.streams.delete(eventId)),
+        share(),
+      );
+      this.streams.set(eventId, updates);
+    }
+    const first = defer(() => this.board(eventId)).pipe(map((board): MessageEvent => ({ type: 'board', data: board })));
+    const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
+    return merge(first, updates, heartbeat);
+  }
+
+  /** Organizers of the event: the public view stops here until unfreeze. */
+  async freeze(principal: Principal, eventId: number): Promise<Board> {
+    await this.events.assertManager(principal, eventId);
+    const board = await this.liveBoard(eventId);
+    const snapshots: [number, number, string][] = [[0, 0, JSON.stringify(board)]];
+    for (const item of board.items) {
+      const latest = await this.results.liveView(item.itemId, undefined, false);
+      snapshots.push([item.itemId, 0, JSON.stringify(latest)]);
+      for (const round of latest.rounds) snapshots.push([item.itemId, round.id, JSON.stringify(await this.results.liveView(item.itemId, round.id, false))]);
+    }
+    await inTransaction(this.dataSource, async (m) => {
+      await m.query('DELETE FROM board_snapshots WHERE event_id = ?', [eventId]);
+      await m.query('INSERT INTO board_snapshots (event_id, item_id, round_id, body) VALUES ?', [snapshots.map((s) => [eventId, ...s])]);
+      await this.settings.ensureRow(m, eventId);
+      await m.query('UPDATE event_results_settings SET frozen_at = NOW(3), frozen_by = ? WHERE event_id = ?', [principal.userId, eventId]);
+    });
+    await this.live.announce({ eventId, itemId: 0, scoreVersion: 0 });
+    return this.board(eventId, principal);
+  }
+
+  /** Organizers of the event: the public sees live data again. */
+  async unfreeze(principal: Principal, eventId: number): Promise<Board> {
+    await this.events.assertManager(principal, eventId);
+    await inTransaction(this.dataSource, async (m) => {
+      await m.query('UPDATE event_results_settings SET frozen_at = NULL, frozen_by = NULL WHERE event_id = ?', [eventId]);
+      await m.query('DELETE FROM board_snapshots WHERE event_id = ?', [eventId]);
+    });
+    await this.live.announce({ eventId, itemId: 0, scoreVersion: 0 });
+    return this.board(eventId, principal);
+  }
+
+  private async liveBoard(eventId: number): Promise<Board> {
+    const event = await this.events.event(eventId);
+    const settings = await this.settings.get(eventId);
+    const [standings, items] = await Promise.all([
+      this.standings.compute(eventId, settings),
+      this.dataSource.query(
+        "SELECT i.id AS itemId, i.name, i.entry_type AS entryType, COALESCE(p.status, 'PROVISIONAL') AS publication, " +
+          'COALESCE(t.tallied_version, 0) AS scoreVersion, t.tallied_at AS talliedAt FROM event_items i ' +
+          'LEFT JOIN item_tallies t ON t.item_id = i.id LEFT JOIN result_publications p ON p.item_id = i.id WHERE i.event_id = ? ORDER BY i.id',
+        [eventId],
+      ) as Promise<BoardItem[]>,
+    ]);
+    return {
+      eventId,
+      eventName: event.name,
+      frozen: settings.frozenAt !== null,
+      frozenAt: settings.frozenAt,
+      live: true,
+      provisional: items.some((i) => i.publication !== 'FINAL'),
+      generatedAt: new Date(),
+      ...standings,
+      items: items.map((i) => ({ ...i, itemId: Number(i.itemId), scoreVersion: Number(i.scoreVersion) })),
+    };
+  }
+
+  /** What the public stream says about one update; nothing about a tally while the board is frozen. */
+  private async message(u: LiveUpdate): Promise<MessageEvent | null> {
+    const board = await this.board(u.eventId);
+    if (u.itemId === 0) return { type: 'board', data: board };
+    if (board.frozen) return null;
+    return { type: 'results', data: { eventId: u.eventId, itemId: u.itemId, scoreVersion: u.scoreVersion, board } };
+  }
+}

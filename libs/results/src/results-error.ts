@@ -1,0 +1,20 @@
+import { DomainError, type ErrorKind } from '@app/common';
+
+export enum ResultsErrorCode {
+  InvalidSettings = 'RESULTS_INVALID_SETTINGS',
+  InvalidRecord = 'RESULTS_INVALID_RECORD',
+  AppealNotFound = 'RESULTS_APPEAL_NOT_FOUND',
+  AttachmentNotFound = 'RESULTS_ATTACHMENT_NOT_FOUND',
+  InvalidAttachment = 'RESULTS_INVALID_ATTACHMENT',
+  EntryNotInItem = 'RESULTS_ENTRY_NOT_IN_ITEM',
+  EntryNotFound = 'RESULTS_ENTRY_NOT_FOUND',
+  CorrectionRequired = 'RESULTS_CORRECTION_REQUIRED',
+  /** Refusals of the publication workflow carry the domain's code after this prefix, e.g. RESULTS_APPEAL_WINDOW_CLOSED. */
+  Publication = 'RESULTS_',
+}
+
+export class ResultsError extends DomainError {
+  constructor(kind: ErrorKind, code: ResultsErrorCode | string, message: string, details?: unknown) {
+    super(kind, code, message, details);
+  }
+}

@@ -1,0 +1,160 @@
+import { loadConfig } from '@app/config';
+import { createDataSource } from '@app/config/data-source';
+import type { DataSource } from 'typeorm';
+import { waitFor } from './support/processes';
+import { testEnv } from './support/test-env';
+import { bearer, buildWorld, competitionWithEntries, http, submitMark, submitSheet, type World } from './support/world';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex').toString('base64');
+
+/** Provisional → notice (公示) with appeals → final, frozen until an audited reopening. */
+describe('publication: notice, appeals, final results', () => {
+  let world: World;
+  let ds: DataSource;
+  let itemId: number;
+  let entryIds: number[];
+  let appealId: number;
+
+  const organizer = () => bearer(world.organizer.token);
+  const as = (i: number) => bearer(world.contestants[i].token);
+  const results = (token?: string) => http().get(`/api/v1/items/${itemId}/results`).set(token ? bearer(token) : {});
+  const appeal = (i: number, body: object) => http().post(`/api/v1/items/${itemId}/appeals`).set(as(i)).send(body);
+
+  beforeAll(async () => {
+    world = await buildWorld({ judges: 3, contestants: 4 });
+    ({ itemId, entryIds } = await competitionWithEntries(world));
+    const marks = [
+      ['80', '82', '84'],
+      ['85', '86', '87'],
+      ['70', '90', '75'],
+      ['60', '65', '70'],
+    ];
+    for (const [e, row] of marks.entries()) for (const [j, v] of row.entries()) await submitMark(world.url, world.judges[j], itemId, entryIds[e], v);
+    for (const j of world.judges) await submitSheet(world.url, j, itemId);
+    await waitFor('the results', async () => (await results()).body.results?.filter((r: { status: string }) => r.status === 'OK').length === 4);
+    ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
+    await ds.initialize();
+  }, 120_000);
+
+  afterAll(async () => ds?.destroy());
+
+  it('accepts no appeal before the notice, and lets only organizers publish', async () => {
+    const early = await appeal(0, { entryId: entryIds[0], reason: '评分有误' });
+    expect([early.status, early.body.code]).toEqual([409, 'RESULTS_APPEAL_NOT_IN_NOTICE']);
+    expect((await http().post(`/api/v1/items/${itemId}/publication/notice`).set(as(0))).status).toBe(403);
+    expect((await http().post(`/api/v1/items/${itemId}/publication/notice`).set(bearer(world.judges[0].token))).status).toBe(403);
+    expect((await results()).body.results[0].breakdown).toBeNull();
+
+    const notice = await http().post(`/api/v1/items/${itemId}/publication/notice`).set(organizer());
+    expect([notice.status, notice.body.status]).toEqual([200, 'NOTICE']);
+    const days = (Date.parse(notice.body.noticeEndsAt) - Date.parse(notice.body.noticeStartedAt)) / 86_400_000;
+    expect(days).toBe(5);
+    // Published: the per-judge breakdown is public now, for transparency.
+    const pub = (await results()).body;
+    expect([pub.publication.status, pub.results[0].breakdown.criteria.length]).toEqual(['NOTICE', 1]);
+  });
+
+  it('takes an appeal with its reason and attachment from the contestant, and refuses strangers and bad files by field', async () => {
+    const stranger = await appeal(1, { entryId: entryIds[0], reason: '替他人申诉' });
+    expect(stranger.status).toBe(403);
+    const badFile = await appeal(0, { entryId: entryIds[0], reason: '评分有误', attachments: [{ fileName: '说明.exe', contentType: 'application/x-msdownload', contentBase64: PNG }] });
+    expect([badFile.status, badFile.body.code, badFile.body.details.field]).toEqual([400, 'RESULTS_INVALID_ATTACHMENT', 'attachments[0].contentType']);
+    const noReason = await appeal(0, { entryId: entryIds[0] });
+    expect([noReason.status, noReason.body.details.map((d: { field: string }) => d.field)]).toEqual([400, ['reason']]);
+
+    const filed = await appeal(0, { entryId: entryIds[0], reason: '一号评委的分数录入有误，原始评分表为 88 分', attachments: [{ fileName: '原始评分表.png', contentType: 'image/png', contentBase64: PNG }] });
+    expect([filed.status, filed.body.status, filed.body.attachments.length]).toEqual([201, 'open', 1]);
+    appealId = filed.body.id;
+    const file = await http().get(`/api/v1/appeals/${appealId}/attachments/${filed.body.attachments[0].id}`).set(organizer()).buffer(true);
+    expect([file.status, file.headers['content-type'], Buffer.from(file.body).toString('base64')]).toEqual([200, 'image/png', PNG]);
+    expect((await http().get(`/api/v1/appeals/${appealId}/attachments/${filed.body.attachments[0].id}`).set(as(1))).status).toBe(403);
+    expect((await http().get(`/api/v1/items/${itemId}/appeals`).set(as(1))).body).toEqual([]);
+    expect((await http().get(`/api/v1/items/${itemId}/appeals`).set(organizer())).body.map((a: { id: number }) => a.id)).toEqual([appealId]);
+
+    const early = await http().post(`/api/v1/items/${itemId}/publication/finalize`).set(organizer());
+    expect([early.status, early.body.code]).toEqual([409, 'RESULTS_NOTICE_NOT_ENDED']);
+  });
+
+  it('upholds the appeal with a correction that re-tallies the results, and the audit says who, when and why', async () => {
+    const before = (await results()).body;
+    expect(before.results.find((r: { entryId: number }) => r.entryId === entryIds[0]).total).toBe('82.00');
+    const noMarks = await http().post(`/api/v1/appeals/${appealId}/uphold`).set(organizer()).send({ reason: '申诉成立' });
+    expect([noMarks.status, noMarks.body.code]).toEqual([400, 'RESULTS_CORRECTION_REQUIRED']);
+    expect((await http().post(`/api/v1/appeals/${appealId}/uphold`).set(as(0)).send({ reason: '自己判自己', marks: [] })).status).toBe(403);
+
+    const upheld = await http()
+      .post(`/api/v1/appeals/${appealId}/uphold`)
+      .set(organizer())
+      .send({ reason: '核对原始评分表，一号评委实为 88 分', marks: [{ judgeId: world.judges[0].id, entryId: entryIds[0], value: '88' }] });
+    expect([upheld.status, upheld.body.status, upheld.body.resolvedBy]).toEqual([200, 'upheld', world.organizer.id]);
+
+    // The middle of three marks counts: 80, 82, 84 gave 82; 88, 82, 84 gives 84.
+    const after = await waitFor('the re-tally', async () => {
+      const res = await results(world.organizer.token);
+      return res.body.scoreVersion > before.scoreVersion ? res.body : undefined;
+    });
+    const changes = (await http().get(`/api/v1/items/${itemId}/mark-changes`).set(organizer())).body;
+    const change = changes.find((c: { entryId: number; judgeId: number }) => c.entryId === entryIds[0] && c.judgeId === world.judges[0].id);
+    expect([change.before, change.after, change.reason]).toEqual(['80', '88', `申诉 #${appealId} 成立：核对原始评分表，一号评委实为 88 分`]);
+    expect(after.results.map((r: { entryId: number; place: number; total: string }) => [r.entryId, r.place, r.total])).toEqual([
+      [entryIds[1], 1, '86.00'],
+      [entryIds[0], 2, '84.00'],
+      [entryIds[2], 3, '75.00'],
+      [entryIds[3], 4, '65.00'],
+    ]);
+
+    const audit = (await http().get(`/api/v1/items/${itemId}/publication/audit`).set(organizer())).body;
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['PUBLISH_NOTICE', 'FILE_APPEAL', 'UPHOLD_APPEAL']);
+    const decision = audit[2];
+    expect([decision.by, decision.byName, decision.reason, decision.appealId, decision.detail.marks[0].value]).toEqual([
+      world.organizer.id,
+      world.organizer.realName,
+      '核对原始评分表，一号评委实为 88 分',
+      appealId,
+      '88',
+    ]);
+    expect(Math.abs(Date.parse(decision.at) - Date.now())).toBeLessThan(60_000);
+    expect((await http().get(`/api/v1/items/${itemId}/publication/audit`).set(as(0))).status).toBe(403);
+  });
+
+  it('dismisses an appeal with a reason, finalizes after the notice, and freezes the marks until an audited reopening', async () => {
+    const second = await appeal(3, { entryId: entryIds[3], reason: '认为评分偏低' });
+    expect(second.status).toBe(201);
+    await ds.query('UPDATE result_publications SET notice_ends_at = NOW(3) - INTERVAL 1 SECOND WHERE item_id = ?', [itemId]); // five days pass
+    const open = await http().post(`/api/v1/items/${itemId}/publication/finalize`).set(organizer());
+    expect([open.status, open.body.code]).toEqual([409, 'RESULTS_OPEN_APPEALS']);
+    const dismissed = await http().post(`/api/v1/appeals/${second.body.id}/dismiss`).set(organizer()).send({ reason: '评分符合评分标准，维持原成绩' });
+    expect([dismissed.status, dismissed.body.status, dismissed.body.resolutionReason]).toEqual([200, 'dismissed', '评分符合评分标准，维持原成绩']);
+    const late = await appeal(1, { entryId: entryIds[1], reason: '逾期申诉' });
+    expect([late.status, late.body.code]).toEqual([409, 'RESULTS_APPEAL_WINDOW_CLOSED']);
+
+    const final = await http().post(`/api/v1/items/${itemId}/publication/finalize`).set(organizer());
+    expect([final.status, final.body.status]).toEqual([200, 'FINAL']);
+    const sheet = await http().get(`/api/v1/items/${itemId}/sheets/${world.judges[0].id}`).set(organizer());
+    const frozen = await http()
+      .put(`/api/v1/items/${itemId}/sheets/${world.judges[0].id}`)
+      .set(organizer())
+      .send({ version: sheet.body.version, marks: [{ entryId: entryIds[1], value: '99' }], reason: '赛后更改' });
+    expect([frozen.status, frozen.body.code]).toEqual([409, 'SCORING_RESULTS_FINAL']);
+    const [{ v }] = await ds.query('SELECT value AS v FROM marks WHERE item_id = ? AND judge_id = ? AND entry_id = ?', [itemId, world.judges[0].id, entryIds[1]]);
+    expect(v).toBe('85');
+
+    const noReason = await http().post(`/api/v1/items/${itemId}/publication/reopen`).set(organizer()).send({ reason: '' });
+    expect([noReason.status, noReason.body.details.map((d: { field: string }) => d.field)]).toEqual([400, ['reason']]);
+    const reopened = await http().post(`/api/v1/items/${itemId}/publication/reopen`).set(organizer()).send({ reason: '发现计分软件取整错误，需更正' });
+    expect([reopened.status, reopened.body.status, reopened.body.reopenCount]).toEqual([200, 'PROVISIONAL', 1]);
+    const fresh = await http().get(`/api/v1/items/${itemId}/sheets/${world.judges[0].id}`).set(organizer());
+    const thawed = await http()
+      .put(`/api/v1/items/${itemId}/sheets/${world.judges[0].id}`)
+      .set(organizer())
+      .send({ version: fresh.body.version, marks: [{ entryId: entryIds[1], value: '86' }], reason: '重新开放后更正' });
+    expect(thawed.status).toBe(200);
+    const audit = (await http().get(`/api/v1/items/${itemId}/publication/audit`).set(organizer())).body;
+    expect(audit.slice(-4).map((a: { action: string; reason: string | null }) => [a.action, a.reason])).toEqual([
+      ['FILE_APPEAL', '认为评分偏低'],
+      ['DISMISS_APPEAL', '评分符合评分标准，维持原成绩'],
+      ['FINALIZE', null],
+      ['REOPEN', '发现计分软件取整错误，需更正'],
+    ]);
+  });
+});
