@@ -780,6 +780,12 @@ async function main(): Promise<number> {
   await ensureLocalServices(loadConfig(env));
   env.DB_SOCKET ||= await localSocket(loadConfig(env));
   const config = loadConfig(env);
+  // One run at a time on this database server, whichever checkout it comes from: a second run
+  // would drop the database and the queues under the first.
+  const guard = await dbConnection(config, null);
+  const [[{ got }]] = (await guard.query('SELECT GET_LOCK(?, 0) AS got', [`bench:tally:${DB_NAME}`])) as unknown as [{ got: number }[]];
+  if (!Number(got)) throw new Error(`another bench:tally is running against ${DB_NAME} on this server; wait for it to finish`);
+  if (await listening(PORT)) throw new Error(`port ${PORT} is already in use; stop whatever listens there first`);
   const [load1] = loadavg();
   if (load1 > 0.5 * cpus().length) log(`warning: the machine is busy (load ${load1.toFixed(2)} on ${cpus().length} cores); figures will be noisier`);
   log(`bench:tally: ${ITEMS} items, ${ENTRIES} entries, ${ENTRIES * JUDGES_PER_ITEM} marks; database ${DB_NAME} via ${config.dbAddress}; logs in ${LOG_DIR}`);
@@ -806,7 +812,6 @@ async function main(): Promise<number> {
     const baselineRuns = await baseline(conn);
     const baselineS = median(baselineRuns);
 
-    if (await listening(PORT)) throw new Error(`port ${PORT} is already in use; stop whatever listens there first`);
     api = spawnApp('api', 'apps/api/src/main.js', env);
     worker = spawnApp('worker', 'apps/worker/src/main.js', env);
     await Promise.all([waitHealthy(api, PORT), waitWorker(worker, config)]);
@@ -865,6 +870,7 @@ async function main(): Promise<number> {
   } finally {
     await conn.end();
     await stopAll();
+    await guard.end(); // releases the lock
   }
 }
 
