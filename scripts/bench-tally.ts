@@ -43,16 +43,19 @@ import { ensureLocalServices } from './local-services';
  *     COMMIT until every item_tallies row shows the new version (polled every
  *     20 ms). item_results starts empty, so all 100,000 rows are written.
  *     Then every total and place must equal the baseline's (same arithmetic,
- *     same RANK), or the bench fails.
+ *     same RANK), or the bench fails. Printed with it: the CPU seconds the
+ *     worker and the database server used meanwhile (/proc), steadier than
+ *     wall time on a shared machine.
  *  4. For one 1,000-entry item, N = 50 times (after 3 uncounted warm-ups):
- *     the organizer corrects one submitted mark through the HTTP API
+ *     the organizer corrects one submitted mark to a value it does not hold
+ *     (judges in turn, a random entry) through the HTTP API
  *     (PUT /items/:id/sheets/:judgeId with version and reason, the endpoint a
  *     chief judge or organizer uses), waits until the tally shows it, then a
  *     random 0–200 ms pause (so the relay's poll phase is sampled evenly).
  *     - item_p95_ms: p95 of the tally job's own time in the worker: BullMQ's
  *       processedOn → finishedOn of job `tally.item-<item>-v<version>`, i.e.
- *       TallyService.tally (lock, read, score, rank, write, commit) plus
- *       BullMQ's move-to-completed. Millisecond resolution.
+ *       TallyService.tally (lock, read, score, rank, write, commit, announce)
+ *       plus BullMQ's move-to-completed. Millisecond resolution.
  *     - visible_p95_ms: p95 from just before the PUT is sent until the SSE
  *       stream GET /api/v1/events/:eventId/live (opened before the loop)
  *       delivers `event: results` with this itemId and scoreVersion ≥ the
@@ -66,7 +69,8 @@ import { ensureLocalServices } from './local-services';
  * Baseline and apps reach MariaDB the same way: its Unix socket when it runs
  * on this machine (DB_SOCKET), else TCP. Tokens are minted here (HS256 with
  * the bench's JWT_SECRET), nobody logs in. Child output goes to
- * /tmp/bench-tally/*.log. The last stdout line is the JSON summary. Exit 1 on
+ * /tmp/bench-tally/*.log. One run at a time per database server (a named
+ * lock), whatever checkout it comes from. The last stdout line is the JSON summary. Exit 1 on
  * wrong results, a missing job or SSE message, or an error; a missed target
  * is a measurement, not a failure.
  * Developer knobs: BENCH_ENTRIES (default 100000; the 10 items of 1,000 stay,
@@ -718,7 +722,10 @@ async function markChanges(config: AppConfig, conn: Connection, fx: Fixture, liv
     for (let n = 0; n < WARMUPS + SAMPLES; n++) {
       const judgeId = fx.judgeIds[n % fx.judgeIds.length];
       const entryId = fx.entryIds[Math.floor(rand() * fx.entryIds.length)];
-      const value = markText(60 + 39 * rand(), rand);
+      // A real change every time, also on a database an earlier run changed the same way (BENCH_REUSE).
+      const [{ value: current }] = await rowsOf<{ value: string }>(conn, 'SELECT value FROM marks WHERE entry_id = ? AND round_id = 0 AND judge_id = ?', [entryId, judgeId]);
+      let value = markText(60 + 39 * rand(), rand);
+      while (value === current) value = markText(60 + 39 * rand(), rand);
       const t0 = now();
       const res = await request('PUT', `/items/${fx.itemId}/sheets/${judgeId}`, fx.organizerToken, {
         version: sheetVersion.get(judgeId),
