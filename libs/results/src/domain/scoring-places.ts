@@ -43,15 +43,21 @@ export function computeScoringPlaces(rows: readonly ItemResultRow[]): ScoringPla
       throw new ResultsDomainError('INVALID_PLACE', `名次必须是正整数：${row.entryId} 的名次为 ${String(row.place)}`);
     }
   }
-  const eligiblePlaces = rows.filter((r) => ineligibleReason(r) === undefined).map((r) => r.place as number);
+  // How many eligible rows hold each place, then how many are placed strictly ahead of it: one pass each, not one per row.
+  const holders = new Map<number, number>();
+  for (const r of rows) if (ineligibleReason(r) === undefined) holders.set(r.place as number, (holders.get(r.place as number) ?? 0) + 1);
+  const ahead = new Map<number, number>();
+  let before = 0;
+  for (const place of [...holders.keys()].sort((a, b) => a - b)) {
+    ahead.set(place, before);
+    before += holders.get(place)!;
+  }
   return rows.map((row) => {
     const reason = ineligibleReason(row);
     if (reason !== undefined) {
       return { entryId: row.entryId, delegationId: row.delegationId, scoringPlace: null, tieSize: 0, ineligibleReason: reason };
     }
     const place = row.place as number;
-    const ahead = eligiblePlaces.filter((p) => p < place).length;
-    const tieSize = eligiblePlaces.filter((p) => p === place).length;
-    return { entryId: row.entryId, delegationId: row.delegationId, scoringPlace: ahead + 1, tieSize };
+    return { entryId: row.entryId, delegationId: row.delegationId, scoringPlace: ahead.get(place)! + 1, tieSize: holders.get(place)! };
   });
 }
