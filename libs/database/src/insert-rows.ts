@@ -9,19 +9,28 @@ const MAX_ROWS = 512;
  * transaction. Values travel as they are: a text INSERT escapes every quote of a long JSON
  * value in JavaScript and has the server unescape it again, which cost more than the insert
  * itself for tally results. Statements take 2^k rows (512, 256, … 1): a connection prepares
- * at most ten statements per table and column list, whatever the row counts.
+ * at most ten statements per table and column list, whatever the row counts. With
+ * `updateOnDuplicate`, a row whose unique key exists updates those columns instead.
  */
-export async function insertRows(manager: EntityManager, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+export async function insertRows(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  opts: { updateOnDuplicate?: readonly string[] } = {},
+): Promise<void> {
   if (!rows.length) return;
   // TypeORM runs a transaction on one mysql2 pool connection; connect() hands back that connection.
-  const connection = await manager.queryRunner!.connect();
+  if (!manager.queryRunner) throw new Error('insertRows needs the manager of a transaction');
+  const connection = await manager.queryRunner.connect();
   const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const tail = opts.updateOnDuplicate?.length ? ` ON DUPLICATE KEY UPDATE ${opts.updateOnDuplicate.map((c) => `${c} = VALUES(${c})`).join(', ')}` : '';
   let size = MAX_ROWS;
   while (size > 1 && size * columns.length > MAX_PLACEHOLDERS) size /= 2;
   for (let at = 0; at < rows.length; ) {
     while (size > rows.length - at) size /= 2;
-    const sql = head + Array.from({ length: size }, () => tuple).join(', ');
+    const sql = head + Array.from({ length: size }, () => tuple).join(', ') + tail;
     await connection.promise().execute(sql, rows.slice(at, at + size).flat());
     at += size;
   }

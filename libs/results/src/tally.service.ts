@@ -5,8 +5,21 @@ import { ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { annotateResults, type ResultContext } from './domain';
+import { annotateResults, type RecordFlag, type ResultContext } from './domain';
 import { LiveResults } from './live-results';
+
+/** One result row as stored: the breakdown as its JSON text. */
+interface ResultRow {
+  roundId: number;
+  entryId: number;
+  place: number | null;
+  total: string | null;
+  status: string;
+  scoringPlace: number | null;
+  meetRecord: RecordFlag;
+  allTimeRecord: RecordFlag;
+  breakdown: string;
+}
 
 const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'breakdown', 'score_version'];
 
@@ -50,7 +63,7 @@ export class TallyService {
 
       // An item run in rounds is ranked round by round; each round is its own results list.
       const rounds: { id: number }[] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq', [itemId]);
-      const rows: unknown[][] = [];
+      const rows: ResultRow[] = [];
       let scoreVersion = version;
       for (const roundId of rounds.length ? rounds.map((r) => Number(r.id)) : [0]) {
         const data = await this.scoring.itemMarks(m, itemId, { roundId });
@@ -60,12 +73,11 @@ export class TallyService {
         const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
         for (const r of ranked) {
           const n = notes.get(r.entryId)!;
-          rows.push([itemId, roundId, r.entryId, r.place, n.scoringPlace, r.total, r.status, n.meetRecord, n.allTimeRecord, JSON.stringify(r.breakdown ?? null), data.version]);
+          rows.push({ roundId, entryId: r.entryId, place: r.place, total: r.total, status: r.status, ...n, breakdown: JSON.stringify(r.breakdown ?? null) });
         }
       }
 
-      await m.query('DELETE FROM item_results WHERE item_id = ?', [itemId]);
-      await insertRows(m, 'item_results', RESULT_COLUMNS, rows);
+      await this.replaceResults(m, itemId, scoreVersion, rows);
       await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [scoreVersion, itemId]);
       if (this.config.FAULT_TALLY_PAUSE_MS) await sleep(this.config.FAULT_TALLY_PAUSE_MS);
       this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
@@ -87,5 +99,44 @@ export class TallyService {
       meetRecord: row.meetRecord ?? null,
       allTimeRecord: row.allTimeRecord ?? null,
     };
+  }
+
+  /**
+   * Makes the item's stored results exactly `rows`, all at `version`, writing only the rows that
+   * differ: after one mark changes, the entry and those it passed move and every other row stays
+   * (rewriting a thousand breakdowns cost most of such a tally). Runs under the item's tally lock.
+   */
+  private async replaceResults(m: EntityManager, itemId: number, version: number, rows: ResultRow[]): Promise<void> {
+    const key = (r: { roundId: number; entryId: number }) => `${r.roundId}:${r.entryId}`;
+    // CAST: the JSON text as stored, not parsed by the driver, to compare with the new text.
+    const stored: (ResultRow & { id: number })[] = await m.query(
+      'SELECT id, round_id AS roundId, entry_id AS entryId, place, scoring_place AS scoringPlace, total, status, meet_record AS meetRecord, ' +
+        'all_time_record AS allTimeRecord, CAST(breakdown AS CHAR) AS breakdown FROM item_results WHERE item_id = ?',
+      [itemId],
+    );
+    const before = new Map(stored.map((r) => [key({ roundId: Number(r.roundId), entryId: Number(r.entryId) }), r]));
+    const changed = rows.filter((r) => {
+      const old = before.get(key(r));
+      before.delete(key(r));
+      return (
+        !old ||
+        old.place !== r.place ||
+        old.scoringPlace !== r.scoringPlace ||
+        old.total !== r.total ||
+        old.status !== r.status ||
+        old.meetRecord !== r.meetRecord ||
+        old.allTimeRecord !== r.allTimeRecord ||
+        old.breakdown !== r.breakdown
+      );
+    });
+    if (before.size) await m.query('DELETE FROM item_results WHERE id IN (?)', [[...before.values()].map((r) => r.id)]);
+    if (stored.length > before.size) await m.query('UPDATE item_results SET score_version = ? WHERE item_id = ?', [version, itemId]);
+    await insertRows(
+      m,
+      'item_results',
+      RESULT_COLUMNS,
+      changed.map((r) => [itemId, r.roundId, r.entryId, r.place, r.scoringPlace, r.total, r.status, r.meetRecord, r.allTimeRecord, r.breakdown, version]),
+      { updateOnDuplicate: ['place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'breakdown', 'score_version'] },
+    );
   }
 }
