@@ -34,7 +34,7 @@ describe('tally jobs: a burst of corrections is tallied a handful of times, to t
 
   afterAll(async () => ds?.destroy());
 
-  it('ranks 20 contestants by 10 judges after 200 concurrent corrections, with at most five tally runs for the burst', async () => {
+  it('ranks 20 contestants by 10 judges after 200 concurrent corrections, with a handful of tally runs for the burst', async () => {
     const { itemId, entryIds } = await competitionWithEntries(world);
     // Every judge hands in 70 for everyone: one tie for first, twenty wide.
     await Promise.all(
@@ -54,12 +54,14 @@ describe('tally jobs: a burst of corrections is tallied a handful of times, to t
     // Contestant e gets 50 + 2e from each judge plus the judge's offset; the last two share the top.
     const base = (e: number) => 50 + 2 * Math.min(e, 18);
     const offset = (j: number) => ((j * 7) % 10) / 10;
+    const started = Date.now();
     await Promise.all(
       world.judges.map(async (judge, j) => {
         for (const [e, entryId] of entryIds.entries()) await correct(world.url, world.organizer, itemId, judge.id, entryId, (base(e) + offset(j)).toFixed(1));
       }),
     );
 
+    const burstS = (Date.now() - started) / 1000;
     // Independent oracle: the offsets 0…0.9 lose their highest and lowest, the other eight average 0.45.
     const expected = entryIds
       .map((entryId, e) => ({ entryId, total: (base(e) + 0.45).toFixed(2) }))
@@ -76,8 +78,12 @@ describe('tally jobs: a burst of corrections is tallied a handful of times, to t
     const [{ runs: after }] = await ds.query('SELECT runs FROM item_tallies WHERE item_id = ?', [itemId]);
     const [{ changes }] = await ds.query('SELECT COUNT(*) AS changes FROM mark_changes WHERE item_id = ?', [itemId]);
     expect(Number(changes)).toBe(200);
-    expect(Number(after) - Number(before)).toBeGreaterThanOrEqual(1);
-    expect(Number(after) - Number(before)).toBeLessThanOrEqual(5);
+    // The relay holds a burst back for at most a second: one tally as it starts, about one per second
+    // while it lasts (on a quiet machine two or three seconds), one when it ends; never one per correction.
+    const runs = Number(after) - Number(before);
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(runs).toBeLessThanOrEqual(Math.max(5, Math.ceil(burstS) + 2));
+    expect(runs).toBeLessThan(20);
   });
 });
 

@@ -5,7 +5,7 @@ import { ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { annotateResults, type ResultContext } from './domain';
+import { annotateResults, type RecordFlag, type ResultContext } from './domain';
 import { LiveResults } from './live-results';
 
 /** One result row as stored: the breakdown as its JSON text. */
@@ -13,11 +13,11 @@ interface ResultRow {
   roundId: number;
   entryId: number;
   place: number | null;
-  scoringPlace: number | null;
   total: string | null;
   status: string;
-  meetRecord: string | null;
-  allTimeRecord: string | null;
+  scoringPlace: number | null;
+  meetRecord: RecordFlag;
+  allTimeRecord: RecordFlag;
   breakdown: string;
 }
 
@@ -73,8 +73,7 @@ export class TallyService {
         const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
         for (const r of ranked) {
           const n = notes.get(r.entryId)!;
-          const breakdown = JSON.stringify(r.breakdown ?? null);
-          rows.push({ roundId, entryId: r.entryId, place: r.place, scoringPlace: n.scoringPlace, total: r.total, status: r.status, meetRecord: n.meetRecord, allTimeRecord: n.allTimeRecord, breakdown });
+          rows.push({ roundId, entryId: r.entryId, place: r.place, total: r.total, status: r.status, ...n, breakdown: JSON.stringify(r.breakdown ?? null) });
         }
       }
 
@@ -84,44 +83,6 @@ export class TallyService {
       this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
       return { itemId, eventId: ctx.eventId, ran: true, version: scoreVersion, entries: rows.length };
     });
-  }
-
-  /**
-   * Makes the item's stored results exactly `rows`, all at `version`, writing only the rows that
-   * differ: after one mark changes, the entry and those it passed move and every other row stays
-   * (rewriting a thousand breakdowns cost most of such a tally). Runs under the item's tally lock.
-   */
-  private async replaceResults(m: EntityManager, itemId: number, version: number, rows: ResultRow[]): Promise<void> {
-    const key = (r: { roundId: number; entryId: number }) => `${r.roundId}:${r.entryId}`;
-    // CAST: the JSON text as stored, not parsed by the driver, to compare with the new text.
-    const stored: (ResultRow & { id: number })[] = await m.query(
-      'SELECT id, round_id AS roundId, entry_id AS entryId, place, scoring_place AS scoringPlace, total, status, meet_record AS meetRecord, ' +
-        'all_time_record AS allTimeRecord, CAST(breakdown AS CHAR) AS breakdown FROM item_results WHERE item_id = ?',
-      [itemId],
-    );
-    const before = new Map(stored.map((r) => [key({ roundId: Number(r.roundId), entryId: Number(r.entryId) }), r]));
-    const same = (a: ResultRow, b: ResultRow) =>
-      a.place === b.place &&
-      a.scoringPlace === b.scoringPlace &&
-      a.total === b.total &&
-      a.status === b.status &&
-      a.meetRecord === b.meetRecord &&
-      a.allTimeRecord === b.allTimeRecord &&
-      a.breakdown === b.breakdown;
-    const changed = rows.filter((r) => {
-      const old = before.get(key(r));
-      before.delete(key(r));
-      return !old || !same(old, r);
-    });
-    if (before.size) await m.query('DELETE FROM item_results WHERE id IN (?)', [[...before.values()].map((r) => r.id)]);
-    if (stored.length > before.size) await m.query('UPDATE item_results SET score_version = ? WHERE item_id = ?', [version, itemId]);
-    await insertRows(
-      m,
-      'item_results',
-      RESULT_COLUMNS,
-      changed.map((r) => [itemId, r.roundId, r.entryId, r.place, r.scoringPlace, r.total, r.status, r.meetRecord, r.allTimeRecord, r.breakdown, version]),
-      { updateOnDuplicate: RESULT_COLUMNS.slice(3) }, // every column but the key (item, round, entry)
-    );
   }
 
   /** The item's event, its guests (who score nothing) and the records its marks are checked against. */
@@ -138,5 +99,44 @@ export class TallyService {
       meetRecord: row.meetRecord ?? null,
       allTimeRecord: row.allTimeRecord ?? null,
     };
+  }
+
+  /**
+   * Makes the item's stored results exactly `rows`, all at `version`, writing only the rows that
+   * differ: after one mark changes, the entry and those it passed move and every other row stays
+   * (rewriting a thousand breakdowns cost most of such a tally). Runs under the item's tally lock.
+   */
+  private async replaceResults(m: EntityManager, itemId: number, version: number, rows: ResultRow[]): Promise<void> {
+    const key = (r: { roundId: number; entryId: number }) => `${r.roundId}:${r.entryId}`;
+    // CAST: the JSON text as stored, not parsed by the driver, to compare with the new text.
+    const stored: (ResultRow & { id: number })[] = await m.query(
+      'SELECT id, round_id AS roundId, entry_id AS entryId, place, scoring_place AS scoringPlace, total, status, meet_record AS meetRecord, ' +
+        'all_time_record AS allTimeRecord, CAST(breakdown AS CHAR) AS breakdown FROM item_results WHERE item_id = ?',
+      [itemId],
+    );
+    const before = new Map(stored.map((r) => [key({ roundId: Number(r.roundId), entryId: Number(r.entryId) }), r]));
+    const changed = rows.filter((r) => {
+      const old = before.get(key(r));
+      before.delete(key(r));
+      return (
+        !old ||
+        old.place !== r.place ||
+        old.scoringPlace !== r.scoringPlace ||
+        old.total !== r.total ||
+        old.status !== r.status ||
+        old.meetRecord !== r.meetRecord ||
+        old.allTimeRecord !== r.allTimeRecord ||
+        old.breakdown !== r.breakdown
+      );
+    });
+    if (before.size) await m.query('DELETE FROM item_results WHERE id IN (?)', [[...before.values()].map((r) => r.id)]);
+    if (stored.length > before.size) await m.query('UPDATE item_results SET score_version = ? WHERE item_id = ?', [version, itemId]);
+    await insertRows(
+      m,
+      'item_results',
+      RESULT_COLUMNS,
+      changed.map((r) => [itemId, r.roundId, r.entryId, r.place, r.scoringPlace, r.total, r.status, r.meetRecord, r.allTimeRecord, r.breakdown, version]),
+      { updateOnDuplicate: ['place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'breakdown', 'score_version'] },
+    );
   }
 }

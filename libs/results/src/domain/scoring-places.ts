@@ -43,15 +43,14 @@ export function computeScoringPlaces(rows: readonly ItemResultRow[]): ScoringPla
       throw new ResultsDomainError('INVALID_PLACE', `名次必须是正整数：${row.entryId} 的名次为 ${String(row.place)}`);
     }
   }
-  // How many eligible rows hold each place, and how many are placed strictly ahead of it: counted
-  // once, not once per row (a tally of a thousand entries ran this for every one of them).
-  const atPlace = new Map<number, number>();
-  for (const r of rows) if (ineligibleReason(r) === undefined) atPlace.set(r.place as number, (atPlace.get(r.place as number) ?? 0) + 1);
+  // How many eligible rows hold each place, then how many are placed strictly ahead of it: one pass each, not one per row.
+  const holders = new Map<number, number>();
+  for (const r of rows) if (ineligibleReason(r) === undefined) holders.set(r.place as number, (holders.get(r.place as number) ?? 0) + 1);
   const ahead = new Map<number, number>();
-  let counted = 0;
-  for (const place of [...atPlace.keys()].sort((a, b) => a - b)) {
-    ahead.set(place, counted);
-    counted += atPlace.get(place)!;
+  let before = 0;
+  for (const place of [...holders.keys()].sort((a, b) => a - b)) {
+    ahead.set(place, before);
+    before += holders.get(place)!;
   }
   return rows.map((row) => {
     const reason = ineligibleReason(row);
@@ -59,6 +58,6 @@ export function computeScoringPlaces(rows: readonly ItemResultRow[]): ScoringPla
       return { entryId: row.entryId, delegationId: row.delegationId, scoringPlace: null, tieSize: 0, ineligibleReason: reason };
     }
     const place = row.place as number;
-    return { entryId: row.entryId, delegationId: row.delegationId, scoringPlace: ahead.get(place)! + 1, tieSize: atPlace.get(place)! };
+    return { entryId: row.entryId, delegationId: row.delegationId, scoringPlace: ahead.get(place)! + 1, tieSize: holders.get(place)! };
   });
 }
