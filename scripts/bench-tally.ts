@@ -70,9 +70,9 @@ import { ensureLocalServices } from './local-services';
  * on this machine (DB_SOCKET), else TCP. Tokens are minted here (HS256 with
  * the bench's JWT_SECRET), nobody logs in. Child output goes to
  * /tmp/bench-tally/*.log. One run at a time per database server (a named
- * lock), whatever checkout it comes from. The last stdout line is the JSON summary. Exit 1 on
- * wrong results, a missing job or SSE message, or an error; a missed target
- * is a measurement, not a failure.
+ * lock), whatever checkout it comes from. The last stdout line is the JSON
+ * summary. Exit 1 on wrong results, a missing job or SSE message, or an
+ * error; a missed target is a measurement, not a failure.
  * Developer knobs: BENCH_ENTRIES (default 100000; the 10 items of 1,000 stay,
  * the other items share the rest), BENCH_SAMPLES (default 50), BENCH_REUSE=1
  * (keep the loaded database of the previous run: only results, tallies,
