@@ -1,15 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
-import { JwtService } from '@nestjs/jwt';
-import Redis from 'ioredis';
-import { type Connection, createConnection } from 'mysql2/promise';
+import type { Connection } from 'mysql2/promise';
+import { type Child, childTails, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, SURNAMES, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -40,7 +36,6 @@ import { ensureLocalServices } from './local-services';
  * passed to the API and worker processes; BENCH_LOG_LEVEL (default warn).
  */
 
-const DIST = join(__dirname, '..');
 const LOG_DIR = '/tmp/bench-registration';
 const DB_NAME = 'union_events_bench';
 const PORTS = [3401, 3402];
@@ -65,41 +60,6 @@ const FIRST_CONTESTANT_ID = 2;
 
 // ---------------------------------------------------------------- small helpers
 
-const log = (line = '') => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (n: number, digits: number) => Number(n.toFixed(digits));
-
-/** Deterministic PRNG (mulberry32), so every run shuffles the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rand: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-/** An access token shaped like AuthService.issue() makes them, valid for an hour, signed with the same library. */
-function mintToken(secret: string, userId: number, username: string, roles: { role: string; orgId: number; path: string }[]): string {
-  return new JwtService({ secret }).sign({ sub: String(userId), name: username, roles }, { algorithm: 'HS256', expiresIn: 3600 });
-}
-
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦';
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '志强', '海燕', '晓东', '文博', '思远', '雨萱', '佳怡', '浩然', '子涵'];
 const chineseName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
 const ENTERPRISE_NAMES = [
@@ -109,56 +69,7 @@ const ENTERPRISE_NAMES = [
 ];
 const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.length]}${i >= ENTERPRISE_NAMES.length ? i : ''}工会`;
 
-function listening(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-function tail(file: string, lines = 40): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
-  } catch {
-    return '(no output)';
-  }
-}
-
 // ---------------------------------------------------------------- child processes
-
-interface Child {
-  name: string;
-  proc: ChildProcess;
-  logFile: string;
-}
-
-const children: Child[] = [];
-
-function spawnApp(name: string, script: string, env: NodeJS.ProcessEnv): Child {
-  const logFile = join(LOG_DIR, `${name}.log`);
-  const fd = openSync(logFile, 'w');
-  const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, join(DIST, script)], { env, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  const child = { name, proc, logFile };
-  children.push(child);
-  return child;
-}
-
-async function stopChild(child: Child): Promise<void> {
-  const { proc } = child;
-  if (proc.exitCode === null && proc.signalCode === null) {
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  children.splice(children.indexOf(child), 1);
-}
 
 /** The API's 5xx causes, grouped by message, with one stack and query each: what to quote in a bug report. */
 function errorSummary(child: Child): string {
@@ -185,50 +96,11 @@ function errorSummary(child: Child): string {
   return [`--- ${child.name}: 5xx causes (${child.logFile}) ---`, ...[...groups].map(([k, g]) => `${g.n} × ${k}\n${g.sample}`)].join('\n');
 }
 
-const stopAll = () => Promise.all([...children].map(stopChild));
-
-function childTails(): string {
-  return children.map((c) => `--- ${c.name} (${c.logFile}) ---\n${tail(c.logFile)}`).join('\n');
-}
-
-async function waitHealthy(child: Child, port: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before answering /health`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${child.name} did not answer /health within 60 s`);
-    await sleep(200);
-  }
-}
-
 // ---------------------------------------------------------------- database setup
 
 interface People {
   organizerToken: string;
   contestants: { userId: number; token: string }[];
-}
-
-const dbConnection = (config: AppConfig, database: string | null = config.DB_NAME): Promise<Connection> =>
-  createConnection({
-    ...config.dbEndpoint,
-    user: config.DB_USER,
-    password: config.DB_PASSWORD,
-    database: database ?? undefined,
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-  });
-
-/** The server's Unix socket, if it has one on this machine. */
-async function localSocket(config: AppConfig): Promise<string> {
-  // No database named: on a fresh machine the bench's own does not exist yet.
-  const conn = await dbConnection(config, null);
-  try {
-    const [[row]] = (await conn.query('SELECT @@socket AS socket')) as unknown as [{ socket: string | null }[]];
-    return row.socket && existsSync(row.socket) ? row.socket : '';
-  } finally {
-    await conn.end();
-  }
 }
 
 async function insertBatches(conn: Connection, sql: string, rows: unknown[][]): Promise<void> {
@@ -288,22 +160,6 @@ async function seed(config: AppConfig): Promise<People> {
     return { organizerToken, contestants };
   } finally {
     await conn.end();
-  }
-}
-
-/** Old BullMQ keys of the bench prefix would point at a database that no longer exists. */
-async function clearQueues(config: AppConfig): Promise<void> {
-  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 
@@ -680,7 +536,7 @@ async function main(): Promise<number> {
   log(`bench:registration: ${ATTEMPTS} attempts, capacity ${CAPACITY}, ${CLIENTS} clients; database ${DB_NAME} via ${config.dbAddress}; logs in ${LOG_DIR}`);
   const ds = await freshMigratedDataSource(config);
   await ds.destroy();
-  await clearQueues(config);
+  await clearQueues(config, QUEUE_PREFIX);
   const people = await seed(config);
   log(`seeded ${CONTESTANTS} contestants in ${ENTERPRISES} enterprise unions (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
@@ -729,24 +585,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-let exiting = false;
-async function shutdown(code: number): Promise<never> {
-  if (!exiting) {
-    exiting = true;
-    await stopAll().catch(() => undefined);
-  }
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void shutdown(130));
-process.on('SIGTERM', () => void shutdown(143));
-// Last resort: never leave an app running behind us.
-process.on('exit', () => children.forEach((c) => c.proc.exitCode === null && c.proc.kill('SIGKILL')));
-
-main().then(
-  (code) => shutdown(code),
-  (err: unknown) => {
-    console.error(`bench:registration: ${err instanceof Error ? err.message : err}`);
-    void shutdown(1);
-  },
-);
+runBench('bench:registration', LOG_DIR, main);

@@ -1,17 +1,14 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
 import { JOBS, QUEUES } from '@app/queue';
-import { JwtService } from '@nestjs/jwt';
 import { type Job, Queue } from 'bullmq';
-import Redis from 'ioredis';
-import { type Connection, createConnection } from 'mysql2/promise';
+import type { Connection } from 'mysql2/promise';
+import { type Child, childTails, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -82,7 +79,6 @@ import { ensureLocalServices } from './local-services';
  * BENCH_LOG_LEVEL (default warn).
  */
 
-const DIST = join(__dirname, '..');
 const LOG_DIR = '/tmp/bench-tally';
 const DB_NAME = 'union_events_bench_tally';
 const PORT = 3411;
@@ -119,30 +115,7 @@ const CONTESTANTS = Math.ceil(ENTRIES / 2);
 
 // ---------------------------------------------------------------- small helpers
 
-const log = (line = '') => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (n: number, digits: number) => Number(n.toFixed(digits));
 const now = () => performance.now();
-
-/** Deterministic PRNG (mulberry32), so every run loads the same marks. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rand: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
 
 /** Roughly normal (sum of uniforms), mean 0, sd 1. */
 function gauss(rand: () => number): number {
@@ -151,20 +124,9 @@ function gauss(rand: () => number): number {
   return (s - 3) * Math.SQRT2;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 const p95 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 95);
 const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
 
-/** An access token shaped like AuthService.issue() makes them, valid for an hour, signed with the same library. */
-function mintToken(secret: string, userId: number, username: string, roles: { role: string; orgId: number; path: string }[]): string {
-  return new JwtService({ secret }).sign({ sub: String(userId), name: username, roles }, { algorithm: 'HS256', expiresIn: 3600 });
-}
-
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦';
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '志强', '海燕', '晓东'];
 const judgeName = (i: number) => `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[i % GIVEN.length]}（裁判）`;
 const contestantName = (i: number) => `选手${String(i + 1).padStart(6, '0')}`;
@@ -173,73 +135,7 @@ const itemName = (i: number) => `${TRADES[i % TRADES.length]}第${Math.floor(i /
 const ENTERPRISE_NAMES = ['杭州钢铁集团', '杭州汽轮动力集团', '浙江运河物流', '顺丰速运拱墅分部', '杭州制氧机集团', '浙江大运河文旅', '杭州公交集团拱墅分公司', '杭州热电集团', '浙江新华书店', '杭州西子电梯'];
 const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.length]}${i >= ENTERPRISE_NAMES.length ? i : ''}工会`;
 
-function listening(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-function tail(file: string, lines = 40): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
-  } catch {
-    return '(no output)';
-  }
-}
-
 // ---------------------------------------------------------------- child processes
-
-interface Child {
-  name: string;
-  proc: ChildProcess;
-  logFile: string;
-}
-
-const children: Child[] = [];
-
-function spawnApp(name: string, script: string, env: NodeJS.ProcessEnv): Child {
-  const logFile = join(LOG_DIR, `${name}.log`);
-  const fd = openSync(logFile, 'w');
-  const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, join(DIST, script)], { env, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  const child = { name, proc, logFile };
-  children.push(child);
-  return child;
-}
-
-async function stopChild(child: Child): Promise<void> {
-  const { proc } = child;
-  if (proc.exitCode === null && proc.signalCode === null) {
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  children.splice(children.indexOf(child), 1);
-}
-
-const stopAll = () => Promise.all([...children].map(stopChild));
-
-function childTails(): string {
-  return children.map((c) => `--- ${c.name} (${c.logFile}) ---\n${tail(c.logFile)}`).join('\n');
-}
-
-async function waitHealthy(child: Child, port: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before answering /health`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${child.name} did not answer /health within 60 s`);
-    await sleep(200);
-  }
-}
 
 /** The worker is up once its tally consumer is registered in Redis (BullMQ names its connections). */
 async function waitWorker(child: Child, config: AppConfig): Promise<void> {
@@ -277,27 +173,6 @@ function serverPid(): number | undefined {
 }
 
 // ---------------------------------------------------------------- database
-
-const dbConnection = (config: AppConfig, database: string | null = config.DB_NAME): Promise<Connection> =>
-  createConnection({
-    ...config.dbEndpoint,
-    user: config.DB_USER,
-    password: config.DB_PASSWORD,
-    database: database ?? undefined,
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-  });
-
-/** The server's Unix socket, if it has one on this machine. */
-async function localSocket(config: AppConfig): Promise<string> {
-  const conn = await dbConnection(config, null);
-  try {
-    const [[row]] = (await conn.query('SELECT @@socket AS socket')) as unknown as [{ socket: string | null }[]];
-    return row.socket && existsSync(row.socket) ? row.socket : '';
-  } finally {
-    await conn.end();
-  }
-}
 
 async function rowsOf<T>(conn: Connection, sql: string, params: unknown[] = []): Promise<T[]> {
   return (await conn.query(sql, params))[0] as T[];
@@ -467,22 +342,6 @@ async function fixture(config: AppConfig, conn: Connection): Promise<Fixture> {
     entryIds: entries.map((e) => Number(e.id)),
     organizerToken: mintToken(config.JWT_SECRET, ORGANIZER_ID, 'bench-organizer', [{ role: 'organizer', orgId: DISTRICT_ID, path: `/${CITY_ID}/${DISTRICT_ID}/` }]),
   };
-}
-
-/** Old BullMQ keys of the bench prefix would point at a database that no longer exists. */
-async function clearQueues(config: AppConfig): Promise<void> {
-  const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** BENCH_REUSE: back to "loaded, never tallied" without reloading a million marks. */
@@ -807,7 +666,7 @@ async function main(): Promise<number> {
     await load(config);
     log(`loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
-  await clearQueues(config);
+  await clearQueues(config, QUEUE_PREFIX);
 
   const conn = await dbConnection(config);
   const problems: string[] = [];
@@ -881,24 +740,4 @@ async function main(): Promise<number> {
   }
 }
 
-let exiting = false;
-async function shutdown(code: number): Promise<never> {
-  if (!exiting) {
-    exiting = true;
-    await stopAll().catch(() => undefined);
-  }
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void shutdown(130));
-process.on('SIGTERM', () => void shutdown(143));
-// Last resort: never leave an app running behind us.
-process.on('exit', () => children.forEach((c) => c.proc.exitCode === null && c.proc.kill('SIGKILL')));
-
-main().then(
-  (code) => shutdown(code),
-  (err: unknown) => {
-    console.error(`bench:tally: ${err instanceof Error ? err.message : err}`);
-    void shutdown(1);
-  },
-);
+runBench('bench:tally', LOG_DIR, main);
