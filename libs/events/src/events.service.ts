@@ -1,5 +1,5 @@
 import { isDuplicateKey } from '@app/database';
-import { AccessService, type Principal } from '@app/identity';
+import { AccessService, coversPath, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -101,6 +101,11 @@ export class EventsService {
     if (!item) throw new EventsError('not_found', EventsErrorCode.ItemNotFound, `项目不存在：${itemId}`);
     const event = await this.events.findOneByOrFail({ id: item.eventId });
     return { item, event };
+  }
+
+  /** Whether the caller (possibly anonymous) organizes the event: for views that show organizers more. */
+  async manages(principal: Principal | undefined, event: Event): Promise<boolean> {
+    return principal !== undefined && coversPath(principal.roles, MANAGERS, await this.access.pathOf(event.organisationId));
   }
 
   /** Throws 403 unless the principal organizes the event; returns the event. */

@@ -1,5 +1,5 @@
 import { inTransaction, jsonColumn } from '@app/database';
-import { EventsService } from '@app/events';
+import { type Event, EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { concatMap, defer, filter, finalize, interval, map, merge, type Observable, share } from 'rxjs';
 import { LiveResults, type LiveUpdate } from './live-results';
 import { ResultsService } from './results.service';
-import { ResultsSettingsService } from './results-settings.service';
+import { type ResultsSettings, ResultsSettingsService } from './results-settings.service';
 import { type Standings, StandingsService } from './standings.service';
 
 export interface BoardItem {
@@ -58,11 +58,11 @@ export class BoardService {
   async board(eventId: number, principal?: Principal): Promise<Board> {
     const event = await this.events.event(eventId);
     const settings = await this.settings.get(eventId);
-    if (settings.frozenAt && !(await this.results.isOrganizer(principal, event.organisationId))) {
+    if (settings.frozenAt && !(await this.events.manages(principal, event))) {
       const [snap] = await this.dataSource.query('SELECT body FROM board_snapshots WHERE event_id = ? AND item_id = 0 AND round_id = 0', [eventId]);
       if (snap) return { ...jsonColumn<Board>(snap.body), frozen: true, frozenAt: settings.frozenAt, live: false };
     }
-    return this.liveBoard(eventId);
+    return this.liveBoard(event, settings);
   }
 
   /**
@@ -88,8 +88,8 @@ export class BoardService {
 
   /** Organizers of the event: the public view stops here until unfreeze. */
   async freeze(principal: Principal, eventId: number): Promise<Board> {
-    await this.events.assertManager(principal, eventId);
-    const board = await this.liveBoard(eventId);
+    const event = await this.events.assertManager(principal, eventId);
+    const board = await this.liveBoard(event, await this.settings.get(eventId));
     const snapshots: [number, number, string][] = [[0, 0, JSON.stringify(board)]];
     for (const item of board.items) {
       const latest = await this.results.liveView(item.itemId, undefined, false);
@@ -117,9 +117,8 @@ export class BoardService {
     return this.board(eventId, principal);
   }
 
-  private async liveBoard(eventId: number): Promise<Board> {
-    const event = await this.events.event(eventId);
-    const settings = await this.settings.get(eventId);
+  private async liveBoard(event: Event, settings: ResultsSettings): Promise<Board> {
+    const eventId = event.id;
     const [standings, items] = await Promise.all([
       this.standings.compute(eventId, settings),
       this.dataSource.query(

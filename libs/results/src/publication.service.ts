@@ -317,10 +317,8 @@ export class PublicationService {
   }
 
   private async isOrganizer(principal: Principal, itemId: number): Promise<boolean> {
-    return this.assertOrganizer(principal, itemId).then(
-      () => true,
-      () => false,
-    );
+    const { event } = await this.events.item(itemId);
+    return this.events.manages(principal, event);
   }
 }
 

@@ -33,7 +33,6 @@ const DEFAULTS: ResultsSettings = {
   noticeDays: DEFAULT_NOTICE_DAYS,
   frozenAt: null,
 };
-const DECIMAL = /^\d{1,6}(\.\d{1,4})?$/;
 
 export const placingTable = (s: ResultsSettings): PlacingPointsTable => ({ individual: s.pointsIndividual, relay: s.pointsRelay });
 export const medalOrdering = (s: ResultsSettings): MedalOrdering =>
@@ -70,10 +69,6 @@ export class ResultsSettingsService {
   async put(principal: Principal, eventId: number, change: Partial<Omit<ResultsSettings, 'frozenAt'>>): Promise<ResultsSettings> {
     await this.events.assertManager(principal, eventId);
     const next = { ...(await this.get(eventId)), ...change };
-    for (const [field, table] of [['pointsIndividual', next.pointsIndividual], ['pointsRelay', next.pointsRelay]] as const) {
-      const bad = table.findIndex((v) => !DECIMAL.test(v));
-      if (bad >= 0) throw new ResultsError('invalid', ResultsErrorCode.InvalidSettings, `${field}[${bad}] 必须是非负数（最多 4 位小数）`, { field: `${field}[${bad}]` });
-    }
     try {
       allocatePlacingPoints([], placingTable(next));
       buildMedalTable([], medalOrdering(next));
@@ -109,8 +104,7 @@ export class ResultsSettingsService {
     await this.events.assertManager(principal, Number(entry.eventId));
     await inTransaction(this.dataSource, async (m) => {
       await m.query('UPDATE entries SET guest = ? WHERE id = ?', [guest, entryId]);
-      const [scored] = await m.query('SELECT 1 FROM item_scoring WHERE item_id = ?', [entry.itemId]);
-      if (scored) await this.scoring.enqueueTally(m, Number(entry.itemId));
+      await this.retally(m, Number(entry.itemId));
     });
     return { entryId, guest };
   }
@@ -143,9 +137,14 @@ export class ResultsSettingsService {
           'ON DUPLICATE KEY UPDATE meet_record = VALUES(meet_record), meet_holder = VALUES(meet_holder), all_time_record = VALUES(all_time_record), all_time_holder = VALUES(all_time_holder)',
         [itemId, records.meetRecord, records.meetHolder, records.allTimeRecord, records.allTimeHolder],
       );
-      const [scored] = await m.query('SELECT 1 FROM item_scoring WHERE item_id = ?', [itemId]);
-      if (scored) await this.scoring.enqueueTally(m, itemId);
+      await this.retally(m, itemId);
     });
     return this.records(itemId);
+  }
+
+  /** Re-tallies an item that is scored already (one without a scheme has no results to change). */
+  private async retally(m: EntityManager, itemId: number): Promise<void> {
+    const [scored] = await m.query('SELECT 1 FROM item_scoring WHERE item_id = ?', [itemId]);
+    if (scored) await this.scoring.enqueueTally(m, itemId);
   }
 }

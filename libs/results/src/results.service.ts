@@ -1,6 +1,6 @@
 import { jsonColumn } from '@app/database';
-import { EventsService } from '@app/events';
-import { AccessService, coversPath, type Principal } from '@app/identity';
+import { type Event, type EventItem, EventsService } from '@app/events';
+import type { Principal } from '@app/identity';
 import { type RoundRef, ScoringService } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -47,7 +47,6 @@ export class ResultsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly scoring: ScoringService,
-    private readonly access: AccessService,
   ) {}
 
   /**
@@ -56,18 +55,23 @@ export class ResultsService {
    * the event's scoreboard is frozen, and the breakdown once the results are published.
    */
   async forItem(itemId: number, round?: number, principal?: Principal): Promise<ItemResultsView> {
-    const { event } = await this.events.item(itemId);
-    const organizer = await this.isOrganizer(principal, event.organisationId);
+    const { item, event } = await this.events.item(itemId);
+    const organizer = await this.events.manages(principal, event);
     if (!organizer) {
       const [frozen] = await this.dataSource.query('SELECT 1 FROM event_results_settings WHERE event_id = ? AND frozen_at IS NOT NULL', [event.id]);
-      if (frozen) return this.frozenView(event.id, itemId, round);
+      if (frozen) return this.frozenView(item, event, round);
     }
-    return this.liveView(itemId, round, organizer);
+    return this.view(item, event, round, organizer);
   }
 
   /** The view as it stands now: for organizers, or (organizer false) as the public sees it when not frozen. */
   async liveView(itemId: number, round: number | undefined, organizer: boolean): Promise<ItemResultsView> {
     const { item, event } = await this.events.item(itemId);
+    return this.view(item, event, round, organizer);
+  }
+
+  private async view(item: EventItem, event: Event, round: number | undefined, organizer: boolean): Promise<ItemResultsView> {
+    const itemId = item.id;
     const { roundId, rounds } = await this.scoring.roundOf(this.dataSource.manager, itemId, round, { latest: true });
     const [state] = await this.dataSource.query(
       'SELECT t.tallied_version AS v, t.tallied_at AS at, p.status, p.notice_ends_at AS noticeEndsAt FROM event_items i ' +
@@ -104,16 +108,11 @@ export class ResultsService {
     };
   }
 
-  /** Whether the caller organizes the event (and so sees live data); false for the public. */
-  async isOrganizer(principal: Principal | undefined, eventOrgId: number): Promise<boolean> {
-    return principal !== undefined && coversPath(principal.roles, ['organizer'], await this.access.pathOf(eventOrgId));
-  }
-
   /** What the public saw at the freeze; an item or round that had no results then shows none. */
-  private async frozenView(eventId: number, itemId: number, round?: number): Promise<ItemResultsView> {
-    const [snap] = await this.dataSource.query('SELECT body FROM board_snapshots WHERE event_id = ? AND item_id = ? AND round_id = ?', [eventId, itemId, round ?? 0]);
+  private async frozenView(item: EventItem, event: Event, round?: number): Promise<ItemResultsView> {
+    const [snap] = await this.dataSource.query('SELECT body FROM board_snapshots WHERE event_id = ? AND item_id = ? AND round_id = ?', [event.id, item.id, round ?? 0]);
     if (snap) return { ...jsonColumn<ItemResultsView>(snap.body), frozen: true };
-    const view = await this.liveView(itemId, round, false);
+    const view = await this.view(item, event, round, false);
     return { ...view, frozen: true, scoreVersion: 0, talliedAt: null, results: [] };
   }
 }

@@ -42,11 +42,12 @@ export function annotateResults(rows: readonly RankedRow[], ctx: ResultContext):
     guest: ctx.guests.has(r.entryId),
     mark: r.total,
   });
-  const places = computeScoringPlaces(rows.map(asRow));
+  const asRows = rows.map(asRow);
+  const places = computeScoringPlaces(asRows);
   const hasRecord = ctx.meetRecord !== null || ctx.allTimeRecord !== null;
   const records = hasRecord
     ? new Map(
-        recheckItemRecords({ direction: ctx.direction, rows: rows.map(asRow), meetRecord: ctx.meetRecord, allTimeRecord: ctx.allTimeRecord }).rows.map(
+        recheckItemRecords({ direction: ctx.direction, rows: asRows, meetRecord: ctx.meetRecord, allTimeRecord: ctx.allTimeRecord }).rows.map(
           (r) => [Number(r.entryId), r],
         ),
       )
