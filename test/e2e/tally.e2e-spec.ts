@@ -160,13 +160,14 @@ describe('tally jobs: a worker killed mid-tally', () => {
     expect(during.body.scoreVersion).toBe(first.scoreVersion);
     expect(table(during.body.results)).toEqual(table(first.results));
 
-    // A new worker: BullMQ finds the job stalled once its lock lapses, and runs it again.
+    // A new worker: BullMQ finds the job stalled once its lock lapses (30 s after its last renewal) at
+    // one of its stalled-job checks (every 30 s), and runs it again: up to about 90 s on a busy machine.
     worker = startWorker({ ...env, FAULT_TALLY_PAUSE_MS: '0' });
     const [state] = await ds.query('SELECT score_version AS v FROM item_scoring WHERE item_id = ?', [itemId]);
     const after = await waitFor('the retried tally', async () => {
       const res = await results();
       return res.body.scoreVersion === Number(state.v) ? res.body : undefined;
-    }, 80_000, 250);
+    }, 150_000, 250);
     expect(table(after.results)).toEqual([
       [entryIds[3], 1, '95.00', 'OK'],
       [entryIds[2], 2, '90.00', 'OK'],
@@ -174,5 +175,5 @@ describe('tally jobs: a worker killed mid-tally', () => {
       [entryIds[4], 4, '85.00', 'OK'],
       [entryIds[1], 5, '82.00', 'OK'],
     ]);
-  }, 150_000);
+  }, 240_000);
 });
