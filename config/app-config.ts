@@ -50,6 +50,28 @@ export class AppConfig {
   /** Fault injection for the crash test: each tally holds its transaction open this long after writing. Leave 0. */
   @Transform(toInt) @IsInt() @Min(0) @Max(60_000) FAULT_TALLY_PAUSE_MS = 0;
 
+  /** Where links in messages point (certificates, the inbox). */
+  @IsString() @IsNotEmpty() PUBLIC_URL = 'http://localhost:3000';
+  /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.com:587. Unset: no e-mail channel. */
+  @IsString() SMTP_URL = '';
+  @IsString() @IsNotEmpty() MAIL_FROM = '"杭州市总工会赛事平台" <noreply@union-events.local>';
+  /** The SMS provider's HTTP endpoint (JSON POST of number, text and idempotency key). Unset: no SMS channel. */
+  @IsString() SMS_GATEWAY_URL = '';
+  @IsString() SMS_GATEWAY_TOKEN = '';
+  /** Webhooks to private or loopback addresses (an internal system's receiver): allowed except in production. */
+  @IsIn(['true', 'false', '']) WEBHOOK_ALLOW_PRIVATE = '';
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000) WEBHOOK_TIMEOUT_MS = 5000;
+  /** Tries per external delivery and the first retry's delay (doubling after): 8 tries span about four minutes. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50) NOTIFY_ATTEMPTS = 8;
+  @Transform(toInt) @IsInt() @Min(10) NOTIFY_BACKOFF_MS = 2000;
+  /** Rate limits per channel, in deliveries per second per worker process (a provider's quota, a mail server's patience). */
+  @Transform(toInt) @IsInt() @Min(1) NOTIFY_EMAIL_PER_S = 20;
+  @Transform(toInt) @IsInt() @Min(1) NOTIFY_SMS_PER_S = 10;
+  @Transform(toInt) @IsInt() @Min(1) NOTIFY_WEBHOOK_PER_S = 50;
+  /** Inbox jobs per second; each writes up to NOTIFY_BATCH messages in one transaction. */
+  @Transform(toInt) @IsInt() @Min(1) NOTIFY_INBOX_PER_S = 200;
+  @Transform(toInt) @IsInt() @Min(1) @Max(5000) NOTIFY_BATCH = 500;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -59,6 +81,9 @@ export class AppConfig {
   /** Where mysql2 connects: the socket when one is set, else host and port. */
   get dbEndpoint(): { socketPath: string } | { host: string; port: number } {
     return this.DB_SOCKET ? { socketPath: this.DB_SOCKET } : { host: this.DB_HOST, port: this.DB_PORT };
+  }
+  get webhooksMayBePrivate(): boolean {
+    return this.WEBHOOK_ALLOW_PRIVATE === '' ? this.NODE_ENV !== 'production' : this.WEBHOOK_ALLOW_PRIVATE === 'true';
   }
   get redisAddress(): string {
     return `${this.REDIS_HOST}:${this.REDIS_PORT}`;

@@ -1,5 +1,6 @@
 import { EVENTS_ENTITIES } from '@app/events';
 import { IDENTITY_ENTITIES } from '@app/identity';
+import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
 import { QUEUE_ENTITIES } from '@app/queue';
 import { REGISTRATION_ENTITIES } from '@app/registration';
 import { RESULTS_ENTITIES } from '@app/results';
@@ -13,4 +14,5 @@ export const ENTITIES = [
   ...REGISTRATION_ENTITIES,
   ...SCORING_ENTITIES,
   ...RESULTS_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
 ];

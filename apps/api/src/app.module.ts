@@ -2,6 +2,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
 import { ResultsModule } from '@app/results';
@@ -16,6 +17,8 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { LoggingModule } from './http/logging.module';
 import { AuthController } from './identity/auth.controller';
 import { OrganisationsController } from './identity/organisations.controller';
+import { InboxController } from './notifications/inbox.controller';
+import { NotificationsAdminController } from './notifications/notifications-admin.controller';
 import { UsersController } from './identity/users.controller';
 import { RegistrationAdminController } from './registration/registration-admin.controller';
 import { RegistrationController } from './registration/registration.controller';
@@ -39,6 +42,7 @@ import { JudgingController } from './scoring/judging.controller';
     RegistrationModule,
     ScoringModule,
     ResultsModule,
+    NotificationsModule,
   ],
   controllers: [
     HealthController,
@@ -55,6 +59,8 @@ import { JudgingController } from './scoring/judging.controller';
     ResultsController,
     BoardController,
     PublicationController,
+    InboxController,
+    NotificationsAdminController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { assertReachable } from '@app/config/preflight';
 import { setupOpenApi } from './http/openapi';
+import { mountQueueBoard } from './http/queue-board';
 import { acceptSpreadsheets } from './http/raw-body';
 import { validationPipe } from './http/validation';
 
@@ -39,6 +40,7 @@ async function bootstrap(): Promise<void> {
   app.useGlobalPipes(validationPipe());
   acceptSpreadsheets(app);
   setupOpenApi(app);
+  await mountQueueBoard(app, config);
 
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   closeOnSignals(app, app.get(Logger));

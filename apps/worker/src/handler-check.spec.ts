@@ -1,20 +1,21 @@
+import { jobNamesOf, QUEUES } from '@app/queue';
 import { missingHandlers } from './handler-check';
 
 describe('missingHandlers', () => {
+  const complete = Object.values(QUEUES).map((queue) => ({
+    queue,
+    handlers: Object.fromEntries(jobNamesOf(queue).map((n) => [n, async () => undefined])),
+  }));
+
   it('passes when every job of the contract has a handler', () => {
-    expect(
-      missingHandlers([
-        { queue: 'tally', handlers: { 'tally.item': async () => undefined } },
-        { queue: 'registration', handlers: { 'registration.promote': async () => undefined } },
-      ]),
-    ).toEqual([]);
+    expect(missingHandlers(complete)).toEqual([]);
   });
 
   it('names a queue without a processor and a job without a handler', () => {
-    expect(missingHandlers([])).toEqual(['queue "tally" has no processor', 'queue "registration" has no processor']);
-    expect(missingHandlers([{ queue: 'tally', handlers: {} }])).toEqual([
-      'job "tally.item" on queue "tally" has no handler',
-      'queue "registration" has no processor',
-    ]);
+    const withoutRegistration = complete.filter((p) => p.queue !== 'registration');
+    expect(missingHandlers(withoutRegistration)).toEqual(['queue "registration" has no processor']);
+    const tallyEmpty = complete.map((p) => (p.queue === 'tally' ? { queue: p.queue, handlers: {} } : p));
+    expect(missingHandlers(tallyEmpty)).toEqual(['job "tally.item" on queue "tally" has no handler']);
+    expect(missingHandlers([])).toHaveLength(Object.keys(QUEUES).length);
   });
 });

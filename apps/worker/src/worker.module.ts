@@ -1,16 +1,18 @@
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
+import { NotificationsModule } from '@app/notifications';
 import { RegistrationModule } from '@app/registration';
 import { ResultsModule } from '@app/results';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { NOTIFY_PROCESSORS } from './notify.processors';
 import { OutboxRelayService } from './outbox-relay.service';
 import { RegistrationProcessor } from './registration.processor';
 import { TallyProcessor } from './tally.processor';
 
-export const PROCESSORS = [TallyProcessor, RegistrationProcessor];
+export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROCESSORS];
 
 @Module({
   imports: [
@@ -28,6 +30,7 @@ export const PROCESSORS = [TallyProcessor, RegistrationProcessor];
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
     ResultsModule,
     RegistrationModule,
+    NotificationsModule,
   ],
   providers: [...PROCESSORS, OutboxRelayService],
 })

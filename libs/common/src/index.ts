@@ -2,3 +2,4 @@ export * from './domain-error';
 export * from './service-unreachable';
 export * from './result';
 export * from './close-on-signals';
+export * from './local-time';

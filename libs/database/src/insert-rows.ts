@@ -10,14 +10,15 @@ const MAX_ROWS = 512;
  * value in JavaScript and has the server unescape it again, which cost more than the insert
  * itself for tally results. Statements take 2^k rows (512, 256, … 1): a connection prepares
  * at most ten statements per table and column list, whatever the row counts. With
- * `updateOnDuplicate`, a row whose unique key exists updates those columns instead.
+ * `updateOnDuplicate`, a row whose unique key exists updates those columns instead; with
+ * `keepExisting`, it is left as it is (unlike INSERT IGNORE, other errors still fail).
  */
 export async function insertRows(
   manager: EntityManager,
   table: string,
   columns: readonly string[],
   rows: readonly unknown[][],
-  opts: { updateOnDuplicate?: readonly string[] } = {},
+  opts: { updateOnDuplicate?: readonly string[]; keepExisting?: boolean } = {},
 ): Promise<void> {
   if (!rows.length) return;
   // TypeORM runs a transaction on one mysql2 pool connection; connect() hands back that connection.
@@ -25,7 +26,11 @@ export async function insertRows(
   const connection = await manager.queryRunner.connect();
   const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const tail = opts.updateOnDuplicate?.length ? ` ON DUPLICATE KEY UPDATE ${opts.updateOnDuplicate.map((c) => `${c} = VALUES(${c})`).join(', ')}` : '';
+  const tail = opts.updateOnDuplicate?.length
+    ? ` ON DUPLICATE KEY UPDATE ${opts.updateOnDuplicate.map((c) => `${c} = VALUES(${c})`).join(', ')}`
+    : opts.keepExisting
+      ? ` ON DUPLICATE KEY UPDATE ${columns[0]} = ${columns[0]}`
+      : '';
   let size = MAX_ROWS;
   while (size > 1 && size * columns.length > MAX_PLACEHOLDERS) size /= 2;
   for (let at = 0; at < rows.length; ) {

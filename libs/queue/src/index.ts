@@ -1,5 +1,6 @@
 export * from './job-contract';
 export * from './enqueue';
+export * from './notify';
 export * from './outbox-message.entity';
 export * from './outbox-relay';
 export * from './redis-options';

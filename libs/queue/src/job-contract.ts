@@ -1,4 +1,4 @@
-import type { JobsOptions } from 'bullmq';
+import type { Job, JobsOptions } from 'bullmq';
 
 /**
  * The one contract between producers and the worker: queue names, job names,
@@ -8,6 +8,11 @@ import type { JobsOptions } from 'bullmq';
 export const QUEUES = {
   tally: 'tally',
   registration: 'registration',
+  notify: 'notify',
+  notifyInbox: 'notify-inbox',
+  notifyEmail: 'notify-email',
+  notifySms: 'notify-sms',
+  notifyWebhook: 'notify-webhook',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -16,13 +21,65 @@ export interface JobPayloads {
   'tally.item': { itemId: number; version: number };
   /** Fill places freed in an event from its waitlist; `freedBy` is the entry that gave its place back. */
   'registration.promote': { eventId: number; freedBy: number };
+  /** Tell everyone in an audience: the worker resolves it and enqueues inbox jobs in batches. */
+  'notify.fanout': NotifyBase & { audience: NotifyAudience };
+  /** Write these people's inbox messages, then start their external deliveries. */
+  'notify.inbox': NotifyBase & { to: NotifyRecipient[]; ref?: string };
+  /** Deliver one notification on one external channel; the id is its notification_deliveries row. */
+  'notify.email': { deliveryId: string };
+  'notify.sms': { deliveryId: string };
+  'notify.webhook': { deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
+
+/** What can cause a notification; texts and rules per trigger live in the notifications context. */
+export const NOTIFY_TRIGGERS = [
+  'entry.received',
+  'entry.approved',
+  'entry.rejected',
+  'entry.waitlisted',
+  'entry.promoted',
+  'item.changed',
+  'judge.assigned',
+  'results.published',
+  'appeal.decided',
+  'award.granted',
+] as const;
+export type NotifyTrigger = (typeof NOTIFY_TRIGGERS)[number];
+/** Values a notification's texts are filled with (names, bibs, dates as shown). */
+export type NotifyVars = Record<string, string | number | null>;
+/**
+ * One person to tell. `ref` names the happening for them (unique per person:
+ * a second delivery of the same ref is dropped); without it the job's key is used.
+ */
+export interface NotifyRecipient {
+  userId: number;
+  ref?: string;
+  vars?: NotifyVars;
+}
+/** Everyone a broadcast goes to, resolved by the worker when it runs. */
+export type NotifyAudience = {
+  kind: 'item-entrants' | 'event-entrants';
+  id: number;
+  /** entries in these states count (e.g. everyone entered, or only those with a place) */
+  statuses: ('pending' | 'approved' | 'waitlisted')[];
+};
+/** What every notification job carries: `key` is unique per happening (a UUID written with the change). */
+interface NotifyBase {
+  key: string;
+  trigger: NotifyTrigger;
+  vars: NotifyVars;
+}
 
 /** Which queue carries each job; literal types, so a processor's handler map is checked per queue. */
 export const JOB_QUEUES = {
   'tally.item': QUEUES.tally,
   'registration.promote': QUEUES.registration,
+  'notify.fanout': QUEUES.notify,
+  'notify.inbox': QUEUES.notifyInbox,
+  'notify.email': QUEUES.notifyEmail,
+  'notify.sms': QUEUES.notifySms,
+  'notify.webhook': QUEUES.notifyWebhook,
 } as const satisfies Record<JobName, QueueName>;
 
 interface JobDefinition<N extends JobName> {
@@ -36,6 +93,23 @@ interface JobDefinition<N extends JobName> {
   coalesceKey?: (payload: JobPayloads[N]) => string;
   options: Omit<JobsOptions, 'jobId'>;
 }
+
+/**
+ * External deliveries retry with exponential backoff (a mail server or an SMS
+ * gateway that is down for minutes should not lose the message); the worker
+ * may scale attempts and delay from its config when it enqueues them.
+ */
+const delivery = <Q extends (typeof JOB_QUEUES)['notify.email' | 'notify.sms' | 'notify.webhook']>(queue: Q) => ({
+  queue,
+  jobId: (p: { deliveryId: string }) => `${queue}-${p.deliveryId}`,
+  options: {
+    attempts: 8,
+    backoff: { type: 'exponential' as const, delay: 2000 },
+    removeOnComplete: { count: 5000 },
+    // Failed deliveries stay until an admin retries them or they are a week old.
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+});
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   'tally.item': {
@@ -61,6 +135,20 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
       removeOnFail: { count: 5000 },
     },
   },
+  'notify.fanout': {
+    queue: QUEUES.notify,
+    jobId: (p) => `notify.fanout-${p.key}`,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  },
+  'notify.inbox': {
+    queue: QUEUES.notifyInbox,
+    // A fan-out names its batches `<key>.<n>`, so a retried fan-out adds each batch once.
+    jobId: (p) => `notify.inbox-${p.key}`,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  },
+  'notify.email': delivery(QUEUES.notifyEmail),
+  'notify.sms': delivery(QUEUES.notifySms),
+  'notify.webhook': delivery(QUEUES.notifyWebhook),
 };
 
 export function jobNamesOf(queue: QueueName): JobName[] {
@@ -69,5 +157,5 @@ export function jobNamesOf(queue: QueueName): JobName[] {
 
 /** The handlers a processor of `Q` must have: one per job name of that queue, enforced by the compiler. */
 export type HandlersFor<Q extends QueueName> = {
-  [N in JobName as (typeof JOB_QUEUES)[N] extends Q ? N : never]: (payload: JobPayloads[N]) => Promise<unknown>;
+  [N in JobName as (typeof JOB_QUEUES)[N] extends Q ? N : never]: (payload: JobPayloads[N], job: Job) => Promise<unknown>;
 };

@@ -2,6 +2,7 @@ import { inTransaction } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, coversPath, forbidden, type Principal } from '@app/identity';
 import { enqueue } from '@app/queue';
+import { entryNotes, notifyEntries } from './entry-notices';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -47,6 +48,8 @@ export class EntryWorkflowService {
         await this.leave(m, current);
       }
       await m.update(Entry, { id: entryId }, patch);
+      const note = (await entryNotes(m, [entryId])).get(entryId)!;
+      await notifyEntries(m, to === 'approved' ? 'entry.approved' : 'entry.rejected', [note], { reason: patch.rejectionReason ?? null });
     });
     return this.view(entryId);
   }
@@ -95,6 +98,7 @@ export class EntryWorkflowService {
         });
         promoted.push(w.id);
       }
+      await notifyEntries(m, 'entry.promoted', [...(await entryNotes(m, promoted)).values()]);
       return promoted;
     });
   }

@@ -13,6 +13,7 @@ export * from './check-in.service';
 export * from './registration-settings.service';
 export * from './roster.service';
 export * from './registration.module';
+export { PiiCipher } from './pii-cipher';
 
 import { Entry } from './entry.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';

@@ -1,6 +1,8 @@
+import { beijingTime } from '@app/common';
 import { inTransaction } from '@app/database';
 import { Event, EventItem, EventsService, type AgeGroupConfig, type DelegationLimitsConfig, type EntryType, type PersonLimitsConfig } from '@app/events';
 import { AccessService, type Principal } from '@app/identity';
+import { notifyAudience } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -89,6 +91,16 @@ export class RegistrationSettingsService {
     await inTransaction(this.dataSource, async (m) => {
       await m.update(EventItem, { id: itemId }, s);
       if (s.capacity !== undefined) await setQuotaCap(m, event.id, { itemId }, s.capacity);
+      const moved = (s.venue !== undefined && s.venue !== item.venue) || (s.startsAt !== undefined && beijingTime(s.startsAt) !== beijingTime(item.startsAt));
+      if (moved) {
+        // A new time or place reaches everyone entered, waitlist included: they plan their day on it.
+        await notifyAudience(
+          m,
+          'item.changed',
+          { event: event.name, item: merged.name, venue: merged.venue ?? null, startsAt: beijingTime(merged.startsAt) },
+          { kind: 'item-entrants', id: itemId, statuses: ['pending', 'approved', 'waitlisted'] },
+        );
+      }
     });
     this.events.changed(event.id);
     return (await this.events.item(itemId)).item;

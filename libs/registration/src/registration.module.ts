@@ -18,6 +18,6 @@ const SERVICES = [RegistrationService, EntryWorkflowService, ProfilesService, Ch
 @Module({
   imports: [TypeOrmModule.forFeature([Entry, PersonProfile]), IdentityModule, EventsModule],
   providers: [...SERVICES, RegistrationContext, PiiCipher],
-  exports: SERVICES,
+  exports: [...SERVICES, PiiCipher],
 })
 export class RegistrationModule {}

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Batcher } from './batcher';
 import { BIB_WIDTH, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlace } from './capacity';
+import { notifyEntered } from './entry-notices';
 import { writeBatch, type WrittenEntry } from './entry-batch';
 import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
 import { Entry } from './entry.entity';
@@ -146,6 +147,7 @@ export class RegistrationService {
     // A repeated entry fails here on the unique key and its place goes back with the rollback.
     const id = await this.insertEntry(m, ctx, entry);
     if (isTeam) await this.insertMembers(m, ctx.item.id, id, people.map((p) => p.userId), captainId);
+    await notifyEntered(m, [{ entryId: id, status, bib, userIds: people.map((p) => p.userId), event: ctx.event.name, item: ctx.item.name }]);
     const notice = place.taken ? null : WAITLIST_NOTICE[place.full];
     // A team's answer lists its members by name: read back. An individual's is all known here,
     // which spares the hottest path a read.
@@ -170,7 +172,19 @@ export class RegistrationService {
     }));
     let written: (WrittenEntry | Error)[];
     try {
-      written = await inTransaction(this.dataSource, (m) => writeBatch(m, simple), 1, 'READ COMMITTED');
+      written = await inTransaction(
+        this.dataSource,
+        async (m) => {
+          const batch = await writeBatch(m, simple);
+          const notes = batch.flatMap((w, i) =>
+            w instanceof Error ? [] : [{ entryId: w.id, status: w.status, bib: w.bib, userIds: [simple[i].userId], event: jobs[i].ctx.event.name, item: jobs[i].ctx.item.name }],
+          );
+          await notifyEntered(m, notes);
+          return batch;
+        },
+        1,
+        'READ COMMITTED',
+      );
     } catch {
       return Promise.all(
         jobs.map((j) =>

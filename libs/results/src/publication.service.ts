@@ -1,5 +1,7 @@
+import { beijingTime } from '@app/common';
 import { inTransaction, jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
+import { notifyAudience, notifyPeople } from '@app/queue';
 import { forbidden, type Principal } from '@app/identity';
 import { EntryWorkflowService } from '@app/registration';
 import { ScoreSheetsService, ScoringService } from '@app/scoring';
@@ -92,7 +94,15 @@ export class PublicationService {
   async publish(principal: Principal, itemId: number): Promise<PublicationView> {
     const eventId = await this.assertOrganizer(principal, itemId);
     const { noticeDays } = await this.settings.get(eventId);
-    return this.step(principal, itemId, { type: 'PUBLISH_NOTICE', at: now(), noticeDays });
+    return this.step(principal, itemId, { type: 'PUBLISH_NOTICE', at: now(), noticeDays }, {}, async (m) => {
+      const [r] = await m.query(
+        `SELECT i.name AS item, e.name AS event, p.notice_ends_at AS endsAt
+           FROM event_items i JOIN events e ON e.id = i.event_id JOIN result_publications p ON p.item_id = i.id WHERE i.id = ?`,
+        [itemId],
+      );
+      // Everyone with a place in the item hears of it, in the same transaction as the notice itself.
+      await notifyAudience(m, 'results.published', { event: r.event, item: r.item, noticeEndsAt: beijingTime(r.endsAt) }, { kind: 'item-entrants', id: itemId, statuses: ['approved'] });
+    });
   }
 
   /** Organizers: back to provisional during the notice (results must change); the reason is kept. */
@@ -164,6 +174,10 @@ export class PublicationService {
         principal.userId,
         reason,
         appealId,
+      ]);
+      const [r] = await m.query('SELECT i.name AS item, e.name AS event FROM event_items i JOIN events e ON e.id = i.event_id WHERE i.id = ?', [appeal.itemId]);
+      await notifyPeople(m, 'appeal.decided', { event: r.event, item: r.item, decision: decision === 'uphold' ? '申诉成立 (upheld)' : '申诉不成立 (dismissed)', reason }, [
+        { userId: appeal.filedBy, ref: `appeal-${appealId}-decided` },
       ]);
     });
     return (await this.appealViews({ id: appealId }))[0];

@@ -1,7 +1,7 @@
 import { inTransaction, jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, coversPath, forbidden, type Principal, UsersService } from '@app/identity';
-import { enqueue } from '@app/queue';
+import { enqueue, notifyPeople } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -95,7 +95,7 @@ export class ScoringService {
    */
   async assignJudge(principal: Principal, itemId: number, input: JudgeAssignmentInput): Promise<JudgeSeat[]> {
     const { userId } = input;
-    const { event } = await this.events.item(itemId);
+    const { event, item: { name: item } } = await this.events.item(itemId);
     const eventPath = await this.access.assertOrg(principal, ['organizer'], event.organisationId);
     const judge = await this.users.view(userId);
     const qualified = judge.roles.some((r) => r.role === 'judge' && (eventPath.startsWith(r.path) || r.path.startsWith(eventPath)));
@@ -116,11 +116,14 @@ export class ScoringService {
         throw new ScoringError('unprocessable', ScoringErrorCode.RoundNotFound, 'roundIds 中有不属于该项目的轮次', { field: 'roundIds' });
       }
     }
-    await this.dataSource.query(
-      'INSERT INTO judge_assignments (item_id, user_id, chief, entry_ids, round_ids, assigned_by) VALUES (?, ?, ?, ?, ?, ?) ' +
-        'ON DUPLICATE KEY UPDATE chief = VALUES(chief), entry_ids = VALUES(entry_ids), round_ids = VALUES(round_ids)',
-      [itemId, userId, Boolean(input.chief), entryIds && JSON.stringify(entryIds), roundIds && JSON.stringify(roundIds), principal.userId],
-    );
+    await inTransaction(this.dataSource, async (m) => {
+      await m.query(
+        'INSERT INTO judge_assignments (item_id, user_id, chief, entry_ids, round_ids, assigned_by) VALUES (?, ?, ?, ?, ?, ?) ' +
+          'ON DUPLICATE KEY UPDATE chief = VALUES(chief), entry_ids = VALUES(entry_ids), round_ids = VALUES(round_ids)',
+        [itemId, userId, Boolean(input.chief), entryIds && JSON.stringify(entryIds), roundIds && JSON.stringify(roundIds), principal.userId],
+      );
+      await notifyPeople(m, 'judge.assigned', { event: event.name, item, role: input.chief ? '裁判长 (chief judge)' : '裁判 (judge)' }, [{ userId }]);
+    });
     return this.seats(itemId);
   }
 

@@ -1,0 +1,9 @@
+/** The platform's users are in China (UTC+8, no daylight saving): times in messages are written in it. */
+const OFFSET_MS = 8 * 3600_000;
+
+/** `2026-05-01 08:30` in Beijing time; null for no time. */
+export function beijingTime(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const d = new Date(new Date(value).getTime() + OFFSET_MS);
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}

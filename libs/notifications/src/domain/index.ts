@@ -1,0 +1,4 @@
+export * from './triggers';
+export * from './template';
+export * from './signature';
+export * from './channels';

@@ -1,0 +1,63 @@
+import { externalChannels } from './channels';
+import { signWebhook, verifyWebhook } from './signature';
+import { checkTemplate, placeholders, render } from './template';
+import { DEFAULT_TEMPLATES, LOCALES, localeOf, TRIGGER_NAMES } from './triggers';
+
+describe('templates', () => {
+  it('every default text of every trigger, in both languages, passes the save-time check', () => {
+    for (const trigger of TRIGGER_NAMES) for (const locale of LOCALES) expect([trigger, locale, checkTemplate(trigger, DEFAULT_TEMPLATES[trigger][locale])]).toEqual([trigger, locale, []]);
+  });
+
+  it('lists placeholders once each, spaces inside braces allowed', () => {
+    expect(placeholders('{{name}}，{{ item }} 与 {{name}}')).toEqual(['name', 'item']);
+  });
+
+  it('refuses a variable the trigger does not supply, naming the field and the variable', () => {
+    expect(checkTemplate('entry.approved', { title: '通过：{{item}}', body: '{{name}} 的号码 {{bibb}}' })).toEqual([
+      { field: 'body', message: 'body 使用了未知变量 {{bibb}}；可用变量：name, event, item, bib' },
+    ]);
+  });
+
+  it('refuses empty texts, over-long titles and broken braces', () => {
+    const problems = checkTemplate('entry.received', { title: 'x'.repeat(201), body: '{{name} 您好 {{' });
+    expect(problems.map((p) => p.field + ':' + p.message.split(' ')[1])).toEqual(['title:最长', 'body:含有不完整的占位符（应为']);
+    expect(checkTemplate('entry.received', { title: '  ', body: '好' })).toEqual([{ field: 'title', message: 'title 不能为空' }]);
+  });
+
+  it('renders Chinese variables and shows a missing one as a dash', () => {
+    expect(render('{{name}}，参赛号 {{bib}}，{{reason}}', { name: '王芳', bib: 'DG0007', reason: null })).toBe('王芳，参赛号 DG0007，—');
+  });
+
+  it('chooses English for en and en-US, Chinese for everything else', () => {
+    expect([localeOf('en'), localeOf('en-US'), localeOf('zh-CN'), localeOf(null), localeOf('fr')]).toEqual(['en', 'en', 'zh-CN', 'zh-CN', 'zh-CN']);
+  });
+});
+
+describe('webhook signature', () => {
+  it('verifies its own signature and refuses a changed body, timestamp or secret', () => {
+    const sig = signWebhook('secret-0123456789', '1700000000', '{"title":"报名已通过"}');
+    expect(sig).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(verifyWebhook('secret-0123456789', '1700000000', '{"title":"报名已通过"}', sig)).toBe(true);
+    expect(verifyWebhook('secret-0123456789', '1700000000', '{"title":"报名未通过"}', sig)).toBe(false);
+    expect(verifyWebhook('secret-0123456789', '1700000001', '{"title":"报名已通过"}', sig)).toBe(false);
+    expect(verifyWebhook('another-secret-000', '1700000000', '{"title":"报名已通过"}', sig)).toBe(false);
+    expect(verifyWebhook('secret-0123456789', '1700000000', '{"title":"报名已通过"}', 'sha256=00')).toBe(false);
+  });
+});
+
+describe('external channels', () => {
+  const all = new Set(['email', 'sms', 'webhook'] as const);
+  const everything = { hasEmail: true, hasMobile: true, hasWebhook: true, optedOut: [] };
+
+  it('goes out wherever the person has an address and the platform a provider', () => {
+    expect(externalChannels(everything, false, all)).toEqual(['email', 'sms', 'webhook']);
+    expect(externalChannels({ ...everything, hasMobile: false }, false, all)).toEqual(['email', 'webhook']);
+    expect(externalChannels(everything, false, new Set(['email'] as const))).toEqual(['email']);
+  });
+
+  it('honours an opt-out, except for a mandatory message', () => {
+    const optedOut = { ...everything, optedOut: ['sms', 'email'] };
+    expect(externalChannels(optedOut, false, all)).toEqual(['webhook']);
+    expect(externalChannels(optedOut, true, all)).toEqual(['email', 'sms', 'webhook']);
+  });
+});

@@ -1,0 +1,87 @@
+import { AppConfig } from '@app/config';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { type ExternalChannel, signWebhook } from './domain';
+
+/** What an external channel carries: the rendered texts and the key a receiver de-duplicates on. */
+export interface OutgoingMessage {
+  /** `notification-<id>-<channel>`: the same on every retry of this delivery */
+  idempotencyKey: string;
+  notificationId: string;
+  trigger: string;
+  locale: string;
+  title: string;
+  body: string;
+  vars: unknown;
+  createdAt: Date;
+}
+
+/**
+ * The provider adapters. E-mail goes over SMTP (nodemailer); SMS is a JSON
+ * POST to the provider's gateway; a webhook is a JSON POST signed with the
+ * recipient's secret. Each throws on any failure, so the job retries.
+ */
+@Injectable()
+export class ChannelSenders implements OnApplicationShutdown {
+  private readonly mailer: Transporter | undefined;
+  readonly configured: ReadonlySet<ExternalChannel>;
+
+  constructor(private readonly config: AppConfig) {
+    this.mailer = config.SMTP_URL ? createTransport(config.SMTP_URL) : undefined;
+    this.configured = new Set<ExternalChannel>(['webhook', ...(config.SMTP_URL ? ['email' as const] : []), ...(config.SMS_GATEWAY_URL ? ['sms' as const] : [])]);
+  }
+
+  async email(to: string, msg: OutgoingMessage): Promise<void> {
+    if (!this.mailer) throw new Error('no SMTP server configured (SMTP_URL)');
+    await this.mailer.sendMail({
+      from: this.config.MAIL_FROM,
+      to,
+      subject: msg.title,
+      text: msg.body,
+      // A stable Message-ID lets mail systems drop the copy a retry may send.
+      messageId: `<notification-${msg.notificationId}@union-events>`,
+      headers: { 'X-Idempotency-Key': msg.idempotencyKey, 'X-UE-Trigger': msg.trigger },
+    });
+  }
+
+  async sms(mobile: string, msg: OutgoingMessage): Promise<void> {
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': msg.idempotencyKey };
+    if (this.config.SMS_GATEWAY_TOKEN) headers.authorization = `Bearer ${this.config.SMS_GATEWAY_TOKEN}`;
+    await this.post(this.config.SMS_GATEWAY_URL, headers, JSON.stringify({ to: mobile, text: `${msg.title}：${msg.body}`, idempotencyKey: msg.idempotencyKey }));
+  }
+
+  async webhook(url: string, secret: string, msg: OutgoingMessage): Promise<void> {
+    const body = JSON.stringify({
+      id: msg.idempotencyKey,
+      trigger: msg.trigger,
+      locale: msg.locale,
+      title: msg.title,
+      body: msg.body,
+      vars: msg.vars,
+      createdAt: msg.createdAt,
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    await this.post(
+      url,
+      {
+        'content-type': 'application/json; charset=utf-8',
+        'idempotency-key': msg.idempotencyKey,
+        'x-ue-timestamp': timestamp,
+        'x-ue-signature': signWebhook(secret, timestamp, body),
+        'user-agent': 'union-events-webhook/1',
+      },
+      body,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.mailer?.close();
+  }
+
+  private async post(url: string, headers: Record<string, string>, body: string): Promise<void> {
+    // No redirects: a signed delivery goes to the address the person gave, nowhere else.
+    const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS) });
+    await res.body?.cancel();
+    if (res.status < 200 || res.status >= 300) throw new Error(`${new URL(url).host} answered HTTP ${res.status}`);
+  }
+}

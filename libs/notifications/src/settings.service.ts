@@ -1,0 +1,98 @@
+import { AppConfig } from '@app/config';
+import { PiiCipher } from '@app/registration';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isIP } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { type Channel, EXTERNAL_CHANNELS, localeOf, type Locale } from './domain';
+import { NotificationsError, NotificationsErrorCode } from './notifications-error';
+
+export interface SettingsView {
+  language: Locale;
+  email: string | null;
+  webhookUrl: string | null;
+  /** the secret is never shown again once saved */
+  webhookSecretSet: boolean;
+  optedOut: Channel[];
+  /** channels this platform can send on at all */
+  available: Channel[];
+}
+
+export interface SettingsInput {
+  language?: Locale;
+  email?: string | null;
+  webhookUrl?: string | null;
+  webhookSecret?: string;
+  optedOut?: Channel[];
+}
+
+@Injectable()
+export class NotificationSettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  async get(userId: number, available: Channel[]): Promise<SettingsView> {
+    const [row] = await this.dataSource.query(
+      `SELECT u.language, s.email, s.webhook_url AS webhookUrl, s.webhook_secret_enc IS NOT NULL AS secretSet, s.opted_out AS optedOut
+         FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?`,
+      [userId],
+    );
+    const optedOut = row.optedOut === null ? [] : typeof row.optedOut === 'string' ? JSON.parse(row.optedOut) : row.optedOut;
+    return { language: localeOf(row.language), email: row.email ?? null, webhookUrl: row.webhookUrl ?? null, webhookSecretSet: !!Number(row.secretSet), optedOut, available };
+  }
+
+  /** Changes only what is given; a webhook needs its signing secret the first time it is set. */
+  async put(userId: number, input: SettingsInput, available: Channel[]): Promise<SettingsView> {
+    const current = await this.get(userId, available);
+    const webhookUrl = input.webhookUrl === undefined ? current.webhookUrl : input.webhookUrl;
+    if (input.webhookUrl) this.assertWebhookTarget(input.webhookUrl);
+    if (webhookUrl && !input.webhookSecret && !current.webhookSecretSet) {
+      throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, '设置 webhook 地址时须同时提供签名密钥 webhookSecret', { field: 'webhookSecret' });
+    }
+    const optedOut = input.optedOut === undefined ? current.optedOut : [...new Set(input.optedOut)];
+    if (optedOut.includes('inbox')) {
+      throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, '站内信是通知的存档，不能退订；可退订：' + EXTERNAL_CHANNELS.join(', '), { field: 'optedOut' });
+    }
+    const secret = webhookUrl === null ? null : input.webhookSecret ? this.pii.encrypt(input.webhookSecret) : undefined;
+    await this.dataSource.transaction(async (m) => {
+      if (input.language) await m.query('UPDATE users SET language = ? WHERE id = ?', [input.language, userId]);
+      await m.query(
+        `INSERT INTO notification_settings (user_id, email, webhook_url, webhook_secret_enc, opted_out) VALUES (?, ?, ?, ?, ?)
+         ON DUPLICATE KEY UPDATE email = VALUES(email), webhook_url = VALUES(webhook_url), opted_out = VALUES(opted_out)${secret === undefined ? '' : ', webhook_secret_enc = VALUES(webhook_secret_enc)'}`,
+        [userId, input.email === undefined ? current.email : input.email, webhookUrl, secret ?? null, JSON.stringify(optedOut)],
+      );
+    });
+    return this.get(userId, available);
+  }
+
+  /**
+   * Outside development a webhook must be https and must not name a loopback,
+   * private or link-local address: the worker would otherwise POST into our own
+   * network on anyone's behalf. (A host name resolving to such an address is not
+   * caught here; production should also route the worker's egress through a proxy.)
+   */
+  private assertWebhookTarget(raw: string): void {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, 'webhookUrl 不是有效的网址', { field: 'webhookUrl' });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, 'webhookUrl 须为 http(s) 地址', { field: 'webhookUrl' });
+    }
+    if (this.config.webhooksMayBePrivate) return;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const privateHost =
+      host === 'localhost' ||
+      host.endsWith('.localhost') ||
+      (isIP(host) === 4 && /^(0|10|127|169\.254|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(host + '.')) ||
+      (isIP(host) === 6 && /^(::1?$|f[cd]|fe80)/i.test(host));
+    if (url.protocol !== 'https:' || privateHost) {
+      throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, 'webhookUrl 须为公网 https 地址', { field: 'webhookUrl' });
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { NotifyAudience, NotifyRecipient, NotifyTrigger, NotifyVars } from './job-contract';
+import { enqueue } from './enqueue';
+
+/**
+ * Tells these people about a change, in the caller's transaction: the
+ * notification exists exactly when the change commits, and Redis being down
+ * only delays it. Give each recipient a `ref` naming the happening for them
+ * (`entry-12-approved`) so nothing reaches an inbox twice.
+ */
+export async function notifyPeople(m: EntityManager, trigger: NotifyTrigger, vars: NotifyVars, to: NotifyRecipient[]): Promise<void> {
+  if (to.length) await enqueue(m, 'notify.inbox', { key: randomUUID(), trigger, vars, to });
+}
+
+/** Tells everyone in an audience (all entrants of an item, say); the worker finds them and fans out in batches. */
+export async function notifyAudience(m: EntityManager, trigger: NotifyTrigger, vars: NotifyVars, audience: NotifyAudience): Promise<void> {
+  await enqueue(m, 'notify.fanout', { key: randomUUID(), trigger, vars, audience });
+}
