@@ -1,5 +1,5 @@
 import type { AppConfig } from '@app/config';
-import { AuthService, type Principal } from '@app/identity';
+import { AuthService, IdentityErrorCode, type Principal } from '@app/identity';
 import { producerRedisOptions, QUEUES } from '@app/queue';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -54,7 +54,7 @@ export async function mountQueueBoard(app: NestFastifyApplication, config: AppCo
       if (!principal) void reply.header('www-authenticate', 'Basic realm="union-events queues", charset="UTF-8"');
       return reply.code(status).send({
         statusCode: status,
-        code: principal ? 'FORBIDDEN' : 'AUTH_REQUIRED',
+        code: principal ? IdentityErrorCode.Forbidden : IdentityErrorCode.BadCredentials,
         message: principal ? '队列面板仅限平台管理员' : '请以平台管理员身份登录',
       });
     });

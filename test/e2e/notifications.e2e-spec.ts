@@ -1,0 +1,297 @@
+import { loadConfig } from '@app/config';
+import { createDataSource } from '@app/config/data-source';
+import { verifyWebhook } from '@app/notifications';
+import type { DataSource } from 'typeorm';
+import { freshDatabase, type RunningApp, startApp, waitFor } from './support/processes';
+import { type ReceivedMail, type ReceivedPost, startReceiver, startSmtp } from './support/receivers';
+import { openEvent } from './support/registration';
+import { ADMIN, testEnv } from './support/test-env';
+import { adminToken, bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
+
+const ATTEMPTS = 3;
+const WANG_SECRET = 'wang-webhook-secret-0123';
+const JUDGE_SECRET = 'judge-webhook-secret-0123';
+
+interface InboxMessage {
+  id: string;
+  trigger: string;
+  title: string;
+  body: string;
+  readAt: string | null;
+}
+
+describe('notifications: inbox, e-mail, SMS and signed webhooks through the worker', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let app: RunningApp;
+  let ds: DataSource;
+  let url: string;
+  let world: World;
+  let admin: string;
+  let wang: Person, li: Person, zhao: Person, judge: Person;
+
+  const inbox = async (p: Person): Promise<{ unread: number; messages: InboxMessage[] }> => {
+    const res = await http(url).get('/api/v1/me/notifications').set(bearer(p.token));
+    if (res.status !== 200) throw new Error(`inbox: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const inboxOf = (p: Person, n: number) => waitFor(`${n} messages for ${p.realName}`, async () => ((await inbox(p)).messages.length >= n ? inbox(p) : undefined), 30_000, 200);
+  const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address));
+  const smsFor = (p: Person) => receiver.posts.filter((r) => r.path === '/sms' && JSON.parse(r.body).text.includes(p.realName));
+  const sorted = (xs: string[]) => [...xs].sort();
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    receiver = await startReceiver();
+    const env = testEnv({
+      DB_NAME: 'union_events_notify_test',
+      HTTP_PORT: '3396',
+      QUEUE_PREFIX: `ue-notify-${process.pid}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      SMS_GATEWAY_URL: `${receiver.url}/sms`,
+      NOTIFY_ATTEMPTS: String(ATTEMPTS),
+      NOTIFY_BACKOFF_MS: '200',
+    });
+    freshDatabase(env);
+    app = await startApp(env);
+    url = app.baseUrl;
+    ds = createDataSource(loadConfig({ ...process.env, ...env }));
+    await ds.initialize();
+    world = await buildWorld({ url, judges: 1, contestants: 3 });
+    [wang, li, zhao] = world.contestants;
+    judge = world.judges[0];
+    admin = await adminToken(url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await ds?.destroy();
+    await smtp?.close();
+    await receiver?.close();
+  });
+
+  it('each trigger reaches the inbox, e-mail, SMS and webhook in the recipient language, once', async () => {
+    const org = world.organizer.token;
+    // An admin's own text for judges (checked on save); workers pick saved texts up within five seconds.
+    await put(url, '/api/v1/notification-templates/judge.assigned/zh-CN', admin, { title: '【裁判通知】{{item}}', body: '{{name}}：请于赛前一小时到场，担任{{role}}。' });
+    const templateSaved = Date.now();
+    await put(url, '/api/v1/me/notification-settings', wang.token, { email: 'wang@example.com', webhookUrl: `${receiver.url}/hooks/wang`, webhookSecret: WANG_SECRET });
+    await put(url, '/api/v1/me/notification-settings', li.token, { language: 'en', email: 'li@example.com' });
+    const zhaoSettings = await put(url, '/api/v1/me/notification-settings', zhao.token, { email: 'zhao@example.com', optedOut: ['email', 'sms'] });
+    expect(zhaoSettings).toMatchObject({ language: 'zh-CN', email: 'zhao@example.com', optedOut: ['email', 'sms'], available: ['inbox', 'webhook', 'email', 'sms'] });
+
+    // One place, manual approval: 王 takes it, 李 and 赵 wait; rejecting 王 promotes 李.
+    const hike = await openEvent(world, { event: { autoApprove: false }, itemRules: { capacity: 1 } });
+    const enter = (p: Person) => post(url, `/api/v1/items/${hike.itemId}/entries`, p.token, {});
+    const [e0, e1, e2] = [await enter(wang), await enter(li), await enter(zhao)];
+    expect([e0.status, e1.status, e2.status]).toEqual(['pending', 'waitlisted', 'waitlisted']);
+    await post(url, `/api/v1/entries/${e0.id}/reject`, org, { reason: '工会会员证明材料不全' });
+    await waitFor('李 promoted', async () => (await http(url).get(`/api/v1/entries/${e1.id}`).set(bearer(org))).body.status === 'pending', 30_000, 100);
+    const approved = await post(url, `/api/v1/entries/${e1.id}/approve`, org, {});
+    await put(url, `/api/v1/items/${hike.itemId}/registration`, org, { venue: '拱墅区运河文化广场', startsAt: '2026-05-01T00:30:00.000Z' });
+    await new Promise((r) => setTimeout(r, Math.max(0, templateSaved + 5200 - Date.now())));
+    await post(url, `/api/v1/items/${hike.itemId}/judges`, org, { userId: judge.id });
+    await post(url, `/api/v1/items/${hike.itemId}/publication/notice`, org, {});
+    const appeal = await post(url, `/api/v1/items/${hike.itemId}/appeals`, li.token, { entryId: e1.id, reason: '终点计时与手表记录相差两分钟' });
+    await post(url, `/api/v1/appeals/${appeal.id}/dismiss`, org, { reason: '经复核录像，计时无误' });
+
+    // Inbox: every happening once, in each person's language.
+    const item = hike.itemName;
+    const wangBox = await inboxOf(wang, 2);
+    expect(sorted(wangBox.messages.map((m) => m.title))).toEqual(sorted([`报名已收到：${item}`, `报名未通过：${item}`]));
+    expect(wangBox.messages.find((m) => m.trigger === 'entry.rejected')!.body).toBe(
+      `${wang.realName}，您在「${(await eventName(hike.eventId))}」${item}的报名未通过审核。原因：工会会员证明材料不全`,
+    );
+    const liBox = await inboxOf(li, 6);
+    expect(sorted(liBox.messages.map((m) => m.title))).toEqual(
+      sorted([
+        `Waitlisted: ${item}`,
+        `Promoted from the waitlist: ${item}`,
+        `Entry approved: ${item}`,
+        `Schedule change: ${item}`,
+        `Results published: ${item}`,
+        `Appeal decided: ${item}`,
+      ]),
+    );
+    expect(liBox.messages.find((m) => m.trigger === 'entry.approved')!.body).toContain(`Your bib is ${approved.bib}.`);
+    expect(liBox.messages.find((m) => m.trigger === 'item.changed')!.body).toContain('venue 拱墅区运河文化广场, starts 2026-05-01 08:30.');
+    expect(liBox.messages.find((m) => m.trigger === 'appeal.decided')!.body).toContain('经复核录像，计时无误');
+    const zhaoBox = await inboxOf(zhao, 2);
+    expect(sorted(zhaoBox.messages.map((m) => m.trigger))).toEqual(['entry.waitlisted', 'item.changed']);
+    const judgeBox = await inboxOf(judge, 1);
+    expect(judgeBox.messages.map((m) => [m.title, m.body])).toEqual([[`【裁判通知】${item}`, `${judge.realName}：请于赛前一小时到场，担任裁判 (judge)。`]]);
+
+    // E-mail over real SMTP: 王 and 李 get all theirs; 赵 opted out, so only the mandatory schedule change.
+    await waitFor('the e-mails', async () => smtp.mails.length >= 9, 30_000, 200);
+    await new Promise((r) => setTimeout(r, 500)); // nothing more should come
+    expect(sorted(mailsTo('wang@example.com').map((m) => m.subject))).toEqual(sorted([`报名已收到：${item}`, `报名未通过：${item}`]));
+    expect(sorted(mailsTo('li@example.com').map((m) => m.subject))).toEqual(sorted(liBox.messages.map((m) => m.title)));
+    expect(mailsTo('zhao@example.com').map((m) => m.subject)).toEqual([`赛程变更：${item}`]);
+    expect(smtp.mails).toHaveLength(9);
+    const rejectedMail = mailsTo('wang@example.com').find((m) => m.subject.startsWith('报名未通过')) as ReceivedMail;
+    const rejectedId = wangBox.messages.find((m) => m.trigger === 'entry.rejected')!.id;
+    expect(rejectedMail.text).toContain('原因：工会会员证明材料不全');
+    expect(rejectedMail.messageId).toBe(`<notification-${rejectedId}@union-events>`);
+    expect(rejectedMail.idempotencyKey).toBe(`notification-${rejectedId}-email`);
+
+    // SMS through the gateway adapter: everyone with a mobile on their profile, 赵 only for the mandatory one.
+    await waitFor('the SMS', async () => receiver.posts.filter((r) => r.path === '/sms').length >= 9, 30_000, 200);
+    expect(smsFor(wang)).toHaveLength(2);
+    expect(smsFor(li)).toHaveLength(6);
+    expect(smsFor(zhao).map((r) => JSON.parse(r.body).text)).toEqual([expect.stringContaining('赛程变更')]);
+    for (const r of smsFor(li)) {
+      const sms = JSON.parse(r.body);
+      expect(sms.to).toMatch(/^139\d{8}$/);
+      expect(sms.idempotencyKey).toMatch(/^notification-\d+-sms$/);
+      expect(r.headers['idempotency-key']).toBe(sms.idempotencyKey);
+    }
+
+    // 王's webhook: signed JSON, the idempotency key in header and body.
+    const hooks = await waitFor('王’s webhooks', async () => {
+      const got = receiver.posts.filter((r) => r.path === '/hooks/wang');
+      return got.length >= 2 ? got : undefined;
+    });
+    for (const h of hooks) {
+      expect(verifyWebhook(WANG_SECRET, String(h.headers['x-ue-timestamp']), h.body, String(h.headers['x-ue-signature']))).toBe(true);
+      expect(verifyWebhook('some-other-secret-000', String(h.headers['x-ue-timestamp']), h.body, String(h.headers['x-ue-signature']))).toBe(false);
+      expect(h.headers['idempotency-key']).toBe(JSON.parse(h.body).id);
+    }
+    expect(sorted(hooks.map((h) => JSON.parse(h.body).trigger))).toEqual(['entry.received', 'entry.rejected']);
+    expect(JSON.parse(hooks.find((h) => JSON.parse(h.body).trigger === 'entry.rejected')!.body)).toMatchObject({
+      id: `notification-${rejectedId}-webhook`,
+      locale: 'zh-CN',
+      title: `报名未通过：${item}`,
+      vars: { reason: '工会会员证明材料不全', name: wang.realName },
+    });
+
+    // Once each: no person holds a happening twice, and every delivery went out exactly once.
+    const [dup] = await ds.query('SELECT COUNT(*) AS n FROM (SELECT user_id, ref FROM notifications GROUP BY user_id, ref HAVING COUNT(*) > 1) d');
+    expect(Number(dup.n)).toBe(0);
+    const states = await ds.query("SELECT channel, status, COUNT(*) AS n, MAX(attempts) AS maxAttempts FROM notification_deliveries GROUP BY channel, status ORDER BY channel");
+    expect(states.map((s: { channel: string; status: string; n: string; maxAttempts: number }) => [s.channel, s.status, Number(s.n), Number(s.maxAttempts)])).toEqual([
+      ['email', 'sent', 9, 1],
+      ['sms', 'sent', 9, 1],
+      ['webhook', 'sent', 2, 1],
+    ]);
+  });
+
+  async function eventName(eventId: number): Promise<string> {
+    const [r] = await ds.query('SELECT name FROM events WHERE id = ?', [eventId]);
+    return r.name;
+  }
+
+  it('retries a failing webhook with backoff, marks it failed, and lets an admin send it again', async () => {
+    receiver.statusFor.set('/hooks/judge', 500);
+    await put(url, '/api/v1/me/notification-settings', judge.token, { webhookUrl: `${receiver.url}/hooks/judge`, webhookSecret: JUDGE_SECRET });
+    const hike = await openEvent(world, { name: '职工登山赛' });
+    await post(url, `/api/v1/items/${hike.itemId}/judges`, world.organizer.token, { userId: judge.id, chief: true });
+
+    const failed = await waitFor('the webhook delivery to fail', async () => {
+      const res = await http(url).get('/api/v1/admin/notification-deliveries?status=failed&channel=webhook').set(bearer(admin));
+      return res.body.length ? res.body : undefined;
+    });
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ channel: 'webhook', status: 'failed', attempts: ATTEMPTS, lastError: expect.stringContaining('HTTP 500'), userId: judge.id, trigger: 'judge.assigned' });
+    const tries = (): ReceivedPost[] => receiver.posts.filter((r) => r.path === '/hooks/judge');
+    expect(tries()).toHaveLength(ATTEMPTS);
+    expect(new Set(tries().map((t) => t.headers['idempotency-key']))).toEqual(new Set([`notification-${failed[0].notificationId}-webhook`]));
+    // Exponential backoff: 200 ms before the second try, 400 ms before the third (BullMQ's timer may add a little).
+    const [t1, t2, t3] = tries().map((t) => t.at);
+    expect(t2 - t1).toBeGreaterThanOrEqual(180);
+    expect(t3 - t2).toBeGreaterThanOrEqual(380);
+
+    // Only admins see deliveries and retry them.
+    expect((await http(url).get('/api/v1/admin/notification-deliveries').set(bearer(world.organizer.token))).status).toBe(403);
+    expect((await http(url).post(`/api/v1/admin/notification-deliveries/${failed[0].id}/retry`).set(bearer(world.organizer.token))).status).toBe(403);
+
+    receiver.statusFor.set('/hooks/judge', 204);
+    const retried = await http(url).post(`/api/v1/admin/notification-deliveries/${failed[0].id}/retry`).set(bearer(admin));
+    expect(retried.status).toBe(200);
+    const sent = await waitFor('the retried delivery', async () => {
+      const res = await http(url).get(`/api/v1/admin/notification-deliveries?channel=webhook&status=sent`).set(bearer(admin));
+      return res.body.find((d: { id: string }) => d.id === failed[0].id);
+    });
+    expect(sent).toMatchObject({ status: 'sent', attempts: ATTEMPTS + 1, lastError: null });
+    expect(tries()).toHaveLength(ATTEMPTS + 1);
+    expect(verifyWebhook(JUDGE_SECRET, String(tries()[ATTEMPTS].headers['x-ue-timestamp']), tries()[ATTEMPTS].body, String(tries()[ATTEMPTS].headers['x-ue-signature']))).toBe(true);
+
+    const again = await http(url).post(`/api/v1/admin/notification-deliveries/${failed[0].id}/retry`).set(bearer(admin));
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('NOTIFY_DELIVERY_NOT_FAILED');
+  });
+
+  it('checks templates when saved and keeps them to admins', async () => {
+    const bad = await http(url).put('/api/v1/notification-templates/entry.approved/zh-CN').set(bearer(admin)).send({ title: '通过：{{item}}', body: '{{name}}，号码 {{bibb}}' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('NOTIFY_TEMPLATE_INVALID');
+    expect(bad.body.message).toContain('{{bibb}}');
+    expect(bad.body.details.field).toBe('body');
+    const broken = await http(url).put('/api/v1/notification-templates/entry.approved/en').set(bearer(admin)).send({ title: 'Approved {{item', body: 'ok' });
+    expect(broken.status).toBe(422);
+    expect(broken.body.details.field).toBe('title');
+    const unknown = await http(url).put('/api/v1/notification-templates/entry.lost/zh-CN').set(bearer(admin)).send({ title: 'x', body: 'y' });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'NOTIFY_TRIGGER_UNKNOWN']);
+    const missing = await http(url).put('/api/v1/notification-templates/entry.approved/zh-CN').set(bearer(admin)).send({ title: '通过' });
+    expect([missing.status, missing.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await http(url).put('/api/v1/notification-templates/entry.approved/zh-CN').set(bearer(world.organizer.token)).send({ title: 'x', body: 'y' })).status).toBe(403);
+    expect((await http(url).get('/api/v1/notification-templates')).status).toBe(401);
+
+    const list = await http(url).get('/api/v1/notification-templates').set(bearer(admin));
+    expect(list.body).toHaveLength(20);
+    expect(list.body.find((t: { trigger: string; locale: string }) => t.trigger === 'judge.assigned' && t.locale === 'zh-CN')).toMatchObject({ custom: true, title: '【裁判通知】{{item}}' });
+    expect(list.body.find((t: { trigger: string; locale: string }) => t.trigger === 'entry.rejected' && t.locale === 'en')).toMatchObject({
+      custom: false,
+      mandatory: true,
+      vars: ['name', 'event', 'item', 'reason'],
+    });
+    const reset = await http(url).delete('/api/v1/notification-templates/judge.assigned/zh-CN').set(bearer(admin));
+    expect(reset.body).toMatchObject({ custom: false, title: '裁判任命：{{item}}' });
+  });
+
+  it('refuses bad settings by field and keeps each inbox to its owner', async () => {
+    const settings = (p: Person, body: object) => http(url).put('/api/v1/me/notification-settings').set(bearer(p.token)).send(body);
+    const inboxOut = await settings(zhao, { optedOut: ['inbox'] });
+    expect([inboxOut.status, inboxOut.body.code, inboxOut.body.details.field]).toEqual([400, 'NOTIFY_SETTINGS_INVALID', 'optedOut']);
+    const noSecret = await settings(zhao, { webhookUrl: 'https://oa.example.com/hook' });
+    expect([noSecret.status, noSecret.body.details.field]).toEqual([400, 'webhookSecret']);
+    const badMail = await settings(zhao, { email: '赵六@' });
+    expect([badMail.status, badMail.body.code, badMail.body.details[0].field]).toEqual([400, 'VALIDATION_FAILED', 'email']);
+    const badChannel = await settings(zhao, { optedOut: ['pigeon'] });
+    expect([badChannel.status, badChannel.body.details[0].field]).toEqual([400, 'optedOut']);
+    const own = await http(url).get('/api/v1/me/notification-settings').set(bearer(wang.token));
+    expect(own.body).toMatchObject({ email: 'wang@example.com', webhookSecretSet: true });
+    expect(JSON.stringify(own.body)).not.toContain(WANG_SECRET);
+
+    expect((await http(url).get('/api/v1/me/notifications')).status).toBe(401);
+    const before = await inbox(li);
+    const wangIds = (await inbox(wang)).messages.map((m) => m.id);
+    const foreign = await http(url).post('/api/v1/me/notifications/read').set(bearer(li.token)).send({ ids: wangIds });
+    expect(foreign.body.marked).toBe(0);
+    expect((await inbox(wang)).unread).toBe(wangIds.length);
+    const one = await http(url).post('/api/v1/me/notifications/read').set(bearer(li.token)).send({ ids: [before.messages[0].id] });
+    expect(one.body).toEqual({ marked: 1, unread: before.unread - 1 });
+    expect((await http(url).get('/api/v1/me/notifications/unread-count').set(bearer(li.token))).body).toEqual({ unread: before.unread - 1 });
+    const unreadOnly = await http(url).get('/api/v1/me/notifications?unread=true').set(bearer(li.token));
+    expect(unreadOnly.body.messages.map((m: InboxMessage) => m.id)).not.toContain(before.messages[0].id);
+    const all = await http(url).post('/api/v1/me/notifications/read').set(bearer(li.token)).send({ all: true });
+    expect(all.body).toEqual({ marked: before.unread - 1, unread: 0 });
+    const neither = await http(url).post('/api/v1/me/notifications/read').set(bearer(li.token)).send({});
+    expect([neither.status, neither.body.details[0].field]).toEqual([400, 'ids']);
+  });
+
+  it('shows the queue dashboard to admins only', async () => {
+    const anonymous = await http(url).get('/admin/queues');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toMatch(/^Basic /);
+    expect((await http(url).get('/admin/queues').set(bearer(world.organizer.token))).status).toBe(403);
+    const wrong = Buffer.from(`${ADMIN.username}:not-the-password`).toString('base64');
+    expect((await http(url).get('/admin/queues').set({ Authorization: `Basic ${wrong}` })).status).toBe(401);
+    const basic = Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64');
+    const page = await http(url).get('/admin/queues').set({ Authorization: `Basic ${basic}` });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const queues = await http(url).get('/admin/queues/api/queues').set(bearer(admin));
+    expect(queues.status).toBe(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['notify', 'notify-inbox', 'notify-email', 'notify-sms', 'notify-webhook', 'tally']));
+  });
+});
