@@ -4,7 +4,10 @@ import { createDataSource } from '@app/config/data-source';
 import type { DataSource } from 'typeorm';
 import { freshDatabase, type RunningApp, startApp, stopChild, waitFor } from './support/processes';
 import { testEnv } from './support/test-env';
-import { buildWorld, competitionWithEntries, http, submitMark, submitSheet } from './support/world';
+import { PiiCipher } from '@app/registration';
+import { startReceiver } from './support/receivers';
+import { importPeople, openEvent } from './support/registration';
+import { buildWorld, competitionWithEntries, http, post, submitMark, submitSheet } from './support/world';
 
 const REDIS_PORT = 6391;
 
@@ -83,6 +86,58 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
     const [left] = await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE dispatched_at IS NULL');
     expect(Number(left.n)).toBe(0);
   });
+
+  it('keeps every notification of 100 registrations made while Redis is down: each reaches the inbox once, webhooks at least once', async () => {
+    const receiver = await startReceiver();
+    try {
+      const world = await buildWorld({ url: app.baseUrl, judges: 0, contestants: 1 });
+      const people = await importPeople(world, world.enterprises[0].id, 100);
+      // Five of them have a webhook (an enterprise OA system, say); written directly, as they have no password to sign in with.
+      const pii = new PiiCipher(loadConfig({ ...process.env, ...env }));
+      for (const userId of people.slice(0, 5)) {
+        await ds.query("INSERT INTO notification_settings (user_id, webhook_url, webhook_secret_enc, opted_out) VALUES (?, ?, ?, '[]')", [
+          userId,
+          `${receiver.url}/oa/${userId}`,
+          pii.encrypt(`oa-secret-${userId}-0123456789`),
+        ]);
+      }
+      const hike = await openEvent(world, { name: '职工运河夜跑' });
+      await stopChild(redis);
+
+      const entries: { id: number; status: string }[] = [];
+      for (let at = 0; at < people.length; at += 10) {
+        const batch = await Promise.all(people.slice(at, at + 10).map((userId) => post(app.baseUrl, `/api/v1/items/${hike.itemId}/entries`, world.organizer.token, { userId })));
+        entries.push(...batch);
+      }
+      expect(entries.map((e) => e.status)).toEqual(people.map(() => 'approved'));
+      const refs = entries.map((e) => `entry-${e.id}-entry.approved`);
+      await new Promise((r) => setTimeout(r, 1000));
+      const [held] = await ds.query("SELECT COUNT(*) AS n FROM outbox WHERE dispatched_at IS NULL AND job_name = 'notify.inbox'");
+      expect(Number(held.n)).toBeGreaterThan(0);
+      const [none] = await ds.query('SELECT COUNT(*) AS n FROM notifications WHERE ref IN (?)', [refs]);
+      expect(Number(none.n)).toBe(0);
+
+      redis = await startRedis();
+      const count = async () => (await ds.query('SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS people FROM notifications WHERE ref IN (?)', [refs]))[0];
+      await waitFor('100 inbox messages after Redis returned', async () => Number((await count()).n) >= 100, 60_000, 200);
+      const hooked = people.slice(0, 5).map((userId) => `/oa/${userId}`);
+      // Their warm-up registration may have sent them a webhook too: count this event's only.
+      const forHike = (path: string) => receiver.posts.filter((p) => p.path === path && JSON.parse(p.body).vars.event.startsWith('职工运河夜跑'));
+      await waitFor('the five webhooks', async () => hooked.every((path) => forHike(path).length > 0), 30_000, 200);
+      await new Promise((r) => setTimeout(r, 1500)); // late duplicates would show by now
+      const after = await count();
+      expect([Number(after.n), Number(after.people)]).toEqual([100, 100]);
+      const [pending] = await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE dispatched_at IS NULL');
+      expect(Number(pending.n)).toBe(0);
+      for (const path of hooked) {
+        const keys = new Set(forHike(path).map((p) => p.headers['idempotency-key']));
+        expect(keys.size).toBe(1);
+        expect([...keys][0]).toMatch(/^notification-\d+-webhook$/);
+      }
+    } finally {
+      await receiver.close();
+    }
+  }, 180_000);
 
   it('shuts both apps down gracefully on SIGTERM', async () => {
     const started = Date.now();
