@@ -1,14 +1,17 @@
 import { loadConfig } from '@app/config';
 import { createDataSource } from '@app/config/data-source';
 import { verifyWebhook } from '@app/notifications';
+import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { freshDatabase, type RunningApp, startApp, waitFor } from './support/processes';
 import { type ReceivedMail, type ReceivedPost, startReceiver, startSmtp } from './support/receivers';
-import { openEvent } from './support/registration';
+import { importPeople, openEvent } from './support/registration';
 import { ADMIN, testEnv } from './support/test-env';
 import { adminToken, bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
 
 const ATTEMPTS = 3;
+/** Recipients per inbox job, small so that a handful of people makes several batches. */
+const BATCH = 2;
 const WANG_SECRET = 'wang-webhook-secret-0123';
 const JUDGE_SECRET = 'judge-webhook-secret-0123';
 
@@ -29,6 +32,7 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
   let world: World;
   let admin: string;
   let wang: Person, li: Person, zhao: Person, judge: Person;
+  let env: Record<string, string>;
 
   const inbox = async (p: Person): Promise<{ unread: number; messages: InboxMessage[] }> => {
     const res = await http(url).get('/api/v1/me/notifications').set(bearer(p.token));
@@ -43,7 +47,7 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
   beforeAll(async () => {
     smtp = await startSmtp();
     receiver = await startReceiver();
-    const env = testEnv({
+    env = testEnv({
       DB_NAME: 'union_events_notify_test',
       HTTP_PORT: '3396',
       QUEUE_PREFIX: `ue-notify-${process.pid}`,
@@ -51,6 +55,7 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
       SMS_GATEWAY_URL: `${receiver.url}/sms`,
       NOTIFY_ATTEMPTS: String(ATTEMPTS),
       NOTIFY_BACKOFF_MS: '200',
+      NOTIFY_BATCH: String(BATCH),
     });
     freshDatabase(env);
     app = await startApp(env);
@@ -277,6 +282,31 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
     expect(all.body).toEqual({ marked: before.unread - 1, unread: 0 });
     const neither = await http(url).post('/api/v1/me/notifications/read').set(bearer(li.token)).send({});
     expect([neither.status, neither.body.details[0].field]).toEqual([400, 'ids']);
+  });
+
+  it('fans a broadcast out as inbox jobs of a batch of recipients each, not one call per recipient', async () => {
+    const hike = await openEvent(world, { name: '职工迷你马拉松' });
+    const people = await importPeople(world, world.enterprises[1].id, 5);
+    for (const userId of people) await post(url, `/api/v1/items/${hike.itemId}/entries`, world.organizer.token, { userId });
+    await post(url, `/api/v1/items/${hike.itemId}/publication/notice`, world.organizer.token, {});
+    const [fanout] = await ds.query(
+      "SELECT JSON_UNQUOTE(JSON_EXTRACT(payload, '$.key')) AS k FROM outbox WHERE job_name = 'notify.fanout' AND JSON_EXTRACT(payload, '$.audience.id') = ? AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.trigger')) = 'results.published'",
+      [hike.itemId],
+    );
+    const written = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM notifications WHERE ref = ?', [fanout.k]))[0].n);
+    await waitFor('the five messages', async () => (await written()) === 5, 30_000, 200);
+    const queue = new Queue('notify-inbox', { connection: { host: '127.0.0.1', port: 6379 }, prefix: env.QUEUE_PREFIX });
+    try {
+      const jobs = (await queue.getJobs(['completed'])).filter((j) => j.id!.startsWith(`notify.inbox-${fanout.k}.`));
+      expect(jobs.map((j) => [j.id, j.data.to.length]).sort()).toEqual([
+        [`notify.inbox-${fanout.k}.0`, 2],
+        [`notify.inbox-${fanout.k}.1`, 2],
+        [`notify.inbox-${fanout.k}.2`, 1],
+      ]);
+      expect(jobs.flatMap((j) => j.data.to.map((t: { userId: number }) => t.userId)).sort()).toEqual([...people].sort());
+    } finally {
+      await queue.close();
+    }
   });
 
   it('shows the queue dashboard to admins only', async () => {

@@ -2,9 +2,8 @@ import { AppConfig } from '@app/config';
 import { PiiCipher } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isIP } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { type Channel, EXTERNAL_CHANNELS, localeOf, type Locale } from './domain';
+import { type Channel, EXTERNAL_CHANNELS, localeOf, type Locale, webhookTargetProblem } from './domain';
 import { NotificationsError, NotificationsErrorCode } from './notifications-error';
 
 export interface SettingsView {
@@ -48,7 +47,8 @@ export class NotificationSettingsService {
   async put(userId: number, input: SettingsInput, available: Channel[]): Promise<SettingsView> {
     const current = await this.get(userId, available);
     const webhookUrl = input.webhookUrl === undefined ? current.webhookUrl : input.webhookUrl;
-    if (input.webhookUrl) this.assertWebhookTarget(input.webhookUrl);
+    const problem = input.webhookUrl ? webhookTargetProblem(input.webhookUrl, this.config.webhooksMayBePrivate) : null;
+    if (problem) throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, problem, { field: 'webhookUrl' });
     if (webhookUrl && !input.webhookSecret && !current.webhookSecretSet) {
       throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, '设置 webhook 地址时须同时提供签名密钥 webhookSecret', { field: 'webhookSecret' });
     }
@@ -66,33 +66,5 @@ export class NotificationSettingsService {
       );
     });
     return this.get(userId, available);
-  }
-
-  /**
-   * Outside development a webhook must be https and must not name a loopback,
-   * private or link-local address: the worker would otherwise POST into our own
-   * network on anyone's behalf. (A host name resolving to such an address is not
-   * caught here; production should also route the worker's egress through a proxy.)
-   */
-  private assertWebhookTarget(raw: string): void {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, 'webhookUrl 不是有效的网址', { field: 'webhookUrl' });
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, 'webhookUrl 须为 http(s) 地址', { field: 'webhookUrl' });
-    }
-    if (this.config.webhooksMayBePrivate) return;
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const privateHost =
-      host === 'localhost' ||
-      host.endsWith('.localhost') ||
-      (isIP(host) === 4 && /^(0|10|127|169\.254|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(host + '.')) ||
-      (isIP(host) === 6 && /^(::1?$|f[cd]|fe80)/i.test(host));
-    if (url.protocol !== 'https:' || privateHost) {
-      throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, 'webhookUrl 须为公网 https 地址', { field: 'webhookUrl' });
-    }
   }
 }

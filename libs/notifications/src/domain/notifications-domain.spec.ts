@@ -1,4 +1,4 @@
-import { externalChannels } from './channels';
+import { externalChannels, webhookTargetProblem } from './channels';
 import { signWebhook, verifyWebhook } from './signature';
 import { checkTemplate, placeholders, render } from './template';
 import { DEFAULT_TEMPLATES, LOCALES, localeOf, TRIGGER_NAMES } from './triggers';
@@ -59,5 +59,32 @@ describe('external channels', () => {
     const optedOut = { ...everything, optedOut: ['sms', 'email'] };
     expect(externalChannels(optedOut, false, all)).toEqual(['webhook']);
     expect(externalChannels(optedOut, true, all)).toEqual(['email', 'sms', 'webhook']);
+  });
+});
+
+describe('webhook targets', () => {
+  it('takes any http(s) address in development', () => {
+    expect(webhookTargetProblem('http://127.0.0.1:8080/hook', true)).toBeNull();
+    expect(webhookTargetProblem('ftp://example.com/x', true)).toBe('webhookUrl 须为 http(s) 地址');
+    expect(webhookTargetProblem('不是网址', true)).toBe('webhookUrl 不是有效的网址');
+  });
+
+  it('outside development, refuses plain http and our own network by address', () => {
+    expect(webhookTargetProblem('https://oa.hzsteel.example.com/hooks/union', false)).toBeNull();
+    expect(webhookTargetProblem('https://203.0.113.9/hook', false)).toBeNull();
+    for (const url of [
+      'http://oa.example.com/hook',
+      'https://localhost/hook',
+      'https://127.0.0.1/hook',
+      'https://10.1.2.3/hook',
+      'https://172.20.0.5/hook',
+      'https://192.168.1.10/hook',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::1]/hook',
+      'https://[fd00::1]/hook',
+      'https://[::ffff:10.0.0.1]/hook',
+    ]) {
+      expect([url, webhookTargetProblem(url, false)]).toEqual([url, 'webhookUrl 须为公网 https 地址']);
+    }
   });
 });
