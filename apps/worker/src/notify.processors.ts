@@ -1,7 +1,9 @@
 import { AppConfig } from '@app/config';
 import { type HandlersFor, QUEUES } from '@app/queue';
-import { DeliveryService } from '@app/notifications';
+import { DeliveryService, type ExternalChannel } from '@app/notifications';
 import { Processor } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { JobProcessor } from './job-processor';
 
 const perSecond = (max: number) => ({ max, duration: 1000 });
@@ -35,61 +37,54 @@ export class NotifyInboxProcessor extends JobProcessor<typeof QUEUES.notifyInbox
   }
 }
 
-/** Deliveries wait on someone else's server: ten at a time keeps a slow one from holding up the rest. */
-const DELIVERY_CONCURRENCY = 10;
+/**
+ * One external channel: a delivery waits on someone else's server, so ten run
+ * at once (a slow one does not hold up the rest), under the channel's rate limit.
+ */
+@Injectable()
+abstract class DeliveryProcessor<Q extends typeof QUEUES.notifyEmail | typeof QUEUES.notifySms | typeof QUEUES.notifyWebhook> extends JobProcessor<Q> {
+  protected abstract readonly channel: ExternalChannel;
+  protected abstract perSecond(config: AppConfig): number;
 
-@Processor(QUEUES.notifyEmail)
-export class NotifyEmailProcessor extends JobProcessor<typeof QUEUES.notifyEmail> {
-  readonly queue = QUEUES.notifyEmail;
-  readonly handlers: HandlersFor<typeof QUEUES.notifyEmail> = { 'notify.email': (p, job) => this.delivery.deliver('email', p.deliveryId, job) };
   constructor(
     private readonly delivery: DeliveryService,
     config: AppConfig,
   ) {
     super(config);
   }
+
+  protected readonly send = (p: { deliveryId: string }, job: Job) => this.delivery.deliver(this.channel, p.deliveryId, job);
+
   protected override concurrency() {
-    return DELIVERY_CONCURRENCY;
+    return 10;
   }
   protected override rateLimit(c: AppConfig) {
-    return perSecond(c.NOTIFY_EMAIL_PER_S);
+    return perSecond(this.perSecond(c));
   }
+}
+
+@Processor(QUEUES.notifyEmail)
+export class NotifyEmailProcessor extends DeliveryProcessor<typeof QUEUES.notifyEmail> {
+  readonly queue = QUEUES.notifyEmail;
+  protected readonly channel = 'email';
+  readonly handlers: HandlersFor<typeof QUEUES.notifyEmail> = { 'notify.email': this.send };
+  protected perSecond = (c: AppConfig) => c.NOTIFY_EMAIL_PER_S;
 }
 
 @Processor(QUEUES.notifySms)
-export class NotifySmsProcessor extends JobProcessor<typeof QUEUES.notifySms> {
+export class NotifySmsProcessor extends DeliveryProcessor<typeof QUEUES.notifySms> {
   readonly queue = QUEUES.notifySms;
-  readonly handlers: HandlersFor<typeof QUEUES.notifySms> = { 'notify.sms': (p, job) => this.delivery.deliver('sms', p.deliveryId, job) };
-  constructor(
-    private readonly delivery: DeliveryService,
-    config: AppConfig,
-  ) {
-    super(config);
-  }
-  protected override concurrency() {
-    return DELIVERY_CONCURRENCY;
-  }
-  protected override rateLimit(c: AppConfig) {
-    return perSecond(c.NOTIFY_SMS_PER_S);
-  }
+  protected readonly channel = 'sms';
+  readonly handlers: HandlersFor<typeof QUEUES.notifySms> = { 'notify.sms': this.send };
+  protected perSecond = (c: AppConfig) => c.NOTIFY_SMS_PER_S;
 }
 
 @Processor(QUEUES.notifyWebhook)
-export class NotifyWebhookProcessor extends JobProcessor<typeof QUEUES.notifyWebhook> {
+export class NotifyWebhookProcessor extends DeliveryProcessor<typeof QUEUES.notifyWebhook> {
   readonly queue = QUEUES.notifyWebhook;
-  readonly handlers: HandlersFor<typeof QUEUES.notifyWebhook> = { 'notify.webhook': (p, job) => this.delivery.deliver('webhook', p.deliveryId, job) };
-  constructor(
-    private readonly delivery: DeliveryService,
-    config: AppConfig,
-  ) {
-    super(config);
-  }
-  protected override concurrency() {
-    return DELIVERY_CONCURRENCY;
-  }
-  protected override rateLimit(c: AppConfig) {
-    return perSecond(c.NOTIFY_WEBHOOK_PER_S);
-  }
+  protected readonly channel = 'webhook';
+  readonly handlers: HandlersFor<typeof QUEUES.notifyWebhook> = { 'notify.webhook': this.send };
+  protected perSecond = (c: AppConfig) => c.NOTIFY_WEBHOOK_PER_S;
 }
 
 export const NOTIFY_PROCESSORS = [NotifyFanoutProcessor, NotifyInboxProcessor, NotifyEmailProcessor, NotifySmsProcessor, NotifyWebhookProcessor];
