@@ -22,7 +22,10 @@ export interface EntryNote {
 export async function notifyEntries(m: EntityManager, trigger: NotifyTrigger, notes: EntryNote[], vars: Record<string, string | null> = {}): Promise<void> {
   // One outbox row per item: the texts name the item, and a batch of a rush spans several.
   const byItem = new Map<string, EntryNote[]>();
-  for (const n of notes) byItem.set(`${n.event}\u0000${n.item}`, [...(byItem.get(`${n.event}\u0000${n.item}`) ?? []), n]);
+  for (const n of notes) {
+    const key = `${n.event}\u0000${n.item}`;
+    byItem.set(key, [...(byItem.get(key) ?? []), n]);
+  }
   for (const group of byItem.values()) {
     const to = group.flatMap((n) => n.userIds.map((userId) => ({ userId, ref: `entry-${n.entryId}-${trigger}`, ...(n.bib ? { vars: { bib: n.bib } } : {}) })));
     await notifyPeople(m, trigger, { ...vars, event: group[0].event, item: group[0].item }, to);

@@ -49,7 +49,8 @@ export class EntryWorkflowService {
       }
       await m.update(Entry, { id: entryId }, patch);
       const note = (await entryNotes(m, [entryId])).get(entryId)!;
-      await notifyEntries(m, to === 'approved' ? 'entry.approved' : 'entry.rejected', [note], { reason: patch.rejectionReason ?? null });
+      if (to === 'approved') await notifyEntries(m, 'entry.approved', [note]);
+      else await notifyEntries(m, 'entry.rejected', [note], { reason: patch.rejectionReason ?? null });
     });
     return this.view(entryId);
   }
