@@ -72,7 +72,8 @@ export class TallyService {
         if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
         scoreVersion = data.version;
         scheme = data.scheme;
-        const ranked = tallyItem(data);
+        // Breakdowns are computed on read from the inputs kept here, so the tally does not write them out.
+        const ranked = tallyItem(data, { breakdowns: false });
         const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
         for (const r of ranked) {
           const n = notes.get(r.entryId)!;

@@ -161,12 +161,14 @@ export class ScoringService {
       [itemId, roundId],
     );
     const cells = new Map<number, Map<string, Map<number, string>>>();
+    // A million marks for a full re-tally: each map is looked up once and set only when new.
     for (const r of rows) {
-      const byKey = cells.get(Number(r.entryId)) ?? new Map<string, Map<number, string>>();
-      const byJudge = byKey.get(r.criterion) ?? new Map<number, string>();
+      const entryId = Number(r.entryId);
+      let byKey = cells.get(entryId);
+      if (!byKey) cells.set(entryId, (byKey = new Map()));
+      let byJudge = byKey.get(r.criterion);
+      if (!byJudge) byKey.set(r.criterion, (byJudge = new Map()));
       byJudge.set(Number(r.judgeId), r.value);
-      byKey.set(r.criterion, byJudge);
-      cells.set(Number(r.entryId), byKey);
     }
     return {
       roundId,

@@ -20,7 +20,12 @@ const CASES: [string, ItemMarks][] = [
   [
     'judge panel',
     item(
-      { ...EXAMPLE_SCHEMES.simplePanel, missingMark: 'average-of-others', parts: [{ key: 'bonus', effect: 'add' }] } as SchemeConfig,
+      {
+        ...EXAMPLE_SCHEMES.simplePanel,
+        missingMark: 'average-of-others',
+        parts: [{ key: 'bonus', effect: 'add' }],
+        tieBreakers: [{ source: 'criterion', key: 'score', better: 'higher' }, { source: 'judgeSubtotal', better: 'higher' }],
+      } as SchemeConfig,
       {
         1: { score: { 11: '8.5', 12: '9', 13: '7.25' }, 'part:bonus': { 11: '0.5' } },
         2: { score: { 11: '8.5', 13: '9.5' } },
@@ -57,6 +62,15 @@ describe('tallyItem and breakdownReader', () => {
       // Through JSON, as item_results stores it.
       expect(read(JSON.parse(JSON.stringify(r.input)))).toStrictEqual(JSON.parse(JSON.stringify(r.breakdown ?? null)));
     }
+  });
+
+  it.each(CASES)('%s: without breakdowns, the same places, totals and inputs, and the breakdowns from the inputs', (_, data) => {
+    const full = tallyItem(data);
+    const lean = tallyItem(data, { breakdowns: false });
+    const strip = (rs: typeof full) => rs.map(({ breakdown, ...r }) => ({ ...r, why: r.input === undefined ? breakdown : undefined }));
+    expect(strip(lean)).toStrictEqual(strip(full));
+    const read = breakdownReader(data.scheme);
+    lean.forEach((r, i) => r.input !== undefined && expect(read(r.input)).toStrictEqual(full[i].breakdown));
   });
 
   it('keeps no input for an entry it could not score: the breakdown says why', () => {

@@ -18,16 +18,18 @@ export interface ComputedResult {
  * Scores and ranks every approved entry of an item from the cells of its
  * submitted sheets, whatever the scheme. Judge seats follow the panel order; a judge who has not marked yet is a missing mark,
  * which the scheme's own rule handles. An entry the scheme cannot score yet
- * (too few marks) is listed without a place as INCOMPLETE.
+ * (too few marks) is listed without a place as INCOMPLETE. With `breakdowns: false`, for a
+ * caller that keeps the inputs (breakdownReader gives the breakdowns back), a scored entry's
+ * breakdown may be left out (null) where writing it out costs most of the scoring.
  */
-export function tallyItem(data: ItemMarks): ComputedResult[] {
+export function tallyItem(data: ItemMarks, opts: { breakdowns?: boolean } = {}): ComputedResult[] {
   const scheme = data.scheme;
   // The scheme is checked once for the item; a refused one makes every entry with marks INCOMPLETE, naming why.
   let read: (cells: EntryCells) => SchemeInput;
   let compute: (input: SchemeInput) => SchemeResult;
   try {
     const reader = inputReader(scheme);
-    compute = schemeScorer(scheme);
+    compute = schemeScorer(scheme, { breakdown: opts.breakdowns ?? true });
     read = (cells) => reader(cells, data.judgeIds);
   } catch (err) {
     if (!(err instanceof ScoringInputError)) throw err;
