@@ -57,17 +57,17 @@ export class TallyService {
 
   private rank(itemId: number, version: number): Promise<TallyOutcome & { eventId: number }> {
     return inTransaction(this.dataSource, async (m) => {
-      await m.query('INSERT IGNORE INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0)', [itemId]);
+      const created = await m.query('INSERT IGNORE INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0)', [itemId]);
       const [state] = await m.query('SELECT tallied_version AS talliedVersion FROM item_tallies WHERE item_id = ? FOR UPDATE', [itemId]);
       if (Number(state.talliedVersion) >= version) return { itemId, eventId: 0, ran: false, version: Number(state.talliedVersion), entries: 0 };
       const ctx = await this.context(m, itemId);
 
       // An item run in rounds is ranked round by round; each round is its own results list.
-      const rounds: { id: number }[] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq', [itemId]);
+      const rounds = ctx.rounds;
       const rows: ResultRow[] = [];
       let scoreVersion = version;
       let scheme: SchemeConfig | null = null;
-      for (const roundId of rounds.length ? rounds.map((r) => Number(r.id)) : [0]) {
+      for (const roundId of rounds.length ? rounds : [0]) {
         const data = await this.scoring.itemMarks(m, itemId, { roundId });
         if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
         scoreVersion = data.version;
@@ -92,7 +92,8 @@ export class TallyService {
         }
       }
 
-      await this.replaceResults(m, itemId, scoreVersion, rows);
+      // Only a tally writes results, after creating the item's tally row: a first tally has none to compare with.
+      await this.replaceResults(m, itemId, scoreVersion, rows, Number(created.affectedRows) === 1);
       // The scheme with the rows it explains, in the same transaction: a breakdown is always computed with the scheme its input was scored with.
       await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3), scheme = ? WHERE item_id = ?', [
         scoreVersion,
@@ -105,16 +106,18 @@ export class TallyService {
     });
   }
 
-  /** The item's event, its guests (who score nothing) and the records its marks are checked against. */
-  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & { eventId: number }> {
+  /** The item's event, its rounds in order, its guests (who score nothing) and the records its marks are checked against. */
+  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & { eventId: number; rounds: number[] }> {
     const [row] = await m.query(
       'SELECT i.event_id AS eventId, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord, ' +
-        '(SELECT JSON_ARRAYAGG(e.id) FROM entries e WHERE e.item_id = i.id AND e.guest = 1) AS guests ' +
+        '(SELECT JSON_ARRAYAGG(e.id) FROM entries e WHERE e.item_id = i.id AND e.guest = 1) AS guests, ' +
+        '(SELECT GROUP_CONCAT(r.id ORDER BY r.seq) FROM item_rounds r WHERE r.item_id = i.id) AS rounds ' +
         'FROM event_items i LEFT JOIN item_records rec ON rec.item_id = i.id WHERE i.id = ?',
       [itemId],
     );
     return {
       eventId: Number(row.eventId),
+      rounds: row.rounds === null ? [] : String(row.rounds).split(',').map(Number),
       guests: new Set((jsonColumn<number[] | null>(row.guests) ?? []).map(Number)),
       meetRecord: row.meetRecord ?? null,
       allTimeRecord: row.allTimeRecord ?? null,
@@ -127,10 +130,10 @@ export class TallyService {
    * score version it was written at (nothing reads a row's version; the item's is in
    * item_tallies). Runs under the item's tally lock.
    */
-  private async replaceResults(m: EntityManager, itemId: number, version: number, rows: ResultRow[]): Promise<void> {
+  private async replaceResults(m: EntityManager, itemId: number, version: number, rows: ResultRow[], first: boolean): Promise<void> {
     const key = (r: { roundId: number; entryId: number }) => `${r.roundId}:${r.entryId}`;
     // CAST: the JSON text as stored, not parsed by the driver, to compare with the new text.
-    const stored: (ResultRow & { id: number })[] = await m.query(
+    const stored: (ResultRow & { id: number })[] = first ? [] : await m.query(
       'SELECT id, round_id AS roundId, entry_id AS entryId, place, scoring_place AS scoringPlace, total, status, meet_record AS meetRecord, ' +
         'all_time_record AS allTimeRecord, CAST(input AS CHAR) AS input, CAST(breakdown AS CHAR) AS breakdown FROM item_results WHERE item_id = ?',
       [itemId],
