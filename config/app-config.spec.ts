@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -26,5 +27,11 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-0123456789', PII_KEY: 'another-real-key-0123456789' }),
     ).not.toThrow();
+  });
+
+  it('runs one worker process per core, at most 4, unless told how many', () => {
+    expect(loadConfig({}).workerProcesses).toBe(Math.min(availableParallelism(), 4));
+    expect(loadConfig({ WORKER_PROCESSES: '1' }).workerProcesses).toBe(1);
+    expect(loadConfig({ WORKER_PROCESSES: '6' }).workerProcesses).toBe(6);
   });
 });

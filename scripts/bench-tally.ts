@@ -33,7 +33,8 @@ import { ensureLocalServices } from './local-services';
  *     foreign keys; breakdown '{}'). Run 3 times, emptied before each run;
  *     baseline_s is the median. Its rows stay for the check in step 3.
  *  3. full_s: API and worker started from dist/ (product defaults:
- *     WORKER_CONCURRENCY, OUTBOX_POLL_MS). One transaction does for all 500
+ *     WORKER_PROCESSES, WORKER_CONCURRENCY, OUTBOX_POLL_MS; the bench waits until
+ *     every worker process has its tally consumer). One transaction does for all 500
  *     items what a score change does for one (ScoringService.enqueueTally):
  *     score_version + 1 and a `tally.item` outbox row with the contract's job
  *     id; the worker's relay moves the rows into BullMQ. full_s runs from that
@@ -75,7 +76,8 @@ import { ensureLocalServices } from './local-services';
  * (keep the loaded database of the previous run: only results, tallies,
  * outbox and queues are emptied; the marks step 4 changed stay changed),
  * BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") passed
- * to the API and worker, BENCH_WORKER_CONCURRENCY (default: the product's),
+ * to the API and worker, BENCH_WORKER_CONCURRENCY and BENCH_WORKER_PROCESSES (default: the
+ * product's),
  * BENCH_LOG_LEVEL (default warn).
  */
 
@@ -137,14 +139,17 @@ const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.l
 
 // ---------------------------------------------------------------- child processes
 
-/** The worker is up once its tally consumer is registered in Redis (BullMQ names its connections). */
+/**
+ * The worker is up once each of its processes has registered its tally consumer in Redis (BullMQ
+ * names its connections): a process still starting would spend its start-up inside the measurement.
+ */
 async function waitWorker(child: Child, config: AppConfig): Promise<void> {
   const queue = new Queue(QUEUES.tally, { connection: { host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB }, prefix: QUEUE_PREFIX });
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before starting`);
-      if ((await queue.getWorkersCount()) > 0) return;
+      if ((await queue.getWorkersCount()) >= config.workerProcesses) return;
       if (Date.now() > deadline) throw new Error(`${child.name} registered no tally consumer within 60 s`);
       await sleep(200);
     }
@@ -153,11 +158,16 @@ async function waitWorker(child: Child, config: AppConfig): Promise<void> {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc; null where there is none. */
+/**
+ * CPU seconds (user + system) a process and its children (the worker's processes) have used so
+ * far, from /proc; null where there is none.
+ */
 function cpuSeconds(pid: number | undefined): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
+    let s = (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean)) s += cpuSeconds(Number(child)) ?? 0;
+    return s;
   } catch {
     return null;
   }
@@ -641,8 +651,10 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, DB_NAME, QUEUE_PREFIX, HTTP_PORT: String(PORT), LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn' };
   // The product defaults apply to the apps, not whatever the caller's shell has set.
   delete env.WORKER_CONCURRENCY;
+  delete env.WORKER_PROCESSES;
   delete env.OUTBOX_POLL_MS;
   if (process.env.BENCH_WORKER_CONCURRENCY) env.WORKER_CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY;
+  if (process.env.BENCH_WORKER_PROCESSES) env.WORKER_PROCESSES = process.env.BENCH_WORKER_PROCESSES;
   await ensureLocalServices(loadConfig(env));
   env.DB_SOCKET ||= await localSocket(loadConfig(env));
   const config = loadConfig(env);

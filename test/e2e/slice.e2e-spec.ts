@@ -1,4 +1,4 @@
-import { bearer, buildWorld, competitionWithEntries, http, submitMark, submitSheet, type World } from './support/world';
+import { bearer, buildWorld, competitionWithEntries, http, JUDGE_PANEL, submitMark, submitSheet, type World } from './support/world';
 import { waitFor } from './support/processes';
 
 /**
@@ -49,6 +49,15 @@ describe('skill competition, end to end', () => {
     expect(results.results[0].breakdown).toBeNull();
     const full = await http().get(`/api/v1/items/${itemId}/results`).set(bearer(world.organizer.token));
     expect(full.body.results[0].breakdown.criteria[0].droppedHigh).toHaveLength(1);
+    // Results keep each entry's input and compute the breakdown on request: every judge, drop and
+    // rounding step as the scheme preview computes it for the same marks.
+    const preview = await http()
+      .post('/api/v1/scoring/preview')
+      .set(bearer(world.organizer.token))
+      .send({ scheme: JUDGE_PANEL, rows: marks.map((row, e) => ({ id: String(entryIds[e]), input: { marks: row } })) });
+    expect(preview.status).toBe(200);
+    const byEntry = new Map(preview.body.map((r: { id: string; breakdown: unknown }) => [Number(r.id), r.breakdown]));
+    for (const r of full.body.results) expect(r.breakdown).toEqual(byEntry.get(r.entryId));
   });
 
   it('re-tallies after the organizer corrects submitted marks, with a reason', async () => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@app/config';
+import cluster from 'node:cluster';
+import { type AppConfig, ConfigError, loadConfig } from '@app/config';
 import { assertReachable } from '@app/config/preflight';
 import { closeOnSignals, ServiceUnreachableError } from '@app/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,9 +8,8 @@ import { Logger } from 'nestjs-pino';
 import { missingHandlers } from './handler-check';
 import { PROCESSORS, WorkerModule } from './worker.module';
 
-async function bootstrap(): Promise<void> {
-  const config = loadConfig();
-  await assertReachable(config);
+/** One worker: every processor and the outbox relay, in an application context (no HTTP). */
+async function runWorker(config: AppConfig): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const problems = missingHandlers(PROCESSORS.map((p) => app.get(p)));
@@ -19,7 +19,47 @@ async function bootstrap(): Promise<void> {
   }
   await app.init();
   closeOnSignals(app, app.get(Logger));
-  app.get(Logger).log(`worker started (concurrency ${config.WORKER_CONCURRENCY}, queues prefix "${config.QUEUE_PREFIX}")`, 'Bootstrap');
+  const where = cluster.isWorker ? ` in process ${cluster.worker!.id}` : '';
+  app.get(Logger).log(`worker started${where} (concurrency ${config.WORKER_CONCURRENCY}, queues prefix "${config.QUEUE_PREFIX}")`, 'Bootstrap');
+}
+
+/**
+ * Several worker processes under this one, which only watches them: SIGTERM or SIGINT is passed on
+ * and it exits once they have all closed; a process that dies unasked stops the others and this
+ * one with an error, for the supervisor to restart the whole (as it would a single worker). A
+ * worker process never outlives this one: Node's cluster ends a worker whose parent is gone, so a
+ * SIGKILL here ends them too, and their open tallies roll back like any crashed worker's.
+ */
+function supervise(count: number): void {
+  let stopping = false;
+  let failed = false;
+  const stopAll = () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  };
+  cluster.on('exit', (w, code, signal) => {
+    if (!stopping) {
+      console.error(`worker: process ${w.id} exited (${signal ?? `code ${code}`}); stopping the others`);
+      stopping = failed = true;
+      stopAll();
+    } else if (code !== 0) failed = true;
+    if (!Object.keys(cluster.workers ?? {}).length) process.exit(failed ? 1 : 0);
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      stopAll();
+    });
+  }
+  for (let i = 0; i < count; i++) cluster.fork();
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  if (cluster.isWorker) return runWorker(config);
+  await assertReachable(config);
+  const count = config.workerProcesses;
+  if (count === 1) return runWorker(config);
+  supervise(count);
 }
 
 bootstrap().catch((err: unknown) => {

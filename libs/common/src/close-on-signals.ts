@@ -5,8 +5,13 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
  * HTTP server, relay, BullMQ workers, connections), and only then say so and exit.
  */
 export function closeOnSignals(app: INestApplicationContext, logger: LoggerService): void {
+  // Once: a second signal while closing (SIGINT from the terminal to every process of the group,
+  // then SIGTERM from a supervising process) must not start a second close or kill the first.
+  let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
       app
         .close()
         .then(() => {

@@ -2,16 +2,20 @@ import type { EntityManager } from 'typeorm';
 
 /** Placeholders one statement may carry (the protocol counts them in 16 bits). */
 const MAX_PLACEHOLDERS = 65_535;
-const MAX_ROWS = 512;
+const MAX_ROWS = 1024;
+/** Prepared statements take a multiple of this many rows; fewer go as one text statement. */
+const STEP = 64;
 
 /**
- * Inserts rows with prepared multi-row INSERTs on the manager's own connection, so inside its
- * transaction. Values travel as they are: a text INSERT escapes every quote of a long JSON
- * value in JavaScript and has the server unescape it again, which cost more than the insert
- * itself for tally results. Statements take 2^k rows (512, 256, … 1): a connection prepares
- * at most ten statements per table and column list, whatever the row counts. With
- * `updateOnDuplicate`, a row whose unique key exists updates those columns instead; with
- * `keepExisting`, it is left as it is (unlike INSERT IGNORE, other errors still fail).
+ * Inserts rows on the manager's own connection, so inside its transaction. Up to 1,024 rows at a
+ * time go as prepared multi-row INSERTs, whose values travel as they are (a text INSERT escapes
+ * every quote of a long JSON value in JavaScript and has the server unescape it again, which once
+ * cost more than the insert itself for tally results); those take a multiple of 64 rows, so a
+ * connection prepares at most 16 statements per table and column list whatever the row counts.
+ * The last rows short of 64 go as one text INSERT (escaped by the driver): one statement instead
+ * of up to six more prepared ones (32, 16, … 1). A tally writes 100 to 1,000 rows in two
+ * statements. With `updateOnDuplicate`, a row whose unique key exists updates those columns instead;
+ * with `keepExisting`, it is left as it is (unlike INSERT IGNORE, other errors still fail).
  */
 export async function insertRows(
   manager: EntityManager,
@@ -23,7 +27,7 @@ export async function insertRows(
   if (!rows.length) return;
   // TypeORM runs a transaction on one mysql2 pool connection; connect() hands back that connection.
   if (!manager.queryRunner) throw new Error('insertRows needs the manager of a transaction');
-  const connection = await manager.queryRunner.connect();
+  const connection = (await manager.queryRunner.connect()).promise();
   const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const tail = opts.updateOnDuplicate?.length
@@ -31,12 +35,13 @@ export async function insertRows(
     : opts.keepExisting
       ? ` ON DUPLICATE KEY UPDATE ${columns[0]} = ${columns[0]}`
       : '';
-  let size = MAX_ROWS;
-  while (size > 1 && size * columns.length > MAX_PLACEHOLDERS) size /= 2;
-  for (let at = 0; at < rows.length; ) {
-    while (size > rows.length - at) size /= 2;
-    const sql = head + Array.from({ length: size }, () => tuple).join(', ') + tail;
-    await connection.promise().execute(sql, rows.slice(at, at + size).flat());
+  let most = MAX_ROWS;
+  while (most > STEP && most * columns.length > MAX_PLACEHOLDERS) most -= STEP;
+  let at = 0;
+  while (rows.length - at >= STEP && most * columns.length <= MAX_PLACEHOLDERS) {
+    const size = Math.min(most, rows.length - at - ((rows.length - at) % STEP));
+    await connection.execute(head + Array.from({ length: size }, () => tuple).join(', ') + tail, rows.slice(at, at + size).flat());
     at += size;
   }
+  if (at < rows.length) await connection.query(head + '?' + tail, [rows.slice(at)]);
 }

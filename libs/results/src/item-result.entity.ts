@@ -54,9 +54,20 @@ export class ItemResult {
   @Column({ type: 'varchar', length: 16 })
   status: string;
 
-  @Column({ type: 'json' })
+  /**
+   * What the scheme scored for this entry (SchemeInput, plain JSON). The per-judge breakdown is
+   * computed from it and the scheme the tally used (item_tallies.scheme) when someone asks for it:
+   * stored, 100,000 breakdowns cost the database as much as the whole arithmetic of a full tally.
+   * Null when the entry could not be scored; then `breakdown` holds why.
+   */
+  @Column({ type: 'json', nullable: true })
+  input: unknown;
+
+  /** Only what cannot be computed from `input`: why an entry is INCOMPLETE. Null otherwise. */
+  @Column({ type: 'json', nullable: true })
   breakdown: unknown;
 
+  /** The score version of the tally that last wrote this row (a tally leaves rows it did not change alone). */
   @Column({ name: 'score_version', type: 'int', unsigned: true })
   scoreVersion: number;
 }

@@ -19,4 +19,8 @@ export class ItemTally {
 
   @Column({ name: 'tallied_at', type: 'datetime', precision: 3, nullable: true })
   talliedAt: Date | null;
+
+  /** The scheme the results were computed with: their breakdowns are computed again from it and each row's input. */
+  @Column({ type: 'json', nullable: true })
+  scheme: unknown;
 }

@@ -1,7 +1,7 @@
-import { jsonColumn } from '@app/database';
+import { inTransaction, jsonColumn } from '@app/database';
 import { type Event, type EventItem, EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
-import { type RoundRef, ScoringService } from '@app/scoring';
+import { breakdownReader, type RoundRef, type SchemeConfig, type SchemeInput, ScoringService } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -73,22 +73,27 @@ export class ResultsService {
   private async view(item: EventItem, event: Event, round: number | undefined, organizer: boolean): Promise<ItemResultsView> {
     const itemId = item.id;
     const { roundId, rounds } = await this.scoring.roundOf(this.dataSource.manager, itemId, round, { latest: true });
-    const [state] = await this.dataSource.query(
-      'SELECT t.tallied_version AS v, t.tallied_at AS at, p.status, p.notice_ends_at AS noticeEndsAt FROM event_items i ' +
-        'LEFT JOIN item_tallies t ON t.item_id = i.id LEFT JOIN result_publications p ON p.item_id = i.id WHERE i.id = ?',
-      [itemId],
-    );
+    // One snapshot: the rows, the version they reflect and the scheme their breakdowns are computed with, all from the same tally.
+    const { state, rows, showBreakdown } = await inTransaction(this.dataSource, async (m) => {
+      const [state] = await m.query(
+        'SELECT t.tallied_version AS v, t.tallied_at AS at, t.scheme, p.status, p.notice_ends_at AS noticeEndsAt FROM event_items i ' +
+          'LEFT JOIN item_tallies t ON t.item_id = i.id LEFT JOIN result_publications p ON p.item_id = i.id WHERE i.id = ?',
+        [itemId],
+      );
+      const showBreakdown = organizer || (state?.status ?? 'PROVISIONAL') !== 'PROVISIONAL';
+      const rows: (Omit<ResultRow, 'breakdown'> & { input?: unknown; breakdown?: unknown })[] = await m.query(
+        'SELECT r.entry_id AS entryId, r.place, r.total, r.status, u.real_name AS realName, o.name AS organisationName, ' +
+          're.heat, re.lane, re.qualified, r.meet_record AS meetRecord, r.all_time_record AS allTimeRecord' +
+          (showBreakdown ? ', r.input, r.breakdown ' : ' ') +
+          'FROM item_results r JOIN entries e ON e.id = r.entry_id JOIN users u ON u.id = e.user_id JOIN organisations o ON o.id = e.organisation_id ' +
+          'LEFT JOIN round_entries re ON re.round_id = r.round_id AND re.entry_id = r.entry_id ' +
+          'WHERE r.item_id = ? AND r.round_id = ? ORDER BY r.place IS NULL, r.place, re.heat, re.lane, r.entry_id',
+        [itemId, roundId],
+      );
+      return { state, rows, showBreakdown };
+    });
     const publication = { status: state?.status ?? 'PROVISIONAL', noticeEndsAt: state?.noticeEndsAt ?? null };
-    const showBreakdown = organizer || publication.status !== 'PROVISIONAL';
-    const rows: ResultRow[] = await this.dataSource.query(
-      'SELECT r.entry_id AS entryId, r.place, r.total, r.status, u.real_name AS realName, o.name AS organisationName, ' +
-        're.heat, re.lane, re.qualified, r.meet_record AS meetRecord, r.all_time_record AS allTimeRecord' +
-        (showBreakdown ? ', r.breakdown ' : ' ') +
-        'FROM item_results r JOIN entries e ON e.id = r.entry_id JOIN users u ON u.id = e.user_id JOIN organisations o ON o.id = e.organisation_id ' +
-        'LEFT JOIN round_entries re ON re.round_id = r.round_id AND re.entry_id = r.entry_id ' +
-        'WHERE r.item_id = ? AND r.round_id = ? ORDER BY r.place IS NULL, r.place, re.heat, re.lane, r.entry_id',
-      [itemId, roundId],
-    );
+    const breakdown = showBreakdown ? storedBreakdowns(itemId, state?.scheme) : () => null;
     return {
       itemId,
       itemName: item.name,
@@ -99,11 +104,11 @@ export class ResultsService {
       frozen: false,
       scoreVersion: Number(state?.v ?? 0),
       talliedAt: state?.at ?? null,
-      results: rows.map((r) => ({
+      results: rows.map(({ input, breakdown: stored, ...r }) => ({
         ...r,
         entryId: Number(r.entryId),
         place: r.place === null ? null : Number(r.place),
-        breakdown: showBreakdown ? jsonColumn(r.breakdown) : null,
+        breakdown: breakdown(input, stored),
       })),
     };
   }
@@ -115,4 +120,21 @@ export class ResultsService {
     const view = await this.view(item, event, round, false);
     return { ...view, frozen: true, scoreVersion: 0, talliedAt: null, results: [] };
   }
+}
+
+/**
+ * A result row's breakdown: computed from its input with the scheme of the tally that wrote it
+ * (the same scorer, so the breakdown the tally saw), or as stored where there is no input (why an
+ * entry is INCOMPLETE; rows tallied before inputs were kept). The scorer is prepared once per list.
+ */
+function storedBreakdowns(itemId: number, schemeText: unknown): (input: unknown, stored: unknown) => unknown {
+  let read: ((input: SchemeInput) => unknown) | undefined;
+  return (input, stored) => {
+    if (input === null || input === undefined) return jsonColumn(stored ?? null);
+    if (!read) {
+      if (schemeText === null || schemeText === undefined) throw new Error(`item ${itemId}: results keep inputs but item_tallies has no scheme`);
+      read = breakdownReader(jsonColumn<SchemeConfig>(schemeText as string));
+    }
+    return read(jsonColumn<SchemeInput>(input as string));
+  };
 }

@@ -1,14 +1,14 @@
 import { AppConfig } from '@app/config';
 import { insertRows, inTransaction, jsonColumn } from '@app/database';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ScoringService, tallyItem, totalDirection } from '@app/scoring';
+import { type SchemeConfig, ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { annotateResults, type RecordFlag, type ResultContext } from './domain';
 import { LiveResults } from './live-results';
 
-/** One result row as stored: the breakdown as its JSON text. */
+/** One result row as stored: the scheme input, or for an entry not scored the breakdown saying why, as JSON text. */
 interface ResultRow {
   roundId: number;
   entryId: number;
@@ -18,10 +18,11 @@ interface ResultRow {
   scoringPlace: number | null;
   meetRecord: RecordFlag;
   allTimeRecord: RecordFlag;
-  breakdown: string;
+  input: string | null;
+  breakdown: string | null;
 }
 
-const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'breakdown', 'score_version'];
+const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'input', 'breakdown', 'score_version'];
 
 export interface TallyOutcome {
   itemId: number;
@@ -56,45 +57,67 @@ export class TallyService {
 
   private rank(itemId: number, version: number): Promise<TallyOutcome & { eventId: number }> {
     return inTransaction(this.dataSource, async (m) => {
-      await m.query('INSERT IGNORE INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0)', [itemId]);
+      const created = await m.query('INSERT IGNORE INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0)', [itemId]);
       const [state] = await m.query('SELECT tallied_version AS talliedVersion FROM item_tallies WHERE item_id = ? FOR UPDATE', [itemId]);
       if (Number(state.talliedVersion) >= version) return { itemId, eventId: 0, ran: false, version: Number(state.talliedVersion), entries: 0 };
       const ctx = await this.context(m, itemId);
 
       // An item run in rounds is ranked round by round; each round is its own results list.
-      const rounds: { id: number }[] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq', [itemId]);
+      const rounds = ctx.rounds;
       const rows: ResultRow[] = [];
       let scoreVersion = version;
-      for (const roundId of rounds.length ? rounds.map((r) => Number(r.id)) : [0]) {
+      let scheme: SchemeConfig | null = null;
+      for (const roundId of rounds.length ? rounds : [0]) {
         const data = await this.scoring.itemMarks(m, itemId, { roundId });
         if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
         scoreVersion = data.version;
-        const ranked = tallyItem(data);
+        scheme = data.scheme;
+        // Breakdowns are computed on read from the inputs kept here, so the tally does not write them out.
+        const ranked = tallyItem(data, { breakdowns: false });
         const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
         for (const r of ranked) {
           const n = notes.get(r.entryId)!;
-          rows.push({ roundId, entryId: r.entryId, place: r.place, total: r.total, status: r.status, ...n, breakdown: JSON.stringify(r.breakdown ?? null) });
+          // The input, not the breakdown ten times its size: ResultsService computes the breakdown from it on request.
+          const scored = r.input !== undefined;
+          rows.push({
+            roundId,
+            entryId: r.entryId,
+            place: r.place,
+            total: r.total,
+            status: r.status,
+            ...n,
+            input: scored ? JSON.stringify(r.input) : null,
+            breakdown: scored ? null : JSON.stringify(r.breakdown ?? null),
+          });
         }
       }
 
-      await this.replaceResults(m, itemId, scoreVersion, rows);
-      await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3) WHERE item_id = ?', [scoreVersion, itemId]);
+      // Only a tally writes results, after creating the item's tally row: a first tally has none to compare with.
+      await this.replaceResults(m, itemId, scoreVersion, rows, Number(created.affectedRows) === 1);
+      // The scheme with the rows it explains, in the same transaction: a breakdown is always computed with the scheme its input was scored with.
+      await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3), scheme = ? WHERE item_id = ?', [
+        scoreVersion,
+        JSON.stringify(scheme),
+        itemId,
+      ]);
       if (this.config.FAULT_TALLY_PAUSE_MS) await sleep(this.config.FAULT_TALLY_PAUSE_MS);
       this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
       return { itemId, eventId: ctx.eventId, ran: true, version: scoreVersion, entries: rows.length };
     });
   }
 
-  /** The item's event, its guests (who score nothing) and the records its marks are checked against. */
-  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & { eventId: number }> {
+  /** The item's event, its rounds in order, its guests (who score nothing) and the records its marks are checked against. */
+  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & { eventId: number; rounds: number[] }> {
     const [row] = await m.query(
       'SELECT i.event_id AS eventId, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord, ' +
-        '(SELECT JSON_ARRAYAGG(e.id) FROM entries e WHERE e.item_id = i.id AND e.guest = 1) AS guests ' +
+        '(SELECT JSON_ARRAYAGG(e.id) FROM entries e WHERE e.item_id = i.id AND e.guest = 1) AS guests, ' +
+        '(SELECT GROUP_CONCAT(r.id ORDER BY r.seq) FROM item_rounds r WHERE r.item_id = i.id) AS rounds ' +
         'FROM event_items i LEFT JOIN item_records rec ON rec.item_id = i.id WHERE i.id = ?',
       [itemId],
     );
     return {
       eventId: Number(row.eventId),
+      rounds: row.rounds === null ? [] : String(row.rounds).split(',').map(Number),
       guests: new Set((jsonColumn<number[] | null>(row.guests) ?? []).map(Number)),
       meetRecord: row.meetRecord ?? null,
       allTimeRecord: row.allTimeRecord ?? null,
@@ -102,16 +125,17 @@ export class TallyService {
   }
 
   /**
-   * Makes the item's stored results exactly `rows`, all at `version`, writing only the rows that
-   * differ: after one mark changes, the entry and those it passed move and every other row stays
-   * (rewriting a thousand breakdowns cost most of such a tally). Runs under the item's tally lock.
+   * Makes the item's stored results exactly `rows`, writing only the rows that differ: after one
+   * mark changes, the entry and those it passed move and every other row stays as it is, with the
+   * score version it was written at (nothing reads a row's version; the item's is in
+   * item_tallies). Runs under the item's tally lock.
    */
-  private async replaceResults(m: EntityManager, itemId: number, version: number, rows: ResultRow[]): Promise<void> {
+  private async replaceResults(m: EntityManager, itemId: number, version: number, rows: ResultRow[], first: boolean): Promise<void> {
     const key = (r: { roundId: number; entryId: number }) => `${r.roundId}:${r.entryId}`;
     // CAST: the JSON text as stored, not parsed by the driver, to compare with the new text.
-    const stored: (ResultRow & { id: number })[] = await m.query(
+    const stored: (ResultRow & { id: number })[] = first ? [] : await m.query(
       'SELECT id, round_id AS roundId, entry_id AS entryId, place, scoring_place AS scoringPlace, total, status, meet_record AS meetRecord, ' +
-        'all_time_record AS allTimeRecord, CAST(breakdown AS CHAR) AS breakdown FROM item_results WHERE item_id = ?',
+        'all_time_record AS allTimeRecord, CAST(input AS CHAR) AS input, CAST(breakdown AS CHAR) AS breakdown FROM item_results WHERE item_id = ?',
       [itemId],
     );
     const before = new Map(stored.map((r) => [key({ roundId: Number(r.roundId), entryId: Number(r.entryId) }), r]));
@@ -126,17 +150,17 @@ export class TallyService {
         old.status !== r.status ||
         old.meetRecord !== r.meetRecord ||
         old.allTimeRecord !== r.allTimeRecord ||
+        old.input !== r.input ||
         old.breakdown !== r.breakdown
       );
     });
     if (before.size) await m.query('DELETE FROM item_results WHERE id IN (?)', [[...before.values()].map((r) => r.id)]);
-    if (stored.length > before.size) await m.query('UPDATE item_results SET score_version = ? WHERE item_id = ?', [version, itemId]);
     await insertRows(
       m,
       'item_results',
       RESULT_COLUMNS,
-      changed.map((r) => [itemId, r.roundId, r.entryId, r.place, r.scoringPlace, r.total, r.status, r.meetRecord, r.allTimeRecord, r.breakdown, version]),
-      { updateOnDuplicate: ['place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'breakdown', 'score_version'] },
+      changed.map((r) => [itemId, r.roundId, r.entryId, r.place, r.scoringPlace, r.total, r.status, r.meetRecord, r.allTimeRecord, r.input, r.breakdown, version]),
+      { updateOnDuplicate: ['place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'input', 'breakdown', 'score_version'] },
     );
   }
 }

@@ -145,12 +145,13 @@ export class ScoringService {
    */
   async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean; roundId?: number } = {}): Promise<ItemMarks | null> {
     const roundId = opts.roundId ?? 0;
-    const [scoring] = await manager.query('SELECT scheme, score_version AS version FROM item_scoring WHERE item_id = ?', [itemId]);
-    if (!scoring) return null;
-    const judges: { userId: number }[] = await manager.query(
-      `SELECT user_id AS userId FROM judge_assignments WHERE item_id = ?${roundId ? ' AND (round_ids IS NULL OR JSON_CONTAINS(round_ids, ?))' : ''} ORDER BY id`,
-      [itemId, String(roundId)],
+    // The panel in seat order with the scheme, in one statement (a full re-tally reads this for every item).
+    const [scoring] = await manager.query(
+      'SELECT s.scheme, s.score_version AS version, (SELECT GROUP_CONCAT(j.user_id ORDER BY j.id) FROM judge_assignments j WHERE j.item_id = s.item_id' +
+        `${roundId ? ' AND (j.round_ids IS NULL OR JSON_CONTAINS(j.round_ids, ?))' : ''}) AS judges FROM item_scoring s WHERE s.item_id = ?`,
+      roundId ? [String(roundId), itemId] : [itemId],
     );
+    if (!scoring) return null;
     const entries: { id: number }[] = await manager.query(
       roundId
         ? "SELECT e.id FROM round_entries r JOIN entries e ON e.id = r.entry_id WHERE r.round_id = ? AND e.status = 'approved' ORDER BY e.id"
@@ -164,18 +165,20 @@ export class ScoringService {
       [itemId, roundId],
     );
     const cells = new Map<number, Map<string, Map<number, string>>>();
+    // A million marks for a full re-tally: each map is looked up once and set only when new.
     for (const r of rows) {
-      const byKey = cells.get(Number(r.entryId)) ?? new Map<string, Map<number, string>>();
-      const byJudge = byKey.get(r.criterion) ?? new Map<number, string>();
+      const entryId = Number(r.entryId);
+      let byKey = cells.get(entryId);
+      if (!byKey) cells.set(entryId, (byKey = new Map()));
+      let byJudge = byKey.get(r.criterion);
+      if (!byJudge) byKey.set(r.criterion, (byJudge = new Map()));
       byJudge.set(Number(r.judgeId), r.value);
-      byKey.set(r.criterion, byJudge);
-      cells.set(Number(r.entryId), byKey);
     }
     return {
       roundId,
       scheme: jsonColumn(scoring.scheme),
       version: Number(scoring.version),
-      judgeIds: judges.map((j) => Number(j.userId)),
+      judgeIds: scoring.judges === null ? [] : String(scoring.judges).split(',').map(Number),
       entryIds: entries.map((e) => Number(e.id)),
       cells,
     };

@@ -4,6 +4,7 @@ import { ScoreSheets1795223910355 } from './1795223910355-ScoreSheets';
 import { Rounds1795224914034 } from './1795224914034-Rounds';
 import { Results1795226629622 } from './1795226629622-Results';
 import { TallyIndexes1795227177140 } from './1795227177140-TallyIndexes';
+import { ResultInputs1795231249991 } from './1795231249991-ResultInputs';
 import { Notifications1795231371599 } from './1795231371599-Notifications';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
@@ -15,5 +16,6 @@ export const MIGRATIONS: Function[] = [
   Rounds1795224914034,
   Results1795226629622,
   TallyIndexes1795227177140,
+  ResultInputs1795231249991,
   Notifications1795231371599,
 ];

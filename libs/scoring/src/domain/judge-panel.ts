@@ -284,7 +284,24 @@ function compareMarks(a: { value: Dec; num: number }, b: { value: Dec; num: numb
   return a.num - b.num || (a.value === b.value ? 0 : a.value.cmp(b.value));
 }
 
-function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: JudgePanelInput, difficulty: Dec | null): JudgePanelCriterionBreakdown {
+/** One criterion scored: every intermediate value, for the total and, when asked for, the breakdown. */
+interface CriterionScore {
+  p: PreparedCriterion;
+  slots: { judge: number; mark: ReadMark | null; original: ReadMark | null }[];
+  high: Set<number>;
+  low: Set<number>;
+  counted: { judge: number; mark: ReadMark }[];
+  trimmedSum: Dec;
+  trimmedMean: Dec;
+  aggregateExact: Dec;
+  aggregateRounded: Dec;
+  afterSubtract: Dec | undefined;
+  difficulty: Dec | null;
+  valueExact: Dec;
+  value: Dec;
+}
+
+function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: JudgePanelInput, difficulty: Dec | null): CriterionScore {
   const cr = p.cr;
   const { list, field } = marksFor(cfg, input, cr.key);
   const expected = cr.judges ?? cfg.judges;
@@ -326,10 +343,18 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
     v = afterSubtract;
   }
   if (cr.multiplyByDifficulty) v = v.times(difficulty!);
-  const factor = p.factor;
-  const valueExact = v.times(factor);
+  const valueExact = v.times(p.factor);
   const value = roundTo(valueExact, cr.rounding);
+  return { p, slots, high, low, counted, trimmedSum, trimmedMean, aggregateExact, aggregateRounded, afterSubtract, difficulty, valueExact, value };
+}
 
+/** A criterion's value as the breakdown and the tie-break keys show it: with the criterion's digits. */
+const criterionValueText = (c: CriterionScore): string => fmt(c.value, c.p.cr.rounding?.digits);
+
+/** How a criterion was scored, step by step, for the results' breakdown. */
+function criterionBreakdown(c: CriterionScore): JudgePanelCriterionBreakdown {
+  const { p, slots, high, low } = c;
+  const cr = p.cr;
   return {
     key: cr.key,
     ...(cr.label !== undefined ? { label: cr.label } : {}),
@@ -341,18 +366,18 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
     })),
     droppedHigh: [...high].sort((a, b) => a - b),
     droppedLow: [...low].sort((a, b) => a - b),
-    counted: counted.map((s) => s.mark.text),
-    trimmedSum: fmt(trimmedSum),
-    trimmedMean: fmt(trimmedMean),
+    counted: c.counted.map((s) => s.mark.text),
+    trimmedSum: fmt(c.trimmedSum),
+    trimmedMean: fmt(c.trimmedMean),
     aggregate: cr.aggregate,
-    aggregateExact: fmt(aggregateExact),
+    aggregateExact: fmt(c.aggregateExact),
     ...(cr.aggregateRounding ? { aggregateRounding: cr.aggregateRounding } : {}),
-    aggregateRounded: fmt(aggregateRounded, cr.aggregateRounding?.digits),
-    ...(p.subtractFrom ? { subtractFrom: fmt(p.subtractFrom), afterSubtract: fmt(afterSubtract!) } : {}),
-    ...(cr.multiplyByDifficulty ? { difficulty: fmt(difficulty!) } : {}),
-    factor: fmt(factor),
-    valueExact: fmt(valueExact),
-    value: fmt(value, cr.rounding?.digits),
+    aggregateRounded: fmt(c.aggregateRounded, cr.aggregateRounding?.digits),
+    ...(p.subtractFrom ? { subtractFrom: fmt(p.subtractFrom), afterSubtract: fmt(c.afterSubtract!) } : {}),
+    ...(cr.multiplyByDifficulty ? { difficulty: fmt(c.difficulty!) } : {}),
+    factor: fmt(p.factor),
+    valueExact: fmt(c.valueExact),
+    value: criterionValueText(c),
     ...(cr.rounding ? { rounding: cr.rounding } : {}),
   };
 }
@@ -365,15 +390,18 @@ export function computeJudgePanel(cfg: JudgePanelConfig, input: JudgePanelInput)
 /**
  * computeJudgePanel for one configuration, checked and parsed once, for scoring
  * many performances (a tally scores every contestant of an item with it).
- * Throws ScoringConfigError; the scorer throws ScoringInputError.
+ * With `breakdown: false` the result carries no breakdown (null), only total, status and
+ * tie-break keys: the same computation, without writing out each step, for a caller that keeps
+ * the input and asks for the breakdown later. Throws ScoringConfigError; the scorer throws ScoringInputError.
  */
-export function judgePanelScorer(cfg: JudgePanelConfig): (input: JudgePanelInput) => SchemeResult<JudgePanelBreakdown | null> {
+export function judgePanelScorer(cfg: JudgePanelConfig, opts: { breakdown?: boolean } = {}): (input: JudgePanelInput) => SchemeResult<JudgePanelBreakdown | null> {
   assertConfig(validateJudgePanelConfig(cfg));
   const panel: PreparedPanel = {
     criteria: cfg.criteria.map((cr) => prepareCriterion(cfg, cr)),
     checkDifficulty: cfg.criteria.some((c) => c.multiplyByDifficulty) ? markChecker(cfg.difficulty!, '难度系数') : null,
     partChecks: (cfg.parts ?? []).map((p) => markChecker(p.range ?? { min: '-1e9', max: '1e9' }, p.label ?? '分值')),
     minTotal: cfg.minTotal === undefined ? null : new Dec(cfg.minTotal),
+    breakdown: opts.breakdown ?? true,
   };
   return (input) => scoreJudgePanel(cfg, panel, input);
 }
@@ -386,6 +414,8 @@ interface PreparedPanel {
   /** one per configured part, in order */
   partChecks: MarkCheck[];
   minTotal: Dec | null;
+  /** whether results carry the breakdown */
+  breakdown: boolean;
 }
 
 function scoreJudgePanel(cfg: JudgePanelConfig, panel: PreparedPanel, input: JudgePanelInput): SchemeResult<JudgePanelBreakdown | null> {
@@ -401,7 +431,7 @@ function scoreJudgePanel(cfg: JudgePanelConfig, panel: PreparedPanel, input: Jud
     difficulty = panel.checkDifficulty(input.difficulty, 'difficulty');
   }
   const criteria = panel.criteria.map((p) => scoreCriterion(cfg, p, input, difficulty));
-  const judgeSubtotalExact = sum(criteria.map((c) => new Dec(c.value)));
+  const judgeSubtotalExact = sum(criteria.map((c) => c.value));
   const judgeSubtotal = roundTo(judgeSubtotalExact, cfg.judgeSubtotalRounding);
 
   const parts = (cfg.parts ?? []).map((p, i) => {
@@ -419,7 +449,7 @@ function scoreJudgePanel(cfg: JudgePanelConfig, panel: PreparedPanel, input: Jud
 
   const tieBreakKeys: TieBreakKey[] = (cfg.tieBreakers ?? []).map((t) => {
     if (t.source === 'judgeSubtotal') return { name: 'judgeSubtotal', value: fmt(judgeSubtotal, cfg.judgeSubtotalRounding?.digits), better: t.better };
-    const v = t.source === 'criterion' ? criteria.find((c) => c.key === t.key)!.value : fmt(parts.find((p) => p.key === t.key)!.value);
+    const v = t.source === 'criterion' ? criterionValueText(criteria.find((c) => c.p.cr.key === t.key)!) : fmt(parts.find((p) => p.key === t.key)!.value);
     return { name: `${t.source}:${t.key}`, value: v, better: t.better };
   });
 
@@ -427,15 +457,17 @@ function scoreJudgePanel(cfg: JudgePanelConfig, panel: PreparedPanel, input: Jud
     total: fmt(total, cfg.rounding.digits),
     status: 'OK',
     tieBreakKeys,
-    breakdown: {
-      criteria,
-      judgeSubtotalExact: fmt(judgeSubtotalExact),
-      ...(cfg.judgeSubtotalRounding ? { judgeSubtotalRounding: cfg.judgeSubtotalRounding } : {}),
-      judgeSubtotal: fmt(judgeSubtotal, cfg.judgeSubtotalRounding?.digits),
-      parts: parts.map((p) => ({ key: p.key, ...(p.label !== undefined ? { label: p.label } : {}), effect: p.effect, value: fmt(p.value) })),
-      totalExact: fmt(totalExact),
-      total: fmt(total, cfg.rounding.digits),
-      rounding: cfg.rounding,
-    },
+    breakdown: panel.breakdown
+      ? {
+          criteria: criteria.map(criterionBreakdown),
+          judgeSubtotalExact: fmt(judgeSubtotalExact),
+          ...(cfg.judgeSubtotalRounding ? { judgeSubtotalRounding: cfg.judgeSubtotalRounding } : {}),
+          judgeSubtotal: fmt(judgeSubtotal, cfg.judgeSubtotalRounding?.digits),
+          parts: parts.map((p) => ({ key: p.key, ...(p.label !== undefined ? { label: p.label } : {}), effect: p.effect, value: fmt(p.value) })),
+          totalExact: fmt(totalExact),
+          total: fmt(total, cfg.rounding.digits),
+          rounding: cfg.rounding,
+        }
+      : null,
   };
 }

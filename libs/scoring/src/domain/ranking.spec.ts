@@ -3,6 +3,17 @@ import { byDecimal, rank } from './ranking';
 interface Row { id: string; score: string | null; t?: string; status?: string }
 
 describe('rank()', () => {
+  it('orders by the exact decimals where doubles cannot tell them apart, and ties equal values written differently', () => {
+    const rows: Row[] = [
+      { id: 'a', score: '0.1' },
+      { id: 'b', score: '0.10000000000000000001' },
+      { id: 'c', score: '0.100' },
+      { id: 'd', score: '0.09999999999999999999' },
+    ];
+    const r = rank(rows, [byDecimal((x: Row) => x.score, 'higher')]);
+    expect(r.map((x) => [x.row.id, x.place])).toEqual([['b', 1], ['a', 2], ['c', 2], ['d', 4]]);
+  });
+
   it('gives standard competition places "1, 2, 2, 4"', () => {
     const rows: Row[] = [
       { id: 'a', score: '9.10' },

@@ -111,7 +111,10 @@ export function byDecimal<T>(get: (row: T) => string | number | null | undefined
     const na = va === null || va === undefined;
     const nb = vb === null || vb === undefined;
     if (na || nb) return na && nb ? 0 : na ? 1 : -1;
-    const c = dec(va).cmp(dec(vb));
+    if (va === vb) return 0;
+    // By the numbers first, which never contradicts the decimals' order (rounding to a double
+    // keeps order); by the decimals only where the numbers are equal (or not finite: NaN).
+    const c = Number(va) - Number(vb) || dec(va).cmp(dec(vb));
     return better === 'higher' ? -c : c;
   };
 }

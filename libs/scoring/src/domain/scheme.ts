@@ -80,11 +80,13 @@ export function computeScheme<C extends SchemeConfig>(config: C, input: SchemeIn
  * computeScheme for one configuration, checked once: a tally scores every
  * contestant of an item with the same configuration. Throws ScoringConfigError
  * at once for a refused configuration; the scorer throws ScoringInputError.
+ * `breakdown: false` lets a judge panel, whose breakdown is the costly part, leave it out
+ * (null); the other kinds' breakdowns are small and always there.
  */
-export function schemeScorer(config: SchemeConfig): (input: SchemeInput) => SchemeResult {
+export function schemeScorer(config: SchemeConfig, opts: { breakdown?: boolean } = {}): (input: SchemeInput) => SchemeResult {
   assertConfig(validateSchemeConfig(config));
   if (config.kind !== 'judge-panel') return (input) => computeScheme(config, input);
-  const score = judgePanelScorer(config);
+  const score = judgePanelScorer(config, opts);
   return (input) => {
     if (!input || typeof input !== 'object') throw new ScoringInputError('MISSING_VALUE', 'input', '缺少成绩输入');
     return score(input as JudgePanelInput);
