@@ -18,17 +18,43 @@ export interface SettleWindow {
 
 /**
  * Picks the rows of a relay batch that become jobs: rows sharing a coalesce key
- * collapse into the latest one, rows sharing a job id into one. Order by id is kept.
+ * collapse into the latest one, rows sharing a job id into one, rows sharing a
+ * merge key into jobs carrying them all. Order by (first) id is kept.
  */
 export function coalesce(rows: PendingRow[]): PendingRow[] {
   const latest = new Map<string, PendingRow>();
+  const merging = new Map<string, PendingRow[]>();
   for (const row of rows) {
     const def = JOBS[row.jobName];
     if (!def) throw new Error(`outbox row ${row.id} names an unknown job "${row.jobName}"`);
+    if ('merge' in def && def.merge) {
+      const key = `${row.jobName}:${def.merge.key(row.payload as never)}`;
+      merging.set(key, [...(merging.get(key) ?? []), row]);
+      continue;
+    }
     const key = def.coalesceKey ? def.coalesceKey(row.payload as never) : `id:${row.jobId}`;
     latest.set(key, row);
   }
-  return [...latest.values()].sort((a, b) => a.id - b.id);
+  const merged = [...merging.values()].flatMap(mergeRows);
+  return [...latest.values(), ...merged].sort((a, b) => a.id - b.id);
+}
+
+/** Rows of one merge key as few jobs as `most` allows; a row alone stays as it is. */
+function mergeRows(rows: PendingRow[]): PendingRow[] {
+  const merge = (JOBS[rows[0].jobName] as { merge: NonNullable<(typeof JOBS)['notify.inbox']['merge']> }).merge;
+  const groups: PendingRow[][] = [];
+  let size = Infinity;
+  for (const row of rows) {
+    const n = merge.size(row.payload as never);
+    if (size + n > merge.most) groups.push([]), (size = 0);
+    groups[groups.length - 1].push(row);
+    size += n;
+  }
+  return groups.map((group) => {
+    if (group.length === 1) return group[0];
+    const payload = merge.combine(group.map((r) => r.payload) as never);
+    return { id: group[0].id, jobName: group[0].jobName, jobId: JOBS[group[0].jobName].jobId(payload as never), payload };
+  });
 }
 
 /**

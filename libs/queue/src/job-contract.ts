@@ -91,6 +91,12 @@ interface JobDefinition<N extends JobName> {
    * one wins): a burst of scores on one item makes one tally, not one per score.
    */
   coalesceKey?: (payload: JobPayloads[N]) => string;
+  /**
+   * Rows of one relay batch with the same merge key become one job carrying all of them (up to
+   * `most` by `size`): a registration rush writes a small notice per batch of entries, and a job
+   * per notice would cost the worker more than the notices themselves.
+   */
+  merge?: { key: (payload: JobPayloads[N]) => string; combine: (payloads: JobPayloads[N][]) => JobPayloads[N]; size: (payload: JobPayloads[N]) => number; most: number };
   options: Omit<JobsOptions, 'jobId'>;
 }
 
@@ -144,6 +150,19 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     queue: QUEUES.notifyInbox,
     // A fan-out names its batches `<key>.<n>`, so a retried fan-out adds each batch once.
     jobId: (p) => `notify.inbox-${p.key}`,
+    // Same texts (trigger and shared values), one job: each recipient keeps their own ref, so the
+    // inbox still holds one message per person and happening however the rows were grouped.
+    merge: {
+      key: (p) => `${p.trigger}\u0000${JSON.stringify(p.vars)}`,
+      combine: (ps) => ({
+        key: `${ps[0].key}+${ps.length - 1}`,
+        trigger: ps[0].trigger,
+        vars: ps[0].vars,
+        to: ps.flatMap((p) => p.to.map((r) => ({ ...r, ref: r.ref ?? p.ref ?? p.key }))),
+      }),
+      size: (p) => p.to.length,
+      most: 1000,
+    },
     options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 7 * 24 * 3600 } },
   },
   'notify.email': delivery(QUEUES.notifyEmail),
