@@ -1,14 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { spawnSync } from 'node:child_process';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
 import { QUEUES } from '@app/queue';
 import { Queue, Worker } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { type Child, childTails, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
+import { type Child, childTails, cpuSeconds, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -91,7 +90,6 @@ const BASELINE_JOBS = RECIPIENTS;
 const BASELINE_PROBE = [8, 32, 128, 512].flatMap((concurrency) => [false, true].map((remove) => ({ concurrency, remove })));
 const BASELINE_RUNS = 3;
 const POLL_MS = 20;
-const BATCH = 5000;
 const EN_SHARE = 0.1;
 
 const CITY_ID = 1;
@@ -132,33 +130,7 @@ async function waitWorker(child: Child, config: AppConfig): Promise<void> {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc; null where there is none. */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-function serverPid(): number | undefined {
-  for (const name of ['mariadbd', 'mysqld']) {
-    const found = spawnSync('pidof', [name], { encoding: 'utf8' });
-    if (found.status === 0 && found.stdout.trim()) return Number(found.stdout.trim().split(/\s+/)[0]);
-  }
-  return undefined;
-}
-
 // ---------------------------------------------------------------- database
-
-async function rowsOf<T>(conn: Connection, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await conn.query(sql, params))[0] as T[];
-}
-
-async function insertBatches(conn: Connection, sql: string, rows: unknown[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await conn.query(sql, [rows.slice(i, i + BATCH)]);
-}
 
 /** An organisation tree, one event with one item, and everyone entered in it and approved. */
 async function load(config: AppConfig): Promise<void> {

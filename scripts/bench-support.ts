@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -185,4 +185,34 @@ export function runBench(name: string, dir: string, main: () => Promise<number>)
       void shutdown(1);
     },
   );
+}
+
+/** CPU seconds (user + system) a process and its children (a worker's processes) have used so far, from /proc; null where there is none. */
+export function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    let s = (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean)) s += cpuSeconds(Number(child)) ?? 0;
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+/** The database server's pid when it runs on this machine (for its CPU time), else undefined. */
+export function serverPid(): number | undefined {
+  for (const name of ['mariadbd', 'mysqld']) {
+    const found = spawnSync('pidof', [name], { encoding: 'utf8' });
+    if (found.status === 0 && found.stdout.trim()) return Number(found.stdout.trim().split(/\s+/)[0]);
+  }
+  return undefined;
+}
+
+export async function rowsOf<T>(conn: Connection, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await conn.query(sql, params))[0] as T[];
+}
+
+/** Multi-row INSERTs of `size` rows at a time (`sql` ends in `VALUES ?`). */
+export async function insertBatches(conn: Connection, sql: string, rows: unknown[][], size = 5000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await conn.query(sql, [rows.slice(i, i + size)]);
 }

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +7,7 @@ import { freshMigratedDataSource } from '@app/config/data-source';
 import { JOBS, QUEUES } from '@app/queue';
 import { type Job, Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { type Child, childTails, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
+import { type Child, childTails, cpuSeconds, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -162,35 +161,7 @@ async function waitWorker(child: Child, config: AppConfig): Promise<void> {
  * CPU seconds (user + system) a process and its children (the worker's processes) have used so
  * far, from /proc; null where there is none.
  */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    let s = (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
-    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean)) s += cpuSeconds(Number(child)) ?? 0;
-    return s;
-  } catch {
-    return null;
-  }
-}
-
-/** The database server's pid when it runs on this machine (for its CPU time), else undefined. */
-function serverPid(): number | undefined {
-  for (const name of ['mariadbd', 'mysqld']) {
-    const found = spawnSync('pidof', [name], { encoding: 'utf8' });
-    if (found.status === 0 && found.stdout.trim()) return Number(found.stdout.trim().split(/\s+/)[0]);
-  }
-  return undefined;
-}
-
 // ---------------------------------------------------------------- database
-
-async function rowsOf<T>(conn: Connection, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await conn.query(sql, params))[0] as T[];
-}
-
-async function insertBatches(conn: Connection, sql: string, rows: unknown[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await conn.query(sql, [rows.slice(i, i + BATCH)]);
-}
 
 interface Fixture {
   eventId: number;
