@@ -40,7 +40,7 @@ async function bootstrap(): Promise<void> {
   app.useGlobalPipes(validationPipe());
   acceptSpreadsheets(app);
   setupOpenApi(app);
-  await mountQueueBoard(app, config);
+  await mountQueueBoard(app);
 
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   closeOnSignals(app, app.get(Logger));

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { AppConfig } from '@app/config';
-import { OutboxRelay } from '@app/queue';
+import { JobQueues, OutboxRelay } from '@app/queue';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -15,8 +15,8 @@ import type { DataSource } from 'typeorm';
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly relay: OutboxRelay;
 
-  constructor(@InjectDataSource() dataSource: DataSource, config: AppConfig) {
-    this.relay = new OutboxRelay(dataSource, config, new Logger('OutboxRelay'));
+  constructor(@InjectDataSource() dataSource: DataSource, queues: JobQueues, config: AppConfig) {
+    this.relay = new OutboxRelay(dataSource, queues, config, new Logger('OutboxRelay'));
   }
 
   onApplicationBootstrap(): void {

@@ -1,11 +1,10 @@
-import { JOBS } from '@app/queue';
+import { JOBS, JobQueues } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ExternalChannel } from './domain';
 import type { DeliveryStatus } from './notification.entity';
 import { NotificationsError, NotificationsErrorCode } from './notifications-error';
-import { NotifyQueues } from './notify-queues';
 
 export interface DeliveryView {
   id: string;
@@ -26,7 +25,7 @@ export interface DeliveryView {
 export class DeliveriesAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queues: NotifyQueues,
+    private readonly queues: JobQueues,
   ) {}
 
   async list(filter: { id?: string; status?: DeliveryStatus; channel?: ExternalChannel; limit?: number }): Promise<DeliveryView[]> {

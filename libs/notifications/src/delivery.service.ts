@@ -1,13 +1,12 @@
 import { AppConfig } from '@app/config';
 import { inTransaction, insertRows, jsonColumn } from '@app/database';
-import type { JobPayloads, NotifyAudience } from '@app/queue';
+import { type JobPayloads, JobQueues, type NotifyAudience } from '@app/queue';
 import { PiiCipher } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { type ExternalChannel, externalChannels, isTrigger, localeOf, render, TRIGGERS } from './domain';
-import { NotifyQueues } from './notify-queues';
 import { ChannelSenders, type OutgoingMessage } from './senders';
 import { TemplatesService } from './templates.service';
 
@@ -30,7 +29,7 @@ export class DeliveryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly queues: NotifyQueues,
+    private readonly queues: JobQueues,
     private readonly senders: ChannelSenders,
     private readonly pii: PiiCipher,
     private readonly templates: TemplatesService,

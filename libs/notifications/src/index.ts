@@ -7,7 +7,6 @@ export * from './settings.service';
 export * from './delivery.service';
 export * from './deliveries-admin.service';
 export * from './senders';
-export * from './notify-queues';
 export { Notification, NotificationDelivery, NotificationSettings, NotificationTemplate } from './notification.entity';
 
 import { Notification, NotificationDelivery, NotificationSettings, NotificationTemplate } from './notification.entity';

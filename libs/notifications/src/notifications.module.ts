@@ -3,12 +3,11 @@ import { Module } from '@nestjs/common';
 import { DeliveriesAdminService } from './deliveries-admin.service';
 import { DeliveryService } from './delivery.service';
 import { InboxService } from './inbox.service';
-import { NotifyQueues } from './notify-queues';
 import { ChannelSenders } from './senders';
 import { NotificationSettingsService } from './settings.service';
 import { TemplatesService } from './templates.service';
 
-const SERVICES = [TemplatesService, InboxService, NotificationSettingsService, DeliveryService, DeliveriesAdminService, ChannelSenders, NotifyQueues];
+const SERVICES = [TemplatesService, InboxService, NotificationSettingsService, DeliveryService, DeliveriesAdminService, ChannelSenders];
 
 @Module({
   imports: [RegistrationModule],

@@ -1,10 +1,12 @@
 import { AppConfig } from '@app/config';
+import { jsonColumn } from '@app/database';
 import { PiiCipher } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Channel, EXTERNAL_CHANNELS, localeOf, type Locale, webhookTargetProblem } from './domain';
 import { NotificationsError, NotificationsErrorCode } from './notifications-error';
+import { ChannelSenders } from './senders';
 
 export interface SettingsView {
   language: Locale;
@@ -31,21 +33,28 @@ export class NotificationSettingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly pii: PiiCipher,
+    private readonly senders: ChannelSenders,
   ) {}
 
-  async get(userId: number, available: Channel[]): Promise<SettingsView> {
+  async get(userId: number): Promise<SettingsView> {
     const [row] = await this.dataSource.query(
       `SELECT u.language, s.email, s.webhook_url AS webhookUrl, s.webhook_secret_enc IS NOT NULL AS secretSet, s.opted_out AS optedOut
          FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?`,
       [userId],
     );
-    const optedOut = row.optedOut === null ? [] : typeof row.optedOut === 'string' ? JSON.parse(row.optedOut) : row.optedOut;
-    return { language: localeOf(row.language), email: row.email ?? null, webhookUrl: row.webhookUrl ?? null, webhookSecretSet: !!Number(row.secretSet), optedOut, available };
+    return {
+      language: localeOf(row.language),
+      email: row.email ?? null,
+      webhookUrl: row.webhookUrl ?? null,
+      webhookSecretSet: !!Number(row.secretSet),
+      optedOut: jsonColumn<Channel[] | null>(row.optedOut) ?? [],
+      available: ['inbox', ...this.senders.configured],
+    };
   }
 
   /** Changes only what is given; a webhook needs its signing secret the first time it is set. */
-  async put(userId: number, input: SettingsInput, available: Channel[]): Promise<SettingsView> {
-    const current = await this.get(userId, available);
+  async put(userId: number, input: SettingsInput): Promise<SettingsView> {
+    const current = await this.get(userId);
     const webhookUrl = input.webhookUrl === undefined ? current.webhookUrl : input.webhookUrl;
     const problem = input.webhookUrl ? webhookTargetProblem(input.webhookUrl, this.config.webhooksMayBePrivate) : null;
     if (problem) throw new NotificationsError('invalid', NotificationsErrorCode.SettingsInvalid, problem, { field: 'webhookUrl' });
@@ -65,6 +74,6 @@ export class NotificationSettingsService {
         [userId, input.email === undefined ? current.email : input.email, webhookUrl, secret ?? null, JSON.stringify(optedOut)],
       );
     });
-    return this.get(userId, available);
+    return this.get(userId);
   }
 }

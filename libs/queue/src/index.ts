@@ -3,6 +3,7 @@ export * from './enqueue';
 export * from './notify';
 export * from './outbox-message.entity';
 export * from './outbox-relay';
+export * from './job-queues';
 export * from './redis-options';
 
 import { OutboxMessage } from './outbox-message.entity';

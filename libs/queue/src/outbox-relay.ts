@@ -1,10 +1,9 @@
 import type { AppConfig } from '@app/config';
 import { jsonColumn } from '@app/database';
-import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { coalesce, type PendingRow, settled } from './coalesce';
-import { JOBS, QUEUES, type QueueName } from './job-contract';
-import { producerRedisOptions } from './redis-options';
+import type { JobName } from './job-contract';
+import type { JobQueues } from './job-queues';
 
 interface Logger {
   log(message: string): void;
@@ -24,7 +23,6 @@ const MAX_WAIT_MS = 1000;
  * derived job id makes BullMQ ignore the repeat.
  */
 export class OutboxRelay {
-  private readonly queues = new Map<QueueName, Queue>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -33,15 +31,11 @@ export class OutboxRelay {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly queues: JobQueues,
     private readonly config: AppConfig,
     private readonly logger: Logger,
   ) {
     this.backoffMs = config.OUTBOX_POLL_MS;
-    for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection: producerRedisOptions(config), prefix: config.QUEUE_PREFIX });
-      queue.on('error', () => undefined); // reported once per outage by the loop below
-      this.queues.set(name, queue);
-    }
   }
 
   start(): void {
@@ -53,7 +47,6 @@ export class OutboxRelay {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 
   /** Relays one batch; returns how many outbox rows it settled. */
@@ -73,16 +66,9 @@ export class OutboxRelay {
       const { ready } = settled(rows, { settleMs: this.config.OUTBOX_POLL_MS, maxWaitMs: MAX_WAIT_MS });
       if (!ready.length) return 0;
 
-      const byQueue = new Map<QueueName, PendingRow[]>();
-      for (const row of coalesce(ready)) {
-        const queue = JOBS[row.jobName].queue;
-        byQueue.set(queue, [...(byQueue.get(queue) ?? []), row]);
-      }
-      for (const [queue, jobs] of byQueue) {
-        await this.queues.get(queue)!.addBulk(
-          jobs.map((r) => ({ name: r.jobName, data: r.payload, opts: { ...JOBS[r.jobName].options, jobId: r.jobId } })),
-        );
-      }
+      const byName = new Map<JobName, unknown[]>();
+      for (const row of coalesce(ready)) byName.set(row.jobName, [...(byName.get(row.jobName) ?? []), row.payload]);
+      for (const [name, payloads] of byName) await this.queues.add(name, payloads as never[]);
       await manager.query('UPDATE outbox SET dispatched_at = NOW(3) WHERE id IN (?)', [ready.map((r) => r.id)]);
       return ready.length;
     });

@@ -1,12 +1,13 @@
 import { AppConfig } from '@app/config';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import Redis, { type RedisOptions } from 'ioredis';
+import { JobQueues } from './job-queues';
 import { producerRedisOptions } from './redis-options';
 
 export const REDIS = Symbol('REDIS');
 export const InjectRedis = () => Inject(REDIS);
 
-/** One shared fail-fast Redis client for rate limits, health checks and the like. */
+/** One shared fail-fast Redis client for rate limits, health checks and the like, and the process's job producers. */
 @Global()
 @Module({
   providers: [
@@ -19,13 +20,18 @@ export const InjectRedis = () => Inject(REDIS);
         return client;
       },
     },
+    { provide: JobQueues, inject: [AppConfig], useFactory: (config: AppConfig) => new JobQueues(config) },
   ],
-  exports: [REDIS],
+  exports: [REDIS, JobQueues],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly queues: JobQueues,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
     this.redis.disconnect();
   }
 }

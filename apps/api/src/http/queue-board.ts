@@ -1,11 +1,9 @@
-import type { AppConfig } from '@app/config';
 import { AuthService, IdentityErrorCode, type Principal } from '@app/identity';
-import { producerRedisOptions, QUEUES } from '@app/queue';
+import { JobQueues, QUEUES } from '@app/queue';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 
@@ -19,10 +17,10 @@ const BASIC_CACHE_MS = 60_000;
  * password (HTTP Basic, through the same rate-limited login); scripts may send
  * an admin's Bearer token.
  */
-export async function mountQueueBoard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
   const auth = app.get(AuthService);
-  const queues = Object.values(QUEUES).map((name) => new Queue(name, { connection: producerRedisOptions(config), prefix: config.QUEUE_PREFIX }));
-  queues.forEach((q) => q.on('error', () => undefined)); // an outage shows on the board itself, not as a crash
+  const jobQueues = app.get(JobQueues);
+  const queues = Object.values(QUEUES).map((name) => jobQueues.queue(name));
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: '赛事平台队列' } } });
@@ -59,8 +57,5 @@ export async function mountQueueBoard(app: NestFastifyApplication, config: AppCo
       });
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUE_BOARD_PATH });
-  });
-  fastify.addHook('onClose', async () => {
-    await Promise.all(queues.map((q) => q.close()));
   });
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '@app/identity';
-import { ChannelSenders, InboxService, NotificationSettingsService } from '@app/notifications';
+import { InboxService, NotificationSettingsService } from '@app/notifications';
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Allow, Caller } from '../auth/auth.decorators';
@@ -12,7 +12,6 @@ export class InboxController {
   constructor(
     private readonly inbox: InboxService,
     private readonly settings: NotificationSettingsService,
-    private readonly senders: ChannelSenders,
   ) {}
 
   @Get('notifications')
@@ -37,16 +36,12 @@ export class InboxController {
   @Get('notification-settings')
   @Allow('any')
   getSettings(@Caller() caller: Principal) {
-    return this.settings.get(caller.userId, this.available());
+    return this.settings.get(caller.userId);
   }
 
   @Put('notification-settings')
   @Allow('any')
   putSettings(@Caller() caller: Principal, @Body() body: NotificationSettingsDto) {
-    return this.settings.put(caller.userId, body, this.available());
-  }
-
-  private available() {
-    return ['inbox' as const, ...this.senders.configured];
+    return this.settings.put(caller.userId, body);
   }
 }

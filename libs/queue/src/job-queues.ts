@@ -1,15 +1,16 @@
-import { AppConfig } from '@app/config';
-import { JOBS, type JobName, type JobPayloads, producerRedisOptions, type QueueName } from '@app/queue';
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
 import { Queue } from 'bullmq';
+import { JOBS, type JobName, type JobPayloads, type QueueName } from './job-contract';
+import { producerRedisOptions } from './redis-options';
 
 /**
- * Producers for the jobs the notification jobs start themselves (a fan-out's
- * inbox batches, an inbox job's deliveries) and for an admin's retry. Opened on
- * first use, so an API process that never retries holds no extra connections.
+ * The one set of BullMQ producers per process, a queue opened on first use:
+ * the outbox relay, jobs that start jobs (a fan-out's inbox batches, an inbox
+ * job's deliveries), an admin's retry and the queue dashboard share them.
+ * Fail-fast connections: while Redis is down an add throws and the caller
+ * (the relay, a job's retry) tries again later.
  */
-@Injectable()
-export class NotifyQueues implements OnApplicationShutdown {
+export class JobQueues {
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(private readonly config: AppConfig) {}
@@ -18,19 +19,21 @@ export class NotifyQueues implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: producerRedisOptions(this.config), prefix: this.config.QUEUE_PREFIX });
+      queue.on('error', () => undefined); // an outage surfaces as the failing add, and on /health
       this.queues.set(name, queue);
     }
     return queue;
   }
 
-  /** Adds jobs in one Redis transaction, each under its contract id: a repeated add is a no-op while the job is kept. */
+  /** Adds jobs of one name in one Redis transaction, each under its contract id: a repeated add is a no-op while the job is kept. */
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: Partial<(typeof JOBS)[N]['options']> = {}): Promise<void> {
     if (!payloads.length) return;
     const def = JOBS[name];
     await this.queue(def.queue).addBulk(payloads.map((data) => ({ name, data, opts: { ...def.options, ...options, jobId: def.jobId(data as never) } })));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
   }
 }
