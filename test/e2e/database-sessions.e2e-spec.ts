@@ -1,8 +1,6 @@
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
+import { openDatabase } from './support/processes';
 import { inTransaction } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
-import { testEnv } from './support/test-env';
 
 /**
  * Sessions start in READ COMMITTED (the registration rush relies on it and asks
@@ -14,8 +12,7 @@ describe('database sessions: isolation levels', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
-    await ds.initialize();
+    ds = await openDatabase();
     await ds.query('CREATE TABLE IF NOT EXISTS isolation_probe (id INT PRIMARY KEY, v INT NOT NULL)');
     await ds.query('REPLACE INTO isolation_probe VALUES (1, 0)');
   });

@@ -1,9 +1,7 @@
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
 import { verifyWebhook } from '@app/notifications';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { freshDatabase, type RunningApp, startApp, waitFor } from './support/processes';
+import { type RunningApp, startStack, waitFor } from './support/processes';
 import { type ReceivedMail, type ReceivedPost, startReceiver, startSmtp } from './support/receivers';
 import { importPeople, openEvent } from './support/registration';
 import { ADMIN, testEnv } from './support/test-env';
@@ -57,11 +55,8 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
       NOTIFY_BACKOFF_MS: '200',
       NOTIFY_BATCH: String(BATCH),
     });
-    freshDatabase(env);
-    app = await startApp(env);
+    ({ app, ds } = await startStack(env));
     url = app.baseUrl;
-    ds = createDataSource(loadConfig({ ...process.env, ...env }));
-    await ds.initialize();
     world = await buildWorld({ url, judges: 1, contestants: 3 });
     [wang, li, zhao] = world.contestants;
     judge = world.judges[0];

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
 import type { DataSource } from 'typeorm';
-import { freshDatabase, type RunningApp, startApp, stopChild, waitFor } from './support/processes';
+import { type RunningApp, startStack, stopChild, waitFor } from './support/processes';
 import { testEnv } from './support/test-env';
 import { PiiCipher } from '@app/registration';
 import { startReceiver } from './support/receivers';
@@ -27,10 +26,7 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
 
   beforeAll(async () => {
     redis = await startRedis();
-    freshDatabase(env);
-    app = await startApp(env);
-    ds = createDataSource(loadConfig({ ...process.env, ...env }));
-    await ds.initialize();
+    ({ app, ds } = await startStack(env));
   }, 90_000);
 
   afterAll(async () => {

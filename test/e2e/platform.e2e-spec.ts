@@ -1,7 +1,5 @@
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
+import { openDatabase } from './support/processes';
 import { http } from './support/world';
-import { testEnv } from './support/test-env';
 
 describe('platform', () => {
   it('reports MySQL and Redis healthy', async () => {
@@ -27,8 +25,7 @@ describe('platform', () => {
   });
 
   it('entities and migrations agree (fails on schema drift)', async () => {
-    const ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
-    await ds.initialize();
+    const ds = await openDatabase();
     try {
       const pending = await ds.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
@@ -38,8 +35,7 @@ describe('platform', () => {
   });
 
   it('stores and returns Chinese text intact (utf8mb4, including characters outside the BMP)', async () => {
-    const ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
-    await ds.initialize();
+    const ds = await openDatabase();
     try {
       const [db] = await ds.query('SELECT @@character_set_database AS cs, @@collation_database AS co');
       expect(db).toEqual({ cs: 'utf8mb4', co: 'utf8mb4_unicode_ci' });

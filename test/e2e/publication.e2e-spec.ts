@@ -1,8 +1,5 @@
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
 import type { DataSource } from 'typeorm';
-import { waitFor } from './support/processes';
-import { testEnv } from './support/test-env';
+import { openDatabase, waitFor } from './support/processes';
 import { bearer, buildWorld, competitionWithEntries, http, submitMark, submitSheet, type World } from './support/world';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex').toString('base64');
@@ -32,8 +29,7 @@ describe('publication: notice, appeals, final results', () => {
     for (const [e, row] of marks.entries()) for (const [j, v] of row.entries()) await submitMark(world.url, world.judges[j], itemId, entryIds[e], v);
     for (const j of world.judges) await submitSheet(world.url, j, itemId);
     await waitFor('the results', async () => (await results()).body.results?.filter((r: { status: string }) => r.status === 'OK').length === 4);
-    ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
-    await ds.initialize();
+    ds = await openDatabase();
   }, 120_000);
 
   afterAll(async () => ds?.destroy());

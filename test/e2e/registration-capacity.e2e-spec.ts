@@ -1,7 +1,5 @@
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
 import type { DataSource } from 'typeorm';
-import { type RunningApp, startApp, waitFor } from './support/processes';
+import { openDatabase, type RunningApp, startApp, waitFor } from './support/processes';
 import { importPeople, openEvent } from './support/registration';
 import { testEnv } from './support/test-env';
 import { bearer, buildWorld, http, put, type World } from './support/world';
@@ -15,8 +13,7 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
   beforeAll(async () => {
     // A second API (and worker) beside the one global setup started, on the same database and Redis.
     second = await startApp(testEnv({ HTTP_PORT: '3393' }));
-    ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
-    await ds.initialize();
+    ds = await openDatabase();
     world = await buildWorld({ judges: 0, contestants: 0 });
     people = [...(await importPeople(world, world.enterprises[0].id, 250)), ...(await importPeople(world, world.enterprises[1].id, 250, 250))];
   }, 180_000);

@@ -1,11 +1,9 @@
+import { openDatabase } from './support/processes';
 import ExcelJS from 'exceljs';
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
 import type { DataSource } from 'typeorm';
 import { residentIdCheckChar } from '../../libs/registration/src/domain/resident-id';
 import { parseRosterFile } from '../../libs/registration/src/spreadsheet';
 import { CSV, openEvent, rosterCsv, rosterPeople, uploadRoster, XLSX } from './support/registration';
-import { testEnv } from './support/test-env';
 import { adminToken, bearer, buildWorld, http, login, post, type World } from './support/world';
 
 /** Roster import (all or nothing, every failing row reported) and entry export, with the files real users send. */
@@ -30,8 +28,7 @@ describe('registration roster import and export', () => {
   }
 
   beforeAll(async () => {
-    ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
-    await ds.initialize();
+    ds = await openDatabase();
     world = await buildWorld({ judges: 0, contestants: 0 });
     const admin = await adminToken();
     const leader = await post(world.url, '/api/v1/users', admin, {

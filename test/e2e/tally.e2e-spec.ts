@@ -1,8 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
 import type { DataSource } from 'typeorm';
-import { freshDatabase, type RunningApp, startApp, startWorker, stopChild, waitFor } from './support/processes';
+import { openDatabase, type RunningApp, startStack, startWorker, stopChild, waitFor } from './support/processes';
 import { testEnv } from './support/test-env';
 import { bearer, buildWorld, competitionWithEntries, http, type Person, submitMark, submitSheet, type World } from './support/world';
 
@@ -28,8 +26,7 @@ describe('tally jobs: a burst of corrections is tallied a handful of times, to t
 
   beforeAll(async () => {
     world = await buildWorld({ judges: 10, contestants: 20 });
-    ds = createDataSource(loadConfig({ ...process.env, ...testEnv() }));
-    await ds.initialize();
+    ds = await openDatabase();
   }, 120_000);
 
   afterAll(async () => ds?.destroy());
@@ -95,10 +92,7 @@ describe('tally jobs: a worker killed mid-tally', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    freshDatabase(env);
-    app = await startApp(env);
-    ds = createDataSource(loadConfig({ ...process.env, ...env }));
-    await ds.initialize();
+    ({ app, ds } = await startStack(env));
   }, 90_000);
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -21,6 +22,18 @@ import {
 
 const POINTS = /^\d{1,6}(\.\d{1,4})?$/;
 
+/** A placing-points table: optional, 1 to 50 decimal strings, 1st place first. */
+const PointsTable = (example: string[], description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ example, description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    Matches(POINTS, { each: true }),
+  );
+
 export class MedalWeightsDto {
   @ApiProperty({ example: '3' }) @IsString() @Matches(POINTS) gold: string;
   @ApiProperty({ example: '2' }) @IsString() @Matches(POINTS) silver: string;
@@ -28,22 +41,10 @@ export class MedalWeightsDto {
 }
 
 export class ResultsSettingsDto {
-  @ApiPropertyOptional({ example: ['9', '7', '6', '5', '4', '3', '2', '1'], description: 'placing points of individual items, 1st place first' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Matches(POINTS, { each: true })
+  @PointsTable(['9', '7', '6', '5', '4', '3', '2', '1'], 'placing points of individual items, 1st place first')
   pointsIndividual?: string[];
 
-  @ApiPropertyOptional({ example: ['18', '14', '12', '10', '8', '6', '4', '2'], description: 'placing points of relay and team items' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Matches(POINTS, { each: true })
+  @PointsTable(['18', '14', '12', '10', '8', '6', '4', '2'], 'placing points of relay and team items')
   pointsRelay?: string[];
 
   @ApiPropertyOptional({ enum: ['gold-first', 'weighted'], description: 'medal table order: golds first, or weighted points' })
