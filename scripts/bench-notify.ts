@@ -7,7 +7,7 @@ import { freshMigratedDataSource } from '@app/config/data-source';
 import { QUEUES } from '@app/queue';
 import { Queue, Worker } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { type Child, childTails, cpuSeconds, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
+import { childTails, chineseName, cpuSeconds, insertOrgTree, TREE, waitConsumers, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, stopAll, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -92,11 +92,7 @@ const BASELINE_RUNS = 3;
 const POLL_MS = 20;
 const EN_SHARE = 0.1;
 
-const CITY_ID = 1;
-const DISTRICT_ID = 2;
-const FIRST_ENTERPRISE_ID = 3;
-const ENTERPRISES = 20;
-const ORGANIZER_ID = 1;
+const { cityId: CITY_ID, districtId: DISTRICT_ID, firstEnterpriseId: FIRST_ENTERPRISE_ID, enterprises: ENTERPRISES, organizerId: ORGANIZER_ID } = TREE;
 const FIRST_CONTESTANT_ID = 2;
 const EVENT_NAME = '2026年拱墅区职工职业技能大赛';
 const ITEM_NAME = '数控车工（职工组）';
@@ -104,31 +100,10 @@ const ITEM_NAME = '数控车工（职工组）';
 const now = () => performance.now();
 const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
 
-const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '志强', '海燕', '晓东', '文博', '思远', '雨萱', '佳怡', '浩然', '子涵'];
-const chineseName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
-const ENTERPRISE_NAMES = ['杭州钢铁集团', '杭州汽轮动力集团', '浙江运河物流', '顺丰速运拱墅分部', '杭州制氧机集团', '浙江大运河文旅', '杭州公交集团拱墅分公司', '杭州热电集团', '浙江新华书店', '杭州西子电梯'];
-const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.length]}${i >= ENTERPRISE_NAMES.length ? i : ''}工会`;
 
 const redisOf = (config: AppConfig) => ({ host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB });
 
 // ---------------------------------------------------------------- processes
-
-/** The worker is up once its inbox and fan-out consumers are registered in Redis. */
-async function waitWorker(child: Child, config: AppConfig): Promise<void> {
-  const queues = [QUEUES.notify, QUEUES.notifyInbox].map((name) => new Queue(name, { connection: redisOf(config), prefix: QUEUE_PREFIX }));
-  try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before starting`);
-      const counts = await Promise.all(queues.map((q) => q.getWorkersCount()));
-      if (counts.every((n) => n > 0)) return;
-      if (Date.now() > deadline) throw new Error(`${child.name} registered no notify consumers within 60 s`);
-      await sleep(200);
-    }
-  } finally {
-    await Promise.all(queues.map((q) => q.close()));
-  }
-}
 
 // ---------------------------------------------------------------- database
 
@@ -138,15 +113,7 @@ async function load(config: AppConfig): Promise<void> {
   const rand = prng(0x90f1);
   try {
     await conn.query('SET unique_checks = 0, foreign_key_checks = 0');
-    const orgs: unknown[][] = [
-      [CITY_ID, null, '杭州市总工会', 'city', `/${CITY_ID}/`],
-      [DISTRICT_ID, CITY_ID, '拱墅区总工会', 'district', `/${CITY_ID}/${DISTRICT_ID}/`],
-    ];
-    for (let i = 0; i < ENTERPRISES; i++) {
-      const id = FIRST_ENTERPRISE_ID + i;
-      orgs.push([id, DISTRICT_ID, enterpriseName(i), 'enterprise', `/${CITY_ID}/${DISTRICT_ID}/${id}/`]);
-    }
-    await insertBatches(conn, 'INSERT INTO organisations (id, parent_id, name, kind, path) VALUES ?', orgs);
+    await insertOrgTree(conn);
 
     const users: unknown[][] = [[ORGANIZER_ID, 'bench-organizer', '!bench-no-login', '钱主任', 'zh-CN']];
     const roles: unknown[][] = [[ORGANIZER_ID, DISTRICT_ID, 'organizer']];
@@ -396,7 +363,7 @@ async function main(): Promise<number> {
     try {
       const api = spawnApp('api', 'apps/api/src/main.js', env);
       const worker = spawnApp('worker', 'apps/worker/src/main.js', env);
-      await Promise.all([waitHealthy(api, PORT), waitWorker(worker, config)]);
+      await Promise.all([waitHealthy(api, PORT), waitConsumers(worker, config, QUEUE_PREFIX, [QUEUES.notify, QUEUES.notifyInbox], config.workerProcesses)]);
       const token = mintToken(config.JWT_SECRET, ORGANIZER_ID, 'bench-organizer', [{ role: 'organizer', orgId: DISTRICT_ID, path: `/${CITY_ID}/${DISTRICT_ID}/` }]);
 
       log(`fan-out: results of item 1 published on notice through POST /api/v1/items/1/publication/notice:`);

@@ -4,8 +4,7 @@ import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
-import type { Connection } from 'mysql2/promise';
-import { type Child, childTails, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, SURNAMES, waitHealthy } from './bench-support';
+import { type Child, childTails, chineseName, clearQueues, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -50,24 +49,13 @@ const CLIENTS = 200;
 const BASELINE_CONNECTIONS = 16;
 const BASELINE_TRANSACTIONS = ATTEMPTS;
 const BATCH = 1000;
-const ENTERPRISES = 20;
+const ENTERPRISES = TREE.enterprises;
 
-const CITY_ID = 1;
-const DISTRICT_ID = 2;
-const FIRST_ENTERPRISE_ID = 3;
-const ORGANIZER_ID = 1;
+const { cityId: CITY_ID, districtId: DISTRICT_ID, organizerId: ORGANIZER_ID } = TREE;
 const FIRST_CONTESTANT_ID = 2;
 
 // ---------------------------------------------------------------- small helpers
 
-const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '志强', '海燕', '晓东', '文博', '思远', '雨萱', '佳怡', '浩然', '子涵'];
-const chineseName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
-const ENTERPRISE_NAMES = [
-  '杭州钢铁集团', '杭州汽轮动力集团', '浙江运河物流', '顺丰速运拱墅分部', '杭州制氧机集团', '浙江大运河文旅', '杭州公交集团拱墅分公司', '杭州热电集团',
-  '浙江新华书店', '杭州西子电梯', '杭州锅炉集团', '浙江中烟杭州卷烟厂', '杭州大厦', '杭州联华华商', '杭州地铁运营', '浙江物产中大',
-  '杭州水务集团', '杭州燃气集团', '杭州百货大楼', '浙江邮政拱墅分公司',
-];
-const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.length]}${i >= ENTERPRISE_NAMES.length ? i : ''}工会`;
 
 // ---------------------------------------------------------------- child processes
 
@@ -103,28 +91,11 @@ interface People {
   contestants: { userId: number; token: string }[];
 }
 
-async function insertBatches(conn: Connection, sql: string, rows: unknown[][]): Promise<void> {
-  await conn.beginTransaction();
-  for (let i = 0; i < rows.length; i += BATCH) await conn.query(sql, [rows.slice(i, i + BATCH)]);
-  await conn.commit();
-}
-
 /** Organisations, the organizer and the contestants with role and profile, straight into the fresh database. */
 async function seed(config: AppConfig): Promise<People> {
   const conn = await dbConnection(config);
   try {
-    const orgs: unknown[][] = [
-      [CITY_ID, null, '杭州市总工会', 'city', `/${CITY_ID}/`],
-      [DISTRICT_ID, CITY_ID, '拱墅区总工会', 'district', `/${CITY_ID}/${DISTRICT_ID}/`],
-    ];
-    const enterprises: { id: number; path: string }[] = [];
-    for (let i = 0; i < ENTERPRISES; i++) {
-      const id = FIRST_ENTERPRISE_ID + i;
-      const path = `/${CITY_ID}/${DISTRICT_ID}/${id}/`;
-      enterprises.push({ id, path });
-      orgs.push([id, DISTRICT_ID, enterpriseName(i), 'enterprise', path]);
-    }
-    await insertBatches(conn, 'INSERT INTO organisations (id, parent_id, name, kind, path) VALUES ?', orgs);
+    const enterprises = await insertOrgTree(conn);
 
     const users: unknown[][] = [[ORGANIZER_ID, 'bench-organizer', '!bench-no-login', '钱主任', 'zh-CN']];
     const roles: unknown[][] = [[ORGANIZER_ID, DISTRICT_ID, 'organizer']];
@@ -142,12 +113,13 @@ async function seed(config: AppConfig): Promise<People> {
       profiles.push([userId, i % 2 ? 'female' : 'male', '1985-06-01', hmac, filler, filler, `GH${330100000 + i}`]);
       contestants.push({ userId, token: mintToken(config.JWT_SECRET, userId, username, [{ role: 'contestant', orgId: org.id, path: org.path }]) });
     }
-    await insertBatches(conn, 'INSERT INTO users (id, username, password_hash, real_name, language) VALUES ?', users);
-    await insertBatches(conn, 'INSERT INTO role_assignments (user_id, organisation_id, role) VALUES ?', roles);
+    await insertBatches(conn, 'INSERT INTO users (id, username, password_hash, real_name, language) VALUES ?', users, BATCH);
+    await insertBatches(conn, 'INSERT INTO role_assignments (user_id, organisation_id, role) VALUES ?', roles, BATCH);
     await insertBatches(
       conn,
       'INSERT INTO person_profiles (user_id, gender, birth_date, resident_id_hmac, resident_id_enc, mobile_enc, union_member_no) VALUES ?',
       profiles,
+      BATCH,
     );
 
     // The baseline's own two tables.

@@ -3,6 +3,8 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { AppConfig } from '@app/config';
+import type { QueueName } from '@app/queue';
+import { Queue } from 'bullmq';
 import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import { type Connection, createConnection } from 'mysql2/promise';
@@ -215,4 +217,47 @@ export async function rowsOf<T>(conn: Connection, sql: string, params: unknown[]
 /** Multi-row INSERTs of `size` rows at a time (`sql` ends in `VALUES ?`). */
 export async function insertBatches(conn: Connection, sql: string, rows: unknown[][], size = 5000): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await conn.query(sql, [rows.slice(i, i + size)]);
+}
+
+/** The organisations every bench loads: the city federation, one district, its enterprise unions; the organizer is user 1. */
+export const TREE = { cityId: 1, districtId: 2, firstEnterpriseId: 3, enterprises: 20, organizerId: 1 } as const;
+
+const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '建国', '志强', '海燕', '晓东', '文博', '思远', '雨萱', '佳怡', '浩然', '子涵'];
+export const chineseName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
+const ENTERPRISE_NAMES = [
+  '杭州钢铁集团', '杭州汽轮动力集团', '浙江运河物流', '顺丰速运拱墅分部', '杭州制氧机集团', '浙江大运河文旅', '杭州公交集团拱墅分公司', '杭州热电集团',
+  '浙江新华书店', '杭州西子电梯', '杭州锅炉集团', '浙江中烟杭州卷烟厂', '杭州大厦', '杭州联华华商', '杭州地铁运营', '浙江物产中大',
+  '杭州水务集团', '杭州燃气集团', '杭州百货大楼', '浙江邮政拱墅分公司',
+];
+export const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.length]}${i >= ENTERPRISE_NAMES.length ? i : ''}工会`;
+
+/** Writes TREE's organisations; answers the enterprise unions with their paths. */
+export async function insertOrgTree(conn: Connection): Promise<{ id: number; path: string }[]> {
+  const { cityId, districtId, firstEnterpriseId } = TREE;
+  const enterprises = Array.from({ length: TREE.enterprises }, (_, i) => ({ id: firstEnterpriseId + i, path: `/${cityId}/${districtId}/${firstEnterpriseId + i}/` }));
+  await insertBatches(conn, 'INSERT INTO organisations (id, parent_id, name, kind, path) VALUES ?', [
+    [cityId, null, '杭州市总工会', 'city', `/${cityId}/`],
+    [districtId, cityId, '拱墅区总工会', 'district', `/${cityId}/${districtId}/`],
+    ...enterprises.map((e, i) => [e.id, districtId, enterpriseName(i), 'enterprise', e.path]),
+  ]);
+  return enterprises;
+}
+
+/**
+ * Waits until the worker has registered at least `atLeast` consumers on each of these queues
+ * (BullMQ names its connections): a process still starting would spend its start-up inside the measurement.
+ */
+export async function waitConsumers(child: Child, config: AppConfig, prefix: string, names: QueueName[], atLeast: number): Promise<void> {
+  const queues = names.map((name) => new Queue(name, { connection: { host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB }, prefix }));
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before starting`);
+      if ((await Promise.all(queues.map((q) => q.getWorkersCount()))).every((n) => n >= atLeast)) return;
+      if (Date.now() > deadline) throw new Error(`${child.name} registered no consumers of ${names.join(', ')} within 60 s`);
+      await sleep(200);
+    }
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+  }
 }

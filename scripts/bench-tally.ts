@@ -7,7 +7,7 @@ import { freshMigratedDataSource } from '@app/config/data-source';
 import { JOBS, QUEUES } from '@app/queue';
 import { type Job, Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { type Child, childTails, cpuSeconds, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
+import { type Child, childTails, cpuSeconds, insertOrgTree, TREE, waitConsumers, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -104,11 +104,7 @@ const SCHEME = {
   rounding: { digits: 2, mode: 'half-up' },
 };
 
-const CITY_ID = 1;
-const DISTRICT_ID = 2;
-const FIRST_ENTERPRISE_ID = 3;
-const ENTERPRISES = 20;
-const ORGANIZER_ID = 1;
+const { cityId: CITY_ID, districtId: DISTRICT_ID, firstEnterpriseId: FIRST_ENTERPRISE_ID, enterprises: ENTERPRISES, organizerId: ORGANIZER_ID } = TREE;
 const FIRST_JUDGE_ID = 2;
 const FIRST_CONTESTANT_ID = FIRST_JUDGE_ID + JUDGE_POOL;
 /** Each contestant enters two items, as many workers do (lathe and milling, say). */
@@ -133,29 +129,8 @@ const judgeName = (i: number) => `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[
 const contestantName = (i: number) => `选手${String(i + 1).padStart(6, '0')}`;
 const TRADES = ['数控车工', '数控铣工', '电工', '焊工', '钳工', '汽车维修工', '茶艺师', '中式烹调师', '育婴员', '网约配送员'];
 const itemName = (i: number) => `${TRADES[i % TRADES.length]}第${Math.floor(i / TRADES.length) + 1}组`;
-const ENTERPRISE_NAMES = ['杭州钢铁集团', '杭州汽轮动力集团', '浙江运河物流', '顺丰速运拱墅分部', '杭州制氧机集团', '浙江大运河文旅', '杭州公交集团拱墅分公司', '杭州热电集团', '浙江新华书店', '杭州西子电梯'];
-const enterpriseName = (i: number) => `${ENTERPRISE_NAMES[i % ENTERPRISE_NAMES.length]}${i >= ENTERPRISE_NAMES.length ? i : ''}工会`;
 
 // ---------------------------------------------------------------- child processes
-
-/**
- * The worker is up once each of its processes has registered its tally consumer in Redis (BullMQ
- * names its connections): a process still starting would spend its start-up inside the measurement.
- */
-async function waitWorker(child: Child, config: AppConfig): Promise<void> {
-  const queue = new Queue(QUEUES.tally, { connection: { host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB }, prefix: QUEUE_PREFIX });
-  try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before starting`);
-      if ((await queue.getWorkersCount()) >= config.workerProcesses) return;
-      if (Date.now() > deadline) throw new Error(`${child.name} registered no tally consumer within 60 s`);
-      await sleep(200);
-    }
-  } finally {
-    await queue.close();
-  }
-}
 
 /**
  * CPU seconds (user + system) a process and its children (the worker's processes) have used so
@@ -190,15 +165,7 @@ async function load(config: AppConfig): Promise<void> {
   try {
     // Loader only: the rows are consistent by construction, and checks per row would triple the load time.
     await conn.query('SET unique_checks = 0, foreign_key_checks = 0');
-    const orgs: unknown[][] = [
-      [CITY_ID, null, '杭州市总工会', 'city', `/${CITY_ID}/`],
-      [DISTRICT_ID, CITY_ID, '拱墅区总工会', 'district', `/${CITY_ID}/${DISTRICT_ID}/`],
-    ];
-    for (let i = 0; i < ENTERPRISES; i++) {
-      const id = FIRST_ENTERPRISE_ID + i;
-      orgs.push([id, DISTRICT_ID, enterpriseName(i), 'enterprise', `/${CITY_ID}/${DISTRICT_ID}/${id}/`]);
-    }
-    await insertBatches(conn, 'INSERT INTO organisations (id, parent_id, name, kind, path) VALUES ?', orgs);
+    await insertOrgTree(conn);
 
     const users: unknown[][] = [[ORGANIZER_ID, 'bench-organizer', '!bench-no-login', '钱主任']];
     const roles: unknown[][] = [[ORGANIZER_ID, DISTRICT_ID, 'organizer']];
@@ -663,7 +630,7 @@ async function main(): Promise<number> {
 
     api = spawnApp('api', 'apps/api/src/main.js', env);
     worker = spawnApp('worker', 'apps/worker/src/main.js', env);
-    await Promise.all([waitHealthy(api, PORT), waitWorker(worker, config)]);
+    await Promise.all([waitHealthy(api, PORT), waitConsumers(worker, config, QUEUE_PREFIX, [QUEUES.tally], config.workerProcesses)]);
 
     log(`(a) full re-tally of ${ITEMS} items through the outbox and the worker:`);
     const dbPid = serverPid();
