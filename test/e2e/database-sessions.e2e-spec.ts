@@ -1,4 +1,4 @@
-import { openDatabase } from './support/processes';
+import { openDatabase } from './support/stack';
 import { inTransaction } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 

@@ -1,7 +1,8 @@
 import { verifyWebhook } from '@app/notifications';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { type RunningApp, startStack, waitFor } from './support/processes';
+import { type RunningApp, waitFor } from './support/processes';
+import { startStack } from './support/stack';
 import { type ReceivedMail, type ReceivedPost, startReceiver, startSmtp } from './support/receivers';
 import { importPeople, openEvent } from './support/registration';
 import { ADMIN, testEnv } from './support/test-env';

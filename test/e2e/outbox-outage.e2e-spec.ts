@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { loadConfig } from '@app/config';
 import type { DataSource } from 'typeorm';
-import { type RunningApp, startStack, stopChild, waitFor } from './support/processes';
+import { type RunningApp, stopChild, waitFor } from './support/processes';
+import { startStack } from './support/stack';
 import { testEnv } from './support/test-env';
 import { PiiCipher } from '@app/registration';
 import { startReceiver } from './support/receivers';

@@ -1,4 +1,4 @@
-import { openDatabase } from './support/processes';
+import { openDatabase } from './support/stack';
 import { http } from './support/world';
 
 describe('platform', () => {

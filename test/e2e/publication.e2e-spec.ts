@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, waitFor } from './support/processes';
+import { waitFor } from './support/processes';
+import { openDatabase } from './support/stack';
 import { bearer, buildWorld, competitionWithEntries, http, submitMark, submitSheet, type World } from './support/world';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex').toString('base64');

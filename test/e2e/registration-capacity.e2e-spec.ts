@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, type RunningApp, startApp, waitFor } from './support/processes';
+import { type RunningApp, startApp, waitFor } from './support/processes';
+import { openDatabase } from './support/stack';
 import { importPeople, openEvent } from './support/registration';
 import { testEnv } from './support/test-env';
 import { bearer, buildWorld, http, put, type World } from './support/world';

@@ -1,4 +1,4 @@
-import { openDatabase } from './support/processes';
+import { openDatabase } from './support/stack';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { residentIdCheckChar } from '../../libs/registration/src/domain/resident-id';

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { DataSource } from 'typeorm';
-import { openDatabase, type RunningApp, startStack, startWorker, stopChild, waitFor } from './support/processes';
+import { type RunningApp, startWorker, stopChild, waitFor } from './support/processes';
+import { openDatabase, startStack } from './support/stack';
 import { testEnv } from './support/test-env';
 import { bearer, buildWorld, competitionWithEntries, http, type Person, submitMark, submitSheet, type World } from './support/world';
 

@@ -1,9 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
-import type { DataSource } from 'typeorm';
-import { ADMIN, testEnv } from './test-env';
+import { ADMIN } from './test-env';
 
 const DIST = join(__dirname, '..', '..', '..', 'dist');
 
@@ -82,16 +79,3 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   return { baseUrl, api, worker, output: () => log.join(''), stop };
 }
 
-/** A connection to a suite's database, for reading back what the apps wrote. */
-export async function openDatabase(env: Record<string, string> = testEnv()): Promise<DataSource> {
-  const ds = createDataSource(loadConfig({ ...process.env, ...env }));
-  await ds.initialize();
-  return ds;
-}
-
-/** A stack of the suite's own (another database, port or Redis): a fresh database, the API and worker, and a connection for checks. */
-export async function startStack(env: Record<string, string>): Promise<{ app: RunningApp; ds: DataSource }> {
-  freshDatabase(env);
-  const app = await startApp(env);
-  return { app, ds: await openDatabase(env) };
-}
