@@ -23,6 +23,8 @@ export const ENTRY_STATUSES: readonly EntryStatus[] = ['pending', 'approved', 'r
 @Index('idx_entries_event_bib', ['eventId', 'bib'])
 @Index('idx_entries_item_status', ['itemId', 'status', 'id'])
 @Index('idx_entries_event_status', ['eventId', 'status', 'id'])
+// A tally looks up an item's guests (who score nothing) on every run; most items have none.
+@Index('idx_entries_item_guest', ['itemId', 'guest'])
 export class Entry {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;

@@ -1,4 +1,4 @@
-import { inTransaction, jsonColumn } from '@app/database';
+import { inTransaction, jsonColumn, selectRows } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, coversPath, forbidden, type Principal, UsersService } from '@app/identity';
 import { enqueue, notifyPeople } from '@app/queue';
@@ -152,13 +152,15 @@ export class ScoringService {
       roundId ? [String(roundId), itemId] : [itemId],
     );
     if (!scoring) return null;
-    const entries: { id: number }[] = await manager.query(
+    const entries = await selectRows<{ id: number }>(
+      manager,
       roundId
         ? "SELECT e.id FROM round_entries r JOIN entries e ON e.id = r.entry_id WHERE r.round_id = ? AND e.status = 'approved' ORDER BY e.id"
         : "SELECT id FROM entries WHERE item_id = ? AND status = 'approved' ORDER BY id",
       [roundId || itemId],
     );
-    const rows: { entryId: number; judgeId: number; criterion: string; value: string }[] = await manager.query(
+    const rows = await selectRows<{ entryId: number; judgeId: number; criterion: string; value: string }>(
+      manager,
       `SELECT m.entry_id AS entryId, m.judge_id AS judgeId, m.criterion, m.value
          FROM marks m JOIN score_sheets s ON s.item_id = m.item_id AND s.round_id = m.round_id AND s.judge_id = m.judge_id
         WHERE m.item_id = ? AND m.round_id = ?${opts.includeDrafts ? '' : " AND s.status <> 'draft'"}`,

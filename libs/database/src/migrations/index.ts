@@ -6,6 +6,7 @@ import { Results1795226629622 } from './1795226629622-Results';
 import { TallyIndexes1795227177140 } from './1795227177140-TallyIndexes';
 import { ResultInputs1795231249991 } from './1795231249991-ResultInputs';
 import { Notifications1795231371599 } from './1795231371599-Notifications';
+import { TallyGuests1795237926636 } from './1795237926636-TallyGuests';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   TallyIndexes1795227177140,
   ResultInputs1795231249991,
   Notifications1795231371599,
+  TallyGuests1795237926636,
 ];
