@@ -1,6 +1,64 @@
-import { Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ReportsService } from '@app/awards';
+import type { Principal } from '@app/identity';
+import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Allow, Caller } from '../auth/auth.decorators';
+import { XLSX_TYPE } from '../http/raw-body';
+import { PersonRecordDto, StatisticsDto, StatisticsQuery } from './reports.dto';
+
+const PDF_TYPE = 'application/pdf';
 
 @ApiTags('awards')
 @Controller({ version: '1' })
-export class ReportsController {}
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /**
+   * A person's entries, published results and award records across every event and year: for the
+   * person, and for organizers (and admins) whose role covers an organisation of theirs (of their
+   * entries, award records or role assignments).
+   */
+  @Get('people/:userId/record')
+  @Allow('any')
+  @ApiOkResponse({ type: PersonRecordDto })
+  record(@Caller() caller: Principal, @Param('userId', ParseIntPipe) userId: number) {
+    return this.reports.personRecord(caller, userId);
+  }
+
+  /** The record as a workbook; the same access. */
+  @Get('people/:userId/record.xlsx')
+  @Allow('any')
+  @ApiProduces(XLSX_TYPE)
+  async recordXlsx(@Caller() caller: Principal, @Param('userId', ParseIntPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
+    const file = await this.reports.personRecordXlsx(caller, userId);
+    void reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition(file));
+    return file.body;
+  }
+
+  /** The record as a printable PDF; the same access. */
+  @Get('people/:userId/record.pdf')
+  @Allow('any')
+  @ApiProduces(PDF_TYPE)
+  async recordPdf(@Caller() caller: Principal, @Param('userId', ParseIntPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
+    const file = await this.reports.personRecordPdf(caller, userId);
+    void reply.header('content-type', PDF_TYPE).header('content-disposition', disposition(file));
+    return file.body;
+  }
+
+  /**
+   * Events, participations, awards, titles and prize money of an organisation's subtree in one
+   * calendar year, for organizers and admins whose role covers the organisation. The counting
+   * rules are those of ReportsService.statistics.
+   */
+  @Get('statistics')
+  @Allow('organizer')
+  @ApiOkResponse({ type: StatisticsDto })
+  statistics(@Caller() caller: Principal, @Query() q: StatisticsQuery) {
+    return this.reports.statistics(caller, q.organisationId, q.year);
+  }
+}
+
+function disposition(file: { fileName: string; localName: string }): string {
+  return `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.localName)}`;
+}
