@@ -1,3 +1,4 @@
+import { AWARDS_ENTITIES } from '@app/awards';
 import { EVENTS_ENTITIES } from '@app/events';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
@@ -15,4 +16,5 @@ export const ENTITIES = [
   ...SCORING_ENTITIES,
   ...RESULTS_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
+  ...AWARDS_ENTITIES,
 ];

@@ -1,3 +1,4 @@
+import { AwardsModule } from '@app/awards';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { EventsModule } from '@app/events';
@@ -11,6 +12,8 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard } from './auth/auth.guard';
+import { AwardsController } from './awards/awards.controller';
+import { ReportsController } from './awards/reports.controller';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -43,6 +46,7 @@ import { JudgingController } from './scoring/judging.controller';
     ScoringModule,
     ResultsModule,
     NotificationsModule,
+    AwardsModule,
   ],
   controllers: [
     HealthController,
@@ -61,6 +65,8 @@ import { JudgingController } from './scoring/judging.controller';
     PublicationController,
     InboxController,
     NotificationsAdminController,
+    AwardsController,
+    ReportsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

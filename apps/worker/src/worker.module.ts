@@ -1,3 +1,4 @@
+import { AwardsModule } from '@app/awards';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
@@ -7,12 +8,13 @@ import { ResultsModule } from '@app/results';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AwardsProcessor } from './awards.processor';
 import { NOTIFY_PROCESSORS } from './notify.processors';
 import { OutboxRelayService } from './outbox-relay.service';
 import { RegistrationProcessor } from './registration.processor';
 import { TallyProcessor } from './tally.processor';
 
-export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROCESSORS];
+export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROCESSORS, AwardsProcessor];
 
 @Module({
   imports: [
@@ -31,6 +33,7 @@ export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROC
     ResultsModule,
     RegistrationModule,
     NotificationsModule,
+    AwardsModule,
   ],
   providers: [...PROCESSORS, OutboxRelayService],
 })

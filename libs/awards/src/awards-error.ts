@@ -10,6 +10,7 @@ export enum AwardsErrorCode {
   CertificateNotReady = 'AWARDS_CERTIFICATE_NOT_READY',
   PersonNotFound = 'AWARDS_PERSON_NOT_FOUND',
   DuplicateRecognition = 'AWARDS_DUPLICATE_RECOGNITION',
+  ItemNotInEvent = 'AWARDS_ITEM_NOT_IN_EVENT',
 }
 
 export class AwardsError extends DomainError {

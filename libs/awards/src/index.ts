@@ -1,2 +1,13 @@
-// Awards: allocation rules, prize money ledger (pure domain; records and certificates come with the awards issue).
+// Awards: allocation rules and prize ledger (pure domain), award records, recognitions, certificates, statistics.
+import { AwardCertificate, AwardRecord, AwardRecordAudit, AwardRuleSet } from './award.entity';
+
 export * from './domain';
+export * from './award.entity';
+export * from './awards-error';
+export * from './award-rules.service';
+export * from './award-grants.service';
+export * from './award-records.service';
+export * from './reports.service';
+export * from './awards.module';
+
+export const AWARDS_ENTITIES = [AwardRuleSet, AwardRecord, AwardRecordAudit, AwardCertificate];

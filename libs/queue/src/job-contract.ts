@@ -13,6 +13,7 @@ export const QUEUES = {
   notifyEmail: 'notify-email',
   notifySms: 'notify-sms',
   notifyWebhook: 'notify-webhook',
+  awards: 'awards',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -29,6 +30,10 @@ export interface JobPayloads {
   'notify.email': { deliveryId: string };
   'notify.sms': { deliveryId: string };
   'notify.webhook': { deliveryId: string };
+  /** Grant the awards an item's final results earn, by its award rules; `run` (epoch ms) names the finalisation or re-run. */
+  'awards.item': { itemId: number; run: number };
+  /** Render an award record's certificate at its revision (a correction or revocation bumps the revision). */
+  'awards.certificate': { recordId: number; revision: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -80,6 +85,8 @@ export const JOB_QUEUES = {
   'notify.email': QUEUES.notifyEmail,
   'notify.sms': QUEUES.notifySms,
   'notify.webhook': QUEUES.notifyWebhook,
+  'awards.item': QUEUES.awards,
+  'awards.certificate': QUEUES.awards,
 } as const satisfies Record<JobName, QueueName>;
 
 interface JobDefinition<N extends JobName> {
@@ -168,6 +175,17 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   'notify.email': delivery(QUEUES.notifyEmail),
   'notify.sms': delivery(QUEUES.notifySms),
   'notify.webhook': delivery(QUEUES.notifyWebhook),
+  'awards.item': {
+    queue: QUEUES.awards,
+    // Once per finalisation; an organizer's re-run names its own time. Running it twice grants nothing new either way.
+    jobId: (p) => `awards.item-${p.itemId}-${p.run}`,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
+  },
+  'awards.certificate': {
+    queue: QUEUES.awards,
+    jobId: (p) => `awards.certificate-${p.recordId}-r${p.revision}`,
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
+  },
 };
 
 export function jobNamesOf(queue: QueueName): JobName[] {

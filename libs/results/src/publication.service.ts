@@ -1,7 +1,7 @@
 import { beijingTime } from '@app/common';
 import { inTransaction, jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
-import { notifyAudience, notifyPeople } from '@app/queue';
+import { enqueue, notifyAudience, notifyPeople } from '@app/queue';
 import { forbidden, type Principal } from '@app/identity';
 import { EntryWorkflowService } from '@app/registration';
 import { ScoreSheetsService, ScoringService } from '@app/scoring';
@@ -114,7 +114,11 @@ export class PublicationService {
   /** Organizers: once the notice has ended with every appeal decided. Marks are frozen from then on. */
   async finalize(principal: Principal, itemId: number): Promise<PublicationView> {
     await this.assertOrganizer(principal, itemId);
-    return this.step(principal, itemId, { type: 'FINALIZE', at: now() }, {}, (m) => this.scoring.setResultsFinal(m, itemId, true));
+    return this.step(principal, itemId, { type: 'FINALIZE', at: now() }, {}, async (m) => {
+      await this.scoring.setResultsFinal(m, itemId, true);
+      // Final results earn their awards: the worker grants them by the item's award rules.
+      await enqueue(m, 'awards.item', { itemId, run: Date.now() });
+    });
   }
 
   /** Organizers: final results opened for correction, with a reason in the audit; a new notice must follow. */

@@ -7,6 +7,7 @@ import { TallyIndexes1795227177140 } from './1795227177140-TallyIndexes';
 import { ResultInputs1795231249991 } from './1795231249991-ResultInputs';
 import { Notifications1795231371599 } from './1795231371599-Notifications';
 import { TallyGuests1795237926636 } from './1795237926636-TallyGuests';
+import { Awards1795238541883 } from './1795238541883-Awards';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   ResultInputs1795231249991,
   Notifications1795231371599,
   TallyGuests1795237926636,
+  Awards1795238541883,
 ];

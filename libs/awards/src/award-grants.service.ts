@@ -1,0 +1,219 @@
+import { AppConfig } from '@app/config';
+import { inTransaction, insertRows, jsonColumn } from '@app/database';
+import { enqueue, notifyPeople } from '@app/queue';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { allocateAwards, type AwardRule, type EntryStatus, type PersonAward, type RankedEntry, toPersonAwards } from './domain';
+import { renderCertificatePdf } from './documents';
+
+const RECORD_COLUMNS = [
+  'verify_code', 'grant_key', 'kind', 'user_id', 'organisation_id', 'issuer_id', 'event_id', 'item_id', 'entry_id',
+  'award_code', 'award_name', 'level', 'title', 'citation', 'prize_money', 'payment_status', 'year', 'granted_on', 'granted_by',
+];
+const RANKED_STATUSES = new Set<string>(['OK', 'DNS', 'DNF', 'DQ']);
+
+/** What a new record is granted with; the columns of award_records. */
+export interface NewRecord {
+  grantKey: string;
+  kind: 'award' | 'recognition';
+  userId: number;
+  organisationId: number;
+  issuerId: number;
+  eventId: number | null;
+  itemId: number | null;
+  entryId: number | null;
+  awardCode: string;
+  awardName: string;
+  level: number;
+  title: string | null;
+  citation: string | null;
+  prizeMoney: string | null;
+  year: number;
+  grantedOn: string;
+  grantedBy: number | null;
+}
+
+/** Today in Beijing, `YYYY-MM-DD`: the day printed on a certificate. */
+export const beijingDate = (at = new Date()): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Writes new award records with their serials, audit rows, certificate jobs and notices, in the
+ * caller's transaction. Records whose grant key exists already are left alone, so granting the
+ * same thing twice creates nothing. Returns the ids of the records created.
+ */
+export async function writeRecords(m: EntityManager, records: NewRecord[], notice: { event: string; item: string }, publicUrl: string): Promise<number[]> {
+  if (!records.length) return [];
+  const taken = new Set<string>(
+    (await m.query('SELECT grant_key AS grantKey FROM award_records WHERE grant_key IN (?)', [records.map((r) => r.grantKey)])).map((r: { grantKey: string }) => r.grantKey),
+  );
+  const fresh = records.filter((r) => !taken.has(r.grantKey));
+  if (!fresh.length) return [];
+  await insertRows(
+    m,
+    'award_records',
+    RECORD_COLUMNS,
+    fresh.map((r) => [
+      randomBytes(16).toString('base64url').slice(0, 22), r.grantKey, r.kind, r.userId, r.organisationId, r.issuerId, r.eventId, r.itemId, r.entryId,
+      r.awardCode, r.awardName, r.level, r.title, r.citation, r.prizeMoney, r.prizeMoney === null ? 'none' : 'pending', r.year, r.grantedOn, r.grantedBy,
+    ]),
+    { keepExisting: true },
+  );
+  const rows: { id: number; userId: number; verifyCode: string; awardName: string; title: string | null; prizeMoney: string | null; level: number }[] = await m.query(
+    'SELECT id, user_id AS userId, verify_code AS verifyCode, award_name AS awardName, title, prize_money AS prizeMoney, level FROM award_records WHERE grant_key IN (?) ORDER BY id',
+    [fresh.map((r) => r.grantKey)],
+  );
+  const ids = rows.map((r) => Number(r.id));
+  // The serial is the id in the award year, so it is unique and says when without another counter.
+  await m.query("UPDATE award_records SET serial = CONCAT('ZS', year, '-', LPAD(id, 6, '0')) WHERE id IN (?)", [ids]);
+  await insertRows(
+    m,
+    'award_record_audit',
+    ['record_id', 'action', '`by`', 'reason', '`after`'],
+    rows.map((r) => [r.id, 'granted', fresh[0].grantedBy, null, JSON.stringify({ awardName: r.awardName, level: Number(r.level), title: r.title, prizeMoney: r.prizeMoney })]),
+  );
+  for (const id of ids) await enqueue(m, 'awards.certificate', { recordId: id, revision: 0 });
+  await notifyPeople(
+    m,
+    'award.granted',
+    notice,
+    rows.map((r) => ({ userId: Number(r.userId), ref: `award-${r.id}`, vars: { award: r.awardName, certificateUrl: verifyUrl(publicUrl, r.verifyCode) } })),
+  );
+  return ids;
+}
+
+export const verifyUrl = (publicUrl: string, code: string): string => `${publicUrl.replace(/\/$/, '')}/api/v1/verify/${code}`;
+
+/** The worker's side of awards: records from an item's final results, and certificates. */
+@Injectable()
+export class AwardGrantsService {
+  private readonly logger = new Logger(AwardGrantsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Grants what an item's final results earn under its award rules (its own, else its event's):
+   * one record per person, a team award to every member. Idempotent: a second run finds every
+   * grant key taken and creates nothing. Results not final: nothing to do. Results final but a
+   * tally still pending: fails, so BullMQ retries once the tally is in.
+   */
+  async grantItem(itemId: number): Promise<{ itemId: number; created: number }> {
+    const created = await inTransaction(this.dataSource, async (m) => {
+      // The publication row's lock: a reopening waits for this job, and this job for a reopening.
+      const [pub] = await m.query('SELECT status FROM result_publications WHERE item_id = ? FOR UPDATE', [itemId]);
+      if (pub?.status !== 'FINAL') return [];
+      const [state] = await m.query(
+        'SELECT s.score_version AS scored, COALESCE(t.tallied_version, 0) AS tallied FROM item_scoring s LEFT JOIN item_tallies t ON t.item_id = s.item_id WHERE s.item_id = ?',
+        [itemId],
+      );
+      if (state && Number(state.tallied) < Number(state.scored)) throw new Error(`item ${itemId}: results final but the last tally is still pending`);
+      const [item] = await m.query(
+        'SELECT i.name, i.event_id AS eventId, e.name AS eventName, e.organisation_id AS issuerId, e.starts_on AS startsOn FROM event_items i JOIN events e ON e.id = i.event_id WHERE i.id = ?',
+        [itemId],
+      );
+      const [ruleRow] = await m.query('SELECT rules FROM award_rule_sets WHERE event_id = ? AND item_id IN (0, ?) ORDER BY item_id DESC LIMIT 1', [item.eventId, itemId]);
+      if (!ruleRow) return [];
+      const persons = allocatePersons(await this.field(m, itemId), jsonColumn<AwardRule[]>(ruleRow.rules));
+      const entryOrg = await this.entryOrganisations(m, persons);
+      const year = item.startsOn ? Number(String(item.startsOn).slice(0, 4)) : Number(beijingDate().slice(0, 4));
+      const grantedOn = beijingDate();
+      const records: NewRecord[] = persons.map((p) => ({
+        grantKey: `e:${p.entryId}:u:${p.personId}:${p.awardCode}`,
+        kind: 'award',
+        userId: Number(p.personId),
+        organisationId: entryOrg.get(Number(p.entryId))!,
+        issuerId: Number(item.issuerId),
+        eventId: Number(item.eventId),
+        itemId,
+        entryId: Number(p.entryId),
+        awardCode: p.awardCode,
+        awardName: p.awardName,
+        level: p.level,
+        title: p.title ?? null,
+        citation: null,
+        prizeMoney: p.prizeMoney ?? null,
+        year,
+        grantedOn,
+        grantedBy: null,
+      }));
+      return writeRecords(m, records, { event: item.eventName, item: item.name }, this.config.PUBLIC_URL);
+    });
+    this.logger.log(`awards for item ${itemId}: ${created.length} new records`);
+    return { itemId, created: created.length };
+  }
+
+  /** Renders a record's certificate at `revision`; an older job than the record's revision leaves it to the newer one. */
+  async renderCertificate(recordId: number, revision: number): Promise<{ recordId: number; revision: number; rendered: boolean }> {
+    const [r] = await this.dataSource.query(
+      `SELECT r.serial, r.verify_code AS verifyCode, r.revision, r.status, r.award_name AS awardName, r.title, r.citation, r.granted_on AS grantedOn,
+              u.real_name AS personName, ev.name AS eventName, i.name AS itemName, o.name AS issuer
+         FROM award_records r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.issuer_id
+         LEFT JOIN events ev ON ev.id = r.event_id LEFT JOIN event_items i ON i.id = r.item_id
+        WHERE r.id = ?`,
+      [recordId],
+    );
+    if (!r || Number(r.revision) > revision) return { recordId, revision, rendered: false };
+    const pdf = await renderCertificatePdf({
+      serial: r.serial,
+      personName: r.personName,
+      eventName: r.eventName,
+      itemName: r.itemName,
+      awardName: r.awardName,
+      title: r.title,
+      citation: r.citation,
+      issuer: r.issuer,
+      grantedOn: String(r.grantedOn).slice(0, 10),
+      verifyUrl: verifyUrl(this.config.PUBLIC_URL, r.verifyCode),
+      revoked: r.status === 'revoked',
+    });
+    // Never over a newer revision's certificate, whichever job finishes last.
+    await this.dataSource.query(
+      'INSERT INTO award_certificates (record_id, revision, pdf, generated_at) VALUES (?, ?, ?, NOW(3)) ' +
+        'ON DUPLICATE KEY UPDATE pdf = IF(VALUES(revision) >= revision, VALUES(pdf), pdf), generated_at = IF(VALUES(revision) >= revision, VALUES(generated_at), generated_at), revision = GREATEST(revision, VALUES(revision))',
+      [recordId, revision, pdf],
+    );
+    return { recordId, revision, rendered: true };
+  }
+
+  /** The ranked field of the item's last round: approved, non-guest entries with their members. */
+  private async field(m: EntityManager, itemId: number): Promise<RankedEntry[]> {
+    const [round] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq DESC LIMIT 1', [itemId]);
+    const rows: { entryId: number; userId: number; place: number | null; total: string | null; status: string }[] = await m.query(
+      `SELECT r.entry_id AS entryId, e.user_id AS userId, r.place, r.total, r.status FROM item_results r JOIN entries e ON e.id = r.entry_id
+        WHERE r.item_id = ? AND r.round_id = ? AND e.status = 'approved' AND e.guest = 0`,
+      [itemId, round ? Number(round.id) : 0],
+    );
+    const members: { entryId: number; userId: number }[] = rows.length
+      ? await m.query('SELECT entry_id AS entryId, user_id AS userId FROM team_members WHERE entry_id IN (?) ORDER BY entry_id, captain DESC, id', [rows.map((r) => r.entryId)])
+      : [];
+    const team = new Map<number, string[]>();
+    for (const mb of members) team.set(Number(mb.entryId), [...(team.get(Number(mb.entryId)) ?? []), String(mb.userId)]);
+    // Entries the scheme could not score (INCOMPLETE) are not part of the ranked field.
+    return rows
+      .filter((r) => RANKED_STATUSES.has(r.status))
+      .map((r) => ({
+        entryId: String(r.entryId),
+        personIds: team.get(Number(r.entryId)) ?? [String(r.userId)],
+        place: r.place === null ? null : Number(r.place),
+        total: r.total,
+        status: r.status as EntryStatus,
+      }));
+  }
+
+  private async entryOrganisations(m: EntityManager, persons: PersonAward[]): Promise<Map<number, number>> {
+    if (!persons.length) return new Map();
+    const rows: { id: number; organisationId: number }[] = await m.query('SELECT id, organisation_id AS organisationId FROM entries WHERE id IN (?)', [
+      [...new Set(persons.map((p) => Number(p.entryId)))],
+    ]);
+    return new Map(rows.map((r) => [Number(r.id), Number(r.organisationId)]));
+  }
+}
+
+/** The rules applied to the field, one grant per person (pure; see domain/allocate-awards.ts). */
+export function allocatePersons(field: RankedEntry[], rules: AwardRule[]): PersonAward[] {
+  return toPersonAwards(allocateAwards(field, rules), field);
+}
