@@ -50,7 +50,7 @@ function body(d: CertificateData): string {
   const title = d.title && d.title !== d.awardName ? d.title : null;
   const closing = '\n特发此证，以资鼓励。';
   if (where) return `在${where}中荣获${d.awardName}${title ? `，并被授予“${title}”称号` : ''}。${closing}`;
-  const citation = d.citation?.trim() ? `${d.citation.trim()}\n` : '';
+  const citation = d.citation?.trim() ?? '';
   const titles = [d.awardName, title].filter(Boolean).map((t) => `“${t}”`).join('');
   return `${citation}被授予${titles}称号。${closing}`;
 }

@@ -4,7 +4,7 @@ import type { PersonRecordData } from './types';
 
 const MARGIN = 40;
 const FONT_SIZE = 10;
-const MIN_FONT_SIZE = 7;
+const MIN_FONT_SIZE = 8;
 const PAD = 4;
 const LINE = '#999999';
 
@@ -53,14 +53,16 @@ function bottom(doc: PDFKit.PDFDocument): number {
 }
 
 /**
- * The size a cell's text is set in: the normal size, or smaller (down to a floor) so a long name
- * stays on one line; only what does not fit even then wraps.
+ * The size a cell's text is set in: the normal size, or a little smaller so a long name stays on
+ * one line (one unbroken run to read and to search); what would need to go below the floor
+ * wraps at the normal size instead.
  */
 function fitSize(doc: PDFKit.PDFDocument, text: string, width: number): number {
   doc.fontSize(FONT_SIZE);
   const natural = doc.widthOfString(text);
   const room = width - 2 * PAD;
-  return natural <= room ? FONT_SIZE : Math.max(MIN_FONT_SIZE, Math.floor((FONT_SIZE * room * 10) / natural) / 10);
+  const fitted = Math.floor((FONT_SIZE * room * 10) / natural) / 10;
+  return natural <= room || fitted < MIN_FONT_SIZE ? FONT_SIZE : fitted;
 }
 
 function cellHeight(doc: PDFKit.PDFDocument, text: string, width: number): number {
