@@ -1,3 +1,4 @@
+import { beijingDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { inTransaction, insertRows, jsonColumn } from '@app/database';
 import { enqueue, notifyPeople } from '@app/queue';
@@ -6,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { allocateAwards, type AwardRule, type EntryStatus, type PersonAward, type RankedEntry, toPersonAwards } from './domain';
+import type { AwardRecordView } from './award-records.service';
 import { renderCertificatePdf } from './documents';
 
 const RECORD_COLUMNS = [
@@ -14,29 +16,11 @@ const RECORD_COLUMNS = [
 ];
 const RANKED_STATUSES = new Set<string>(['OK', 'DNS', 'DNF', 'DQ']);
 
-/** What a new record is granted with; the columns of award_records. */
-export interface NewRecord {
-  grantKey: string;
-  kind: 'award' | 'recognition';
-  userId: number;
-  organisationId: number;
-  issuerId: number;
-  eventId: number | null;
-  itemId: number | null;
-  entryId: number | null;
-  awardCode: string;
-  awardName: string;
-  level: number;
-  title: string | null;
-  citation: string | null;
-  prizeMoney: string | null;
-  year: number;
-  grantedOn: string;
-  grantedBy: number | null;
-}
-
-/** Today in Beijing, `YYYY-MM-DD`: the day printed on a certificate. */
-export const beijingDate = (at = new Date()): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** What a new record is granted with: a view's own columns, its grant key and who granted it. */
+export type NewRecord = Pick<
+  AwardRecordView,
+  'kind' | 'userId' | 'organisationId' | 'issuerId' | 'eventId' | 'itemId' | 'entryId' | 'awardCode' | 'awardName' | 'level' | 'title' | 'citation' | 'prizeMoney' | 'year' | 'grantedOn'
+> & { grantKey: string; grantedBy: number | null };
 
 /**
  * Writes new award records with their serials, audit rows, certificate jobs and notices, in the
@@ -191,7 +175,11 @@ export class AwardGrantsService {
       ? await m.query('SELECT entry_id AS entryId, user_id AS userId FROM team_members WHERE entry_id IN (?) ORDER BY entry_id, captain DESC, id', [rows.map((r) => r.entryId)])
       : [];
     const team = new Map<number, string[]>();
-    for (const mb of members) team.set(Number(mb.entryId), [...(team.get(Number(mb.entryId)) ?? []), String(mb.userId)]);
+    for (const mb of members) {
+      const list = team.get(Number(mb.entryId));
+      if (list) list.push(String(mb.userId));
+      else team.set(Number(mb.entryId), [String(mb.userId)]);
+    }
     // Entries the scheme could not score (INCOMPLETE) are not part of the ranked field.
     return rows
       .filter((r) => RANKED_STATUSES.has(r.status))

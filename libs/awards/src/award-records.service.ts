@@ -1,3 +1,4 @@
+import { beijingDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { inTransaction } from '@app/database';
 import { AccessService, coversPath, forbidden, type Principal } from '@app/identity';
@@ -5,7 +6,7 @@ import { enqueue } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { beijingDate, writeRecords } from './award-grants.service';
+import { writeRecords } from './award-grants.service';
 import { AwardsError, AwardsErrorCode } from './awards-error';
 import { AwardsDomainError, formatYuan, type LedgerTotal, parseYuan, summarizePrizeLedger } from './domain';
 
@@ -72,10 +73,11 @@ export interface CorrectionInput {
   reason: string;
 }
 
-const VIEW_SQL = `SELECT r.id, r.serial, r.kind, r.user_id AS userId, u.real_name AS name, r.organisation_id AS organisationId, r.issuer_id AS issuerId,
+/** A record as the API shows it; `extra` adds columns a caller needs beside the view. */
+const viewSql = (extra = '') => `SELECT r.id, r.serial, r.kind, r.user_id AS userId, u.real_name AS name, r.organisation_id AS organisationId, r.issuer_id AS issuerId,
     o.name AS issuer, r.event_id AS eventId, ev.name AS eventName, r.item_id AS itemId, i.name AS itemName, r.entry_id AS entryId, r.award_code AS awardCode,
     r.award_name AS awardName, r.level, r.title, r.citation, r.prize_money AS prizeMoney, r.payment_status AS paymentStatus, r.paid_on AS paidOn,
-    r.payment_ref AS paymentRef, r.year, r.granted_on AS grantedOn, r.status, r.revision, c.revision AS certificateRevision
+    r.payment_ref AS paymentRef, r.year, r.granted_on AS grantedOn, r.status, r.revision, c.revision AS certificateRevision${extra}
   FROM award_records r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.issuer_id
   LEFT JOIN events ev ON ev.id = r.event_id LEFT JOIN event_items i ON i.id = r.item_id LEFT JOIN award_certificates c ON c.record_id = r.id`;
 
@@ -239,17 +241,16 @@ export class AwardRecordsService {
   /** Prize money of a subtree and year, exact to the fen, with each record's line (organizers over the organisation). */
   async ledger(principal: Principal, organisationId: number, year: number): Promise<{ total: LedgerTotal; payments: AwardRecordView[] }> {
     const path = await this.access.assertOrg(principal, ['organizer'], organisationId);
-    const payments: AwardRecordView[] = (
-      await this.dataSource.query(
-        `${VIEW_SQL} JOIN organisations po ON po.id = r.organisation_id WHERE po.path LIKE CONCAT(?, '%') AND r.year = ? AND r.prize_money IS NOT NULL ORDER BY r.id`,
-        [path, year],
-      )
-    ).map(toView);
-    const paths = new Map<number, string>(
-      (await this.dataSource.query('SELECT id, path FROM organisations WHERE path LIKE CONCAT(?, \'%\')', [path])).map((o: { id: number; path: string }) => [Number(o.id), o.path]),
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `${viewSql(', po.path AS orgPath')} JOIN organisations po ON po.id = r.organisation_id
+        WHERE po.path LIKE CONCAT(?, '%') AND r.year = ? AND r.prize_money IS NOT NULL ORDER BY r.id`,
+      [path, year],
     );
+    const payments = rows.map(({ orgPath: _, ...r }) => toView(r));
     const [total] = summarizePrizeLedger(
-      payments.filter((p) => p.paymentStatus !== 'none').map((p) => ({ amount: p.prizeMoney!, status: p.paymentStatus as 'pending' | 'paid' | 'cancelled', orgPath: paths.get(p.organisationId)!, year })),
+      payments.flatMap((p, i) =>
+        p.paymentStatus === 'none' ? [] : [{ amount: p.prizeMoney!, status: p.paymentStatus, orgPath: String(rows[i].orgPath), year }],
+      ),
       { orgPaths: [path] },
     );
     return { total: total ?? { orgPath: path, year, paid: '0.00', pending: '0.00', cancelled: '0.00', committed: '0.00', counts: { paid: 0, pending: 0, cancelled: 0 } }, payments };
@@ -262,10 +263,10 @@ export class AwardRecordsService {
     work: (m: EntityManager, r: AwardRecordView) => Promise<{ action: 'revoked' | 'corrected' | 'paid' | 'cancelled'; before: unknown; after: unknown; render?: boolean }>,
     reason: string | null,
   ): Promise<void> {
-    await this.assertOrganizer(principal, await this.load(this.dataSource.manager, id));
     await inTransaction(this.dataSource, async (m) => {
       await m.query('SELECT id FROM award_records WHERE id = ? FOR UPDATE', [id]);
       const r = await this.load(m, id);
+      await this.assertOrganizer(principal, r);
       const done = await work(m, r);
       await m.query('INSERT INTO award_record_audit (record_id, action, `by`, reason, `before`, `after`) VALUES (?, ?, ?, ?, ?, ?)', [
         id,
@@ -280,7 +281,7 @@ export class AwardRecordsService {
   }
 
   private async load(m: EntityManager, id: number): Promise<AwardRecordView> {
-    const [row] = await m.query(`${VIEW_SQL} WHERE r.id = ?`, [id]);
+    const [row] = await m.query(`${viewSql()} WHERE r.id = ?`, [id]);
     if (!row) throw new AwardsError('not_found', AwardsErrorCode.RecordNotFound, `奖项记录不存在：${id}`);
     return toView(row);
   }

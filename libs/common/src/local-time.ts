@@ -7,3 +7,8 @@ export function beijingTime(value: Date | string | null | undefined): string | n
   const d = new Date(new Date(value).getTime() + OFFSET_MS);
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** Today (or `at`) as a Beijing calendar day, `2026-05-01`: the day printed on a certificate. */
+export function beijingDate(at: Date = new Date()): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
