@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
-import { insertRows, inTransaction, jsonColumn } from '@app/database';
+import { insertRows, inTransaction, jsonColumn, SESSION_ISOLATION } from '@app/database';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type SchemeConfig, ScoringService, tallyItem, totalDirection } from '@app/scoring';
+import { type SchemeConfig, SCORING_HEAD_COLUMNS, type ScoringHead, ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -23,6 +23,14 @@ interface ResultRow {
 }
 
 const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'input', 'breakdown', 'score_version'];
+
+interface TallyContext {
+  eventId: number;
+  talliedVersion: number;
+  runs: number;
+  rounds: number[];
+  head: ScoringHead;
+}
 
 export interface TallyOutcome {
   itemId: number;
@@ -56,68 +64,83 @@ export class TallyService {
   }
 
   private rank(itemId: number, version: number): Promise<TallyOutcome & { eventId: number }> {
-    return inTransaction(this.dataSource, async (m) => {
-      const created = await m.query('INSERT IGNORE INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0)', [itemId]);
-      const [state] = await m.query('SELECT tallied_version AS talliedVersion FROM item_tallies WHERE item_id = ? FOR UPDATE', [itemId]);
-      if (Number(state.talliedVersion) >= version) return { itemId, eventId: 0, ran: false, version: Number(state.talliedVersion), entries: 0 };
-      const ctx = await this.context(m, itemId);
+    // READ COMMITTED, the sessions' own level, costs no statement; every read below comes after
+    // the lock, and itemMarks reads the version before the marks, so nothing read is older than
+    // the version the results are stamped with.
+    return inTransaction(
+      this.dataSource,
+      async (m) => {
+        // Takes the item's tally row lock (an exclusive lock, whether the row is new or not).
+        await m.query('INSERT INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0) ON DUPLICATE KEY UPDATE item_id = item_id', [itemId]);
+        const ctx = await this.context(m, itemId);
+        if (ctx.talliedVersion >= version) return { itemId, eventId: 0, ran: false, version: ctx.talliedVersion, entries: 0 };
 
-      // An item run in rounds is ranked round by round; each round is its own results list.
-      const rounds = ctx.rounds;
-      const rows: ResultRow[] = [];
-      let scoreVersion = version;
-      let scheme: SchemeConfig | null = null;
-      for (const roundId of rounds.length ? rounds : [0]) {
-        const data = await this.scoring.itemMarks(m, itemId, { roundId });
-        if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
-        scoreVersion = data.version;
-        scheme = data.scheme;
-        // Breakdowns are computed on read from the inputs kept here, so the tally does not write them out.
-        const ranked = tallyItem(data, { breakdowns: false });
-        const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
-        for (const r of ranked) {
-          const n = notes.get(r.entryId)!;
-          // The input, not the breakdown ten times its size: ResultsService computes the breakdown from it on request.
-          const scored = r.input !== undefined;
-          rows.push({
-            roundId,
-            entryId: r.entryId,
-            place: r.place,
-            total: r.total,
-            status: r.status,
-            ...n,
-            input: scored ? JSON.stringify(r.input) : null,
-            breakdown: scored ? null : JSON.stringify(r.breakdown ?? null),
-          });
+        // An item run in rounds is ranked round by round; each round is its own results list.
+        const rows: ResultRow[] = [];
+        let scoreVersion = version;
+        let scheme: SchemeConfig | null = null;
+        for (const roundId of ctx.rounds.length ? ctx.rounds : [0]) {
+          const data = await this.scoring.itemMarks(m, itemId, roundId ? { roundId } : { head: ctx.head });
+          if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
+          scoreVersion = data.version;
+          scheme = data.scheme;
+          // Breakdowns are computed on read from the inputs kept here, so the tally does not write them out.
+          const ranked = tallyItem(data, { breakdowns: false });
+          const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
+          for (const r of ranked) {
+            const n = notes.get(r.entryId)!;
+            // The input, not the breakdown ten times its size: ResultsService computes the breakdown from it on request.
+            const scored = r.input !== undefined;
+            rows.push({
+              roundId,
+              entryId: r.entryId,
+              place: r.place,
+              total: r.total,
+              status: r.status,
+              scoringPlace: n.scoringPlace,
+              meetRecord: n.meetRecord,
+              allTimeRecord: n.allTimeRecord,
+              input: scored ? JSON.stringify(r.input) : null,
+              breakdown: scored ? null : JSON.stringify(r.breakdown ?? null),
+            });
+          }
         }
-      }
 
-      // Only a tally writes results, after creating the item's tally row: a first tally has none to compare with.
-      await this.replaceResults(m, itemId, scoreVersion, rows, Number(created.affectedRows) === 1);
-      // The scheme with the rows it explains, in the same transaction: a breakdown is always computed with the scheme its input was scored with.
-      await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3), scheme = ? WHERE item_id = ?', [
-        scoreVersion,
-        JSON.stringify(scheme),
-        itemId,
-      ]);
-      if (this.config.FAULT_TALLY_PAUSE_MS) await sleep(this.config.FAULT_TALLY_PAUSE_MS);
-      this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
-      return { itemId, eventId: ctx.eventId, ran: true, version: scoreVersion, entries: rows.length };
-    });
+        // Only a tally writes results, and counts its run: a first one has none to compare with.
+        await this.replaceResults(m, itemId, scoreVersion, rows, ctx.runs === 0);
+        // The scheme with the rows it explains, in the same transaction: a breakdown is always computed with the scheme its input was scored with.
+        await m.query('UPDATE item_tallies SET tallied_version = ?, runs = runs + 1, tallied_at = NOW(3), scheme = ? WHERE item_id = ?', [
+          scoreVersion,
+          JSON.stringify(scheme),
+          itemId,
+        ]);
+        if (this.config.FAULT_TALLY_PAUSE_MS) await sleep(this.config.FAULT_TALLY_PAUSE_MS);
+        this.logger.log(`tallied item ${itemId} at score version ${scoreVersion}: ${rows.length} results`);
+        return { itemId, eventId: ctx.eventId, ran: true, version: scoreVersion, entries: rows.length };
+      },
+      undefined,
+      SESSION_ISOLATION,
+    );
   }
 
-  /** The item's event, its rounds in order, its guests (who score nothing) and the records its marks are checked against. */
-  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & { eventId: number; rounds: number[] }> {
+  /**
+   * In one statement: the item's tally state, event, rounds in order, guests (who score nothing),
+   * the records its marks are checked against, and (used when it has no rounds) its scoring head.
+   */
+  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & TallyContext> {
     const [row] = await m.query(
-      'SELECT i.event_id AS eventId, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord, ' +
+      'SELECT i.event_id AS eventId, t.tallied_version AS talliedVersion, t.runs, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord, ' +
         '(SELECT JSON_ARRAYAGG(e.id) FROM entries e WHERE e.item_id = i.id AND e.guest = 1) AS guests, ' +
-        '(SELECT GROUP_CONCAT(r.id ORDER BY r.seq) FROM item_rounds r WHERE r.item_id = i.id) AS rounds ' +
-        'FROM event_items i LEFT JOIN item_records rec ON rec.item_id = i.id WHERE i.id = ?',
+        `(SELECT GROUP_CONCAT(r.id ORDER BY r.seq) FROM item_rounds r WHERE r.item_id = i.id) AS rounds, ${SCORING_HEAD_COLUMNS} ` +
+        'FROM event_items i JOIN item_tallies t ON t.item_id = i.id LEFT JOIN item_records rec ON rec.item_id = i.id LEFT JOIN item_scoring s ON s.item_id = i.id WHERE i.id = ?',
       [itemId],
     );
     return {
       eventId: Number(row.eventId),
+      talliedVersion: Number(row.talliedVersion),
+      runs: Number(row.runs),
       rounds: row.rounds === null ? [] : String(row.rounds).split(',').map(Number),
+      head: { scheme: row.scheme, scoreVersion: row.scoreVersion, judges: row.judges },
       guests: new Set((jsonColumn<number[] | null>(row.guests) ?? []).map(Number)),
       meetRecord: row.meetRecord ?? null,
       allTimeRecord: row.allTimeRecord ?? null,

@@ -48,6 +48,22 @@ export interface JudgeAssignmentInput {
 }
 
 /** Everything a tally needs about one item, read in the tally's own transaction. */
+/**
+ * An item's scoring head for round 0 (an item without rounds), as columns of `item_scoring s`, for
+ * a caller that reads it with other things about the item in one statement and passes the row
+ * to itemMarks as `head`. With `FROM … LEFT JOIN item_scoring s`, an item without a scheme gives
+ * a NULL scheme.
+ */
+export const SCORING_HEAD_COLUMNS =
+  's.scheme, s.score_version AS scoreVersion, (SELECT GROUP_CONCAT(j.user_id ORDER BY j.id) FROM judge_assignments j WHERE j.item_id = s.item_id) AS judges';
+
+export interface ScoringHead {
+  scheme: unknown;
+  scoreVersion: number | string;
+  /** judge ids in seat order, comma-separated; NULL without a panel */
+  judges: string | null;
+}
+
 export interface ItemMarks {
   roundId: number;
   scheme: SchemeConfig;
@@ -139,37 +155,47 @@ export class ScoringService {
 
   /**
    * Reads the scheme, panel, entries and the marks of submitted and locked sheets (drafts too on
-   * request) of an item or one of its rounds through the caller's transaction: one consistent
-   * snapshot. A round's entries are the contestants drawn into it; its panel, the judges seated
-   * for all rounds or for this one.
+   * request) of an item or one of its rounds through the caller's transaction. The scheme and
+   * score version come first, then the entries with their marks in one statement, so the marks
+   * are never older than the version (whatever the isolation level). A round's entries are the
+   * contestants drawn into it; its panel, the judges seated for all rounds or for this one. A
+   * caller that read the item's head (SCORING_HEAD_COLUMNS, round 0 only) in a statement of its
+   * own passes it in and saves one round trip.
    */
-  async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean; roundId?: number } = {}): Promise<ItemMarks | null> {
+  async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean; roundId?: number; head?: ScoringHead } = {}): Promise<ItemMarks | null> {
     const roundId = opts.roundId ?? 0;
+    if (opts.head && roundId) throw new Error('itemMarks: a head read with SCORING_HEAD_COLUMNS is for round 0 only');
     // The panel in seat order with the scheme, in one statement (a full re-tally reads this for every item).
-    const [scoring] = await manager.query(
-      'SELECT s.scheme, s.score_version AS version, (SELECT GROUP_CONCAT(j.user_id ORDER BY j.id) FROM judge_assignments j WHERE j.item_id = s.item_id' +
-        `${roundId ? ' AND (j.round_ids IS NULL OR JSON_CONTAINS(j.round_ids, ?))' : ''}) AS judges FROM item_scoring s WHERE s.item_id = ?`,
-      roundId ? [String(roundId), itemId] : [itemId],
-    );
-    if (!scoring) return null;
-    const entries = await selectRows<{ id: number }>(
+    const [scoring]: (ScoringHead | undefined)[] = opts.head
+      ? [opts.head]
+      : await manager.query(
+          roundId
+            ? 'SELECT s.scheme, s.score_version AS scoreVersion, (SELECT GROUP_CONCAT(j.user_id ORDER BY j.id) FROM judge_assignments j WHERE j.item_id = s.item_id ' +
+                'AND (j.round_ids IS NULL OR JSON_CONTAINS(j.round_ids, ?))) AS judges FROM item_scoring s WHERE s.item_id = ?'
+            : `SELECT ${SCORING_HEAD_COLUMNS} FROM item_scoring s WHERE s.item_id = ?`,
+          roundId ? [String(roundId), itemId] : [itemId],
+        );
+    if (!scoring || scoring.scheme === null) return null;
+    // Entries (judgeId NULL) and marks in one round trip: a full re-tally does this for every item.
+    const rows = await selectRows<{ entryId: number; judgeId: number | null; criterion: string; value: string }>(
       manager,
-      roundId
-        ? "SELECT e.id FROM round_entries r JOIN entries e ON e.id = r.entry_id WHERE r.round_id = ? AND e.status = 'approved' ORDER BY e.id"
-        : "SELECT id FROM entries WHERE item_id = ? AND status = 'approved' ORDER BY id",
-      [roundId || itemId],
-    );
-    const rows = await selectRows<{ entryId: number; judgeId: number; criterion: string; value: string }>(
-      manager,
-      `SELECT m.entry_id AS entryId, m.judge_id AS judgeId, m.criterion, m.value
+      (roundId
+        ? "SELECT e.id AS entryId, NULL AS judgeId, NULL AS criterion, NULL AS value FROM round_entries r JOIN entries e ON e.id = r.entry_id WHERE r.round_id = ? AND e.status = 'approved'"
+        : "SELECT id AS entryId, NULL AS judgeId, NULL AS criterion, NULL AS value FROM entries WHERE item_id = ? AND status = 'approved'") +
+        ` UNION ALL SELECT m.entry_id, m.judge_id, m.criterion, m.value
          FROM marks m JOIN score_sheets s ON s.item_id = m.item_id AND s.round_id = m.round_id AND s.judge_id = m.judge_id
         WHERE m.item_id = ? AND m.round_id = ?${opts.includeDrafts ? '' : " AND s.status <> 'draft'"}`,
-      [itemId, roundId],
+      [roundId || itemId, itemId, roundId],
     );
+    const entryIds: number[] = [];
     const cells = new Map<number, Map<string, Map<number, string>>>();
     // A million marks for a full re-tally: each map is looked up once and set only when new.
     for (const r of rows) {
       const entryId = Number(r.entryId);
+      if (r.judgeId === null) {
+        entryIds.push(entryId);
+        continue;
+      }
       let byKey = cells.get(entryId);
       if (!byKey) cells.set(entryId, (byKey = new Map()));
       let byJudge = byKey.get(r.criterion);
@@ -178,10 +204,10 @@ export class ScoringService {
     }
     return {
       roundId,
-      scheme: jsonColumn(scoring.scheme),
-      version: Number(scoring.version),
+      scheme: jsonColumn<SchemeConfig>(scoring.scheme as string | SchemeConfig),
+      version: Number(scoring.scoreVersion),
       judgeIds: scoring.judges === null ? [] : String(scoring.judges).split(',').map(Number),
-      entryIds: entries.map((e) => Number(e.id)),
+      entryIds: entryIds.sort((a, b) => a - b),
       cells,
     };
   }
