@@ -14,7 +14,10 @@ export class ItemResult {
   @Column({ name: 'item_id', type: 'int', unsigned: true })
   itemId: number;
 
-  @ManyToOne(() => EventItem, { onDelete: 'CASCADE' })
+  // No foreign key of its own: the entry's (below) already ties a result to an entry of this
+  // item, and a key checked on each of the 100,000 rows of a full re-tally costs the database
+  // time for nothing (an item with entries cannot be deleted).
+  @ManyToOne(() => EventItem, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'item_id' })
   item?: EventItem;
 

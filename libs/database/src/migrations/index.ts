@@ -8,6 +8,7 @@ import { ResultInputs1795231249991 } from './1795231249991-ResultInputs';
 import { Notifications1795231371599 } from './1795231371599-Notifications';
 import { TallyGuests1795237926636 } from './1795237926636-TallyGuests';
 import { Awards1795238541883 } from './1795238541883-Awards';
+import { ResultsItemKey1795249693932 } from './1795249693932-ResultsItemKey';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   Notifications1795231371599,
   TallyGuests1795237926636,
   Awards1795238541883,
+  ResultsItemKey1795249693932,
 ];
