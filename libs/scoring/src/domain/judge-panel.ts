@@ -237,6 +237,8 @@ interface PreparedCriterion {
   known: Map<DecimalLike, ReadMark>;
   subtractFrom: Dec | null;
   factor: Dec;
+  /** a factor of 1 leaves the value as it is, so it is not multiplied (one decimal fewer per performance) */
+  factorIsOne: boolean;
 }
 
 /**
@@ -263,6 +265,7 @@ function prepareCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion): Prepa
     known: acceptedFor(range),
     subtractFrom: cr.subtractFrom === undefined ? null : new Dec(cr.subtractFrom),
     factor: new Dec(cr.factor ?? 1),
+    factorIsOne: new Dec(cr.factor ?? 1).eq(1),
   };
 }
 
@@ -287,10 +290,11 @@ function compareMarks(a: { value: Dec; num: number }, b: { value: Dec; num: numb
 /** One criterion scored: every intermediate value, for the total and, when asked for, the breakdown. */
 interface CriterionScore {
   p: PreparedCriterion;
+  /** per judge seat; empty when no breakdown was asked for and every mark present counts */
   slots: { judge: number; mark: ReadMark | null; original: ReadMark | null }[];
-  high: Set<number>;
-  low: Set<number>;
-  counted: { judge: number; mark: ReadMark }[];
+  high: ReadonlySet<number>;
+  low: ReadonlySet<number>;
+  counted: ReadMark[];
   trimmedSum: Dec;
   trimmedMean: Dec;
   aggregateExact: Dec;
@@ -301,7 +305,9 @@ interface CriterionScore {
   value: Dec;
 }
 
-function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: JudgePanelInput, difficulty: Dec | null): CriterionScore {
+const NONE: ReadonlySet<number> = new Set();
+
+function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: JudgePanelInput, difficulty: Dec | null, withSlots: boolean): CriterionScore {
   const cr = p.cr;
   const { list, field } = marksFor(cfg, input, cr.key);
   const expected = cr.judges ?? cfg.judges;
@@ -321,18 +327,26 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
     if (present.length === 0) throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 没有任何裁判分，无法用其他裁判平均分替代缺失分`);
     substitute = readMarkOf(roundTo(sumMarks(present).div(present.length), cfg.substituteRounding));
   }
-  const slots = marks.map((m, i) => ({ judge: i, mark: m ?? substitute, original: m }));
-  const usable = slots.filter((s) => s.mark !== null) as { judge: number; mark: ReadMark; original: ReadMark | null }[];
-  if (usable.length - hi - lo < 1) {
-    throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 只有 ${usable.length} 个有效分，去掉 ${hi} 个最高分和 ${lo} 个最低分后不足 1 个`);
+  // Nothing substituted or dropped: every mark present counts, in seat order, and only a breakdown needs the seats.
+  const plain = substitute === null && hi + lo === 0;
+  const slots = plain && !withSlots ? [] : marks.map((m, i) => ({ judge: i, mark: m ?? substitute, original: m }));
+  const usable = plain ? present.length : slots.filter((s) => s.mark !== null).length;
+  if (usable - hi - lo < 1) {
+    throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 只有 ${usable} 个有效分，去掉 ${hi} 个最高分和 ${lo} 个最低分后不足 1 个`);
   }
-  // Which of several equal marks is "the" dropped one does not change the result;
-  // sorting by (value, judge) keeps it deterministic for the breakdown. Nothing to drop, nothing to sort.
-  const sorted = hi + lo ? [...usable].sort((a, b) => compareMarks(a.mark, b.mark) || a.judge - b.judge) : usable;
-  const low = new Set(sorted.slice(0, lo).map((s) => s.judge));
-  const high = new Set(sorted.slice(sorted.length - hi).map((s) => s.judge));
-  const counted = hi + lo ? usable.filter((s) => !low.has(s.judge) && !high.has(s.judge)) : usable;
-  const trimmedSum = sumMarks(counted.map((s) => s.mark));
+  let counted: ReadMark[] = present;
+  let low: ReadonlySet<number> = NONE;
+  let high: ReadonlySet<number> = NONE;
+  if (!plain) {
+    const seats = slots.filter((s) => s.mark !== null) as { judge: number; mark: ReadMark; original: ReadMark | null }[];
+    // Which of several equal marks is "the" dropped one does not change the result;
+    // sorting by (value, judge) keeps it deterministic for the breakdown. Nothing to drop, nothing to sort.
+    const sorted = hi + lo ? [...seats].sort((a, b) => compareMarks(a.mark, b.mark) || a.judge - b.judge) : seats;
+    low = new Set(sorted.slice(0, lo).map((s) => s.judge));
+    high = new Set(sorted.slice(sorted.length - hi).map((s) => s.judge));
+    counted = (hi + lo ? seats.filter((s) => !low.has(s.judge) && !high.has(s.judge)) : seats).map((s) => s.mark);
+  }
+  const trimmedSum = sumMarks(counted);
   const trimmedMean = trimmedSum.div(counted.length);
   const aggregateExact = cr.aggregate === 'sum' ? trimmedSum : trimmedMean;
   const aggregateRounded = roundTo(aggregateExact, cr.aggregateRounding);
@@ -343,7 +357,7 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
     v = afterSubtract;
   }
   if (cr.multiplyByDifficulty) v = v.times(difficulty!);
-  const valueExact = v.times(p.factor);
+  const valueExact = p.factorIsOne ? v : v.times(p.factor);
   const value = roundTo(valueExact, cr.rounding);
   return { p, slots, high, low, counted, trimmedSum, trimmedMean, aggregateExact, aggregateRounded, afterSubtract, difficulty, valueExact, value };
 }
@@ -366,7 +380,7 @@ function criterionBreakdown(c: CriterionScore): JudgePanelCriterionBreakdown {
     })),
     droppedHigh: [...high].sort((a, b) => a - b),
     droppedLow: [...low].sort((a, b) => a - b),
-    counted: c.counted.map((s) => s.mark.text),
+    counted: c.counted.map((m) => m.text),
     trimmedSum: fmt(c.trimmedSum),
     trimmedMean: fmt(c.trimmedMean),
     aggregate: cr.aggregate,
@@ -430,7 +444,7 @@ function scoreJudgePanel(cfg: JudgePanelConfig, panel: PreparedPanel, input: Jud
     }
     difficulty = panel.checkDifficulty(input.difficulty, 'difficulty');
   }
-  const criteria = panel.criteria.map((p) => scoreCriterion(cfg, p, input, difficulty));
+  const criteria = panel.criteria.map((p) => scoreCriterion(cfg, p, input, difficulty, panel.breakdown));
   const judgeSubtotalExact = sum(criteria.map((c) => c.value));
   const judgeSubtotal = roundTo(judgeSubtotalExact, cfg.judgeSubtotalRounding);
 

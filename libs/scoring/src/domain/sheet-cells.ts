@@ -208,19 +208,23 @@ export function inputFromCells<C extends SchemeConfig>(config: C, cells: EntryCe
 /** inputFromCells for one configuration, checked once: a tally reads every contestant's cells with it. */
 export function inputReader<C extends SchemeConfig>(config: C): (cells: EntryCells, judgeIds: readonly number[]) => SchemeInput<C> {
   const specs = cellSpecs(config);
-  return (cells, judgeIds) => buildInput(config, specs, cells, judgeIds) as SchemeInput<C>;
+  const takesDifficulty = specs.some((s) => s.key === 'difficulty');
+  return (cells, judgeIds) => buildInput(config, specs, takesDifficulty, cells, judgeIds) as SchemeInput<C>;
 }
 
-function buildInput(scheme: SchemeConfig, specs: CellSpec[], cells: EntryCells, judgeIds: readonly number[]): SchemeInput {
+function buildInput(scheme: SchemeConfig, specs: CellSpec[], takesDifficulty: boolean, cells: EntryCells, judgeIds: readonly number[]): SchemeInput {
   const one = (key: string) => single(cells.get(key), judgeIds);
   const statusText = one('status');
   const status = statusText === undefined ? {} : { status: statusText.toUpperCase() as InputStatus };
 
   switch (scheme.kind) {
     case 'judge-panel': {
-      const input: JudgePanelInput = { marks: Object.fromEntries(scheme.criteria.map((c) => [c.key, perJudge(cells.get(c.key), judgeIds)])), ...status };
-      const difficulty = one('difficulty');
-      if (difficulty !== undefined && specs.some((s) => s.key === 'difficulty')) input.difficulty = difficulty;
+      // Built key by key (a tally reads 100,000 of these): the same object as fromEntries and a spread give.
+      const marks: Record<string, (string | null)[]> = {};
+      for (const c of scheme.criteria) marks[c.key] = perJudge(cells.get(c.key), judgeIds);
+      const input: JudgePanelInput = statusText === undefined ? { marks } : { marks, status: statusText.toUpperCase() as InputStatus };
+      const difficulty = takesDifficulty ? one('difficulty') : undefined;
+      if (difficulty !== undefined) input.difficulty = difficulty;
       if (scheme.parts?.length) input.parts = Object.fromEntries(scheme.parts.map((p) => [p.key, one(PART + p.key)]));
       return input;
     }
