@@ -201,6 +201,27 @@ export function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
+/**
+ * Waits until a process (the database server) is idle: under 5% of a core over each of two
+ * consecutive 200 ms windows, for at most `maxMs`. After 100,000 rows are written, InnoDB flushes
+ * their pages for seconds; a measurement that starts meanwhile pays for the one before it.
+ */
+export async function settle(pid: number | undefined, maxMs = 5000): Promise<void> {
+  if (pid === undefined) {
+    await sleep(1000);
+    return;
+  }
+  const until = Date.now() + maxMs;
+  let quiet = 0;
+  let last = cpuSeconds(pid);
+  while (quiet < 2 && Date.now() < until) {
+    await sleep(200);
+    const now = cpuSeconds(pid);
+    quiet = now !== null && last !== null && now - last < 0.01 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 /** The database server's pid when it runs on this machine (for its CPU time), else undefined. */
 export function serverPid(): number | undefined {
   for (const name of ['mariadbd', 'mysqld']) {

@@ -7,7 +7,7 @@ import { freshMigratedDataSource } from '@app/config/data-source';
 import { JOBS, QUEUES } from '@app/queue';
 import { type Job, Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { type Child, childTails, cpuSeconds, insertOrgTree, TREE, waitConsumers, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
+import { type Child, childTails, cpuSeconds, settle, insertOrgTree, TREE, waitConsumers, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -23,27 +23,34 @@ import { ensureLocalServices } from './local-services';
  *     now and then, so totals tie now and then). Entries are dealt to items
  *     in a shuffled order, as registrations arrive; marks are written sheet
  *     by sheet, as the sheet endpoint writes them. No results yet.
- *  2. Baseline, apps stopped: one statement,
- *       INSERT INTO bench_results … SELECT …, RANK() OVER (PARTITION BY item_id
- *       ORDER BY total DESC) FROM (SELECT item_id, entry_id,
- *       ROUND(AVG(CAST(value AS DECIMAL(10,2))), 2) AS total FROM marks
- *       GROUP BY item_id, entry_id)
- *     into a scratch copy of item_results (same columns and indexes, no
- *     foreign keys; breakdown '{}'). Run 3 times, emptied before each run;
- *     baseline_s is the median. Its rows stay for the check in step 3.
- *  3. full_s: API and worker started from dist/ (product defaults:
- *     WORKER_PROCESSES, WORKER_CONCURRENCY, OUTBOX_POLL_MS; the bench waits until
- *     every worker process has its tally consumer). One transaction does for all 500
- *     items what a score change does for one (ScoringService.enqueueTally):
- *     score_version + 1 and a `tally.item` outbox row with the contract's job
- *     id; the worker's relay moves the rows into BullMQ. full_s runs from that
- *     COMMIT until every item_tallies row shows the new version (polled every
- *     20 ms). item_results starts empty, so all 100,000 rows are written.
- *     Then every total and place must equal the baseline's (same arithmetic,
- *     same RANK), or the bench fails. Printed with it: the CPU seconds the
- *     worker and the database server used meanwhile (/proc), steadier than
- *     wall time on a shared machine.
- *  4. For one 1,000-entry item, N = 50 times (after 3 uncounted warm-ups):
+ *  2. API and worker started from dist/ (product defaults: WORKER_PROCESSES,
+ *     WORKER_CONCURRENCY, OUTBOX_POLL_MS); the bench waits until every worker
+ *     process has its tally consumer. Then 1 + 3 times, interleaved so that a
+ *     slow minute of the machine weighs on both sides of the ratio:
+ *     - baseline (apps idle): one statement,
+ *         INSERT INTO bench_results … SELECT …, RANK() OVER (PARTITION BY item_id
+ *         ORDER BY total DESC) FROM (SELECT item_id, entry_id,
+ *         ROUND(AVG(CAST(value AS DECIMAL(10,2))), 2) AS total FROM marks
+ *         GROUP BY item_id, entry_id)
+ *       into an emptied scratch copy of item_results (same columns and
+ *       indexes, no foreign keys; breakdown '{}');
+ *     - full re-tally, item_results and item_tallies emptied first (TRUNCATE),
+ *       so all 100,000 rows are written: one transaction does for all 500
+ *       items what a score change does for one (ScoringService.enqueueTally):
+ *       score_version + 1 and a `tally.item` outbox row with the contract's
+ *       job id; the worker's relay moves the rows into BullMQ. It runs from
+ *       that COMMIT until every item_tallies row shows the new version
+ *       (polled every 20 ms). Then every total and place must equal the
+ *       baseline's (same arithmetic, same RANK), or the bench fails. Printed
+ *       with it: the CPU seconds the worker and the database server used
+ *       meanwhile (/proc), steadier than wall time on a shared machine.
+ *     Each starts once the database server is idle (bench-support's settle:
+ *     InnoDB writes the previous run's pages back for seconds after it ends).
+ *     The first pair is a warm-up, not counted (as in step 3): it is the
+ *     worker's first work since it started, in code V8 has not optimised yet,
+ *     which a worker that has run for a day no longer pays; warmup_s shows it.
+ *     baseline_s and full_s are the medians of the other 3 runs.
+ *  3. For one 1,000-entry item, N = 50 times (after 3 uncounted warm-ups):
  *     the organizer corrects one submitted mark to a value it does not hold
  *     (judges in turn, a random entry) through the HTTP API
  *     (PUT /items/:id/sheets/:judgeId with version and reason, the endpoint a
@@ -73,7 +80,7 @@ import { ensureLocalServices } from './local-services';
  * Developer knobs: BENCH_ENTRIES (default 100000; the 10 items of 1,000 stay,
  * the other items share the rest), BENCH_SAMPLES (default 50), BENCH_REUSE=1
  * (keep the loaded database of the previous run: only results, tallies,
- * outbox and queues are emptied; the marks step 4 changed stay changed),
+ * outbox and queues are emptied; the marks step 3 changed stay changed),
  * BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") passed
  * to the API and worker, BENCH_WORKER_CONCURRENCY and BENCH_WORKER_PROCESSES (default: the
  * product's),
@@ -93,7 +100,8 @@ const JUDGES_PER_ITEM = 10;
 const JUDGE_POOL = 100;
 const SAMPLES = Number(process.env.BENCH_SAMPLES || 50);
 const WARMUPS = 3;
-const BASELINE_RUNS = 3;
+/** Baseline and full re-tally, each this many times, interleaved; each figure is the median. */
+const RUNS = 3;
 const BATCH = 5000;
 const CRITERION = '总分';
 const SCHEME = {
@@ -140,7 +148,7 @@ const itemName = (i: number) => `${TRADES[i % TRADES.length]}第${Math.floor(i /
 
 interface Fixture {
   eventId: number;
-  /** the 1,000-entry item whose marks step 4 changes */
+  /** the 1,000-entry item whose marks step 3 changes */
   itemId: number;
   judgeIds: number[];
   entryIds: number[];
@@ -294,8 +302,14 @@ async function fixture(config: AppConfig, conn: Connection): Promise<Fixture> {
 
 /** BENCH_REUSE: back to "loaded, never tallied" without reloading a million marks. */
 async function resetResults(conn: Connection): Promise<void> {
-  for (const table of ['item_results', 'item_tallies', 'outbox']) await conn.query(`DELETE FROM ${table}`);
+  await emptyResults(conn);
+  await conn.query('DELETE FROM outbox');
   await conn.query('DROP TABLE IF EXISTS bench_results');
+}
+
+/** No results and no tallies, as before the first run (TRUNCATE: a DELETE would leave 100,000 rows to purge meanwhile). */
+async function emptyResults(conn: Connection): Promise<void> {
+  for (const table of ['item_results', 'item_tallies']) await conn.query(`TRUNCATE TABLE ${table}`);
 }
 
 // ---------------------------------------------------------------- baseline
@@ -305,19 +319,16 @@ const BASELINE_SQL = `
   SELECT item_id, 0, entry_id, RANK() OVER (PARTITION BY item_id ORDER BY total DESC), total, 'OK', '{}', 1
     FROM (SELECT item_id, entry_id, ROUND(AVG(CAST(value AS DECIMAL(10,2))), 2) AS total FROM marks GROUP BY item_id, entry_id) t`;
 
-async function baseline(conn: Connection): Promise<number[]> {
+/** One baseline run into an emptied scratch copy of item_results; its rows stay for the check after the next full re-tally. */
+async function baseline(conn: Connection): Promise<number> {
   // Shaped like item_results: same columns, keys and JSON check; CREATE TABLE … LIKE copies no foreign keys.
   await conn.query('CREATE TABLE IF NOT EXISTS bench_results LIKE item_results');
-  const runs: number[] = [];
-  for (let r = 0; r < BASELINE_RUNS; r++) {
-    await conn.query('TRUNCATE TABLE bench_results');
-    const t0 = now();
-    const [res] = (await conn.query(BASELINE_SQL)) as unknown as [{ affectedRows: number }];
-    runs.push((now() - t0) / 1000);
-    if (res.affectedRows !== ENTRIES) throw new Error(`baseline wrote ${res.affectedRows} rows, expected ${ENTRIES}`);
-    log(`  baseline run ${r + 1}: ${runs[r].toFixed(3)} s for ${res.affectedRows} rows`);
-  }
-  return runs;
+  await conn.query('TRUNCATE TABLE bench_results');
+  const t0 = now();
+  const [res] = (await conn.query(BASELINE_SQL)) as unknown as [{ affectedRows: number }];
+  const s = (now() - t0) / 1000;
+  if (res.affectedRows !== ENTRIES) throw new Error(`baseline wrote ${res.affectedRows} rows, expected ${ENTRIES}`);
+  return s;
 }
 
 // ---------------------------------------------------------------- (a) full re-tally
@@ -624,21 +635,35 @@ async function main(): Promise<number> {
   let worker: Child | null = null;
   try {
     const fx = await fixture(config, conn);
-    log(`baseline (apps stopped), ${BASELINE_RUNS} runs:`);
-    const baselineRuns = await baseline(conn);
-    const baselineS = median(baselineRuns);
-
     api = spawnApp('api', 'apps/api/src/main.js', env);
     worker = spawnApp('worker', 'apps/worker/src/main.js', env);
     await Promise.all([waitHealthy(api, PORT), waitConsumers(worker, config, QUEUE_PREFIX, [QUEUES.tally], config.workerProcesses)]);
 
-    log(`(a) full re-tally of ${ITEMS} items through the outbox and the worker:`);
+    // Interleaved, so that a slow minute of the machine weighs on both sides of the ratio; the first
+    // pair is not counted (the worker's first work since it started runs code V8 has not optimised yet).
+    log(`baseline (apps idle) and (a) full re-tally of ${ITEMS} items through the outbox and the worker: 1 + ${RUNS} runs each, interleaved, the first not counted:`);
     const dbPid = serverPid();
-    const cpuBefore = [cpuSeconds(worker.proc.pid), cpuSeconds(dbPid)];
-    const fullS = await fullTally(conn);
-    const cpu = [cpuSeconds(worker.proc.pid), cpuSeconds(dbPid)].map((c, i) => (c === null || cpuBefore[i] === null ? null : round(c - cpuBefore[i]!, 1)));
-    log(`  full_s ${fullS.toFixed(3)} (${Math.round(ENTRIES / fullS)} entries/s); CPU meanwhile: worker ${cpu[0] ?? '?'} s, database server ${cpu[1] ?? '?'} s`);
-    problems.push(...(await compareWithBaseline(conn)));
+    const baselineRuns: number[] = [];
+    const fullRuns: { s: number; cpu: (number | null)[] }[] = [];
+    let warmup: { baseline: number; full: number } | null = null;
+    for (let r = 0; r <= RUNS; r++) {
+      await settle(dbPid);
+      const base = await baseline(conn);
+      await emptyResults(conn);
+      await settle(dbPid);
+      const cpuBefore = [cpuSeconds(worker.proc.pid), cpuSeconds(dbPid)];
+      const s = await fullTally(conn);
+      const cpu = [cpuSeconds(worker.proc.pid), cpuSeconds(dbPid)].map((c, i) => (c === null || cpuBefore[i] === null ? null : round(c - cpuBefore[i]!, 1)));
+      log(`  ${r ? `run ${r}` : 'warm-up'}: baseline ${base.toFixed(3)} s; full ${s.toFixed(3)} s (${Math.round(ENTRIES / s)} entries/s), CPU meanwhile: worker ${cpu[0] ?? '?'} s, database server ${cpu[1] ?? '?'} s`);
+      problems.push(...(await compareWithBaseline(conn)));
+      if (r) {
+        baselineRuns.push(base);
+        fullRuns.push({ s, cpu });
+      } else warmup = { baseline: base, full: s };
+    }
+    const baselineS = median(baselineRuns);
+    const fullS = median(fullRuns.map((f) => f.s));
+    const cpu = fullRuns.find((f) => f.s === fullS)!.cpu;
 
     log(`(b, c) ${SAMPLES} mark changes (+${WARMUPS} warm-ups) on item ${fx.itemId} (${fx.entryIds.length} entries) through PUT /items/:id/sheets/:judgeId:`);
     const opened = await LiveStream.open(fx.eventId, fx.organizerToken);
@@ -670,6 +695,8 @@ async function main(): Promise<number> {
         item_p95_ms: p95(itemMs),
         visible_p95_ms: visibleP95,
         baseline_runs_s: baselineRuns.map((r) => round(r, 3)),
+        full_runs_s: fullRuns.map((f) => round(f.s, 3)),
+        warmup_s: { baseline: round(warmup!.baseline, 3), full: round(warmup!.full, 3) },
         item_p50_ms: median(itemMs),
         item_e2e_p95_ms: round(p95(e2eMs), 1),
         full_cpu_worker_s: cpu[0],
