@@ -65,8 +65,8 @@ export class TallyService {
 
   private rank(itemId: number, version: number): Promise<TallyOutcome & { eventId: number }> {
     // READ COMMITTED, the sessions' own level, costs no statement; every read below comes after
-    // the lock, and itemMarks reads the version before the marks, so nothing read is older than
-    // the version the results are stamped with.
+    // the lock, and itemMarks reads the version before the marks, so no marks read are older than
+    // the version the results are stamped with (see below).
     return inTransaction(
       this.dataSource,
       async (m) => {
@@ -82,8 +82,13 @@ export class TallyService {
         for (const roundId of ctx.rounds.length ? ctx.rounds : [0]) {
           const data = await this.scoring.itemMarks(m, itemId, roundId ? { roundId } : { head: ctx.head });
           if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
-          scoreVersion = data.version;
-          scheme = data.scheme;
+          // Stamped with the first version read, which every round's marks are at least as new as
+          // (each statement sees what was committed when it ran): a change after it has a higher
+          // version, whose job then tallies again.
+          if (scheme === null) {
+            scoreVersion = data.version;
+            scheme = data.scheme;
+          }
           // Breakdowns are computed on read from the inputs kept here, so the tally does not write them out.
           const ranked = tallyItem(data, { breakdowns: false });
           const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
