@@ -47,15 +47,19 @@ export interface JudgeAssignmentInput {
   roundIds?: number[] | null;
 }
 
-/** Everything a tally needs about one item, read in the tally's own transaction. */
 /**
  * An item's scoring head for round 0 (an item without rounds), as columns of `item_scoring s`, for
  * a caller that reads it with other things about the item in one statement and passes the row
  * to itemMarks as `head`. With `FROM … LEFT JOIN item_scoring s`, an item without a scheme gives
  * a NULL scheme.
  */
-export const SCORING_HEAD_COLUMNS =
-  's.scheme, s.score_version AS scoreVersion, (SELECT GROUP_CONCAT(j.user_id ORDER BY j.id) FROM judge_assignments j WHERE j.item_id = s.item_id) AS judges';
+export const SCORING_HEAD_COLUMNS = headColumns(false);
+
+/** The scheme, the score version and the panel in seat order; with `forRound`, the judges seated for all rounds or for the round bound to `?`. */
+function headColumns(forRound: boolean): string {
+  const round = forRound ? ' AND (j.round_ids IS NULL OR JSON_CONTAINS(j.round_ids, ?))' : '';
+  return `s.scheme, s.score_version AS scoreVersion, (SELECT GROUP_CONCAT(j.user_id ORDER BY j.id) FROM judge_assignments j WHERE j.item_id = s.item_id${round}) AS judges`;
+}
 
 export interface ScoringHead {
   scheme: unknown;
@@ -64,6 +68,7 @@ export interface ScoringHead {
   judges: string | null;
 }
 
+/** Everything a tally needs about one item, read in the tally's own transaction. */
 export interface ItemMarks {
   roundId: number;
   scheme: SchemeConfig;
@@ -168,13 +173,7 @@ export class ScoringService {
     // The panel in seat order with the scheme, in one statement (a full re-tally reads this for every item).
     const [scoring]: (ScoringHead | undefined)[] = opts.head
       ? [opts.head]
-      : await manager.query(
-          roundId
-            ? 'SELECT s.scheme, s.score_version AS scoreVersion, (SELECT GROUP_CONCAT(j.user_id ORDER BY j.id) FROM judge_assignments j WHERE j.item_id = s.item_id ' +
-                'AND (j.round_ids IS NULL OR JSON_CONTAINS(j.round_ids, ?))) AS judges FROM item_scoring s WHERE s.item_id = ?'
-            : `SELECT ${SCORING_HEAD_COLUMNS} FROM item_scoring s WHERE s.item_id = ?`,
-          roundId ? [String(roundId), itemId] : [itemId],
-        );
+      : await manager.query(`SELECT ${headColumns(roundId > 0)} FROM item_scoring s WHERE s.item_id = ?`, roundId ? [String(roundId), itemId] : [itemId]);
     if (!scoring || scoring.scheme === null) return null;
     // Entries (judgeId NULL) and marks in one round trip: a full re-tally does this for every item.
     const rows = await selectRows<{ entryId: number; judgeId: number | null; criterion: string; value: string }>(

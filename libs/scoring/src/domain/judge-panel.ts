@@ -259,13 +259,14 @@ function acceptedFor(range: MarkRange): Map<DecimalLike, ReadMark> {
 
 function prepareCriterion(cfg: JudgePanelConfig, cr: JudgePanelCriterion): PreparedCriterion {
   const range = (cr.marks ?? cfg.marks)!;
+  const factor = new Dec(cr.factor ?? 1);
   return {
     cr,
     check: markChecker(range),
     known: acceptedFor(range),
     subtractFrom: cr.subtractFrom === undefined ? null : new Dec(cr.subtractFrom),
-    factor: new Dec(cr.factor ?? 1),
-    factorIsOne: new Dec(cr.factor ?? 1).eq(1),
+    factor,
+    factorIsOne: factor.eq(1),
   };
 }
 
@@ -330,15 +331,15 @@ function scoreCriterion(cfg: JudgePanelConfig, p: PreparedCriterion, input: Judg
   // Nothing substituted or dropped: every mark present counts, in seat order, and only a breakdown needs the seats.
   const plain = substitute === null && hi + lo === 0;
   const slots = plain && !withSlots ? [] : marks.map((m, i) => ({ judge: i, mark: m ?? substitute, original: m }));
-  const usable = plain ? present.length : slots.filter((s) => s.mark !== null).length;
+  const seats = plain ? null : (slots.filter((s) => s.mark !== null) as { judge: number; mark: ReadMark; original: ReadMark | null }[]);
+  const usable = seats ? seats.length : present.length;
   if (usable - hi - lo < 1) {
     throw new ScoringInputError('NOT_ENOUGH_MARKS', field, `字段 ${field} 只有 ${usable} 个有效分，去掉 ${hi} 个最高分和 ${lo} 个最低分后不足 1 个`);
   }
   let counted: ReadMark[] = present;
   let low: ReadonlySet<number> = NONE;
   let high: ReadonlySet<number> = NONE;
-  if (!plain) {
-    const seats = slots.filter((s) => s.mark !== null) as { judge: number; mark: ReadMark; original: ReadMark | null }[];
+  if (seats) {
     // Which of several equal marks is "the" dropped one does not change the result;
     // sorting by (value, judge) keeps it deterministic for the breakdown. Nothing to drop, nothing to sort.
     const sorted = hi + lo ? [...seats].sort((a, b) => compareMarks(a.mark, b.mark) || a.judge - b.judge) : seats;
