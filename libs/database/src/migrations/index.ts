@@ -9,6 +9,7 @@ import { Notifications1795231371599 } from './1795231371599-Notifications';
 import { TallyGuests1795237926636 } from './1795237926636-TallyGuests';
 import { Awards1795238541883 } from './1795238541883-Awards';
 import { ResultsItemKey1795249693932 } from './1795249693932-ResultsItemKey';
+import { ResultsEntryKey1795253861149 } from './1795253861149-ResultsEntryKey';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   TallyGuests1795237926636,
   Awards1795238541883,
   ResultsItemKey1795249693932,
+  ResultsEntryKey1795253861149,
 ];
