@@ -24,6 +24,15 @@ async function runWorker(config: AppConfig): Promise<void> {
 }
 
 /**
+ * Young generation of each worker process, in MB per semi-space (V8's default tops out at 16).
+ * A tally allocates per item (a million marks in a full re-tally) and drops it all when the item
+ * is written; with room for a few items in flight that garbage dies young instead of being copied
+ * and promoted. `npm run bench:tally`: full re-tally 1.78–1.94 s instead of 1.95–2.51 s, worker
+ * CPU 1.3–1.7 s instead of 1.7–2.4 s. Costs up to 2 × 64 MB more memory per process.
+ */
+const SEMI_SPACE_MB = 64;
+
+/**
  * Several worker processes under this one, which only watches them: SIGTERM or SIGINT is passed on
  * and it exits once they have all closed; a process that dies unasked stops the others and this
  * one with an error, for the supervisor to restart the whole (as it would a single worker). A
@@ -50,6 +59,8 @@ function supervise(count: number): void {
       stopAll();
     });
   }
+  // The flags this process was started with come after ours, so an operator's own choice wins.
+  cluster.setupPrimary({ execArgv: [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...process.execArgv] });
   for (let i = 0; i < count; i++) cluster.fork();
 }
 
