@@ -27,8 +27,9 @@ async function runWorker(config: AppConfig): Promise<void> {
  * Young generation of each worker process, in MB per semi-space (V8's default tops out at 16).
  * A tally allocates per item (a million marks in a full re-tally) and drops it all when the item
  * is written; with room for a few items in flight that garbage dies young instead of being copied
- * and promoted. `npm run bench:tally`: full re-tally 1.78–1.94 s instead of 1.95–2.51 s, worker
- * CPU 1.3–1.7 s instead of 1.7–2.4 s. Costs up to 2 × 64 MB more memory per process.
+ * and promoted. `npm run bench:tally`: full re-tally 1.63–1.94 s instead of 1.95–2.51 s, worker
+ * CPU 1.3–1.7 s instead of 1.7–2.4 s. Costs up to 96 MB more memory per process (two semi-spaces
+ * of 64 MB instead of 16); a worker process peaked at about 270 MB resident in that bench.
  */
 const SEMI_SPACE_MB = 64;
 
