@@ -8,9 +8,11 @@ const swc = ['@swc/jest', {
   },
   module: { type: 'commonjs' },
 }];
-// NestJS 12 ships ES modules only; Jest's CommonJS runtime needs them compiled (Node itself loads them natively).
-const transform = { '^.+\\.ts$': swc, '^.+/node_modules/@nestjs/.+\\.js$': swc };
-const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
+// NestJS 12 and a few others ship ES modules only; Jest's CommonJS runtime needs them compiled
+// (Node itself loads them natively).
+const esmOnly = ['@nestjs', 'content-disposition', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
+const transform = { '^.+\\.ts$': swc, [`^.+/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: swc };
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = {
   '^@app/config$': '<rootDir>/config/index.ts',
   '^@app/config/(.*)$': '<rootDir>/config/$1',

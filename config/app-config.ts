@@ -15,6 +15,12 @@ export class AppConfig {
 
   @IsString() HTTP_HOST = '0.0.0.0';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) HTTP_PORT = 3000;
+  /**
+   * The reverse proxies whose X-Forwarded-For we believe, as addresses or CIDR ranges separated by
+   * commas (e.g. 10.0.0.5,10.1.0.0/16). Unset: none, so the client address is the socket's peer and a
+   * caller cannot choose the address the login limits count against.
+   */
+  @IsString() TRUST_PROXY = '';
 
   /** 'mariadb' for MariaDB 10.11 (our machines), 'mysql' for MySQL 8: TypeORM reads their catalogues differently. */
   @IsIn(['mariadb', 'mysql']) DB_TYPE: 'mariadb' | 'mysql' = 'mariadb';
@@ -97,6 +103,11 @@ export class AppConfig {
   }
   get webhooksMayBePrivate(): boolean {
     return this.WEBHOOK_ALLOW_PRIVATE === '' ? this.NODE_ENV !== 'production' : this.WEBHOOK_ALLOW_PRIVATE === 'true';
+  }
+  /** TRUST_PROXY as Fastify takes it: false, or the list of trusted proxies. */
+  get trustedProxies(): false | string[] {
+    const list = this.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean);
+    return list.length ? list : false;
   }
   get redisAddress(): string {
     return `${this.REDIS_HOST}:${this.REDIS_PORT}`;

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { RunningApp } from './support/processes';
 import { XLSX } from './support/registration';
 import { startStack } from './support/stack';
-import { testEnv } from './support/test-env';
+import { testEnv, testPort, testDbName } from './support/test-env';
 import { adminToken, bearer, buildWorld, http, login, mobile, type Person, post, put, residentId, type World } from './support/world';
 
 const YEAR = 2031;
@@ -97,7 +97,7 @@ describe('award reports: a person’s record and statistics per organisation sub
   }
 
   beforeAll(async () => {
-    ({ app, ds } = await startStack(testEnv({ DB_NAME: 'union_events_reports_test', HTTP_PORT: '3397', QUEUE_PREFIX: `ue-reports-${process.pid}` })));
+    ({ app, ds } = await startStack(testEnv({ DB_NAME: testDbName('union_events_reports_test'), HTTP_PORT: testPort(6), QUEUE_PREFIX: `ue-reports-${process.pid}` })));
     url = app.baseUrl;
     world = await buildWorld({ url, judges: 0, contestants: 6 });
     admin = await adminToken(url);

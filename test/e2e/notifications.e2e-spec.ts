@@ -5,7 +5,7 @@ import { type RunningApp, waitFor } from './support/processes';
 import { startStack } from './support/stack';
 import { type ReceivedMail, type ReceivedPost, startReceiver, startSmtp } from './support/receivers';
 import { importPeople, openEvent } from './support/registration';
-import { ADMIN, testEnv } from './support/test-env';
+import { ADMIN, testEnv, testPort, testDbName } from './support/test-env';
 import { adminToken, bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
 
 const ATTEMPTS = 3;
@@ -47,8 +47,8 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
     smtp = await startSmtp();
     receiver = await startReceiver();
     env = testEnv({
-      DB_NAME: 'union_events_notify_test',
-      HTTP_PORT: '3396',
+      DB_NAME: testDbName('union_events_notify_test'),
+      HTTP_PORT: testPort(5),
       QUEUE_PREFIX: `ue-notify-${process.pid}`,
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       SMS_GATEWAY_URL: `${receiver.url}/sms`,

@@ -3,13 +3,13 @@ import { loadConfig } from '@app/config';
 import type { DataSource } from 'typeorm';
 import { type RunningApp, stopChild, waitFor } from './support/processes';
 import { startStack } from './support/stack';
-import { testEnv } from './support/test-env';
+import { testEnv, testPort, testDbName } from './support/test-env';
 import { PiiCipher } from '@app/registration';
 import { startReceiver } from './support/receivers';
 import { importPeople, openEvent } from './support/registration';
 import { buildWorld, competitionWithEntries, http, post, submitMark, submitSheet } from './support/world';
 
-const REDIS_PORT = 6391;
+const REDIS_PORT = 6391 + Number(testPort(0)) - 3391;
 
 /** A Redis of the test's own, on its own port, so the test may stop it. */
 async function startRedis(): Promise<ChildProcess> {
@@ -20,7 +20,7 @@ async function startRedis(): Promise<ChildProcess> {
 
 describe('transactional outbox: Redis down delays jobs, never loses them', () => {
   // Two worker processes under their supervisor, whatever the machine's cores: the shutdown test counts them.
-  const env = testEnv({ DB_NAME: 'union_events_outage', REDIS_PORT: String(REDIS_PORT), HTTP_PORT: '3392', QUEUE_PREFIX: 'ue-outage', LOG_LEVEL: 'info', WORKER_PROCESSES: '2' });
+  const env = testEnv({ DB_NAME: testDbName('union_events_outage'), REDIS_PORT: String(REDIS_PORT), HTTP_PORT: testPort(1), QUEUE_PREFIX: `ue-outage-${process.pid}`, LOG_LEVEL: 'info', WORKER_PROCESSES: '2' });
   let redis: ChildProcess;
   let app: RunningApp;
   let ds: DataSource;

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { type RunningApp, startApp, waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
 import { importPeople, openEvent } from './support/registration';
-import { testEnv } from './support/test-env';
+import { testEnv, testPort } from './support/test-env';
 import { bearer, buildWorld, http, put, type World } from './support/world';
 
 describe('registration capacity: never oversold, waitlist promoted', () => {
@@ -13,7 +13,7 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
 
   beforeAll(async () => {
     // A second API (and worker) beside the one global setup started, on the same database and Redis.
-    second = await startApp(testEnv({ HTTP_PORT: '3393' }));
+    second = await startApp(testEnv({ HTTP_PORT: testPort(2) }));
     ds = await openDatabase();
     world = await buildWorld({ judges: 0, contestants: 0 });
     people = [...(await importPeople(world, world.enterprises[0].id, 250)), ...(await importPeople(world, world.enterprises[1].id, 250, 250))];

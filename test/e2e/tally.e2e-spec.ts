@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { DataSource } from 'typeorm';
 import { type RunningApp, startWorker, stopChild, waitFor } from './support/processes';
 import { openDatabase, startStack } from './support/stack';
-import { testEnv } from './support/test-env';
+import { testEnv, testPort, testDbName } from './support/test-env';
 import { bearer, buildWorld, competitionWithEntries, http, type Person, submitMark, submitSheet, type World } from './support/world';
 
 type Row = { entryId: number; place: number | null; total: string | null; status: string };
@@ -87,7 +87,7 @@ describe('tally jobs: a burst of corrections is tallied a handful of times, to t
 
 describe('tally jobs: a worker killed mid-tally', () => {
   // An app of its own, whose worker holds each tally open for a while so the test can kill it there.
-  const env = testEnv({ DB_NAME: 'union_events_crash_test', HTTP_PORT: '3395', QUEUE_PREFIX: `ue-crash-${process.pid}`, FAULT_TALLY_PAUSE_MS: '3000' });
+  const env = testEnv({ DB_NAME: testDbName('union_events_crash_test'), HTTP_PORT: testPort(4), QUEUE_PREFIX: `ue-crash-${process.pid}`, FAULT_TALLY_PAUSE_MS: '3000' });
   let app: RunningApp;
   let worker: ChildProcess | undefined;
   let ds: DataSource;

@@ -1,0 +1,52 @@
+import { type AppConfig } from '@app/config';
+import { type DynamicModule, Module, type Type, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { setupOpenApi } from './http/openapi';
+import { mountQueueBoard } from './http/queue-board';
+import { acceptSpreadsheets } from './http/raw-body';
+import { validationPipe } from './http/validation';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export interface CreateApiOptions {
+  /** Modules mounted beside AppModule; tests use it to prove that generated route tests see a new route. */
+  extraModules?: Array<Type | DynamicModule>;
+}
+
+/** The API as it serves: adapter, prefix, versioning, pipes, parsers and docs, ready for `listen`. */
+export async function createApi(config: AppConfig, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: config.trustedProxies,
+    // Keep the caller's request id when it is sane, else make one; the logger reads it from the header.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      req.headers['x-request-id'] = id;
+      return id;
+    },
+  });
+  const root = options.extraModules?.length ? rootWith(options.extraModules) : AppModule;
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(validationPipe());
+  acceptSpreadsheets(app);
+  setupOpenApi(app);
+  await mountQueueBoard(app);
+  return app;
+}
+
+function rootWith(extra: Array<Type | DynamicModule>): Type {
+  @Module({ imports: [AppModule, ...extra] })
+  class ApiWithExtras {}
+  return ApiWithExtras;
+}
