@@ -214,6 +214,24 @@ describe('registration rules', () => {
     expect((await http(world.url).get(`/api/v1/users/${person.id}/profile`).set(bearer(person.token))).body).toEqual(taken.body);
   });
 
+  it("refuses another person's ID number to a caller with no profile yet, on their own profile and an admin's write", async () => {
+    const victim = await contestant(72);
+    const admin = await adminToken();
+    const before = await http(world.url).get(`/api/v1/users/${victim.id}/profile`).set(bearer(victim.token));
+    expect(before.body.unionMemberNo).toBe('GH72');
+    const username = `rc73-${world.tag}`;
+    const fresh = await post(world.url, '/api/v1/users', admin, { username, password: 'password-123', realName: chineseName(113), roles: [{ organisationId: world.enterprises[0].id, role: 'contestant' }] });
+    const token = await login(username);
+    const own = await http(world.url).put('/api/v1/me/profile').set(bearer(token)).send({ residentId: before.body.residentId, mobile: mobile() });
+    expect([own.status, own.body.code]).toEqual([409, 'RESIDENT_ID_TAKEN']);
+    expect(own.body.birthDate).toBeUndefined();
+    const byAdmin = await http(world.url).put(`/api/v1/users/${fresh.id}/profile`).set(bearer(admin)).send({ residentId: before.body.residentId, mobile: mobile() });
+    expect([byAdmin.status, byAdmin.body.code]).toEqual([409, 'RESIDENT_ID_TAKEN']);
+    // The victim keeps their profile, member number included; the caller still has none.
+    expect((await http(world.url).get(`/api/v1/users/${victim.id}/profile`).set(bearer(victim.token))).body).toEqual(before.body);
+    expect((await http(world.url).get(`/api/v1/users/${fresh.id}/profile`).set(bearer(token))).status).toBe(404);
+  });
+
   it('refuses a registration outside the window, writing nothing', async () => {
     const hike = await openEvent(world);
     const person = await contestant(80);

@@ -80,7 +80,9 @@ describe('tally jobs: a burst of corrections is tallied a handful of times, to t
     // while it lasts (on a quiet machine two or three seconds), one when it ends; never one per correction.
     const runs = Number(after) - Number(before);
     expect(runs).toBeGreaterThanOrEqual(1);
-    expect(runs).toBeLessThanOrEqual(Math.max(5, Math.ceil(burstS) + 2));
+    // The bound leaves room for a loaded 2-core machine (the relay's second can stretch while ten
+    // sheets write at once) and still fails by an order of magnitude if a tally ran per correction.
+    expect(runs).toBeLessThanOrEqual(Math.max(20, 2 * Math.ceil(burstS) + 6));
     expect(runs).toBeLessThan(20);
   });
 });

@@ -55,7 +55,13 @@ export class ProfilesService {
     const sealed = this.seal(input);
     try {
       await this.profiles.manager.transaction(async (m) => {
-        await m.upsert(PersonProfile, { userId, ...sealed }, ['userId']);
+        // Never an upsert: on MariaDB its ON DUPLICATE KEY also fires on the unique resident_id_hmac
+        // and would rewrite another person's row. Whose number it is comes first, under a lock.
+        const owner = await m.findOne(PersonProfile, { where: { residentIdHmac: sealed.residentIdHmac }, select: { userId: true }, lock: { mode: 'pessimistic_write' } });
+        if (owner && owner.userId !== userId) throw residentIdTaken();
+        const mine = await m.exists(PersonProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } });
+        if (mine) await m.update(PersonProfile, { userId }, sealed);
+        else await m.insert(PersonProfile, { userId, ...sealed });
         if (input.realName) await m.update(User, { id: userId }, { realName: input.realName });
       });
     } catch (err) {
