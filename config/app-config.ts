@@ -44,8 +44,23 @@ export class AppConfig {
   /** Key for the keyed hashes that let us find personal numbers without storing them in clear. */
   @IsString() @MinLength(16) PII_KEY = 'dev-only-pii-key-change-me-in-production';
 
+  /**
+   * How long a token's standing (its version, the user's roles, a disabled mark) may be served from
+   * Redis before it is read again: a revoked token stops working within this many seconds.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(5) SESSION_CACHE_S = 5;
+
+  /** Failed logins in a row for one account from one address before that pair is locked out for LOGIN_WINDOW_S. */
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_ATTEMPTS = 10;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_WINDOW_S = 300;
+  /**
+   * Failed logins for one account from anywhere before each further attempt waits (0.25 s, doubling
+   * up to LOGIN_MAX_DELAY_MS). A delay, never a lock: the owner can always still sign in.
+   */
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_FREE_FAILURES = 5;
+  @Transform(toInt) @IsInt() @Min(0) @Max(30000) LOGIN_MAX_DELAY_MS = 8000;
+  /** Failed logins from one address per LOGIN_WINDOW_S: high, since thousands of workers may share one enterprise NAT. */
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ADDRESS = 2000;
 
   @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
   /**

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replays the demo slice with curl against a running platform (see README, "Replay the slice").
 # Needs: the platform started on an empty database with DEMO_PASSWORD set, e.g.
-#   DEMO_PASSWORD=demo-2026 npm start
+#   DEMO_PASSWORD=Longjing-tea-demo-2026 npm start
 set -euo pipefail
 API=${API:-http://127.0.0.1:3000/api/v1}
 PW=${DEMO_PASSWORD:?set DEMO_PASSWORD to the password the demo was seeded with}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { EventsService } from '@app/events';
-import { OrganisationsService, type Principal, type Role, UsersService } from '@app/identity';
+import { OrganisationsService, passwordProblem, type Principal, type Role, UsersService } from '@app/identity';
 import { ProfilesService, RegistrationService, RegistrationSettingsService, residentIdCheckChar } from '@app/registration';
 import { ScoreSheetsService, ScoringService } from '@app/scoring';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -26,12 +26,12 @@ interface Credential {
 
 /**
  * Random passwords unless DEMO_PASSWORD is set (local demos and the README's
- * curl replay); it must be at least 8 characters and is refused in production.
+ * curl replay); it must pass the password rule and is refused in production.
  */
 function password(): string {
   const fixed = process.env.DEMO_PASSWORD;
-  if (!fixed) return randomBytes(9).toString('base64url');
-  if (fixed.length < 8) throw new Error('DEMO_PASSWORD must be at least 8 characters');
+  if (!fixed) return randomBytes(12).toString('base64url');
+  if (passwordProblem(fixed, [])) throw new Error('DEMO_PASSWORD is too easy to guess: at least 10 characters, e.g. a few unrelated words');
   if (process.env.NODE_ENV === 'production') throw new Error('DEMO_PASSWORD is for local demos; it is refused in production');
   return fixed;
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
+import { loginName } from './domain/login-name';
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { LoginLimiter } from './login-limiter';
 import type { Principal } from './roles';
+import { SessionsService } from './sessions.service';
 import { UsersService, type UserView } from './users.service';
 
 export interface AccessToken {
@@ -17,51 +19,66 @@ export interface AccessToken {
 // of "no such user" and "wrong password" the same.
 const DUMMY_HASH = argon2.hash('not-a-real-password');
 
+const badCredentials = () => new IdentityError('unauthenticated', IdentityErrorCode.BadCredentials, '用户名或密码错误');
+const revoked = (message: string) =>
+  new IdentityError('unauthenticated', IdentityErrorCode.TokenRevoked, message, [{ field: 'authorization', code: IdentityErrorCode.TokenRevoked, message }]);
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly limiter: LoginLimiter,
+    private readonly sessions: SessionsService,
   ) {}
 
-  async login(username: string, password: string): Promise<AccessToken> {
-    const wait = await this.limiter.retryAfter(username);
-    if (wait > 0) {
-      throw new IdentityError('rate_limited', IdentityErrorCode.TooManyAttempts, `登录失败次数过多，请 ${wait} 秒后再试`, {
-        retryAfterSeconds: wait,
-      });
-    }
+  /**
+   * The name is resolved to an account first (the database matches "admin " and "ａｄｍｉｎ" to admin),
+   * so every spelling of one account shares its limits; `address` is the client as the trusted proxies report it.
+   */
+  async login(username: string, password: string, address: string): Promise<AccessToken> {
     const user = await this.users.findByUsername(username);
+    const account = user ? `u${user.id}` : `n:${loginName(username)}`;
+    await this.limiter.attempt(account, address);
     // People imported from a roster have no password yet ('!…' is no argon2 hash); they fail like a wrong password.
     const usable = user?.passwordHash.startsWith('$') ? user.passwordHash : null;
     const ok = await argon2.verify(usable ?? (await DUMMY_HASH), password);
     if (!user || !usable || !ok) {
-      await this.limiter.recordFailure(username);
-      throw new IdentityError('unauthenticated', IdentityErrorCode.BadCredentials, '用户名或密码错误');
+      await this.limiter.failed(account);
+      throw badCredentials();
     }
-    await this.limiter.reset(username);
+    await this.limiter.succeeded(account, address);
+    if (user.disabledAt) throw new IdentityError('forbidden', IdentityErrorCode.UserDisabled, '该账号已停用，请联系所在组织的管理员');
     return this.issue(user.id);
   }
 
   async issue(userId: number): Promise<AccessToken> {
     const user = await this.users.view(userId);
-    const claims: Principal = { userId: user.id, username: user.username, roles: user.roles };
-    const accessToken = await this.jwt.signAsync({ sub: String(user.id), name: user.username, roles: claims.roles });
+    const version = await this.users.tokenVersion(userId);
+    const accessToken = await this.jwt.signAsync({ sub: String(user.id), ver: version });
     const { exp, iat } = this.jwt.decode(accessToken) as { exp: number; iat: number };
     return { accessToken, tokenType: 'Bearer', expiresIn: exp - iat, user };
   }
 
-  /** Turns a bearer token into the caller; throws for a bad or expired token. */
+  /**
+   * Turns a bearer token into the caller; throws for a bad, expired or revoked token. The caller's
+   * roles are their roles now, not those they held when the token was issued.
+   */
   async verify(token: string): Promise<Principal> {
+    let payload: { sub: string; ver?: number };
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; name: string; roles: Principal['roles'] }>(token);
-      return { userId: Number(payload.sub), username: payload.name, roles: payload.roles ?? [] };
+      payload = await this.jwt.verifyAsync<{ sub: string; ver?: number }>(token);
     } catch (err) {
       const expired = (err as Error).name === 'TokenExpiredError';
-      throw new IdentityError('unauthenticated', IdentityErrorCode.BadCredentials, expired ? '登录已过期，请重新登录' : '访问令牌无效', {
-        reason: expired ? 'expired' : 'invalid',
-      });
+      const message = expired ? '登录已过期，请重新登录' : '访问令牌无效';
+      throw new IdentityError('unauthenticated', IdentityErrorCode.BadCredentials, message, [
+        { field: 'authorization', code: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID', message },
+      ]);
     }
+    const userId = Number(payload.sub);
+    const standing = await this.sessions.standing(userId);
+    if (!standing || standing.version !== payload.ver) throw revoked('登录已失效，请重新登录');
+    if (standing.disabled) throw revoked('该账号已停用');
+    return { userId, username: standing.username, roles: standing.roles };
   }
 }

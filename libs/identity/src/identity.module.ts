@@ -8,13 +8,16 @@ import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
+import { IdentityAudit } from './identity-audit.entity';
 import { RoleAssignment } from './role-assignment.entity';
+import { SessionsService } from './sessions.service';
+import { UserClaims } from './user-claims';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Organisation, User, RoleAssignment]),
+    TypeOrmModule.forFeature([Organisation, User, RoleAssignment, IdentityAudit]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -26,7 +29,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, UsersService],
+  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, SessionsService, UserClaims, UsersService],
   exports: [AccessService, AuthService, OrganisationsService, UsersService],
 })
 export class IdentityModule {}

@@ -1,4 +1,4 @@
-import { coversPath, grantableRoles, type RoleClaim } from './roles';
+import { coversPath, grantableRoles, isInSubtree, type RoleClaim } from './roles';
 
 const organizerOfGongshu: RoleClaim[] = [{ role: 'organizer', orgId: 2, path: '/1/2/' }];
 
@@ -32,5 +32,24 @@ describe('grantableRoles', () => {
     expect(grantableRoles(['organizer'])).not.toContain('admin');
     expect(grantableRoles(['delegation_leader'])).toEqual(['contestant']);
     expect(grantableRoles(['contestant'])).toEqual([]);
+  });
+});
+
+describe('isInSubtree', () => {
+  const contestantOfTurbine: RoleClaim = { role: 'contestant', orgId: 7, path: '/1/2/7/' };
+  const contestantOfXihu: RoleClaim = { role: 'contestant', orgId: 9, path: '/1/3/9/' };
+
+  it('takes a person whose every role lies under the granter', () => {
+    expect(isInSubtree([contestantOfTurbine], organizerOfGongshu)).toBe(true);
+  });
+
+  it('refuses a person of a sibling district, or one who also holds a role elsewhere', () => {
+    expect(isInSubtree([contestantOfXihu], organizerOfGongshu)).toBe(false);
+    expect(isInSubtree([contestantOfTurbine, contestantOfXihu], organizerOfGongshu)).toBe(false);
+  });
+
+  it('leaves a person with no role to the admins of the root', () => {
+    expect(isInSubtree([], organizerOfGongshu)).toBe(false);
+    expect(isInSubtree([], [{ role: 'admin', orgId: 1, path: '/1/' }])).toBe(true);
   });
 });

@@ -39,3 +39,15 @@ export function grantableRoles(granterRoles: Role[]): Role[] {
   if (granterRoles.includes('delegation_leader')) return ['contestant'];
   return [];
 }
+
+const ROOT_PATH = /^\/\d+\/$/;
+
+/**
+ * Whether a person holding `held` belongs to the subtree of the granter's `granting` claims: every
+ * role they hold lies at or under one of them. A person who holds no role belongs to no district,
+ * so only an admin of the root reaches them.
+ */
+export function isInSubtree(held: RoleClaim[], granting: RoleClaim[]): boolean {
+  if (held.length === 0) return granting.some((g) => g.role === 'admin' && ROOT_PATH.test(g.path));
+  return held.every((h) => granting.some((g) => h.path.startsWith(g.path)));
+}

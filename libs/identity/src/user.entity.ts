@@ -18,6 +18,17 @@ export class User {
   @Column({ type: 'varchar', length: 10, default: 'zh-CN' })
   language: string;
 
+  /**
+   * Every access token names the version it was issued under; bumping it (logout, password change,
+   * a removed role, disabling) makes all earlier tokens fail on their next request.
+   */
+  @Column({ name: 'token_version', type: 'int', unsigned: true, default: 0 })
+  tokenVersion: number;
+
+  /** Set while the account is disabled: no login, and its tokens are refused. */
+  @Column({ name: 'disabled_at', type: 'datetime', precision: 3, nullable: true })
+  disabledAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 }

@@ -2,12 +2,15 @@ import { inTransaction, isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccessService } from './access.service';
-import { forbidden, IdentityError, IdentityErrorCode } from './identity-error';
-import { Organisation } from './organisation.entity';
+import { passwordProblem, PASSWORD_MIN_LENGTH } from './domain/password-policy';
+import { fieldError, forbidden, IdentityError, IdentityErrorCode } from './identity-error';
+import { type AuditAction, IdentityAudit } from './identity-audit.entity';
 import { RoleAssignment } from './role-assignment.entity';
-import { coversPath, grantableRoles, type Principal, type Role, type RoleClaim, ROLES } from './roles';
+import { coversPath, grantableRoles, isInSubtree, type Principal, type Role, type RoleClaim, ROLES } from './roles';
+import { SessionsService } from './sessions.service';
+import { UserClaims } from './user-claims';
 import { User } from './user.entity';
 
 export interface RoleGrant {
@@ -28,46 +31,121 @@ export interface UserView {
   username: string;
   realName: string;
   language: string;
+  disabled: boolean;
   roles: RoleClaim[];
 }
+
+export interface AuditEntry {
+  id: number;
+  action: AuditAction;
+  actorId: number | null;
+  organisationId: number | null;
+  role: Role | null;
+  at: Date;
+}
+
+type Actor = Principal | 'system';
 
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(RoleAssignment) private readonly assignments: Repository<RoleAssignment>,
     private readonly access: AccessService,
+    private readonly claims: UserClaims,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** Creates a user with their roles in one transaction; the caller must be allowed to grant each role where it is granted. */
-  async create(principal: Principal | 'system', input: NewUser): Promise<UserView> {
+  async create(principal: Actor, input: NewUser): Promise<UserView> {
     for (const grant of input.roles) await this.assertGrantable(principal, grant);
+    assertStrong(input.password, [input.username, input.realName]);
+    // The collation matches "Admin" and "ａｄｍｉｎ" to admin; a name that would log in as another account is taken.
+    if (await this.findByUsername(input.username)) throw usernameTaken(input.username);
     const passwordHash = await argon2.hash(input.password);
     try {
       const id = await inTransaction(this.dataSource, async (m) => {
         const user = await m.save(
           m.create(User, { username: input.username, passwordHash, realName: input.realName, language: input.language ?? 'zh-CN' }),
         );
-        if (input.roles.length) {
-          await m.insert(RoleAssignment, input.roles.map((g) => ({ userId: user.id, organisationId: g.organisationId, role: g.role })));
+        for (const grant of input.roles) {
+          await m.insert(RoleAssignment, { userId: user.id, ...grant });
+          await audit(m, principal, 'role_granted', user.id, grant);
         }
         return user.id;
       });
       return this.view(id);
     } catch (err) {
-      if (isDuplicateKey(err)) {
-        throw new IdentityError('conflict', IdentityErrorCode.UsernameTaken, `用户名「${input.username}」已被使用`, { field: 'username' });
-      }
+      if (isDuplicateKey(err)) throw usernameTaken(input.username);
       throw err;
     }
   }
 
+  /** Grants a role to a person of the granter's own subtree; granting what they already hold changes nothing. */
   async grant(principal: Principal, userId: number, grant: RoleGrant): Promise<UserView> {
     await this.assertGrantable(principal, grant);
-    await this.require(userId);
-    await this.assignments.createQueryBuilder().insert().values({ userId, ...grant }).orIgnore().execute();
+    await this.assertInSubtree(principal, userId);
+    await inTransaction(this.dataSource, async (m) => {
+      const added: { affectedRows: number } = await m.query(
+        'INSERT IGNORE INTO role_assignments (user_id, organisation_id, role) VALUES (?, ?, ?)',
+        [userId, grant.organisationId, grant.role],
+      );
+      if (added.affectedRows) await audit(m, principal, 'role_granted', userId, grant);
+    });
     return this.view(userId);
+  }
+
+  /** Removes a role; every token the person holds stops working within seconds. */
+  async removeRole(principal: Principal, userId: number, grant: RoleGrant): Promise<UserView> {
+    notOnYourself(principal, userId);
+    await this.assertGrantable(principal, grant);
+    await this.assertInSubtree(principal, userId);
+    await inTransaction(this.dataSource, async (m) => {
+      const removed = await m.delete(RoleAssignment, { userId, organisationId: grant.organisationId, role: grant.role });
+      if (!removed.affected) {
+        throw fieldError('not_found', IdentityErrorCode.RoleNotHeld, 'role', `该用户在此组织没有「${grant.role}」角色`);
+      }
+      await audit(m, principal, 'role_removed', userId, grant);
+      await this.sessions.bump(m, userId);
+    });
+    await this.sessions.forget(userId);
+    return this.view(userId);
+  }
+
+  /** Disables or re-enables an account; only someone who could grant every role the person holds may. */
+  async setDisabled(principal: Principal, userId: number, disabled: boolean): Promise<UserView> {
+    notOnYourself(principal, userId);
+    const held = await this.assertInSubtree(principal, userId);
+    for (const claim of held) await this.assertGrantable(principal, { organisationId: claim.orgId, role: claim.role });
+    await inTransaction(this.dataSource, async (m) => {
+      const user = await m.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !!user.disabledAt === disabled) return;
+      await m.update(User, userId, { disabledAt: disabled ? new Date() : null });
+      await audit(m, principal, disabled ? 'user_disabled' : 'user_enabled', userId, null);
+      await this.sessions.bump(m, userId);
+    });
+    await this.sessions.forget(userId);
+    return this.view(userId);
+  }
+
+  /** Sets a new password after checking the current one; every earlier token stops working. */
+  async changePassword(userId: number, current: string, next: string): Promise<void> {
+    const user = await this.require(userId);
+    const ok = user.passwordHash.startsWith('$') && (await argon2.verify(user.passwordHash, current));
+    if (!ok) throw fieldError('invalid', IdentityErrorCode.BadCredentials, 'currentPassword', '当前密码不正确');
+    assertStrong(next, [user.username, user.realName], 'newPassword');
+    const passwordHash = await argon2.hash(next);
+    await inTransaction(this.dataSource, async (m) => {
+      await m.update(User, userId, { passwordHash });
+      await this.sessions.bump(m, userId);
+    });
+    await this.sessions.forget(userId);
+  }
+
+  /** Ends every token the person holds (logout everywhere). */
+  async endSessions(userId: number): Promise<void> {
+    await this.sessions.bump(this.dataSource.manager, userId);
+    await this.sessions.forget(userId);
   }
 
   /** A person sees themselves; admins and organizers see the people of their organisations. */
@@ -79,20 +157,32 @@ export class UsersService {
     return view;
   }
 
-  async view(userId: number): Promise<UserView> {
-    const user = await this.require(userId);
-    return { id: user.id, username: user.username, realName: user.realName, language: user.language, roles: await this.claimsOf(userId) };
+  /** Who changed this person's access, and when; for those who may read the person, or organizers over an organisation the log names. */
+  async auditOf(principal: Principal, userId: number): Promise<AuditEntry[]> {
+    const rows = await this.dataSource.getRepository(IdentityAudit).find({ where: { userId }, order: { id: 'ASC' } });
+    const paths = await Promise.all([...new Set(rows.map((r) => r.organisationId).filter((id) => id !== null))].map((id) => this.access.pathOf(id)));
+    if (!paths.some((path) => coversPath(principal.roles, ['organizer'], path))) await this.get(principal, userId);
+    return rows.map((r) => ({ id: r.id, action: r.action, actorId: r.actorId, organisationId: r.organisationId, role: r.role, at: r.createdAt }));
   }
 
-  async claimsOf(userId: number): Promise<RoleClaim[]> {
-    const rows = await this.assignments
-      .createQueryBuilder('ra')
-      .innerJoin(Organisation, 'o', 'o.id = ra.organisation_id')
-      .select(['ra.role AS role', 'ra.organisation_id AS orgId', 'o.path AS path'])
-      .where('ra.user_id = :userId', { userId })
-      .orderBy('ra.id')
-      .getRawMany<{ role: Role; orgId: number; path: string }>();
-    return rows.map((r) => ({ role: r.role, orgId: Number(r.orgId), path: r.path }));
+  async view(userId: number): Promise<UserView> {
+    const user = await this.require(userId);
+    return {
+      id: user.id,
+      username: user.username,
+      realName: user.realName,
+      language: user.language,
+      disabled: !!user.disabledAt,
+      roles: await this.claims.of(userId),
+    };
+  }
+
+  claimsOf(userId: number): Promise<RoleClaim[]> {
+    return this.claims.of(userId);
+  }
+
+  async tokenVersion(userId: number): Promise<number> {
+    return (await this.require(userId)).tokenVersion;
   }
 
   async findByUsername(username: string): Promise<User | null> {
@@ -105,15 +195,56 @@ export class UsersService {
     return user;
   }
 
-  private async assertGrantable(principal: Principal | 'system', grant: RoleGrant): Promise<void> {
+  /**
+   * The person must belong to the granter's own subtree: every role they hold lies under an
+   * organisation where the granter may grant. A person with no role belongs to the city's admins only.
+   */
+  private async assertInSubtree(principal: Principal, userId: number): Promise<RoleClaim[]> {
+    await this.require(userId);
+    const held = await this.claims.of(userId);
+    const granting = principal.roles.filter((c) => grantableRoles([c.role]).length > 0);
+    if (!isInSubtree(held, granting)) {
+      throw fieldError('forbidden', IdentityErrorCode.PersonOutsideSubtree, 'id', '该人员不属于您管理的组织，无权调整其角色或账号');
+    }
+    return held;
+  }
+
+  private async assertGrantable(principal: Actor, grant: RoleGrant): Promise<void> {
     const path = await this.access.pathOf(grant.organisationId);
     if (principal === 'system') return;
     const held = principal.roles.filter((c) => path.startsWith(c.path)).map((c) => c.role);
     if (!ROLES.includes(grant.role) || !grantableRoles(held).includes(grant.role)) {
-      throw new IdentityError('forbidden', IdentityErrorCode.RoleNotGrantable, `无权在该组织授予「${grant.role}」角色`, {
-        field: 'roles',
-        organisationId: grant.organisationId,
-      });
+      throw fieldError('forbidden', IdentityErrorCode.RoleNotGrantable, 'role', `无权在该组织授予或撤销「${grant.role}」角色`);
     }
   }
+}
+
+function assertStrong(password: string, userInputs: string[], field = 'password'): void {
+  const problem = passwordProblem(password, userInputs);
+  if (problem === 'too_short') {
+    throw fieldError('invalid', IdentityErrorCode.WeakPassword, field, `密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符`);
+  }
+  if (problem === 'too_weak') {
+    throw fieldError('invalid', IdentityErrorCode.WeakPassword, field, '密码太容易被猜到：请避免常见词、键盘顺序和自己的用户名或姓名，可用几个不相关的词组成');
+  }
+}
+
+function usernameTaken(username: string): IdentityError {
+  return fieldError('conflict', IdentityErrorCode.UsernameTaken, 'username', `用户名「${username}」已被使用`);
+}
+
+function notOnYourself(principal: Principal, userId: number): void {
+  if (principal.userId === userId) {
+    throw fieldError('unprocessable', IdentityErrorCode.NotOnYourself, 'id', '不能撤销自己的角色或停用自己的账号，请由上级组织办理');
+  }
+}
+
+async function audit(m: EntityManager, actor: Actor, action: AuditAction, userId: number, grant: RoleGrant | null): Promise<void> {
+  await m.insert(IdentityAudit, {
+    actorId: actor === 'system' ? null : actor.userId,
+    action,
+    userId,
+    organisationId: grant?.organisationId ?? null,
+    role: grant?.role ?? null,
+  });
 }

@@ -25,28 +25,31 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: '赛事平台队列' } } });
 
-  const basicOk = new Map<string, number>();
+  // A browser sends Basic credentials with every request; argon2 on each would be slow, so the token a
+  // login gave is kept and verified per request instead, which still sees a revoked or disabled admin.
+  const basicTokens = new Map<string, { token: string; until: number }>();
   const isAdmin = (p: Principal | undefined) => !!p?.roles.some((r) => r.role === 'admin');
-  const principalOf = async (header: string | undefined): Promise<Principal | undefined> => {
+  const principalOf = async (header: string | undefined, address: string): Promise<Principal | undefined> => {
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) return auth.verify(bearer).catch(() => undefined);
     const basic = header?.match(/^Basic\s+(\S+)$/i)?.[1];
     if (!basic) return undefined;
     const key = createHash('sha256').update(basic).digest('hex');
-    if ((basicOk.get(key) ?? 0) > Date.now()) return { userId: 0, username: '', roles: [{ role: 'admin', orgId: 0, path: '/' }] };
+    const kept = basicTokens.get(key);
+    if (kept && kept.until > Date.now()) return auth.verify(kept.token).catch(() => undefined);
     const decoded = Buffer.from(basic, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return undefined;
-    const token = await auth.login(decoded.slice(0, colon), decoded.slice(colon + 1)).catch(() => undefined);
+    const token = await auth.login(decoded.slice(0, colon), decoded.slice(colon + 1), address).catch(() => undefined);
     const principal = token && (await auth.verify(token.accessToken));
-    if (isAdmin(principal)) basicOk.set(key, Date.now() + BASIC_CACHE_MS);
+    if (token && isAdmin(principal)) basicTokens.set(key, { token: token.accessToken, until: Date.now() + BASIC_CACHE_MS });
     return principal;
   };
 
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-      const principal = await principalOf(req.headers.authorization);
+      const principal = await principalOf(req.headers.authorization, req.ip);
       if (isAdmin(principal)) return;
       const status = principal ? 403 : 401;
       if (!principal) void reply.header('www-authenticate', 'Basic realm="union-events queues", charset="UTF-8"');

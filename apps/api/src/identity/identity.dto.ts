@@ -1,4 +1,4 @@
-import { ORG_KINDS, type OrgKind, type Role, ROLES } from '@app/identity';
+import { AUDIT_ACTIONS, type AuditAction, ORG_KINDS, type OrgKind, type Role, ROLES } from '@app/identity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Matches, ValidateNested } from 'class-validator';
@@ -19,6 +19,7 @@ export class UserDto {
   @ApiProperty() username: string;
   @ApiProperty({ example: '张伟' }) realName: string;
   @ApiProperty({ example: 'zh-CN' }) language: string;
+  @ApiProperty({ description: 'a disabled account cannot sign in' }) disabled: boolean;
   @ApiProperty({ type: [RoleClaimDto] }) roles: RoleClaimDto[];
 }
 
@@ -38,7 +39,10 @@ export class CreateUserDto {
   @ApiProperty({ example: 'zhangwei' })
   @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'username 只能包含字母、数字和 _ . -，长度 3–64' })
   username: string;
-  @ApiProperty({ minLength: 8 }) @IsString() @Length(8, 200) password: string;
+  @ApiProperty({ minLength: 10, description: 'at least 10 characters, and not easy to guess (checked with zxcvbn against the username and name)' })
+  @IsString()
+  @Length(1, 200)
+  password: string;
   @ApiProperty({ example: '张伟' }) @IsString() @Length(1, 50) realName: string;
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] }) @IsOptional() @IsIn(['zh-CN', 'en']) language?: string;
   @ApiProperty({ type: [RoleGrantDto] })
@@ -62,4 +66,18 @@ export class OrganisationDto {
   @ApiProperty({ nullable: true, type: Number }) parentId: number | null;
   @ApiProperty({ example: '/1/2/' }) path: string;
   @ApiProperty() createdAt: Date;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @Length(1, 200) currentPassword: string;
+  @ApiProperty({ minLength: 10 }) @IsString() @Length(1, 200) newPassword: string;
+}
+
+export class AuditEntryDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: AUDIT_ACTIONS }) action: AuditAction;
+  @ApiProperty({ nullable: true, type: Number, description: 'who did it; null: the platform itself (seed, import)' }) actorId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) organisationId: number | null;
+  @ApiProperty({ nullable: true, enum: ROLES }) role: Role | null;
+  @ApiProperty() at: Date;
 }

@@ -1,5 +1,6 @@
 import { OrganisationsService, type Principal } from '@app/identity';
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { CreateOrganisationDto, OrganisationDto } from './identity.dto';
@@ -21,14 +22,14 @@ export class OrganisationsController {
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: OrganisationDto })
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', ParseIdPipe) id: number) {
     return this.orgs.get(id);
   }
 
   @Get(':id/children')
   @Public()
   @ApiOkResponse({ type: [OrganisationDto] })
-  children(@Param('id', ParseIntPipe) id: number) {
+  children(@Param('id', ParseIdPipe) id: number) {
     return this.orgs.children(id);
   }
 }

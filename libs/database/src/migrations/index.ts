@@ -10,6 +10,7 @@ import { TallyGuests1795237926636 } from './1795237926636-TallyGuests';
 import { Awards1795238541883 } from './1795238541883-Awards';
 import { ResultsItemKey1795249693932 } from './1795249693932-ResultsItemKey';
 import { ResultsEntryKey1795253861149 } from './1795253861149-ResultsEntryKey';
+import { AccessRevocation1795260000000 } from './1795260000000-AccessRevocation';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   Awards1795238541883,
   ResultsItemKey1795249693932,
   ResultsEntryKey1795253861149,
+  AccessRevocation1795260000000,
 ];
