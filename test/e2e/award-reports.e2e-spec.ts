@@ -51,8 +51,8 @@ describe('award reports: a person’s record and statistics per organisation sub
 
   const get = (path: string, token?: string) => http(url).get(path).set(token ? bearer(token) : {});
   const person = async (username: string, realName: string, role: string, organisationId: number, profile = false): Promise<Person> => {
-    const user = await post(url, '/api/v1/users', admin, { username, password: 'password-123', realName, roles: [{ organisationId, role }] });
-    const p = { id: user.id, username, realName, token: await login(username, 'password-123', url) };
+    const user = await post(url, '/api/v1/users', admin, { username, password: 'Qiantang-tide-2026', realName, roles: [{ organisationId, role }] });
+    const p = { id: user.id, username, realName, token: await login(username, 'Qiantang-tide-2026', url) };
     if (profile) await put(url, '/api/v1/me/profile', p.token, { residentId: residentId(), mobile: mobile(), unionMemberNo: `GH-${username}` });
     return p;
   };

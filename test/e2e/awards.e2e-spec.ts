@@ -51,7 +51,7 @@ describe('awards: records, certificates, verification', () => {
       .put(`/api/v1/items/${itemId}/award-rules`)
       .set(organizer())
       .send({ rules: [{ type: 'band', bands: [{ percent: '80', award: { code: 'a', name: '一等奖', level: 1 } }, { percent: '30', award: { code: 'b', name: '二等奖', level: 2 } }], rounding: 'floor', tiePolicy: 'include' }] });
-    expect([broken.status, broken.body.code, broken.body.details.field]).toEqual([400, 'AWARDS_INVALID_RULES', 'rules']);
+    expect([broken.status, broken.body.code, broken.body.details[0].field]).toEqual([400, 'AWARDS_INVALID_RULES', 'rules']);
     const saved = await http().put(`/api/v1/items/${itemId}/award-rules`).set(organizer()).send({ rules: RULES });
     expect([saved.status, saved.body.source, saved.body.rules.length]).toEqual([200, 'item', 2]);
     expect((await http().get(`/api/v1/items/${itemId}/award-rules`)).body.rules).toEqual(RULES);
@@ -153,7 +153,7 @@ describe('awards: records, certificates, verification', () => {
     const money = (await records()).filter((r: { prizeMoney: string | null }) => r.prizeMoney !== null);
     const first = money.find((r: { awardCode: string }) => r.awardCode === 'first');
     const unpaid = await http().post(`/api/v1/award-records/${first.id}/payment`).set(organizer()).send({ status: 'paid' });
-    expect([unpaid.status, unpaid.body.code, unpaid.body.details.field]).toEqual([400, 'AWARDS_PAYMENT_STATE', 'paidOn']);
+    expect([unpaid.status, unpaid.body.code, unpaid.body.details[0].field]).toEqual([400, 'AWARDS_PAYMENT_STATE', 'paidOn']);
     for (const r of money) {
       const res = await http().post(`/api/v1/award-records/${r.id}/payment`).set(organizer()).send({ status: 'paid', paidOn: '2026-12-01', reference: `杭工财〔2026〕${r.id}号` });
       // The revoked award's money was cancelled with it.

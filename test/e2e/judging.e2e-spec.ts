@@ -80,7 +80,7 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     const byJudge = await saveSheet(judge, judge, { version, marks: [{ entryId: entryIds[0], value: '71' }] });
     expect([byJudge.status, byJudge.body.code]).toEqual([409, 'SCORING_SHEET_SUBMITTED']);
     const noReason = await saveSheet(chief, judge, { version, marks: [{ entryId: entryIds[0], value: '71' }] });
-    expect([noReason.status, noReason.body.code, noReason.body.details.field]).toEqual([400, 'SCORING_REASON_REQUIRED', 'reason']);
+    expect([noReason.status, noReason.body.code, noReason.body.details[0].field]).toEqual([400, 'SCORING_REASON_REQUIRED', 'reason']);
     const corrected = await saveSheet(chief, judge, { version, marks: [{ entryId: entryIds[0], value: '71' }], reason: '核对纸质评分表，录入时看错一位' });
     expect([corrected.status, corrected.body.version]).toEqual([200, version + 1]);
 
@@ -115,7 +115,7 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     const answers = await Promise.all([edit(world.organizer, '98'), edit(chief, '97')]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const lost = answers.find((a) => a.status === 409)!;
-    expect([lost.body.code, lost.body.details.currentVersion]).toEqual(['SCORING_SHEET_CHANGED', version + 1]);
+    expect([lost.body.code, lost.body.details[0].currentVersion]).toEqual(['SCORING_SHEET_CHANGED', version + 1]);
     const won = answers.find((a) => a.status === 200)!;
     const stored = (await readSheet(world.organizer, judge)).marks.find((m: { entryId: number }) => m.entryId === entryIds[1]);
     expect(stored.value).toBe(won.body.marks.find((m: { entryId: number }) => m.entryId === entryIds[1]).value);
@@ -160,7 +160,7 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     expect((await score(1, '3')).status).toBe(200);
     const blocked = await submit(panel[1], worldSkills);
     expect([blocked.status, blocked.body.code]).toEqual([422, 'SCORING_SHEET_BLOCKED']);
-    expect(blocked.body.details.problems[0]).toMatchObject({ code: 'JUDGEMENT_GAP' });
+    expect(blocked.body.details[0]).toMatchObject({ code: 'JUDGEMENT_GAP' });
     expect((await readSheet(panel[1], panel[1], worldSkills)).status).toBe('draft');
     // After the discussion the second judge gives 2: within one point of 1, and the sheet goes in.
     expect((await score(1, '2', 1)).status).toBe(200);
@@ -184,7 +184,7 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     for (const [item, mark, field, reason] of cases) {
       const { version } = await readSheet(judge, judge, item);
       const res = await saveSheet(world.organizer, judge, { version, marks: [mark], reason: '更正' }, item);
-      expect([res.status, res.body.code, res.body.details?.field, res.body.details?.reason]).toEqual([400, 'SCORING_INVALID_MARK', field, reason]);
+      expect([res.status, res.body.code, res.body.details[0]?.field, res.body.details[0]?.reason]).toEqual([400, 'SCORING_INVALID_MARK', field, reason]);
       expect(res.body.message).toEqual(expect.any(String));
       expect((await readSheet(judge, judge, item)).version).toBe(version);
     }
@@ -200,7 +200,7 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     const username = `judge-coi-${world.tag}`;
     const user = await post(world.url, '/api/v1/users', admin, {
       username,
-      password: 'password-123',
+      password: 'Qiantang-tide-2026',
       realName: '裁判周敏',
       roles: [
         { organisationId: world.district.id, role: 'judge' },
@@ -216,7 +216,7 @@ describe('judging: score sheets, corrections and their audit trail', () => {
 
     await put(world.url, `/api/v1/events/${eventId}/conflict-of-interest`, world.organizer.token, { conflictOfInterest: 'block' });
     const blocked = await saveSheet(coi, coi, { version: 1, marks: [{ entryId: entryIds[2], value: '82' }] });
-    expect([blocked.status, blocked.body.code, blocked.body.details.field]).toEqual([403, 'SCORING_CONFLICT_OF_INTEREST', 'marks[0].entryId']);
+    expect([blocked.status, blocked.body.code, blocked.body.details[0].field]).toEqual([403, 'SCORING_CONFLICT_OF_INTEREST', 'marks[0].entryId']);
     expect((await saveSheet(coi, coi, { version: 1, marks: [{ entryId: entryIds[3], value: '83' }] })).status).toBe(200);
     const refused = await http().put(`/api/v1/events/${eventId}/conflict-of-interest`).set(bearer(chief.token)).send({ conflictOfInterest: 'warn' });
     expect(refused.status).toBe(403);
@@ -251,7 +251,7 @@ describe('judging: score sheets, corrections and their audit trail', () => {
       .post('/api/v1/scoring/preview')
       .set(bearer(world.organizer.token))
       .send({ scheme: diving, rows: [{ id: '选手丁', input: { marks: ['7.3', '8', '8', '8', '8', '8', '8'], difficulty: '3.0' } }] });
-    expect([badMark.status, badMark.body.details.field]).toEqual([400, 'rows[0].input.marks[0]']);
+    expect([badMark.status, badMark.body.details[0].field]).toEqual([400, 'rows[0].input.marks[0]']);
     expect((await http().post('/api/v1/scoring/preview').set(bearer(chief.token)).send({ scheme: diving, rows })).status).toBe(403);
   });
 
@@ -261,7 +261,7 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     const sheet = await readSheet(outsider, outsider);
     expect(sheet.entries.map((e: { entryId: number }) => e.entryId).sort()).toEqual(entryIds.slice(0, 2).sort());
     const other = await saveSheet(outsider, outsider, { version: 0, marks: [{ entryId: entryIds[5], value: '80' }] });
-    expect([other.status, other.body.code, other.body.details.field]).toEqual([422, 'SCORING_ENTRY_NOT_IN_ITEM', 'marks[0].entryId']);
+    expect([other.status, other.body.code, other.body.details[0].field]).toEqual([422, 'SCORING_ENTRY_NOT_IN_ITEM', 'marks[0].entryId']);
     expect((await saveSheet(outsider, outsider, { version: 0, marks: [{ entryId: entryIds[1], value: '80' }] })).status).toBe(200);
   });
 });

@@ -226,10 +226,10 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('NOTIFY_TEMPLATE_INVALID');
     expect(bad.body.message).toContain('{{bibb}}');
-    expect(bad.body.details.field).toBe('body');
+    expect(bad.body.details[0].field).toBe('body');
     const broken = await http(url).put('/api/v1/notification-templates/entry.approved/en').set(bearer(admin)).send({ title: 'Approved {{item', body: 'ok' });
     expect(broken.status).toBe(422);
-    expect(broken.body.details.field).toBe('title');
+    expect(broken.body.details[0].field).toBe('title');
     const unknown = await http(url).put('/api/v1/notification-templates/entry.lost/zh-CN').set(bearer(admin)).send({ title: 'x', body: 'y' });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'NOTIFY_TRIGGER_UNKNOWN']);
     const missing = await http(url).put('/api/v1/notification-templates/entry.approved/zh-CN').set(bearer(admin)).send({ title: '通过' });
@@ -252,9 +252,9 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
   it('refuses bad settings by field and keeps each inbox to its owner', async () => {
     const settings = (p: Person, body: object) => http(url).put('/api/v1/me/notification-settings').set(bearer(p.token)).send(body);
     const inboxOut = await settings(zhao, { optedOut: ['inbox'] });
-    expect([inboxOut.status, inboxOut.body.code, inboxOut.body.details.field]).toEqual([400, 'NOTIFY_SETTINGS_INVALID', 'optedOut']);
+    expect([inboxOut.status, inboxOut.body.code, inboxOut.body.details[0].field]).toEqual([400, 'NOTIFY_SETTINGS_INVALID', 'optedOut']);
     const noSecret = await settings(zhao, { webhookUrl: 'https://oa.example.com/hook' });
-    expect([noSecret.status, noSecret.body.details.field]).toEqual([400, 'webhookSecret']);
+    expect([noSecret.status, noSecret.body.details[0].field]).toEqual([400, 'webhookSecret']);
     const badMail = await settings(zhao, { email: '赵六@' });
     expect([badMail.status, badMail.body.code, badMail.body.details[0].field]).toEqual([400, 'VALIDATION_FAILED', 'email']);
     const badChannel = await settings(zhao, { optedOut: ['pigeon'] });

@@ -55,7 +55,7 @@ describe('publication: notice, appeals, final results', () => {
     const stranger = await appeal(1, { entryId: entryIds[0], reason: '替他人申诉' });
     expect(stranger.status).toBe(403);
     const badFile = await appeal(0, { entryId: entryIds[0], reason: '评分有误', attachments: [{ fileName: '说明.exe', contentType: 'application/x-msdownload', contentBase64: PNG }] });
-    expect([badFile.status, badFile.body.code, badFile.body.details.field]).toEqual([400, 'RESULTS_INVALID_ATTACHMENT', 'attachments[0].contentType']);
+    expect([badFile.status, badFile.body.code, badFile.body.details[0].field]).toEqual([400, 'RESULTS_INVALID_ATTACHMENT', 'attachments[0].contentType']);
     const noReason = await appeal(0, { entryId: entryIds[0] });
     expect([noReason.status, noReason.body.details.map((d: { field: string }) => d.field)]).toEqual([400, ['reason']]);
 

@@ -17,7 +17,7 @@ describe('registration rules', () => {
     const username = `rc${i}-${world.tag}`;
     const user = await post(world.url, '/api/v1/users', admin, {
       username,
-      password: 'password-123',
+      password: 'Qiantang-tide-2026',
       realName: chineseName(i + 40),
       roles: [{ organisationId: opts.org ?? world.enterprises[0].id, role: 'contestant' }],
     });
@@ -34,7 +34,7 @@ describe('registration rules', () => {
     world = await buildWorld({ judges: 0, contestants: 0 });
     const admin = await adminToken();
     const mk = async (name: string, org: number) => {
-      const u = await post(world.url, '/api/v1/users', admin, { username: `${name}-${world.tag}`, password: 'password-123', realName: '周领队', roles: [{ organisationId: org, role: 'delegation_leader' }] });
+      const u = await post(world.url, '/api/v1/users', admin, { username: `${name}-${world.tag}`, password: 'Qiantang-tide-2026', realName: '周领队', roles: [{ organisationId: org, role: 'delegation_leader' }] });
       return { id: u.id, username: u.username, realName: u.realName, token: await login(u.username) };
     };
     leader = await mk('leader', world.enterprises[0].id);
@@ -52,16 +52,16 @@ describe('registration rules', () => {
     const res = await register(man.token, meet.itemId);
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('REGISTRATION_NOT_ELIGIBLE');
-    expect(res.body.details.failures.map((f: { code: string }) => f.code).sort()).toEqual(['GENDER_NOT_ALLOWED', 'ORGANISATION_NOT_ALLOWED', 'UNION_MEMBERSHIP_REQUIRED']);
+    expect(res.body.details.map((f: { code: string }) => f.code).sort()).toEqual(['GENDER_NOT_ALLOWED', 'ORGANISATION_NOT_ALLOWED', 'UNION_MEMBERSHIP_REQUIRED']);
     expect(res.body.message).toContain('该项目仅限女性报名');
     expect(res.body.message).toContain('该项目仅限工会会员报名');
 
     const old = await contestant(2, { male: false, birth: '1970-01-01', org: world.enterprises[1].id });
     const tooOld = await register(old.token, meet.itemId);
-    expect(tooOld.body.details.failures).toEqual([expect.objectContaining({ code: 'AGE_ABOVE_MAXIMUM', rule: 'age' })]);
+    expect(tooOld.body.details).toEqual([expect.objectContaining({ code: 'AGE_ABOVE_MAXIMUM', rule: 'age' })]);
     expect(tooOld.body.message).toContain('以2026年12月1日计算，您为56周岁');
     const young = await contestant(3, { male: false, birth: '2010-01-01', org: world.enterprises[1].id });
-    expect((await register(young.token, meet.itemId)).body.details.failures[0].code).toBe('AGE_BELOW_MINIMUM');
+    expect((await register(young.token, meet.itemId)).body.details[0].code).toBe('AGE_BELOW_MINIMUM');
 
     const ok = await contestant(4, { male: false, birth: '1995-03-03', org: world.enterprises[1].id });
     const entered = await register(ok.token, meet.itemId);
@@ -83,18 +83,18 @@ describe('registration rules', () => {
     expect((await register(leader.token, meet.itemId, { userId: a.id })).status).toBe(201);
     expect((await register(leader.token, shot.id, { userId: a.id })).status).toBe(201);
     const third = await register(leader.token, high.id, { userId: a.id });
-    expect([third.status, third.body.details.failures[0].code]).toEqual([422, 'PERSON_INDIVIDUAL_LIMIT_REACHED']);
+    expect([third.status, third.body.details[0].code]).toEqual([422, 'PERSON_INDIVIDUAL_LIMIT_REACHED']);
     expect(third.body.message).toContain('每人最多报名2个个人项目（您已报名2个）');
 
     const b = await contestant(11);
     const c = await contestant(12);
     expect((await register(leader.token, meet.itemId, { userId: b.id })).status).toBe(201);
     const overItem = await register(leader.token, meet.itemId, { userId: c.id });
-    expect(overItem.body.details.failures.map((f: { code: string }) => f.code)).toEqual(['DELEGATION_ITEM_ENTRY_LIMIT_REACHED']);
+    expect(overItem.body.details.map((f: { code: string }) => f.code)).toEqual(['DELEGATION_ITEM_ENTRY_LIMIT_REACHED']);
     expect((await register(leader.token, shot.id, { userId: c.id })).status).toBe(201);
     const d = await contestant(13);
     const overAthletes = await register(leader.token, high.id, { userId: d.id });
-    expect(overAthletes.body.details.failures.map((f: { code: string }) => f.code)).toEqual(['DELEGATION_ATHLETE_LIMIT_REACHED']);
+    expect(overAthletes.body.details.map((f: { code: string }) => f.code)).toEqual(['DELEGATION_ATHLETE_LIMIT_REACHED']);
     expect(overAthletes.body.message).toContain('每个代表队最多报名3名运动员');
   });
 
@@ -126,7 +126,7 @@ describe('registration rules', () => {
     const woman = await contestant(34, { male: false });
     const mixed = await register(leader.token, meet.itemId, { teamName: '二队', memberIds: [woman.id, ...men.slice(0, 3).map((m) => m.id)], captainId: woman.id });
     expect(mixed.status).toBe(422);
-    expect(mixed.body.details.failures.map((f: { code: string; userId: number }) => [f.code, f.userId])).toEqual([['GENDER_NOT_ALLOWED', woman.id]]);
+    expect(mixed.body.details.map((f: { code: string; userId: number }) => [f.code, f.userId])).toEqual([['GENDER_NOT_ALLOWED', woman.id]]);
   });
 
   it('an Idempotency-Key retry returns the first answer and creates nothing new', async () => {
@@ -199,13 +199,13 @@ describe('registration rules', () => {
     const id = residentId();
     const wrongChecksum = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
     const bad = await http(world.url).put('/api/v1/me/profile').set(bearer(person.token)).send({ residentId: wrongChecksum, mobile: mobile() });
-    expect([bad.status, bad.body.code, bad.body.details.field]).toEqual([400, 'RESIDENT_ID_CHECKSUM', 'residentId']);
+    expect([bad.status, bad.body.code, bad.body.details[0].field]).toEqual([400, 'RESIDENT_ID_CHECKSUM', 'residentId']);
     const future17 = `330105${new Date().getUTCFullYear() + 1}0101001`;
     const future = await http(world.url).put('/api/v1/me/profile').set(bearer(person.token)).send({ residentId: future17 + residentIdCheckChar(future17), mobile: mobile() });
-    expect([future.status, future.body.details.field]).toEqual([400, 'residentId']);
+    expect([future.status, future.body.details[0].field]).toEqual([400, 'residentId']);
     expect(future.body.code).toMatch(/^RESIDENT_ID_BIRTH_DATE/);
     const badMobile = await http(world.url).put('/api/v1/me/profile').set(bearer(person.token)).send({ residentId: id, mobile: '12345' });
-    expect([badMobile.status, badMobile.body.details.field]).toEqual([400, 'mobile']);
+    expect([badMobile.status, badMobile.body.details[0].field]).toEqual([400, 'mobile']);
     const taken = await http(world.url).get(`/api/v1/users/${person.id}/profile`).set(bearer(person.token));
     const other = await contestant(71);
     const dup = await http(world.url).put('/api/v1/me/profile').set(bearer(other.token)).send({ residentId: taken.body.residentId, mobile: mobile() });
@@ -220,7 +220,7 @@ describe('registration rules', () => {
     const before = await http(world.url).get(`/api/v1/users/${victim.id}/profile`).set(bearer(victim.token));
     expect(before.body.unionMemberNo).toBe('GH72');
     const username = `rc73-${world.tag}`;
-    const fresh = await post(world.url, '/api/v1/users', admin, { username, password: 'password-123', realName: chineseName(113), roles: [{ organisationId: world.enterprises[0].id, role: 'contestant' }] });
+    const fresh = await post(world.url, '/api/v1/users', admin, { username, password: 'Qiantang-tide-2026', realName: chineseName(113), roles: [{ organisationId: world.enterprises[0].id, role: 'contestant' }] });
     const token = await login(username);
     const own = await http(world.url).put('/api/v1/me/profile').set(bearer(token)).send({ residentId: before.body.residentId, mobile: mobile() });
     expect([own.status, own.body.code]).toEqual([409, 'RESIDENT_ID_TAKEN']);

@@ -52,7 +52,7 @@ describe('rounds: heats → final with qualification by place and by time', () =
     const badRule = await create({ name: '预赛', qualification: { byPlace: -1, byPerformance: 2 } });
     expect([badRule.status, badRule.body.details.map((d: { field: string }) => d.field)]).toEqual([400, ['qualification.byPlace']]);
     const stranger = await create({ name: '预赛', entries: [{ entryId: 999_999_999, heat: 1, lane: 1 }] });
-    expect([stranger.status, stranger.body.code, stranger.body.details.field]).toEqual([422, 'SCORING_ENTRY_NOT_IN_ITEM', 'entries[0].entryId']);
+    expect([stranger.status, stranger.body.code, stranger.body.details[0].field]).toEqual([422, 'SCORING_ENTRY_NOT_IN_ITEM', 'entries[0].entryId']);
     expect((await create({ name: '预赛' }, world.contestants[0].token)).status).toBe(403);
     expect((await create({ name: '预赛' }, timekeeper.token)).status).toBe(403);
     expect((await http().get(`/api/v1/items/${itemId}/rounds`)).body).toEqual([]);
@@ -75,9 +75,9 @@ describe('rounds: heats → final with qualification by place and by time', () =
 
   it('asks which round a sheet is for, and will not qualify a round without complete results', async () => {
     const unnamed = await http().get(sheetPath(timekeeper)).set(bearer(timekeeper.token));
-    expect([unnamed.status, unnamed.body.code, unnamed.body.details.field]).toEqual([400, 'SCORING_ROUND_REQUIRED', 'round']);
+    expect([unnamed.status, unnamed.body.code, unnamed.body.details[0].field]).toEqual([400, 'SCORING_ROUND_REQUIRED', 'round']);
     const early = await http().post(`/api/v1/items/${itemId}/rounds/${heatsRound.id}/qualify`).set(bearer(world.organizer.token)).send({ next: { name: '决赛' } });
-    expect([early.status, early.body.code, early.body.details.entryIds.length]).toEqual([409, 'SCORING_ROUND_INCOMPLETE', 12]);
+    expect([early.status, early.body.code, early.body.details[0].entryIds.length]).toEqual([409, 'SCORING_ROUND_INCOMPLETE', 12]);
   });
 
   it('qualifies the first two of each heat and the next two fastest, drawing lots for a tie at 1/1000 s', async () => {
@@ -104,9 +104,9 @@ describe('rounds: heats → final with qualification by place and by time', () =
     const next = { name: '决赛', heats: 1 };
     const undrawn = await http().post(qualifyPath).set(bearer(world.organizer.token)).send({ next });
     expect([undrawn.status, undrawn.body.code]).toEqual([409, 'SCORING_DRAW_REQUIRED']);
-    expect(undrawn.body.details.draws).toEqual([{ basis: 'performance', ids: expect.arrayContaining([at(2, 3), at(3, 3)]), places: 1 }]);
+    expect(undrawn.body.details[0].draws).toEqual([{ basis: 'performance', ids: expect.arrayContaining([at(2, 3), at(3, 3)]), places: 1 }]);
     const wrongDraw = await http().post(qualifyPath).set(bearer(world.organizer.token)).send({ next, drawn: [at(1, 4)] });
-    expect([wrongDraw.status, wrongDraw.body.details.field]).toEqual([400, 'drawn']);
+    expect([wrongDraw.status, wrongDraw.body.details[0].field]).toEqual([400, 'drawn']);
     expect((await http().post(qualifyPath).set(bearer(timekeeper.token)).send({ next, drawn: [at(3, 3)] })).status).toBe(403);
 
     const res = await http().post(qualifyPath).set(bearer(world.organizer.token)).send({ next, drawn: [at(3, 3)] });

@@ -70,7 +70,7 @@ describe('standings: delegation points, medal table, records, scoreboard freeze 
     const badTable = await http().put(`/api/v1/events/${eventId}/results-settings`).set(organizer()).send({ pointsIndividual: ['9', '七'] });
     expect([badTable.status, badTable.body.code, badTable.body.details.map((d: { field: string }) => d.field)]).toEqual([400, 'VALIDATION_FAILED', ['pointsIndividual']]);
     const badRecord = await http().put(`/api/v1/items/${items.m100}/records`).set(organizer()).send({ meetRecord: '10秒45', meetHolder: null, allTimeRecord: null, allTimeHolder: null });
-    expect([badRecord.status, badRecord.body.code, badRecord.body.details.field]).toEqual([400, 'RESULTS_INVALID_RECORD', 'meetRecord']);
+    expect([badRecord.status, badRecord.body.code, badRecord.body.details[0].field]).toEqual([400, 'RESULTS_INVALID_RECORD', 'meetRecord']);
 
     const guest = await http().put(`/api/v1/entries/${entry.m100[4]}/guest`).set(organizer()).send({ guest: true });
     expect([guest.status, guest.body]).toEqual([200, { entryId: entry.m100[4], guest: true }]);

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { applyBodyLimits } from './http/body-limits';
 import { setupOpenApi } from './http/openapi';
 import { mountQueueBoard } from './http/queue-board';
 import { acceptSpreadsheets } from './http/raw-body';
@@ -20,7 +21,8 @@ export interface CreateApiOptions {
 /** The API as it serves: adapter, prefix, versioning, pipes, parsers and docs, ready for `listen`. */
 export async function createApi(config: AppConfig, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: 10 * 1024 * 1024,
+    // The largest any route takes; each route's own limit is set by applyBodyLimits.
+    bodyLimit: 64 * 1024 * 1024,
     trustProxy: config.trustedProxies,
     // Keep the caller's request id when it is sane, else make one; the logger reads it from the header.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -39,6 +41,7 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(validationPipe());
+  applyBodyLimits(app);
   acceptSpreadsheets(app);
   setupOpenApi(app);
   await mountQueueBoard(app);

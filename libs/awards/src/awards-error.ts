@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@app/common';
+import { type DetailsInput, DomainError, type ErrorKind } from '@app/common';
 
 export enum AwardsErrorCode {
   InvalidRules = 'AWARDS_INVALID_RULES',
@@ -14,7 +14,7 @@ export enum AwardsErrorCode {
 }
 
 export class AwardsError extends DomainError {
-  constructor(kind: ErrorKind, code: AwardsErrorCode, message: string, details?: unknown) {
+  constructor(kind: ErrorKind, code: AwardsErrorCode, message: string, details?: DetailsInput) {
     super(kind, code, message, details);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@app/common';
+import { type DetailsInput, DomainError, type ErrorKind } from '@app/common';
 
 export enum EventsErrorCode {
   EventNotFound = 'EVENTS_EVENT_NOT_FOUND',
@@ -9,7 +9,7 @@ export enum EventsErrorCode {
 }
 
 export class EventsError extends DomainError {
-  constructor(kind: ErrorKind, code: EventsErrorCode, message: string, details?: unknown) {
+  constructor(kind: ErrorKind, code: EventsErrorCode, message: string, details?: DetailsInput) {
     super(kind, code, message, details);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@app/common';
+import { type DetailsInput, DomainError, type ErrorKind } from '@app/common';
 
 export enum NotificationsErrorCode {
   TemplateInvalid = 'NOTIFY_TEMPLATE_INVALID',
@@ -10,7 +10,7 @@ export enum NotificationsErrorCode {
 }
 
 export class NotificationsError extends DomainError {
-  constructor(kind: ErrorKind, code: NotificationsErrorCode, message: string, details?: unknown) {
+  constructor(kind: ErrorKind, code: NotificationsErrorCode, message: string, details?: DetailsInput) {
     super(kind, code, message, details);
   }
 }

@@ -46,7 +46,9 @@ export class TemplatesService {
     const [t, l] = this.key(trigger, locale);
     const problems = checkTemplate(t, text);
     if (problems.length) {
-      throw new NotificationsError('unprocessable', NotificationsErrorCode.TemplateInvalid, problems.map((p) => p.message).join('；'), { field: problems[0].field, problems });
+      throw new NotificationsError('unprocessable', NotificationsErrorCode.TemplateInvalid, problems.map((p) => p.message).join('；'), 
+        problems.map((p) => ({ field: p.field, code: NotificationsErrorCode.TemplateInvalid, message: p.message })),
+      );
     }
     await this.dataSource.query(
       `INSERT INTO notification_templates (\`trigger\`, locale, title, body, updated_by) VALUES (?, ?, ?, ?, ?)

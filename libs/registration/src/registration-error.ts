@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@app/common';
+import { type DetailsInput, DomainError, type ErrorKind } from '@app/common';
 
 export enum RegistrationErrorCode {
   RegistrationClosed = 'REGISTRATION_CLOSED',
@@ -23,7 +23,7 @@ export enum RegistrationErrorCode {
 }
 
 export class RegistrationError extends DomainError {
-  constructor(kind: ErrorKind, code: RegistrationErrorCode | string, message: string, details?: unknown) {
+  constructor(kind: ErrorKind, code: RegistrationErrorCode | string, message: string, details?: DetailsInput) {
     super(kind, code, message, details);
   }
 }

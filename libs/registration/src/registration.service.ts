@@ -1,3 +1,4 @@
+import type { ErrorDetail } from '@app/common';
 import { inTransaction, isDuplicateKey } from '@app/database';
 import { coversPath, forbidden, type Principal, type RoleClaim, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -212,10 +213,9 @@ export class RegistrationService {
     const claims = userId === principal.userId ? principal.roles : await this.users.claimsOf(userId);
     const home = claims.find((c) => c.role === 'contestant' && c.path.startsWith(ctx.eventPath));
     if (!home) {
-      throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `用户${userId}不是本赛事举办组织范围内的参赛选手`, {
-        field: 'userId',
-        failures: [{ code: 'ORGANISATION_NOT_ALLOWED', rule: 'organisation', userId, message: '不是本赛事举办组织范围内的参赛选手' }],
-      });
+      throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `用户${userId}不是本赛事举办组织范围内的参赛选手`, [
+        { field: 'userId', code: 'ORGANISATION_NOT_ALLOWED', rule: 'organisation', userId, message: '不是本赛事举办组织范围内的参赛选手' },
+      ]);
     }
     return { userId, home };
   }
@@ -242,10 +242,8 @@ export class RegistrationService {
       maxMembers: ctx.item.teamMax ?? 100,
     });
     if (errors.length) {
-      throw new RegistrationError('invalid', RegistrationErrorCode.TeamInvalid, errors.map((e) => e.message).join('；'), {
-        field: 'memberIds',
-        failures: errors,
-      });
+      throw new RegistrationError('invalid', RegistrationErrorCode.TeamInvalid, errors.map((e) => e.message).join('；'), errors.map((e) => ({ field: 'memberIds', code: e.code, message: e.message })),
+      );
     }
   }
 
@@ -259,7 +257,7 @@ export class RegistrationService {
     const orgId = people[0].home.orgId;
     let delegationCounts: CountsSnapshot['delegation'] = null;
     if (delegationLimits) delegationCounts = await this.delegationCounts(m, ctx, orgId);
-    const failures: object[] = [];
+    const failures: ErrorDetail[] = [];
     let first: Entrant | null = null;
     for (const p of people) {
       const profile = await this.entrant(m, ctx, p, Boolean(personLimits), !first);
@@ -282,11 +280,11 @@ export class RegistrationService {
           delegation: delegationCounts && { ...delegationCounts, candidateAlreadyCounted: await this.counted(m, ctx.event.id, p.userId) },
         },
       });
-      if (!result.ok) failures.push(...result.failures.map((f) => ({ ...f, userId: p.userId })));
+      if (!result.ok) failures.push(...result.failures.map((f) => ({ field: 'userId', ...f, userId: p.userId })));
     }
     if (failures.length) {
-      const messages = [...new Set(failures.map((f) => (f as { message: string }).message))];
-      throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `不符合报名条件：${messages.join('；')}`, { failures });
+      const messages = [...new Set(failures.map((f) => f.message))];
+      throw new RegistrationError('unprocessable', RegistrationErrorCode.NotEligible, `不符合报名条件：${messages.join('；')}`, failures);
     }
     const groups = ctx.item.ageGroups ?? [];
     if (!groups.length) return { ageGroup: null, first: first! };

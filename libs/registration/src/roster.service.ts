@@ -202,7 +202,10 @@ const EXPORT_COLUMNS = [
 
 function rosterInvalid(errors: readonly RosterError[]): RegistrationError {
   const rows = new Set(errors.map((e) => e.row)).size;
-  return new RegistrationError('unprocessable', RegistrationErrorCode.RosterInvalid, `名单有${rows}行未通过校验，未导入任何数据`, {
-    errors: [...errors].sort((a, b) => a.row - b.row),
-  });
+  return new RegistrationError(
+    'unprocessable',
+    RegistrationErrorCode.RosterInvalid,
+    `名单有${rows}行未通过校验，未导入任何数据`,
+    [...errors].sort((a, b) => a.row - b.row).map((e) => ({ field: e.field, code: e.code, message: e.message, row: e.row })),
+  );
 }

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@app/common';
+import { type DetailsInput, DomainError, type ErrorKind } from '@app/common';
 
 export enum ResultsErrorCode {
   InvalidSettings = 'RESULTS_INVALID_SETTINGS',
@@ -14,7 +14,7 @@ export enum ResultsErrorCode {
 }
 
 export class ResultsError extends DomainError {
-  constructor(kind: ErrorKind, code: ResultsErrorCode | string, message: string, details?: unknown) {
+  constructor(kind: ErrorKind, code: ResultsErrorCode | string, message: string, details?: DetailsInput) {
     super(kind, code, message, details);
   }
 }

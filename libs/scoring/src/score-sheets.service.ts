@@ -209,9 +209,9 @@ export class ScoreSheetsService {
       if (sheet.status !== 'draft') throw new ScoringError('conflict', ScoringErrorCode.SheetSubmitted, '评分表已提交', { status: sheet.status });
       const problems = await this.problems(m, key, scheme);
       if (problems.length) {
-        throw new ScoringError('unprocessable', ScoringErrorCode.SheetBlocked, `评分表不能提交：${problems.map((p) => p.message).join('；')}`, {
-          problems: problems.map((p) => p.toJSON()),
-        });
+        throw new ScoringError('unprocessable', ScoringErrorCode.SheetBlocked, `评分表不能提交：${problems.map((p) => p.message).join('；')}`,
+          problems.map((p) => p.toJSON()),
+        );
       }
       await m.query("UPDATE score_sheets SET status = 'submitted', submitted_at = NOW(3), version = version + 1 WHERE id = ?", [sheet.id]);
       await this.scoring.enqueueTally(m, itemId);

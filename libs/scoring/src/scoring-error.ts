@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@app/common';
+import { type DetailsInput, DomainError, type ErrorKind } from '@app/common';
 
 export enum ScoringErrorCode {
   InvalidScheme = 'SCORING_INVALID_SCHEME',
@@ -28,7 +28,7 @@ export enum ScoringErrorCode {
 }
 
 export class ScoringError extends DomainError {
-  constructor(kind: ErrorKind, code: ScoringErrorCode, message: string, details?: unknown) {
+  constructor(kind: ErrorKind, code: ScoringErrorCode, message: string, details?: DetailsInput) {
     super(kind, code, message, details);
   }
 }

@@ -343,9 +343,8 @@ export interface PreviewRow extends RankedSchemeRow<string> {
 function assertValidScheme(scheme: unknown): asserts scheme is SchemeConfig {
   const problems = validateSchemeConfig(scheme);
   if (problems.length) {
-    throw new ScoringError('invalid', ScoringErrorCode.InvalidScheme, `计分方案无效：${problems.map((p) => p.message).join('；')}`, {
-      field: problems[0].field.replace(/^config\.?/, 'scheme.').replace(/\.$/, ''),
-      problems: problems.map((p) => p.toJSON()),
-    });
+    throw new ScoringError('invalid', ScoringErrorCode.InvalidScheme, `计分方案无效：${problems.map((p) => p.message).join('；')}`,
+      problems.map((p) => ({ ...p.toJSON(), field: p.field.replace(/^config\.?/, 'scheme.').replace(/\.$/, '') })),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ADMIN } from './test-env';
 
@@ -47,6 +48,15 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
   clearTimeout(timer);
 }
 
+/** A server left from an interrupted run would answer /health in place of the one about to start, with stale state. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`port ${port} is taken, perhaps by an API left from an interrupted run (ss -ltnp | grep ${port})`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
 /** A worker process alone, e.g. to replace one a test killed; its output goes to `log`. */
 export function startWorker(env: Record<string, string>, log: string[] = []): ChildProcess {
   return run('apps/worker/src/main.js', env, log);
@@ -54,6 +64,7 @@ export function startWorker(env: Record<string, string>, log: string[] = []): Ch
 
 /** Starts the built API and worker as real processes and waits until the API reports healthy. */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+  await assertPortFree(Number(env.HTTP_PORT));
   const log: string[] = [];
   const api = run('apps/api/src/main.js', env, log);
   const worker = run('apps/worker/src/main.js', env, log);

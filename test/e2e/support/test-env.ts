@@ -14,11 +14,21 @@ export const testDbName = (name: string): string => `${name}${process.env.E2E_DB
 export const TEST_JWT_SECRET = 'e2e-test-jwt-secret-0123456789';
 export const ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password', realName: '测试管理员' };
 
+/**
+ * The Redis prefix of one test run, shared by every process of the run through the environment. Not
+ * the pid alone: pids repeat between runs here, and the fresh database's ids would meet the last
+ * run's login counters and job ids under the same prefix.
+ */
+function runPrefix(): string {
+  process.env.E2E_QUEUE_PREFIX ??= `ue-test-${process.pid}-${Date.now().toString(36)}`;
+  return process.env.E2E_QUEUE_PREFIX;
+}
+
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
     DB_NAME: process.env.E2E_DB_NAME || testDbName('union_events_test'),
-    QUEUE_PREFIX: `ue-test-${process.pid}`,
+    QUEUE_PREFIX: runPrefix(),
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'warn',
     LOGIN_MAX_ATTEMPTS: '5',

@@ -1,6 +1,7 @@
 import { AwardGrantsService, AwardRecordsService, AwardRulesService } from '@app/awards';
 import type { Principal } from '@app/identity';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
@@ -19,28 +20,28 @@ export class AwardsController {
   /** Public: an event's award rules (for items without their own). */
   @Get('events/:eventId/award-rules')
   @Public()
-  eventRules(@Param('eventId', ParseIntPipe) eventId: number) {
+  eventRules(@Param('eventId', ParseIdPipe) eventId: number) {
     return this.rules.get(eventId, 0);
   }
 
   /** Organizers of the event. */
   @Put('events/:eventId/award-rules')
   @Allow('organizer')
-  setEventRules(@Caller() caller: Principal, @Param('eventId', ParseIntPipe) eventId: number, @Body() dto: AwardRulesDto) {
+  setEventRules(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: AwardRulesDto) {
     return this.rules.set(caller, eventId, 0, dto.rules);
   }
 
   /** Public: the rules an item is awarded by (its own, else its event's). */
   @Get('items/:itemId/award-rules')
   @Public()
-  async itemRules(@Param('itemId', ParseIntPipe) itemId: number) {
+  async itemRules(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.rules.get(await this.rules.eventOf(itemId), itemId);
   }
 
   /** Organizers of the event. */
   @Put('items/:itemId/award-rules')
   @Allow('organizer')
-  async setItemRules(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: AwardRulesDto) {
+  async setItemRules(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: AwardRulesDto) {
     return this.rules.set(caller, await this.rules.eventOf(itemId), itemId, dto.rules);
   }
 
@@ -48,7 +49,7 @@ export class AwardsController {
   @Post('items/:itemId/awards/run')
   @Allow('organizer')
   @HttpCode(202)
-  run(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+  run(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.rules.requestGrant(caller, itemId);
   }
 
@@ -62,21 +63,21 @@ export class AwardsController {
   /** The person, and organizers over the issuer or the person's organisation. */
   @Get('award-records/:id')
   @Allow('any')
-  record(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+  record(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.records.view(caller, id);
   }
 
   /** Organizers over the record. */
   @Get('award-records/:id/audit')
   @Allow('organizer')
-  audit(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+  audit(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.records.audit(caller, id);
   }
 
   /** The person, and organizers over the record: the certificate at the record's current revision. */
   @Get('award-records/:id/certificate.pdf')
   @Allow('any')
-  async certificate(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Res() reply: FastifyReply) {
+  async certificate(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Res() reply: FastifyReply) {
     const { serial, pdf } = await this.records.certificate(caller, id);
     return reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `attachment; filename="certificate-${serial}.pdf"`).send(pdf);
   }
@@ -85,7 +86,7 @@ export class AwardsController {
   @Post('award-records/:id/revoke')
   @Allow('organizer')
   @HttpCode(200)
-  revoke(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto) {
+  revoke(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: ReasonDto) {
     return this.records.revoke(caller, id, dto.reason);
   }
 
@@ -93,7 +94,7 @@ export class AwardsController {
   @Post('award-records/:id/correct')
   @Allow('organizer')
   @HttpCode(200)
-  correct(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CorrectionDto) {
+  correct(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: CorrectionDto) {
     return this.records.correct(caller, id, dto);
   }
 
@@ -101,7 +102,7 @@ export class AwardsController {
   @Post('award-records/:id/payment')
   @Allow('organizer')
   @HttpCode(200)
-  payment(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: PaymentDto) {
+  payment(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: PaymentDto) {
     return this.records.payment(caller, id, dto);
   }
 

@@ -1,6 +1,6 @@
+import { ToInt } from '../http/ids';
 import type { AwardRule } from '@app/awards';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsPositive, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 const YUAN = /^\d{1,10}(\.\d{1,2})?$/;
@@ -43,6 +43,6 @@ export class PaymentDto {
 }
 
 export class LedgerQueryDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @IsPositive() organisationId: number;
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty() @ToInt() @IsInt() @IsPositive() organisationId: number;
+  @ApiProperty({ example: 2026 }) @ToInt() @IsInt() @Min(2000) @Max(2100) year: number;
 }

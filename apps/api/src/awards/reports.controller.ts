@@ -1,6 +1,7 @@
 import { ReportsService } from '@app/awards';
 import type { Principal } from '@app/identity';
-import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller } from '../auth/auth.decorators';
@@ -22,7 +23,7 @@ export class ReportsController {
   @Get('people/:userId/record')
   @Allow('any')
   @ApiOkResponse({ type: PersonRecordDto })
-  record(@Caller() caller: Principal, @Param('userId', ParseIntPipe) userId: number) {
+  record(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number) {
     return this.reports.personRecord(caller, userId);
   }
 
@@ -30,7 +31,7 @@ export class ReportsController {
   @Get('people/:userId/record.xlsx')
   @Allow('any')
   @ApiProduces(XLSX_TYPE)
-  async recordXlsx(@Caller() caller: Principal, @Param('userId', ParseIntPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
+  async recordXlsx(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
     const file = await this.reports.personRecordXlsx(caller, userId);
     void reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition(file));
     return file.body;
@@ -40,7 +41,7 @@ export class ReportsController {
   @Get('people/:userId/record.pdf')
   @Allow('any')
   @ApiProduces(PDF_TYPE)
-  async recordPdf(@Caller() caller: Principal, @Param('userId', ParseIntPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
+  async recordPdf(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
     const file = await this.reports.personRecordPdf(caller, userId);
     void reply.header('content-type', PDF_TYPE).header('content-disposition', disposition(file));
     return file.body;

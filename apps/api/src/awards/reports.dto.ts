@@ -1,17 +1,17 @@
+import { ToInt } from '../http/ids';
 import { EVENT_KINDS } from '@app/events';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsPositive, Max, Min } from 'class-validator';
 
 export class StatisticsQuery {
   @ApiProperty({ description: 'the organisation whose subtree is counted (itself and every organisation below it)' })
-  @Type(() => Number)
+  @ToInt()
   @IsInt({ message: 'organisationId 须为组织编号（正整数）' })
   @IsPositive({ message: 'organisationId 须为组织编号（正整数）' })
   organisationId: number;
 
   @ApiProperty({ example: 2026, description: 'calendar year' })
-  @Type(() => Number)
+  @ToInt()
   @IsInt({ message: 'year 须为四位年份' })
   @Min(2000, { message: 'year 须在 2000–2100 之间' })
   @Max(2100, { message: 'year 须在 2000–2100 之间' })

@@ -1,6 +1,7 @@
 import { EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { OptionalIdPipe, ParseIdPipe } from '../http/ids';
 import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { ChangeStatusDto, CreateEventDto, CreateItemDto, EventDetailDto, EventDto, ItemDto } from './events.dto';
@@ -23,14 +24,14 @@ export class EventsController {
   @Public()
   @ApiQuery({ name: 'organisationId', required: false, type: Number })
   @ApiOkResponse({ type: [EventDto] })
-  list(@Query('organisationId', new ParseIntPipe({ optional: true })) organisationId?: number) {
+  list(@Query('organisationId', OptionalIdPipe) organisationId?: number) {
     return this.events.list(organisationId);
   }
 
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: EventDetailDto })
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', ParseIdPipe) id: number) {
     return this.events.get(id);
   }
 
@@ -39,14 +40,14 @@ export class EventsController {
   @Allow('organizer')
   @HttpCode(200)
   @ApiOkResponse({ type: EventDetailDto })
-  move(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ChangeStatusDto) {
+  move(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: ChangeStatusDto) {
     return this.events.move(caller, id, dto.status);
   }
 
   @Post(':id/items')
   @Allow('organizer')
   @ApiCreatedResponse({ type: ItemDto })
-  addItem(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: CreateItemDto) {
+  addItem(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: CreateItemDto) {
     return this.events.addItem(caller, id, dto.name);
   }
 }

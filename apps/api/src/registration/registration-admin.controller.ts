@@ -1,6 +1,8 @@
 import type { Principal } from '@app/identity';
 import { type IdempotencyKey, ProfilesService, RegistrationSettingsService, RosterService } from '@app/registration';
-import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { BodyLimit } from '../http/body-limits';
+import { ParseIdPipe } from '../http/ids';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RegistrationError, RegistrationErrorCode } from '@app/registration';
@@ -41,7 +43,7 @@ export class RegistrationAdminController {
   @Put('users/:id/profile')
   @Allow('delegation_leader', 'organizer')
   @ApiOkResponse({ type: ProfileViewDto })
-  saveProfile(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ProfileDto) {
+  saveProfile(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: ProfileDto) {
     return this.profiles.save(caller, id, dto);
   }
 
@@ -49,21 +51,21 @@ export class RegistrationAdminController {
   @Get('users/:id/profile')
   @Allow('any')
   @ApiOkResponse({ type: ProfileViewDto })
-  profile(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+  profile(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.profiles.view(caller, id);
   }
 
   /** Organizers of the event: window, age reference date, approval, capacity, bibs, limits. */
   @Put('events/:id/registration')
   @Allow('organizer')
-  configureEvent(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: EventRegistrationDto) {
+  configureEvent(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: EventRegistrationDto) {
     return this.settings.configureEvent(caller, id, dto);
   }
 
   /** Organizers of the event: entry type, categories, eligibility rules, capacity. */
   @Put('items/:id/registration')
   @Allow('organizer')
-  configureItem(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: ItemRegistrationDto) {
+  configureItem(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: ItemRegistrationDto) {
     return this.settings.configureItem(caller, id, dto);
   }
 
@@ -73,8 +75,8 @@ export class RegistrationAdminController {
   @ApiOkResponse({ type: [QuotaDto] })
   setQuota(
     @Caller() caller: Principal,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('organisationId', ParseIntPipe) organisationId: number,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('organisationId', ParseIdPipe) organisationId: number,
     @Body() dto: DelegationQuotaDto,
   ) {
     return this.settings.setDelegationQuota(caller, id, organisationId, dto.capacity ?? null);
@@ -84,7 +86,7 @@ export class RegistrationAdminController {
   @Get('events/:id/quotas')
   @Allow('organizer')
   @ApiOkResponse({ type: [QuotaDto] })
-  quotas(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+  quotas(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.settings.quotas(caller, id);
   }
 
@@ -93,6 +95,7 @@ export class RegistrationAdminController {
    * file itself (.xlsx or UTF-8 .csv, by Content-Type); all rows go in or none.
    */
   @Post('events/:id/roster')
+  @BodyLimit(10 * 1024 * 1024)
   @Allow('delegation_leader', 'organizer')
   @ApiConsumes(XLSX_TYPE, CSV_TYPE)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -100,7 +103,7 @@ export class RegistrationAdminController {
   @ApiCreatedResponse({ type: ImportReportDto })
   import(
     @Caller() caller: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Query() query: ImportQuery,
     @Headers('content-type') type: string | undefined,
     @Body() body: unknown,
@@ -119,7 +122,7 @@ export class RegistrationAdminController {
   @Get('events/:id/entries/export')
   @Allow('organizer', 'delegation_leader')
   @ApiProduces(XLSX_TYPE, CSV_TYPE)
-  async export(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async export(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const format = query.format ?? 'xlsx';
     const file = await this.roster.export(caller, id, format);
     void reply

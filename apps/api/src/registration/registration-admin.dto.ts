@@ -1,3 +1,4 @@
+import { ToInt } from '../http/ids';
 import { ENTRY_TYPES } from '@app/events';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -110,5 +111,5 @@ export class ExportQuery {
 }
 
 export class ImportQuery {
-  @ApiProperty({ description: 'the delegation (organisation) the people belong to' }) @Type(() => Number) @IsInt() @IsPositive() organisationId: number;
+  @ApiProperty({ description: 'the delegation (organisation) the people belong to' }) @ToInt() @IsInt() @IsPositive() organisationId: number;
 }

@@ -1,6 +1,7 @@
 import type { Principal } from '@app/identity';
 import { CheckInService, EntryWorkflowService, type IdempotencyKey, RegistrationService } from '@app/registration';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, Caller } from '../auth/auth.decorators';
 import { Idempotency } from './idempotency-key';
@@ -38,7 +39,7 @@ export class RegistrationController {
   @ApiCreatedResponse({ type: RegisteredEntryDto })
   register(
     @Caller() caller: Principal,
-    @Param('itemId', ParseIntPipe) itemId: number,
+    @Param('itemId', ParseIdPipe) itemId: number,
     @Body() dto: RegisterDto,
     @Idempotency() idem: IdempotencyKey | undefined,
   ) {
@@ -49,7 +50,7 @@ export class RegistrationController {
   @Get('events/:eventId/entries')
   @Allow('organizer', 'delegation_leader')
   @ApiOkResponse({ type: [EntryDto] })
-  list(@Caller() caller: Principal, @Param('eventId', ParseIntPipe) eventId: number, @Query() query: EntryListQuery) {
+  list(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Query() query: EntryListQuery) {
     return this.workflow.list(caller, eventId, { limit: 500, ...query });
   }
 
@@ -57,7 +58,7 @@ export class RegistrationController {
   @Get('entries/:id')
   @Allow('any')
   @ApiOkResponse({ type: EntryDto })
-  get(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+  get(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.workflow.get(caller, id);
   }
 
@@ -66,7 +67,7 @@ export class RegistrationController {
   @Allow('organizer')
   @HttpCode(200)
   @ApiOkResponse({ type: EntryDto })
-  approve(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+  approve(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.workflow.decide(caller, id, 'approved');
   }
 
@@ -75,7 +76,7 @@ export class RegistrationController {
   @Allow('organizer')
   @HttpCode(200)
   @ApiOkResponse({ type: EntryDto })
-  reject(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: RejectDto) {
+  reject(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectDto) {
     return this.workflow.decide(caller, id, 'rejected', dto.reason);
   }
 
@@ -84,7 +85,7 @@ export class RegistrationController {
   @Allow('any')
   @HttpCode(200)
   @ApiOkResponse({ type: EntryDto })
-  withdraw(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+  withdraw(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.workflow.withdraw(caller, id);
   }
 
@@ -92,7 +93,7 @@ export class RegistrationController {
   @Get('entries/:id/check-in-code')
   @Allow('any')
   @ApiOkResponse({ type: CheckInCodeDto })
-  code(@Caller() caller: Principal, @Param('id', ParseIntPipe) id: number) {
+  code(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.checkIn.code(caller, id);
   }
 
@@ -101,7 +102,7 @@ export class RegistrationController {
   @Allow('organizer')
   @HttpCode(200)
   @ApiOkResponse({ type: CheckInResultDto })
-  scan(@Caller() caller: Principal, @Param('eventId', ParseIntPipe) eventId: number, @Body() dto: CheckInDto) {
+  scan(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: CheckInDto) {
     return this.checkIn.scan(caller, eventId, dto.token);
   }
 
@@ -112,8 +113,8 @@ export class RegistrationController {
   @ApiOkResponse({ type: DelegationCheckInDto })
   scanDelegation(
     @Caller() caller: Principal,
-    @Param('eventId', ParseIntPipe) eventId: number,
-    @Param('organisationId', ParseIntPipe) organisationId: number,
+    @Param('eventId', ParseIdPipe) eventId: number,
+    @Param('organisationId', ParseIdPipe) organisationId: number,
   ) {
     return this.checkIn.scanDelegation(caller, eventId, organisationId);
   }

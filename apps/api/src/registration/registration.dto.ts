@@ -1,6 +1,6 @@
+import { ToInt } from '../http/ids';
 import { ENTRY_STATUSES } from '@app/registration';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Max, Min } from 'class-validator';
 
 export class RegisterDto {
@@ -26,9 +26,9 @@ export class RejectDto {
 
 export class EntryListQuery {
   @ApiPropertyOptional({ enum: ENTRY_STATUSES }) @IsOptional() @IsIn(ENTRY_STATUSES) status?: (typeof ENTRY_STATUSES)[number];
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @IsPositive() itemId?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
-  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @ToInt() @IsInt() @IsPositive() itemId?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @ToInt() @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @ToInt() @IsInt() @Min(1) @Max(5000) limit?: number;
 }
 
 export class CheckInDto {

@@ -1,6 +1,7 @@
 import type { Principal } from '@app/identity';
 import { BoardService, ResultsSettingsService } from '@app/results';
-import { Body, Controller, Get, HttpCode, type MessageEvent, Param, ParseIntPipe, Post, Put, Sse } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, type MessageEvent, Param, Post, Put, Sse } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
@@ -17,7 +18,7 @@ export class BoardController {
   /** Public: delegation points, medal table and items. While the board is frozen the public gets the snapshot; a signed-in organizer of the event, live data. */
   @Get('events/:eventId/board')
   @Public()
-  board(@Param('eventId', ParseIntPipe) eventId: number, @Caller() caller?: Principal) {
+  board(@Param('eventId', ParseIdPipe) eventId: number, @Caller() caller?: Principal) {
     return this.boards.board(eventId, caller);
   }
 
@@ -29,7 +30,7 @@ export class BoardController {
   @Sse('events/:eventId/live')
   @Public()
   @ApiProduces('text/event-stream')
-  live(@Param('eventId', ParseIntPipe) eventId: number): Observable<MessageEvent> {
+  live(@Param('eventId', ParseIdPipe) eventId: number): Observable<MessageEvent> {
     return this.boards.stream(eventId);
   }
 
@@ -37,7 +38,7 @@ export class BoardController {
   @Post('events/:eventId/board/freeze')
   @Allow('organizer')
   @HttpCode(200)
-  freeze(@Caller() caller: Principal, @Param('eventId', ParseIntPipe) eventId: number) {
+  freeze(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
     return this.boards.freeze(caller, eventId);
   }
 
@@ -45,7 +46,7 @@ export class BoardController {
   @Post('events/:eventId/board/unfreeze')
   @Allow('organizer')
   @HttpCode(200)
-  unfreeze(@Caller() caller: Principal, @Param('eventId', ParseIntPipe) eventId: number) {
+  unfreeze(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
     return this.boards.unfreeze(caller, eventId);
   }
 
@@ -53,7 +54,7 @@ export class BoardController {
   @Get('events/:eventId/results-settings')
   @Public()
   @ApiOkResponse({ type: ResultsSettingsDto })
-  getSettings(@Param('eventId', ParseIntPipe) eventId: number) {
+  getSettings(@Param('eventId', ParseIdPipe) eventId: number) {
     return this.settings.get(eventId);
   }
 
@@ -61,7 +62,7 @@ export class BoardController {
   @Put('events/:eventId/results-settings')
   @Allow('organizer')
   @ApiOkResponse({ type: ResultsSettingsDto })
-  putSettings(@Caller() caller: Principal, @Param('eventId', ParseIntPipe) eventId: number, @Body() dto: ResultsSettingsDto) {
+  putSettings(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: ResultsSettingsDto) {
     return this.settings.put(caller, eventId, dto);
   }
 
@@ -69,7 +70,7 @@ export class BoardController {
   @Get('items/:itemId/records')
   @Public()
   @ApiOkResponse({ type: RecordsDto })
-  records(@Param('itemId', ParseIntPipe) itemId: number) {
+  records(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.settings.records(itemId);
   }
 
@@ -77,14 +78,14 @@ export class BoardController {
   @Put('items/:itemId/records')
   @Allow('organizer')
   @ApiOkResponse({ type: RecordsDto })
-  putRecords(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: RecordsDto) {
+  putRecords(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: RecordsDto) {
     return this.settings.putRecords(caller, itemId, dto);
   }
 
   /** Organizers of the event: a guest (特邀) is ranked but scores no points, wins no medal and sets no record. */
   @Put('entries/:entryId/guest')
   @Allow('organizer')
-  guest(@Caller() caller: Principal, @Param('entryId', ParseIntPipe) entryId: number, @Body() dto: GuestDto) {
+  guest(@Caller() caller: Principal, @Param('entryId', ParseIdPipe) entryId: number, @Body() dto: GuestDto) {
     return this.settings.setGuest(caller, entryId, dto.guest);
   }
 }

@@ -1,6 +1,8 @@
 import type { Principal } from '@app/identity';
 import { PublicationService } from '@app/results';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { BodyLimit } from '../http/body-limits';
+import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
@@ -15,7 +17,7 @@ export class PublicationController {
   @Get('items/:itemId/publication')
   @Public()
   @ApiOkResponse({ type: PublicationDto })
-  get(@Param('itemId', ParseIntPipe) itemId: number) {
+  get(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.get(itemId);
   }
 
@@ -24,7 +26,7 @@ export class PublicationController {
   @Allow('organizer')
   @HttpCode(200)
   @ApiOkResponse({ type: PublicationDto })
-  notice(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+  notice(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.publish(caller, itemId);
   }
 
@@ -33,7 +35,7 @@ export class PublicationController {
   @Allow('organizer')
   @HttpCode(200)
   @ApiOkResponse({ type: PublicationDto })
-  retract(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: ReasonDto) {
+  retract(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ReasonDto) {
     return this.publication.retract(caller, itemId, dto.reason);
   }
 
@@ -42,7 +44,7 @@ export class PublicationController {
   @Allow('organizer')
   @HttpCode(200)
   @ApiOkResponse({ type: PublicationDto })
-  finalize(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+  finalize(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.finalize(caller, itemId);
   }
 
@@ -51,21 +53,22 @@ export class PublicationController {
   @Allow('organizer')
   @HttpCode(200)
   @ApiOkResponse({ type: PublicationDto })
-  reopen(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: ReasonDto) {
+  reopen(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ReasonDto) {
     return this.publication.reopen(caller, itemId, dto.reason);
   }
 
   /** Organizers of the event: every publication step and appeal decision, with who, when and why. */
   @Get('items/:itemId/publication/audit')
   @Allow('organizer')
-  audit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+  audit(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.audit(caller, itemId);
   }
 
   /** The contestant (or a team member) and delegation leaders over the entry, during the notice. */
   @Post('items/:itemId/appeals')
+  @BodyLimit(10 * 1024 * 1024)
   @Allow('any')
-  fileAppeal(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: AppealDto) {
+  fileAppeal(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: AppealDto) {
     const attachments = (dto.attachments ?? []).map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') }));
     return this.publication.fileAppeal(caller, itemId, { entryId: dto.entryId, reason: dto.reason, attachments });
   }
@@ -73,7 +76,7 @@ export class PublicationController {
   /** Organizers of the event see every appeal of the item; anyone else, those they filed. */
   @Get('items/:itemId/appeals')
   @Allow('any')
-  appeals(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+  appeals(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.appeals(caller, itemId);
   }
 
@@ -82,8 +85,8 @@ export class PublicationController {
   @Allow('any')
   async attachment(
     @Caller() caller: Principal,
-    @Param('appealId', ParseIntPipe) appealId: number,
-    @Param('attachmentId', ParseIntPipe) attachmentId: number,
+    @Param('appealId', ParseIdPipe) appealId: number,
+    @Param('attachmentId', ParseIdPipe) attachmentId: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const file = await this.publication.attachment(caller, appealId, attachmentId);
@@ -96,7 +99,7 @@ export class PublicationController {
   @Post('appeals/:appealId/uphold')
   @Allow('organizer')
   @HttpCode(200)
-  uphold(@Caller() caller: Principal, @Param('appealId', ParseIntPipe) appealId: number, @Body() dto: DecisionDto) {
+  uphold(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: DecisionDto) {
     return this.publication.decide(caller, appealId, 'uphold', dto.reason, dto.marks, dto.round);
   }
 
@@ -104,7 +107,7 @@ export class PublicationController {
   @Post('appeals/:appealId/dismiss')
   @Allow('organizer')
   @HttpCode(200)
-  dismiss(@Caller() caller: Principal, @Param('appealId', ParseIntPipe) appealId: number, @Body() dto: ReasonDto) {
+  dismiss(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: ReasonDto) {
     return this.publication.decide(caller, appealId, 'dismiss', dto.reason);
   }
 }

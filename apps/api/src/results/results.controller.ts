@@ -1,6 +1,7 @@
 import type { Principal } from '@app/identity';
 import { ResultsService } from '@app/results';
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Caller, Public } from '../auth/auth.decorators';
 import { RoundQueryDto } from '../scoring/sheets.dto';
@@ -53,7 +54,7 @@ export class ResultsController {
   @Get()
   @Public()
   @ApiOkResponse({ type: ItemResultsDto })
-  get(@Param('itemId', ParseIntPipe) itemId: number, @Query() q: RoundQueryDto, @Caller() caller?: Principal) {
+  get(@Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Caller() caller?: Principal) {
     return this.results.forItem(itemId, q.round, caller);
   }
 }

@@ -1,6 +1,7 @@
 import type { Principal } from '@app/identity';
 import { ScoringService } from '@app/scoring';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumberString, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
@@ -71,14 +72,14 @@ export class JudgingController {
   /** Organizers of the event and the item's chief judge. */
   @Get('items/:itemId/judge-deviation')
   @Allow('organizer', 'judge')
-  deviation(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Query() q: DeviationQueryDto) {
+  deviation(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: DeviationQueryDto) {
     return this.scoring.deviation(caller, itemId, { markThreshold: q.markThreshold ?? '1', judgeThreshold: q.judgeThreshold ?? '5', sumMode: q.sumMode ?? 'absolute' }, q.round);
   }
 
   /** Organizers of the event. */
   @Put('events/:eventId/conflict-of-interest')
   @Allow('organizer')
-  setConflictRule(@Caller() caller: Principal, @Param('eventId', ParseIntPipe) eventId: number, @Body() dto: ConflictRuleDto) {
+  setConflictRule(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: ConflictRuleDto) {
     return this.scoring.setConflictRule(caller, eventId, dto.conflictOfInterest);
   }
 }

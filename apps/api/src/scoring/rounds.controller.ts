@@ -1,6 +1,7 @@
 import type { Principal } from '@app/identity';
 import { RoundsService } from '@app/scoring';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
@@ -89,7 +90,7 @@ export class RoundsController {
   @Get()
   @Public()
   @ApiOkResponse({ type: [RoundDto] })
-  list(@Param('itemId', ParseIntPipe) itemId: number) {
+  list(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.rounds.list(itemId);
   }
 
@@ -97,7 +98,7 @@ export class RoundsController {
   @Post()
   @Allow('organizer')
   @ApiOkResponse({ type: RoundDto })
-  create(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: CreateRoundDto) {
+  create(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: CreateRoundDto) {
     return this.rounds.createFirst(caller, itemId, dto);
   }
 
@@ -106,7 +107,7 @@ export class RoundsController {
   @HttpCode(200)
   @Allow('organizer')
   @ApiOkResponse({ type: QualifyResultDto })
-  qualify(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('roundId', ParseIntPipe) roundId: number, @Body() dto: QualifyDto) {
+  qualify(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('roundId', ParseIdPipe) roundId: number, @Body() dto: QualifyDto) {
     return this.rounds.qualify(caller, itemId, roundId, dto);
   }
 }

@@ -1,7 +1,8 @@
 import type { Principal } from '@app/identity';
 import { ScoreSheetsService, ScoringService } from '@app/scoring';
 import { RoundQueryDto, SheetDto } from './sheets.dto';
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsPositive, IsString, Length } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
@@ -79,7 +80,7 @@ export class ScoringController {
   @Allow('organizer')
   @ApiBody({ type: SetSchemeDto })
   @ApiOkResponse({ type: SchemeDto })
-  setScheme(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: SetSchemeDto) {
+  setScheme(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: SetSchemeDto) {
     return this.scoring.setScheme(caller, itemId, dto.scheme);
   }
 
@@ -87,7 +88,7 @@ export class ScoringController {
   @Post('judges')
   @Allow('organizer')
   @ApiCreatedResponse({ type: [JudgeSeatDto] })
-  assignJudge(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Body() dto: AssignJudgeDto) {
+  assignJudge(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: AssignJudgeDto) {
     return this.scoring.assignJudge(caller, itemId, dto);
   }
 
@@ -95,7 +96,7 @@ export class ScoringController {
   @Get('judges')
   @Allow('organizer', 'judge')
   @ApiOkResponse({ type: [JudgeSeatDto] })
-  panel(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+  panel(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.scoring.panel(caller, itemId);
   }
 
@@ -103,7 +104,7 @@ export class ScoringController {
   @Put('marks')
   @Allow('judge')
   @ApiOkResponse({ type: SheetDto })
-  submit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Query() q: RoundQueryDto, @Body() dto: SubmitMarkDto) {
+  submit(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Body() dto: SubmitMarkDto) {
     return this.sheets.enterOne(caller, itemId, dto, q.round);
   }
 }

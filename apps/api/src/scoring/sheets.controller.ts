@@ -1,6 +1,7 @@
 import type { Principal } from '@app/identity';
 import { ScoreSheetsService } from '@app/scoring';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, Caller } from '../auth/auth.decorators';
 import { MarkChangeDto, RoundQueryDto, SaveSheetDto, SheetDto, SheetVersionDto } from './sheets.dto';
@@ -14,7 +15,7 @@ export class SheetsController {
   @Get('sheets/:judgeId')
   @Allow('judge', 'organizer')
   @ApiOkResponse({ type: SheetDto })
-  get(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Query() q: RoundQueryDto) {
+  get(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('judgeId', ParseIdPipe) judgeId: number, @Query() q: RoundQueryDto) {
     return this.sheets.sheet(caller, itemId, judgeId, q.round);
   }
 
@@ -22,7 +23,7 @@ export class SheetsController {
   @Put('sheets/:judgeId')
   @Allow('judge', 'organizer')
   @ApiOkResponse({ type: SheetDto })
-  save(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SaveSheetDto) {
+  save(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('judgeId', ParseIdPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SaveSheetDto) {
     return this.sheets.save(caller, itemId, judgeId, dto, q.round);
   }
 
@@ -31,7 +32,7 @@ export class SheetsController {
   @HttpCode(200)
   @Allow('judge')
   @ApiOkResponse({ type: SheetDto })
-  submit(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SheetVersionDto) {
+  submit(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('judgeId', ParseIdPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SheetVersionDto) {
     return this.sheets.submit(caller, itemId, judgeId, dto.version, q.round);
   }
 
@@ -40,7 +41,7 @@ export class SheetsController {
   @HttpCode(200)
   @Allow('judge', 'organizer')
   @ApiOkResponse({ type: SheetDto })
-  lock(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number, @Param('judgeId', ParseIntPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SheetVersionDto) {
+  lock(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('judgeId', ParseIdPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SheetVersionDto) {
     return this.sheets.lock(caller, itemId, judgeId, dto.version, q.round);
   }
 
@@ -48,7 +49,7 @@ export class SheetsController {
   @Get('mark-changes')
   @Allow('organizer')
   @ApiOkResponse({ type: [MarkChangeDto] })
-  changes(@Caller() caller: Principal, @Param('itemId', ParseIntPipe) itemId: number) {
+  changes(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.sheets.changes(caller, itemId);
   }
 }

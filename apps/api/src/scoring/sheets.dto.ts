@@ -1,3 +1,4 @@
+import { ToInt } from '../http/ids';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -12,7 +13,7 @@ export class SheetCellDto {
 export class RoundQueryDto {
   @ApiPropertyOptional({ description: 'the round (id from GET /items/{itemId}/rounds); required when the item runs in rounds' })
   @IsOptional()
-  @Type(() => Number)
+  @ToInt()
   @IsInt()
   @IsPositive()
   round?: number;
