@@ -3,7 +3,8 @@
 const swc = ['@swc/jest', {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
+    // As tsconfig.json: class fields are assigned, not defined, so an API built in a test behaves as the built one.
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
     target: 'es2022',
   },
   module: { type: 'commonjs' },

@@ -33,7 +33,8 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
     },
   });
   const root = options.extraModules?.length ? rootWith(options.extraModules) : AppModule;
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true });
+  // abortOnError off: a failed start throws to the caller (main exits, a test fails) instead of exiting the process under it.
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);

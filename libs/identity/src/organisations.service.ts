@@ -48,7 +48,8 @@ export class OrganisationsService {
     return org;
   }
 
-  children(id: number): Promise<Organisation[]> {
+  async children(id: number): Promise<Organisation[]> {
+    await this.get(id);
     return this.orgs.find({ where: { parentId: id }, order: { id: 'ASC' } });
   }
 

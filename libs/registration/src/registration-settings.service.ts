@@ -63,11 +63,12 @@ export class RegistrationSettingsService {
     if (s.bibPrefix !== undefined && !/^[A-Z]{0,3}$/.test(s.bibPrefix)) throw invalid('bibPrefix', '号码布前缀须为0至3个大写英文字母');
     const { opensAt, closesAt, ...rest } = s;
     await inTransaction(this.dataSource, async (m) => {
-      await m.update(Event, { id: eventId }, {
+      const change = {
         ...rest,
         ...(opensAt !== undefined && { registrationOpensAt: opensAt }),
         ...(closesAt !== undefined && { registrationClosesAt: closesAt }),
-      });
+      };
+      if (Object.keys(change).length) await m.update(Event, { id: eventId }, change);
       await setQuotaCap(m, eventId, 'event', s.capacity === undefined ? event.capacity : s.capacity);
     });
     this.events.changed(eventId);
@@ -89,7 +90,8 @@ export class RegistrationSettingsService {
     }
     if (s.orgSubtreeId) await this.access.pathOf(s.orgSubtreeId);
     await inTransaction(this.dataSource, async (m) => {
-      await m.update(EventItem, { id: itemId }, s);
+      // An empty change is a valid no-op (TypeORM refuses an UPDATE with nothing to set).
+      if (Object.keys(s).length) await m.update(EventItem, { id: itemId }, s);
       if (s.capacity !== undefined) await setQuotaCap(m, event.id, { itemId }, s.capacity);
       const moved = (s.venue !== undefined && s.venue !== item.venue) || (s.startsAt !== undefined && beijingTime(s.startsAt) !== beijingTime(item.startsAt));
       if (moved) {

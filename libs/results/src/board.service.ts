@@ -4,7 +4,7 @@ import type { Principal } from '@app/identity';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { concatMap, defer, filter, finalize, interval, map, merge, type Observable, share } from 'rxjs';
+import { concatMap, filter, finalize, interval, map, merge, type Observable, of, share } from 'rxjs';
 import { LiveResults, type LiveUpdate } from './live-results';
 import { ResultsService } from './results.service';
 import { type ResultsSettings, ResultsSettingsService } from './results-settings.service';
@@ -70,7 +70,9 @@ export class BoardService {
    * message with the item, its score version and the new board; `board` again when the board is
    * frozen or unfrozen. One computation per update is shared by every listener in this process.
    */
-  stream(eventId: number): Observable<MessageEvent> {
+  /** The board first, read before the stream opens, so an unknown event is a 404 rather than an error event on a 200 stream. */
+  async stream(eventId: number): Promise<Observable<MessageEvent>> {
+    const board = await this.board(eventId);
     let updates = this.streams.get(eventId);
     if (!updates) {
       updates = this.live.of(eventId).pipe(
@@ -81,7 +83,7 @@ export class BoardService {
       );
       this.streams.set(eventId, updates);
     }
-    const first = defer(() => this.board(eventId)).pipe(map((board): MessageEvent => ({ type: 'board', data: board })));
+    const first = of<MessageEvent>({ type: 'board', data: board });
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
     return merge(first, updates, heartbeat);
   }

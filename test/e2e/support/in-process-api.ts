@@ -16,7 +16,7 @@ export interface InProcessApi {
  * global setup started, and listens on a port of its own.
  */
 export async function startInProcessApi(extraModules: Array<Type | DynamicModule> = []): Promise<InProcessApi> {
-  const env = testEnv({ HTTP_PORT: '0', LOG_LEVEL: 'silent' });
+  const env = testEnv({ HTTP_PORT: '0', LOG_LEVEL: process.env.E2E_INPROCESS_LOG ?? 'silent' });
   const config = loadConfig({ ...process.env, ...env });
   Object.assign(process.env, env);
   const app = await createApi(config, { extraModules });

@@ -1,8 +1,9 @@
 import { type INestApplication, RequestMethod, type Type, VERSION_NEUTRAL } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA, VERSION_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { DiscoveryService } from '@nestjs/core';
+import { ModulesContainer } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from '../../../apps/api/src/auth/auth.decorators';
+import { ParseBigIdPipe, ParseIdPipe } from '../../../apps/api/src/http/ids';
 
 /** One operation of the API as Nest registered it: what the generated tests iterate over. */
 export interface Operation {
@@ -17,6 +18,8 @@ export interface Operation {
   access: AccessRule | undefined;
   /** Path parameters in the order they appear in the path. */
   params: string[];
+  /** The path and query parameters read as ids (ParseIdPipe, ParseBigIdPipe). */
+  idParams: string[];
   /** The DTO class of `@Body()`, when the body is a validated object. */
   body?: Type;
   /** The DTO class of `@Query()`, and single `@Query('name')` parameters. */
@@ -41,17 +44,20 @@ const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/+|\/+$
 interface ArgMeta {
   index: number;
   data?: unknown;
+  pipes?: unknown[];
 }
+
+const isIdPipe = (pipe: unknown) => [ParseIdPipe, ParseBigIdPipe].some((cls) => pipe === cls || pipe instanceof cls || (typeof pipe === 'function' && pipe.prototype instanceof cls));
 
 /**
  * Every operation of an API built by `createApi`, read from Nest's controllers and their metadata
  * (the same source the OpenAPI document is made from), each checked against Fastify's own route table.
  */
 export function operationsOf(app: INestApplication): Operation[] {
-  const discovery = app.get(DiscoveryService);
+  const controllers = [...app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()]);
   const fastify = app.getHttpAdapter().getInstance() as { hasRoute: (o: { method: string; url: string }) => boolean };
   const ops: Operation[] = [];
-  for (const wrapper of discovery.getControllers()) {
+  for (const wrapper of new Set(controllers)) {
     const ctor = wrapper.metatype as Type | undefined;
     if (!ctor) continue;
     const base = Reflect.getMetadata(PATH_METADATA, ctor) as string;
@@ -80,6 +86,7 @@ export function operationsOf(app: INestApplication): Operation[] {
         handler,
         access: Reflect.getMetadata(ACCESS_KEY, fn) ?? Reflect.getMetadata(ACCESS_KEY, ctor),
         params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]),
+        idParams: [...argsOf(RouteParamtypes.PARAM), ...queryArgs].filter((a) => a.data && a.pipes?.some(isIdPipe)).map((a) => String(a.data)),
         body: bodyType && bodyType !== Object && bodyType !== Buffer ? bodyType : undefined,
         query: queryWhole ? types[queryWhole.index] : undefined,
         queryParams: queryArgs.filter((a) => a.data).map((a) => String(a.data)),

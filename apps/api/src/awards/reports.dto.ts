@@ -1,13 +1,11 @@
-import { ToInt } from '../http/ids';
+import { QueryId, ToInt } from '../http/ids';
 import { EVENT_KINDS } from '@app/events';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsPositive, Max, Min } from 'class-validator';
 
 export class StatisticsQuery {
   @ApiProperty({ description: 'the organisation whose subtree is counted (itself and every organisation below it)' })
-  @ToInt()
-  @IsInt({ message: 'organisationId 须为组织编号（正整数）' })
-  @IsPositive({ message: 'organisationId 须为组织编号（正整数）' })
+  @QueryId()
   organisationId: number;
 
   @ApiProperty({ example: 2026, description: 'calendar year' })

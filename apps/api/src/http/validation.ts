@@ -49,7 +49,9 @@ class StrictValidationPipe extends ValidationPipe {
     // A path or query value is converted by its own pipe (ParseIdPipe); the default conversion of a
     // `number` parameter is Number(), which takes `0x1`, `1e2` and `+1` for ids.
     if (!metadata.metatype || !this.toValidate(metadata)) return value;
-    if (metadata.type === 'body' && value !== undefined) {
+    // No body at all reads as {}: its required fields are then missing, and a handler never gets undefined.
+    if (metadata.type === 'body' && value === undefined) return super.transform({}, metadata);
+    if (metadata.type === 'body') {
       if (value === null || typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value)) throw new BodyNotObject();
     }
     return super.transform(value, metadata);

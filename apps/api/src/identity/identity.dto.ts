@@ -1,7 +1,8 @@
+import { OptionalField } from '../http/optional';
 import { AUDIT_ACTIONS, type AuditAction, ORG_KINDS, type OrgKind, type Role, ROLES } from '@app/identity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsPositive, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'organizer' }) @IsString() @Length(1, 64) username: string;
@@ -44,7 +45,7 @@ export class CreateUserDto {
   @Length(1, 200)
   password: string;
   @ApiProperty({ example: '张伟' }) @IsString() @Length(1, 50) realName: string;
-  @ApiPropertyOptional({ enum: ['zh-CN', 'en'] }) @IsOptional() @IsIn(['zh-CN', 'en']) language?: string;
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'] }) @OptionalField() @IsIn(['zh-CN', 'en']) language?: string;
   @ApiProperty({ type: [RoleGrantDto] })
   @IsArray()
   @ArrayMaxSize(20)

@@ -3,9 +3,9 @@ import { DeliveriesAdminService, TemplatesService } from '@app/notifications';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Allow, Caller } from '../auth/auth.decorators';
+import { ParseBigIdPipe } from '../http/ids';
 import { DeliveriesQueryDto, TemplateDto } from './notifications.dto';
 
-const ID = /^\d{1,19}$/;
 
 /** Platform admins only: the texts every message uses, and deliveries that failed. */
 @ApiTags('notifications')
@@ -45,7 +45,7 @@ export class NotificationsAdminController {
   @Post('admin/notification-deliveries/:id/retry')
   @HttpCode(200)
   @Allow('admin')
-  retry(@Param('id') id: string) {
-    return this.deliveries.retry(ID.test(id) ? id : '0');
+  retry(@Param('id', ParseBigIdPipe) id: string) {
+    return this.deliveries.retry(id);
   }
 }

@@ -1,3 +1,5 @@
+import { BIG_ID, ToInt } from '../http/ids';
+import { OptionalField } from '../http/optional';
 import { CHANNELS, type Channel, EXTERNAL_CHANNELS, type ExternalChannel, type Locale, LOCALES } from '@app/notifications';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -9,7 +11,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -19,14 +20,13 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-const ID = /^\d{1,19}$/;
+const ID = BIG_ID;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 export class InboxQueryDto {
-  @ApiPropertyOptional({ description: 'only unread messages' }) @IsOptional() @Transform(toBool) @IsBoolean() unread?: boolean;
-  @ApiPropertyOptional({ description: 'page back: messages older than this id' }) @IsOptional() @Matches(ID, { message: 'before 须为消息编号' }) before?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ description: 'only unread messages' }) @OptionalField() @Transform(toBool) @IsBoolean() unread?: boolean;
+  @ApiPropertyOptional({ description: 'page back: messages older than this id' }) @OptionalField() @Matches(ID, { message: 'before 须为消息编号' }) before?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @OptionalField() @ToInt() @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class MarkReadDto {
@@ -38,34 +38,34 @@ export class MarkReadDto {
   @Matches(ID, { each: true, message: 'ids 须为消息编号' })
   ids?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() all?: boolean;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() all?: boolean;
 }
 
 export class NotificationSettingsDto {
-  @ApiPropertyOptional({ enum: LOCALES, description: 'language of the messages you receive' }) @IsOptional() @IsIn(LOCALES) language?: Locale;
+  @ApiPropertyOptional({ enum: LOCALES, description: 'language of the messages you receive' }) @OptionalField() @IsIn(LOCALES) language?: Locale;
 
   @ApiPropertyOptional({ nullable: true, example: 'wangfang@example.com' })
-  @IsOptional()
+  @OptionalField({ nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'email 不是有效的邮箱地址' })
   @MaxLength(254)
   email?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'https://oa.example.com/hooks/union-events', description: 'receives each message as a signed JSON POST' })
-  @IsOptional()
+  @OptionalField({ nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(500)
   webhookUrl?: string | null;
 
   @ApiPropertyOptional({ description: 'HMAC-SHA256 key for X-UE-Signature (16–128 characters); write-only' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(16, 128)
   webhookSecret?: string;
 
   @ApiPropertyOptional({ enum: EXTERNAL_CHANNELS, isArray: true, description: 'channels you do not want (mandatory messages still come)' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @IsIn(CHANNELS, { each: true })
   optedOut?: Channel[];
@@ -77,7 +77,7 @@ export class TemplateDto {
 }
 
 export class DeliveriesQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] }) @IsOptional() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';
-  @ApiPropertyOptional({ enum: EXTERNAL_CHANNELS }) @IsOptional() @IsIn(EXTERNAL_CHANNELS) channel?: ExternalChannel;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] }) @OptionalField() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';
+  @ApiPropertyOptional({ enum: EXTERNAL_CHANNELS }) @OptionalField() @IsIn(EXTERNAL_CHANNELS) channel?: ExternalChannel;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @OptionalField() @ToInt() @IsInt() @Min(1) @Max(500) limit?: number;
 }

@@ -1,4 +1,5 @@
-import { ToInt } from '../http/ids';
+import { OptionalField } from '../http/optional';
+import { QueryId, ToInt } from '../http/ids';
 import { ENTRY_TYPES } from '@app/events';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -9,7 +10,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsPositive,
   IsString,
   Length,
@@ -20,15 +20,15 @@ import {
 } from 'class-validator';
 
 export class ProfileDto {
-  @ApiPropertyOptional({ example: '王芳' }) @IsOptional() @IsString() @Length(1, 30) realName?: string;
+  @ApiPropertyOptional({ example: '王芳' }) @OptionalField() @IsString() @Length(1, 30) realName?: string;
   @ApiProperty({ example: '330102199003071246', description: '18-character resident ID; checksum and birth date are checked' })
   @IsString() @Length(1, 30) residentId: string;
   @ApiProperty({ example: '13800138000' }) @IsString() @Length(1, 20) mobile: string;
   @ApiPropertyOptional({ enum: ['male', 'female'], description: 'optional: must agree with the ID number' })
-  @IsOptional() @IsIn(['male', 'female']) gender?: 'male' | 'female';
+  @OptionalField() @IsIn(['male', 'female']) gender?: 'male' | 'female';
   @ApiPropertyOptional({ example: '1990-03-07', description: 'optional: must agree with the ID number' })
-  @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10) birthDate?: string;
-  @ApiPropertyOptional({ example: 'GH330100123456', nullable: true }) @IsOptional() @IsString() @Length(0, 32) unionMemberNo?: string | null;
+  @OptionalField() @IsISO8601({ strict: true }) @Length(10, 10) birthDate?: string;
+  @ApiPropertyOptional({ example: 'GH330100123456', nullable: true }) @OptionalField({ nullable: true }) @IsString() @Length(0, 32) unionMemberNo?: string | null;
 }
 
 export class ProfileViewDto {
@@ -44,60 +44,60 @@ export class ProfileViewDto {
 }
 
 export class PersonLimitsDto {
-  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(100) maxIndividualEntries?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100) maxRelayEntries?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100) maxTeamEntries?: number | null;
+  @ApiPropertyOptional({ example: 2 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxIndividualEntries?: number | null;
+  @ApiPropertyOptional() @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxRelayEntries?: number | null;
+  @ApiPropertyOptional() @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxTeamEntries?: number | null;
   @ApiPropertyOptional({ description: 'relay legs count against maxIndividualEntries too (每人限报2项，含接力)' })
-  @IsOptional() @IsBoolean() relayCountsTowardIndividual?: boolean;
+  @OptionalField() @IsBoolean() relayCountsTowardIndividual?: boolean;
 }
 
 export class DelegationLimitsDto {
-  @ApiPropertyOptional({ example: 30 }) @IsOptional() @IsInt() @Min(0) @Max(100000) maxAthletes?: number | null;
-  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(100000) maxEntriesPerItem?: number | null;
-  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() @Min(0) @Max(1000) maxTeamsPerItem?: number | null;
+  @ApiPropertyOptional({ example: 30 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100000) maxAthletes?: number | null;
+  @ApiPropertyOptional({ example: 2 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100000) maxEntriesPerItem?: number | null;
+  @ApiPropertyOptional({ example: 1 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(1000) maxTeamsPerItem?: number | null;
 }
 
 export class EventRegistrationDto {
-  @ApiPropertyOptional({ nullable: true, type: Date }) @IsOptional() @Type(() => Date) @IsDate() opensAt?: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: Date }) @IsOptional() @Type(() => Date) @IsDate() closesAt?: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() opensAt?: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() closesAt?: Date | null;
   @ApiPropertyOptional({ example: '2026-12-01', nullable: true, description: 'ages are counted on this day; default startsOn' })
-  @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10) ageReferenceDate?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() autoApprove?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() selfRegistration?: boolean;
-  @ApiPropertyOptional({ nullable: true, example: 5000 }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) capacity?: number | null;
-  @ApiPropertyOptional({ example: 'H' }) @IsOptional() @IsString() @Matches(/^[A-Z]{0,3}$/) bibPrefix?: string;
-  @ApiPropertyOptional({ type: PersonLimitsDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => PersonLimitsDto) personLimits?: PersonLimitsDto | null;
+  @OptionalField({ nullable: true }) @IsISO8601({ strict: true }) @Length(10, 10) ageReferenceDate?: string | null;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() autoApprove?: boolean;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() selfRegistration?: boolean;
+  @ApiPropertyOptional({ nullable: true, example: 5000 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(10_000_000) capacity?: number | null;
+  @ApiPropertyOptional({ example: 'H' }) @OptionalField() @IsString() @Matches(/^[A-Z]{0,3}$/) bibPrefix?: string;
+  @ApiPropertyOptional({ type: PersonLimitsDto, nullable: true }) @OptionalField({ nullable: true }) @ValidateNested() @Type(() => PersonLimitsDto) personLimits?: PersonLimitsDto | null;
   @ApiPropertyOptional({ type: DelegationLimitsDto, nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => DelegationLimitsDto) delegationLimits?: DelegationLimitsDto | null;
+  @OptionalField({ nullable: true }) @ValidateNested() @Type(() => DelegationLimitsDto) delegationLimits?: DelegationLimitsDto | null;
 }
 
 export class AgeGroupDto {
   @ApiProperty({ example: 'A' }) @IsString() @Length(1, 20) code: string;
   @ApiProperty({ example: '青年组' }) @IsString() @Length(1, 30) name: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(150) minAge?: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 35 }) @IsOptional() @IsInt() @Min(0) @Max(150) maxAge?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) minAge?: number | null;
+  @ApiPropertyOptional({ nullable: true, example: 35 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) maxAge?: number | null;
 }
 
 export class ItemRegistrationDto {
-  @ApiPropertyOptional({ enum: ENTRY_TYPES }) @IsOptional() @IsIn(ENTRY_TYPES) entryType?: (typeof ENTRY_TYPES)[number];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100) teamMin?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100) teamMax?: number | null;
-  @ApiPropertyOptional({ enum: ['male', 'female'], nullable: true }) @IsOptional() @IsIn(['male', 'female']) gender?: 'male' | 'female' | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(150) minAge?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(150) maxAge?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() unionMemberRequired?: boolean;
+  @ApiPropertyOptional({ enum: ENTRY_TYPES }) @OptionalField() @IsIn(ENTRY_TYPES) entryType?: (typeof ENTRY_TYPES)[number];
+  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(1) @Max(100) teamMin?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(1) @Max(100) teamMax?: number | null;
+  @ApiPropertyOptional({ enum: ['male', 'female'], nullable: true }) @OptionalField({ nullable: true }) @IsIn(['male', 'female']) gender?: 'male' | 'female' | null;
+  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) minAge?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) maxAge?: number | null;
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() unionMemberRequired?: boolean;
   @ApiPropertyOptional({ nullable: true, description: 'only people of this organisation and below' })
-  @IsOptional() @IsInt() @IsPositive() orgSubtreeId?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) capacity?: number | null;
+  @OptionalField({ nullable: true }) @IsInt() @IsPositive() orgSubtreeId?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(10_000_000) capacity?: number | null;
   @ApiPropertyOptional({ type: [AgeGroupDto], nullable: true })
-  @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AgeGroupDto) ageGroups?: AgeGroupDto[] | null;
-  @ApiPropertyOptional({ nullable: true, example: '拱墅区运河体育公园' }) @IsOptional() @IsString() @Length(0, 200) venue?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Date }) @IsOptional() @Type(() => Date) @IsDate() startsAt?: Date | null;
+  @OptionalField({ nullable: true }) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AgeGroupDto) ageGroups?: AgeGroupDto[] | null;
+  @ApiPropertyOptional({ nullable: true, example: '拱墅区运河体育公园' }) @OptionalField({ nullable: true }) @IsString() @Length(0, 200) venue?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() startsAt?: Date | null;
 }
 
 export class DelegationQuotaDto {
   @ApiProperty({ nullable: true, example: 30, description: 'places the delegation may hold in the event; null removes the limit' })
-  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) capacity: number | null;
+  @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(10_000_000) capacity: number | null;
 }
 
 export class QuotaDto {
@@ -107,9 +107,9 @@ export class QuotaDto {
 }
 
 export class ExportQuery {
-  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' }) @IsOptional() @IsIn(['xlsx', 'csv']) format?: 'xlsx' | 'csv';
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' }) @OptionalField() @IsIn(['xlsx', 'csv']) format?: 'xlsx' | 'csv';
 }
 
 export class ImportQuery {
-  @ApiProperty({ description: 'the delegation (organisation) the people belong to' }) @ToInt() @IsInt() @IsPositive() organisationId: number;
+  @ApiProperty({ description: 'the delegation (organisation) the people belong to' }) @QueryId() organisationId: number;
 }

@@ -1,23 +1,24 @@
-import { ToInt } from '../http/ids';
+import { OptionalField } from '../http/optional';
+import { QueryId, ToInt } from '../http/ids';
 import { ENTRY_STATUSES } from '@app/registration';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsPositive, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsPositive, IsString, Length, Max, Min } from 'class-validator';
 
 export class RegisterDto {
   @ApiPropertyOptional({ description: 'individual items: the contestant, when a delegation leader or organizer registers someone else; default the caller' })
-  @IsOptional() @IsInt() @IsPositive() userId?: number;
+  @OptionalField() @IsInt() @IsPositive() userId?: number;
 
   @ApiPropertyOptional({ example: '杭汽轮一队', description: 'relay and team items' })
-  @IsOptional() @IsString() @Length(1, 60) teamName?: string;
+  @OptionalField() @IsString() @Length(1, 60) teamName?: string;
 
   @ApiPropertyOptional({ type: [Number], description: 'relay and team items: every member, captain included' })
-  @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(100) @IsInt({ each: true }) @IsPositive({ each: true }) memberIds?: number[];
+  @OptionalField() @ArrayMinSize(1) @ArrayMaxSize(100) @IsInt({ each: true }) @IsPositive({ each: true }) memberIds?: number[];
 
   @ApiPropertyOptional({ description: 'relay and team items: the captain, one of memberIds' })
-  @IsOptional() @IsInt() @IsPositive() captainId?: number;
+  @OptionalField() @IsInt() @IsPositive() captainId?: number;
 
   @ApiPropertyOptional({ example: 'B', description: "organizers only: the age group's code, overriding the computed one" })
-  @IsOptional() @IsString() @Length(1, 20) ageGroup?: string;
+  @OptionalField() @IsString() @Length(1, 20) ageGroup?: string;
 }
 
 export class RejectDto {
@@ -25,10 +26,10 @@ export class RejectDto {
 }
 
 export class EntryListQuery {
-  @ApiPropertyOptional({ enum: ENTRY_STATUSES }) @IsOptional() @IsIn(ENTRY_STATUSES) status?: (typeof ENTRY_STATUSES)[number];
-  @ApiPropertyOptional() @IsOptional() @ToInt() @IsInt() @IsPositive() itemId?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @ToInt() @IsInt() @Min(0) offset?: number;
-  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @IsOptional() @ToInt() @IsInt() @Min(1) @Max(5000) limit?: number;
+  @ApiPropertyOptional({ enum: ENTRY_STATUSES }) @OptionalField() @IsIn(ENTRY_STATUSES) status?: (typeof ENTRY_STATUSES)[number];
+  @ApiPropertyOptional() @OptionalField() @QueryId() itemId?: number;
+  @ApiPropertyOptional({ default: 0 }) @OptionalField() @ToInt() @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 500, maximum: 5000 }) @OptionalField() @ToInt() @IsInt() @Min(1) @Max(5000) limit?: number;
 }
 
 export class CheckInDto {

@@ -30,7 +30,7 @@ export class BoardController {
   @Sse('events/:eventId/live')
   @Public()
   @ApiProduces('text/event-stream')
-  live(@Param('eventId', ParseIdPipe) eventId: number): Observable<MessageEvent> {
+  live(@Param('eventId', ParseIdPipe) eventId: number): Promise<Observable<MessageEvent>> {
     return this.boards.stream(eventId);
   }
 

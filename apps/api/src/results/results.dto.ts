@@ -1,3 +1,4 @@
+import { OptionalField } from '../http/optional';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -9,7 +10,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsPositive,
   IsString,
   Length,
@@ -26,7 +26,7 @@ const POINTS = /^\d{1,6}(\.\d{1,4})?$/;
 const PointsTable = (example: string[], description: string) =>
   applyDecorators(
     ApiPropertyOptional({ example, description }),
-    IsOptional(),
+    OptionalField(),
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(50),
@@ -48,18 +48,18 @@ export class ResultsSettingsDto {
   pointsRelay?: string[];
 
   @ApiPropertyOptional({ enum: ['gold-first', 'weighted'], description: 'medal table order: golds first, or weighted points' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['gold-first', 'weighted'])
   medalOrder?: 'gold-first' | 'weighted';
 
   @ApiPropertyOptional({ type: MedalWeightsDto, nullable: true, description: 'weights of the weighted order; null = 3/2/1' })
-  @IsOptional()
+  @OptionalField({ nullable: true })
   @ValidateNested()
   @Type(() => MedalWeightsDto)
   medalWeights?: MedalWeightsDto | null;
 
   @ApiPropertyOptional({ example: 5, description: 'days of public notice (公示) before results can be final' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(60)
@@ -105,7 +105,7 @@ export class AttachmentDto {
 export class AppealDto extends ReasonDto {
   @ApiProperty({ description: 'the result appealed against' }) @IsInt() @IsPositive() entryId: number;
   @ApiPropertyOptional({ type: [AttachmentDto] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })
@@ -117,7 +117,7 @@ export class CorrectedMarkDto {
   @ApiProperty({ description: 'whose sheet' }) @IsInt() @IsPositive() judgeId: number;
   @ApiProperty() @IsInt() @IsPositive() entryId: number;
   @ApiPropertyOptional({ example: 'time', description: 'may be left out when the scheme has one criterion' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 50)
   criterion?: string;
@@ -130,14 +130,14 @@ export class CorrectedMarkDto {
 
 export class DecisionDto extends ReasonDto {
   @ApiPropertyOptional({ type: [CorrectedMarkDto], description: 'uphold: the corrected marks (required); dismiss: none' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => CorrectedMarkDto)
   marks?: CorrectedMarkDto[];
 
-  @ApiPropertyOptional({ description: 'the round of the marks, for an item run in rounds' }) @IsOptional() @IsInt() @IsPositive() round?: number;
+  @ApiPropertyOptional({ description: 'the round of the marks, for an item run in rounds' }) @OptionalField() @IsInt() @IsPositive() round?: number;
 }
 
 export class GuestDto {

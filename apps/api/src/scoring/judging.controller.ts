@@ -1,10 +1,11 @@
+import { OptionalField } from '../http/optional';
 import type { Principal } from '@app/identity';
 import { ScoringService } from '@app/scoring';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumberString, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumberString, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
 import { RoundQueryDto } from './sheets.dto';
 
@@ -38,15 +39,15 @@ export class PreviewRowDto {
 
 export class DeviationQueryDto extends RoundQueryDto {
   @ApiPropertyOptional({ example: '1.5', description: 'a mark further than this from the other judges’ mean is flagged (default 1)' })
-  @IsOptional()
+  @OptionalField()
   @IsNumberString()
   markThreshold?: string;
   @ApiPropertyOptional({ example: '5', description: 'a judge whose deviations add up beyond this is flagged (default 5)' })
-  @IsOptional()
+  @OptionalField()
   @IsNumberString()
   judgeThreshold?: string;
   @ApiPropertyOptional({ enum: ['absolute', 'signed'], description: 'signed shows a bias in one direction (default absolute)' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['absolute', 'signed'])
   sumMode?: 'absolute' | 'signed';
 }

@@ -1,17 +1,18 @@
+import { OptionalField } from '../http/optional';
 import type { Principal } from '@app/identity';
 import { RoundsService } from '@app/scoring';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsPositive, IsString, Length, Max, Min, ValidateNested, IsObject } from 'class-validator';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 
 export class QualificationDto {
   @ApiProperty({ example: 2, description: 'the first N of each heat go through (Q)' }) @IsInt() @Min(0) @Max(100) byPlace: number;
   @ApiProperty({ example: 2, description: 'then the next N best times or marks over all heats (q)' }) @IsInt() @Min(0) @Max(100) byPerformance: number;
   @ApiPropertyOptional({ example: 9, description: 'places in the next round (lanes) when a tie calls for more; default the nominal number' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @IsPositive()
   maxAdvancing?: number;
@@ -19,9 +20,9 @@ export class QualificationDto {
 
 export class RoundInputDto {
   @ApiProperty({ example: '预赛' }) @IsString() @Length(1, 100) name: string;
-  @ApiPropertyOptional({ example: 3, description: 'number of heats (groups); default 1' }) @IsOptional() @IsInt() @Min(1) @Max(200) heats?: number;
+  @ApiPropertyOptional({ example: 3, description: 'number of heats (groups); default 1' }) @OptionalField() @IsInt() @Min(1) @Max(200) heats?: number;
   @ApiPropertyOptional({ type: QualificationDto, description: 'who goes through; omit for a final' })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => QualificationDto)
   qualification?: QualificationDto;
@@ -35,7 +36,7 @@ export class LineupEntryDto {
 
 export class CreateRoundDto extends RoundInputDto {
   @ApiPropertyOptional({ type: [LineupEntryDto], description: 'the start list; omitted: every approved entry, dealt into the heats in bib order' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(5000)
   @ValidateNested({ each: true })
@@ -44,9 +45,9 @@ export class CreateRoundDto extends RoundInputDto {
 }
 
 export class QualifyDto {
-  @ApiProperty({ type: RoundInputDto, description: 'the round the qualifiers go to' }) @ValidateNested() @Type(() => RoundInputDto) next: RoundInputDto;
+  @ApiProperty({ type: RoundInputDto, description: 'the round the qualifiers go to' }) @IsObject() @ValidateNested() @Type(() => RoundInputDto) next: RoundInputDto;
   @ApiPropertyOptional({ type: [Number], description: 'entry ids that won the drawing of lots, when the answer without it asked for one' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(100)
   @IsInt({ each: true })

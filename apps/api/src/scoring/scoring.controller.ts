@@ -1,10 +1,11 @@
+import { OptionalField } from '../http/optional';
 import type { Principal } from '@app/identity';
 import { ScoreSheetsService, ScoringService } from '@app/scoring';
 import { RoundQueryDto, SheetDto } from './sheets.dto';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsPositive, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsPositive, IsString, Length } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
 
 export class SetSchemeDto {
@@ -28,16 +29,16 @@ export class SchemeDto {
 
 export class AssignJudgeDto {
   @ApiProperty() @IsInt() @IsPositive() userId: number;
-  @ApiPropertyOptional({ description: 'the chief judge locks sheets and corrects submitted marks' }) @IsOptional() @IsBoolean() chief?: boolean;
+  @ApiPropertyOptional({ description: 'the chief judge locks sheets and corrects submitted marks' }) @OptionalField() @IsBoolean() chief?: boolean;
   @ApiPropertyOptional({ type: [Number], nullable: true, description: 'only these entries (a group of contestants); omitted or null: all' })
-  @IsOptional()
+  @OptionalField({ nullable: true })
   @IsArray()
   @ArrayMaxSize(1000)
   @IsInt({ each: true })
   @IsPositive({ each: true })
   entryIds?: number[] | null;
   @ApiPropertyOptional({ type: [Number], nullable: true, description: 'only these rounds (ids from GET /items/{itemId}/rounds); omitted or null: all' })
-  @IsOptional()
+  @OptionalField({ nullable: true })
   @IsArray()
   @ArrayMaxSize(20)
   @IsInt({ each: true })
@@ -61,7 +62,7 @@ export class SubmitMarkDto {
   @Length(1, 100)
   value: string;
   @ApiPropertyOptional({ description: 'criterion key; may be left out when the scheme has one criterion' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 50)
   criterion?: string;

@@ -1,7 +1,8 @@
-import { ToInt } from '../http/ids';
+import { OptionalField } from '../http/optional';
+import { QueryId } from '../http/ids';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsPositive, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class SheetCellDto {
   @ApiProperty() entryId: number;
@@ -12,10 +13,8 @@ export class SheetCellDto {
 /** `?round=` names the round of an item run in rounds (heats, semi-finals, final). */
 export class RoundQueryDto {
   @ApiPropertyOptional({ description: 'the round (id from GET /items/{itemId}/rounds); required when the item runs in rounds' })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @IsPositive()
+  @OptionalField()
+  @QueryId()
   round?: number;
 }
 
@@ -50,7 +49,7 @@ export class SheetDto {
 export class SheetMarkDto {
   @ApiProperty() @IsInt() @IsPositive() entryId: number;
   @ApiPropertyOptional({ description: 'criterion, aspect or cell key (time, attempts, h:1.85, status…); may be left out when the scheme has one criterion' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 50)
   criterion?: string;
@@ -70,7 +69,7 @@ export class SaveSheetDto {
   @Type(() => SheetMarkDto)
   marks: SheetMarkDto[];
   @ApiPropertyOptional({ description: 'required once the sheet is submitted', example: '录入错误，按原始评分表更正' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 200)
   reason?: string;
