@@ -180,4 +180,17 @@ describe('awards: records, certificates, verification', () => {
     expect([mine.status, mine.body.citation]).toEqual([200, body.citation]);
     expect((await http().get(`/api/v1/award-records/${made.body.id}`).set(bearer(world.contestants[4].token))).status).toBe(403);
   });
+
+  it('confers only on people of the issuer’s subtree, counted for an organisation of it', async () => {
+    // A record opens the person's history to the organizers over its organisation: it may not reach another district.
+    const other = await buildWorld({ judges: 0, contestants: 1 });
+    const body = { issuerId: world.district.id, userId: world.contestants[3].id, awardName: '区级岗位能手', citation: '爱岗敬业，技术过硬' };
+    const outsider = await http().post('/api/v1/recognitions').set(organizer()).send({ ...body, userId: other.contestants[0].id });
+    expect([outsider.status, outsider.body.code, outsider.body.details?.[0]?.field]).toEqual([403, 'AWARDS_OUTSIDE_ISSUER', 'userId']);
+    expect((await http().get(`/api/v1/people/${other.contestants[0].id}/record`).set(organizer())).status).toBe(403);
+    const elsewhere = await http().post('/api/v1/recognitions').set(organizer()).send({ ...body, organisationId: other.enterprises[0].id });
+    expect([elsewhere.status, elsewhere.body.code, elsewhere.body.details?.[0]?.field]).toEqual([403, 'AWARDS_OUTSIDE_ISSUER', 'organisationId']);
+    const written = await ds.query('SELECT id FROM award_records WHERE award_name = ? AND user_id IN (?)', [body.awardName, [body.userId, other.contestants[0].id]]);
+    expect(written).toEqual([]);
+  });
 });

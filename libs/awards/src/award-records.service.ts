@@ -1,7 +1,7 @@
 import { beijingDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { inTransaction } from '@app/database';
-import { AccessService, coversPath, forbidden, type Principal } from '@app/identity';
+import { AccessService, coversPath, forbidden, type Principal, UsersService } from '@app/identity';
 import { enqueue } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -91,16 +91,26 @@ export class AwardRecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly users: UsersService,
     private readonly config: AppConfig,
   ) {}
 
-  /** Organizers of the issuing organisation confer a title (杭州工匠 and the like) through the same records. */
+  /**
+   * Organizers of the issuing organisation confer a title (杭州工匠 and the like) through the same
+   * records, on a person of the issuer's subtree and counted for an organisation of it: a record
+   * opens the person's history to the organizers over its organisation, so it may not reach outside.
+   */
   async confer(principal: Principal, input: RecognitionInput): Promise<AwardRecordView> {
-    await this.access.assertOrg(principal, ['organizer'], input.issuerId);
+    const issuerPath = await this.access.assertOrg(principal, ['organizer'], input.issuerId);
     const organisationId = input.organisationId ?? input.issuerId;
-    if (organisationId !== input.issuerId) await this.access.pathOf(organisationId);
+    if (organisationId !== input.issuerId && !(await this.access.pathOf(organisationId)).startsWith(issuerPath)) {
+      throw new AwardsError('forbidden', AwardsErrorCode.OutsideIssuer, `组织 ${organisationId} 不在授予单位之下`, { field: 'organisationId' });
+    }
     const [user] = await this.dataSource.query('SELECT id FROM users WHERE id = ?', [input.userId]);
     if (!user) throw new AwardsError('not_found', AwardsErrorCode.PersonNotFound, `用户不存在：${input.userId}`, { field: 'userId' });
+    if (!(await this.users.claimsOf(input.userId)).some((c) => c.path.startsWith(issuerPath))) {
+      throw new AwardsError('forbidden', AwardsErrorCode.OutsideIssuer, '该人员不属于授予单位及其下属组织', { field: 'userId' });
+    }
     const year = input.year ?? Number(beijingDate().slice(0, 4));
     const [issuer] = await this.dataSource.query('SELECT name FROM organisations WHERE id = ?', [input.issuerId]);
     const ids = await inTransaction(this.dataSource, (m) =>

@@ -11,6 +11,7 @@ export enum AwardsErrorCode {
   PersonNotFound = 'AWARDS_PERSON_NOT_FOUND',
   DuplicateRecognition = 'AWARDS_DUPLICATE_RECOGNITION',
   ItemNotInEvent = 'AWARDS_ITEM_NOT_IN_EVENT',
+  OutsideIssuer = 'AWARDS_OUTSIDE_ISSUER',
 }
 
 export class AwardsError extends DomainError {

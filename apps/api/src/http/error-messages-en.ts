@@ -119,6 +119,7 @@ const AWARDS: Record<AwardsErrorCode, string> = {
   [AwardsErrorCode.PersonNotFound]: 'No such person',
   [AwardsErrorCode.DuplicateRecognition]: 'This person already holds this recognition for the year',
   [AwardsErrorCode.ItemNotInEvent]: 'The item does not belong to this event',
+  [AwardsErrorCode.OutsideIssuer]: 'The person or organisation is outside the issuing organisation',
 };
 
 /** Codes of the HTTP layer itself (ids, bodies). */
