@@ -7,8 +7,25 @@ const YUAN = /^\d{1,10}(\.\d{1,2})?$/;
 
 export class AwardRulesDto {
   @ApiProperty({
-    description: 'rules by rank, bands or threshold (see libs/awards/src/domain); each rule grants an entry at most one award',
-    example: [{ type: 'rank', tiers: [{ fromPlace: 1, award: { code: 'gold', name: '金牌', level: 1, prizeMoneyPerPerson: '5000.00' } }] }],
+    description:
+      'rules by rank, bands or threshold (see libs/awards/src/domain); each rule grants an entry at most one award. ' +
+      'Places are counted as the results board counts them: among the official contestants ranked, guests (特邀) and DNS/DNF/DQ skipped, ties sharing a place — ' +
+      'a guest who finishes first leaves first prize to the best official contestant; guests win nothing. ' +
+      'A band\'s percent ("top 10 %") is of the official contestants ranked (guests, DNS, DNF and DQ not counted), ' +
+      'unless the band rule says percentOf: "started" (of those who started: DNF and DQ counted too, guests and DNS still not).',
+    example: [
+      { type: 'rank', tiers: [{ fromPlace: 1, award: { code: 'gold', name: '金牌', level: 1, prizeMoneyPerPerson: '5000.00' } }] },
+      {
+        type: 'band',
+        percentOf: 'ranked',
+        rounding: 'ceil',
+        tiePolicy: 'include',
+        bands: [
+          { percent: '10', award: { code: 'first', name: '一等奖', level: 1 } },
+          { percent: '20', award: { code: 'second', name: '二等奖', level: 2 } },
+        ],
+      },
+    ],
   })
   @IsArray()
   @ArrayMaxSize(20)
