@@ -8,6 +8,8 @@ import { ParseIdPipe } from '../http/ids';
 import { XLSX_TYPE } from '../http/raw-body';
 import { AwardListDto } from './award-lists.dto';
 
+const WORKBOOK = { description: 'the workbook: sheet 获奖名单, a Chinese header row, times in Beijing time', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } };
+
 /** Who won what: for the organizers of the event (their role covers the event's organisation), nobody else. */
 @ApiTags('awards')
 @Controller({ version: '1' })
@@ -26,6 +28,7 @@ export class AwardListsController {
   @Get('events/:eventId/awards.xlsx')
   @Allow('organizer')
   @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse(WORKBOOK)
   async eventXlsx(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Res({ passthrough: true }) reply: FastifyReply) {
     return send(reply, await this.lists.eventWorkbook(caller, eventId));
   }
@@ -42,6 +45,7 @@ export class AwardListsController {
   @Get('items/:itemId/awards.xlsx')
   @Allow('organizer')
   @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse(WORKBOOK)
   async itemXlsx(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Res({ passthrough: true }) reply: FastifyReply) {
     return send(reply, await this.lists.itemWorkbook(caller, itemId));
   }
