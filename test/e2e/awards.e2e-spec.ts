@@ -1,8 +1,10 @@
 import { Queue } from 'bullmq';
+import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { pdfText, renderFirstPage } from '../support/pdf-inspect';
 import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
+import { beijingClock } from './support/beijing';
 import { testEnv } from './support/test-env';
 import { bearer, buildWorld, competitionWithEntries, http, submitMark, submitSheet, type World } from './support/world';
 
@@ -22,6 +24,7 @@ describe('awards: records, certificates, verification', () => {
   let world: World;
   let ds: DataSource;
   let queue: Queue;
+  let eventId: number;
   let itemId: number;
   let entryIds: number[];
   const organizer = () => bearer(world.organizer.token);
@@ -29,7 +32,7 @@ describe('awards: records, certificates, verification', () => {
 
   beforeAll(async () => {
     world = await buildWorld({ judges: 3, contestants: 5 });
-    ({ itemId, entryIds } = await competitionWithEntries(world));
+    ({ eventId, itemId, entryIds } = await competitionWithEntries(world));
     // Three judges, the highest and lowest dropped: the middle mark is the total.
     const totals = ['90', '85', '80', '70', '60'];
     for (const [e, t] of totals.entries()) for (const j of world.judges) await submitMark(world.url, j, itemId, entryIds[e], t);
@@ -76,6 +79,77 @@ describe('awards: records, certificates, verification', () => {
       return t.length === 2 ? t.sort() : undefined;
     });
     expect(titles).toEqual(['获奖通知：一等奖', '获奖通知：优秀奖章']);
+  });
+
+  it('lists who won what, per item and per event, for the organizers of the event only: JSON and a workbook in Beijing time', async () => {
+    const rows = await ds.query(
+      'SELECT id, user_id AS userId, award_code AS awardCode, serial, verify_code AS verifyCode, prize_money AS prizeMoney, granted_at AS grantedAt FROM award_records WHERE item_id = ?',
+      [itemId],
+    );
+    const record = (userIndex: number, code: string) => rows.find((r: { userId: number; awardCode: string }) => r.userId === world.contestants[userIndex].id && r.awardCode === code);
+    const list = await http().get(`/api/v1/items/${itemId}/awards`).set(organizer());
+    expect(list.status).toBe(200);
+    expect([list.body.eventId, list.body.itemId, list.body.itemName]).toEqual([eventId, itemId, '低压电工（职工组）']);
+    // By level, then place: 一等奖, the two 二等奖, then the three medals.
+    const expected: [number, string, number, string | null][] = [
+      [0, 'first', 1, '669.30'],
+      [1, 'second', 2, '670.10'],
+      [2, 'second', 3, '670.10'],
+      [0, 'excellence', 1, null],
+      [1, 'excellence', 2, null],
+      [2, 'excellence', 3, null],
+    ];
+    expect(list.body.awards.map((a: { userId: number; awardCode: string; place: number; prizeMoney: string | null }) => [a.userId, a.awardCode, a.place, a.prizeMoney])).toEqual(
+      expected.map(([i, code, place, money]) => [world.contestants[i].id, code, place, money]),
+    );
+    for (const a of list.body.awards) {
+      const r = record(world.contestants.findIndex((c) => c.id === a.userId), a.awardCode);
+      expect([a.recordId, a.serial, a.verifyCode, a.status, a.name]).toEqual([r.id, r.serial, r.verifyCode, 'active', world.contestants.find((c) => c.id === a.userId)!.realName]);
+      expect(a.verifyUrl).toMatch(new RegExp(`/api/v1/verify/${r.verifyCode}$`));
+      // The instant granted, with the Beijing offset.
+      expect([Date.parse(a.grantedAt), a.grantedAt.endsWith('+08:00')]).toEqual([new Date(r.grantedAt).getTime(), true]);
+    }
+    const whole = await http().get(`/api/v1/events/${eventId}/awards`).set(organizer());
+    expect([whole.status, whole.body.itemId, whole.body.awards.map((a: { recordId: number }) => a.recordId)]).toEqual([200, null, list.body.awards.map((a: { recordId: number }) => a.recordId)]);
+
+    const file = await http()
+      .get(`/api/v1/events/${eventId}/awards.xlsx`)
+      .set(organizer())
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect([file.status, file.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(file.headers['content-disposition']).toContain(`filename="awards-event-${eventId}.xlsx"`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as ArrayBuffer);
+    const sheet = workbook.getWorksheet('获奖名单')!;
+    const header = sheet.getRow(1).values as string[];
+    const col = (name: string) => header.indexOf(name);
+    expect(sheet.rowCount).toBe(7);
+    for (const [n, a] of list.body.awards.entries()) {
+      const row = sheet.getRow(n + 2);
+      const r = record(world.contestants.findIndex((c) => c.id === a.userId), a.awardCode);
+      expect([row.getCell(col('姓名')).value, row.getCell(col('名次')).value, row.getCell(col('证书编号')).value, row.getCell(col('验证码')).value]).toEqual([
+        a.name,
+        a.place,
+        r.serial,
+        r.verifyCode,
+      ]);
+      expect(row.getCell(col('授予时间（北京时间）')).value).toBe(beijingClock(r.grantedAt));
+    }
+    const itemFile = await http().get(`/api/v1/items/${itemId}/awards.xlsx`).set(organizer());
+    expect([itemFile.status, itemFile.headers['content-disposition']]).toEqual([200, expect.stringContaining(`filename="awards-item-${itemId}.xlsx"`)]);
+
+    // Nobody else: a contestant, the organizer of another district, the public.
+    const elsewhere = await buildWorld({ judges: 0, contestants: 0 });
+    for (const path of [`/api/v1/items/${itemId}/awards`, `/api/v1/events/${eventId}/awards.xlsx`]) {
+      expect((await http().get(path).set(bearer(world.contestants[0].token))).status).toBe(403);
+      expect((await http().get(path).set(bearer(elsewhere.organizer.token))).status).toBe(403);
+      expect((await http().get(path)).status).toBe(401);
+    }
   });
 
   it('renders a certificate with the Chinese name and serial, and verifies it publicly with the name and award only', async () => {
@@ -142,7 +216,8 @@ describe('awards: records, certificates, verification', () => {
     ]);
     expect(audit[1].byName).toBe(world.organizer.realName);
     const verified = (await http().get(`/api/v1/verify/${second.verifyCode}`)).body;
-    expect([verified.status, typeof verified.revokedAt]).toEqual(['revoked', 'string']);
+    // When it was revoked, with the Beijing offset the verification page shows it in.
+    expect([verified.status, verified.revokedAt.endsWith('+08:00'), Date.parse(verified.revokedAt)]).toEqual(['revoked', true, Date.parse(audit[1].at)]);
     // The certificate is rendered again at the new revision, marked revoked.
     await waitFor('the revoked certificate', async () => Number((await ds.query('SELECT revision FROM award_certificates WHERE record_id = ?', [second.id]))[0]?.revision) === 1, 60_000);
     const pdf = (await ds.query('SELECT pdf FROM award_certificates WHERE record_id = ?', [second.id]))[0].pdf;
@@ -192,5 +267,70 @@ describe('awards: records, certificates, verification', () => {
     expect([elsewhere.status, elsewhere.body.code, elsewhere.body.details?.[0]?.field]).toEqual([403, 'AWARDS_OUTSIDE_ISSUER', 'organisationId']);
     const written = await ds.query('SELECT id FROM award_records WHERE award_name = ? AND user_id IN (?)', [body.awardName, [body.userId, other.contestants[0].id]]);
     expect(written).toEqual([]);
+  });
+});
+
+/** Awards count places as the results board does: guests (特邀) and DNS skipped, ties shared. */
+describe('awards: places as the board counts them', () => {
+  let world: World;
+  let ds: DataSource;
+  let itemId: number;
+  let entryIds: number[];
+  const organizer = () => bearer(world.organizer.token);
+
+  beforeAll(async () => {
+    world = await buildWorld({ judges: 3, contestants: 5 });
+    ({ itemId, entryIds } = await competitionWithEntries(world));
+    ds = await openDatabase();
+    // c0 is a guest (特邀) and the best of the day; c2 and c3 tie; c4 does not start.
+    expect((await http().put(`/api/v1/entries/${entryIds[0]}/guest`).set(organizer()).send({ guest: true })).status).toBe(200);
+    for (const [e, t] of ['95', '90', '85', '85'].entries()) for (const j of world.judges) await submitMark(world.url, j, itemId, entryIds[e], t);
+    const dns = await http().put(`/api/v1/items/${itemId}/marks`).set(bearer(world.judges[0].token)).send({ entryId: entryIds[4], criterion: 'status', value: 'DNS' });
+    expect(dns.status).toBe(200);
+    for (const j of world.judges) await submitSheet(world.url, j, itemId);
+  }, 120_000);
+
+  afterAll(async () => ds?.destroy());
+
+  it('gives the first prize to the first official contestant when a guest finishes first', async () => {
+    const results = await waitFor('the results', async () => {
+      const res = (await http().get(`/api/v1/items/${itemId}/results`).set(organizer())).body;
+      const statuses = res.results?.map((r: { status: string }) => r.status).sort().join();
+      return statuses === 'DNS,OK,OK,OK,OK' ? res : undefined;
+    });
+    // The sheet ranks the guest first; the board counts the official contestants only.
+    const byEntry = Object.fromEntries(results.results.map((r: { entryId: number; place: number | null; scoringPlace: number | null }) => [r.entryId, [r.place, r.scoringPlace]]));
+    expect(entryIds.map((id) => byEntry[id])).toEqual([
+      [1, null],
+      [2, 1],
+      [3, 2],
+      [3, 2],
+      [null, null],
+    ]);
+
+    const rules = [
+      {
+        type: 'rank',
+        tiers: [
+          { fromPlace: 1, award: { code: 'first', name: '一等奖', level: 1 } },
+          { fromPlace: 2, award: { code: 'second', name: '二等奖', level: 2 } },
+          { fromPlace: 3, award: { code: 'third', name: '三等奖', level: 3 } },
+        ],
+      },
+    ];
+    expect((await http().put(`/api/v1/items/${itemId}/award-rules`).set(organizer()).send({ rules })).status).toBe(200);
+    expect((await http().post(`/api/v1/items/${itemId}/publication/notice`).set(organizer())).status).toBe(200);
+    await ds.query('UPDATE result_publications SET notice_ends_at = NOW(3) - INTERVAL 1 SECOND WHERE item_id = ?', [itemId]); // five days pass
+    expect((await http().post(`/api/v1/items/${itemId}/publication/finalize`).set(organizer())).status).toBe(200);
+
+    const list = await waitFor('the award records', async () => {
+      const res = (await http().get(`/api/v1/items/${itemId}/awards`).set(organizer())).body;
+      return res.awards?.length === 3 ? res.awards : undefined;
+    }, 60_000);
+    expect(list.map((a: { userId: number; awardName: string; place: number }) => [a.userId, a.awardName, a.place])).toEqual([
+      [world.contestants[1].id, '一等奖', 1],
+      [world.contestants[2].id, '二等奖', 2],
+      [world.contestants[3].id, '二等奖', 2],
+    ]);
   });
 });

@@ -30,6 +30,11 @@ describe('database sessions: isolation levels', () => {
     return before.v !== after.v;
   };
 
+  it('runs every session in UTC, so NOW() and column defaults match the dates the app writes, whatever the server zone', async () => {
+    const sessions = await Promise.all(Array.from({ length: 3 }, () => inTransaction(ds, (m) => m.query('SELECT @@session.time_zone AS tz'))));
+    expect(sessions.map(([row]) => row.tz)).toEqual(['+00:00', '+00:00', '+00:00']);
+  });
+
   it('runs a transaction that asks for READ COMMITTED in it, also right after a REPEATABLE READ one', async () => {
     expect(await inTransaction(ds, seesOthersCommit)).toBe(false);
     expect(await inTransaction(ds, seesOthersCommit, 1, 'READ COMMITTED')).toBe(true);

@@ -7,6 +7,7 @@ import { type ReceivedMail, type ReceivedPost, startReceiver, startSmtp } from '
 import { importPeople, openEvent } from './support/registration';
 import { ADMIN, testEnv, testPort, testDbName } from './support/test-env';
 import { adminToken, bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
+import { beijingClock } from './support/beijing';
 
 const ATTEMPTS = 3;
 /** Recipients per inbox job, small so that a handful of people makes several batches. */
@@ -92,7 +93,7 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
     await put(url, `/api/v1/items/${hike.itemId}/registration`, org, { venue: '拱墅区运河文化广场', startsAt: '2026-05-01T00:30:00.000Z' });
     await new Promise((r) => setTimeout(r, Math.max(0, templateSaved + 5200 - Date.now())));
     await post(url, `/api/v1/items/${hike.itemId}/judges`, org, { userId: judge.id });
-    await post(url, `/api/v1/items/${hike.itemId}/publication/notice`, org, {});
+    const notice = await post(url, `/api/v1/items/${hike.itemId}/publication/notice`, org, {});
     const appeal = await post(url, `/api/v1/items/${hike.itemId}/appeals`, li.token, { entryId: e1.id, reason: '终点计时与手表记录相差两分钟' });
     await post(url, `/api/v1/appeals/${appeal.id}/dismiss`, org, { reason: '经复核录像，计时无误' });
 
@@ -116,6 +117,9 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
     );
     expect(liBox.messages.find((m) => m.trigger === 'entry.approved')!.body).toContain(`Your bib is ${approved.bib}.`);
     expect(liBox.messages.find((m) => m.trigger === 'item.changed')!.body).toContain('venue 拱墅区运河文化广场, starts 2026-05-01 08:30.');
+    // The end of the notice as people in Beijing read it; the API gives the same instant with its offset.
+    expect(notice.noticeEndsAt).toMatch(/\+08:00$/);
+    expect(liBox.messages.find((m) => m.trigger === 'results.published')!.body).toContain(`on public notice until ${beijingClock(notice.noticeEndsAt)}.`);
     expect(liBox.messages.find((m) => m.trigger === 'appeal.decided')!.body).toContain('经复核录像，计时无误');
     const zhaoBox = await inboxOf(zhao, 2);
     expect(sorted(zhaoBox.messages.map((m) => m.trigger))).toEqual(['entry.waitlisted', 'item.changed']);

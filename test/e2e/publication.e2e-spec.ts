@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
+import { beijingClock } from './support/beijing';
 import { bearer, buildWorld, competitionWithEntries, http, submitMark, submitSheet, type World } from './support/world';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex').toString('base64');
@@ -70,6 +71,9 @@ describe('publication: notice, appeals, final results', () => {
 
     const early = await http().post(`/api/v1/items/${itemId}/publication/finalize`).set(organizer());
     expect([early.status, early.body.code]).toEqual([409, 'RESULTS_NOTICE_NOT_ENDED']);
+    // The end of the notice, as people read it: Beijing time.
+    const { noticeEndsAt } = (await http().get(`/api/v1/items/${itemId}/publication`)).body;
+    expect(early.body.message).toBe(`公示期至 ${beijingClock(noticeEndsAt)}（北京时间）结束，尚不能确认`);
   });
 
   it('upholds the appeal with a correction that re-tallies the results, and the audit says who, when and why', async () => {
@@ -153,5 +157,20 @@ describe('publication: notice, appeals, final results', () => {
       ['FINALIZE', null],
       ['REOPEN', '发现计分软件取整错误，需更正'],
     ]);
+  });
+
+  it('lets an event do without a notice period (0 days): published results can be final at once, with no appeal window', async () => {
+    const demo = await competitionWithEntries(world);
+    const negative = await http().put(`/api/v1/events/${demo.eventId}/results-settings`).set(organizer()).send({ noticeDays: -1 });
+    expect([negative.status, negative.body.details.map((d: { field: string }) => d.field)]).toEqual([400, ['noticeDays']]);
+    const none = await http().put(`/api/v1/events/${demo.eventId}/results-settings`).set(organizer()).send({ noticeDays: 0 });
+    expect([none.status, none.body.noticeDays]).toEqual([200, 0]);
+
+    const notice = await http().post(`/api/v1/items/${demo.itemId}/publication/notice`).set(organizer());
+    expect([notice.status, notice.body.status, notice.body.noticeEndsAt]).toEqual([200, 'NOTICE', notice.body.noticeStartedAt]);
+    const appealed = await http().post(`/api/v1/items/${demo.itemId}/appeals`).set(as(0)).send({ entryId: demo.entryIds[0], reason: '评分有误' });
+    expect([appealed.status, appealed.body.code]).toEqual([409, 'RESULTS_APPEAL_WINDOW_CLOSED']);
+    const final = await http().post(`/api/v1/items/${demo.itemId}/publication/finalize`).set(organizer());
+    expect([final.status, final.body.status]).toEqual([200, 'FINAL']);
   });
 });

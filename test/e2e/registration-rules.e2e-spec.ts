@@ -1,4 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { residentIdCheckChar } from '../../libs/registration/src/domain/resident-id';
+import { beijingClock } from './support/beijing';
 import { openEvent } from './support/registration';
 import { adminToken, bearer, buildWorld, chineseName, http, login, mobile, post, put, residentId, type Person, type World } from './support/world';
 
@@ -176,6 +178,12 @@ describe('registration rules', () => {
 
     const all = await http(world.url).post(`/api/v1/events/${hike.eventId}/delegations/${world.enterprises[0].id}/check-in`).set(bearer(world.organizer.token));
     expect(all.body).toEqual({ checkedIn: 2, alreadyCheckedIn: 1 });
+
+    // The export says when, in Beijing time to the second, as the gate's screen does.
+    const csv = await http(world.url).get(`/api/v1/events/${hike.eventId}/entries/export?format=csv`).set(bearer(world.organizer.token)).buffer(true);
+    const rows: Record<string, string>[] = parse(csv.text ?? Buffer.from(csv.body).toString('utf8'), { bom: true, columns: true });
+    const row = rows.find((r) => r['报名编号'] === String(e1.id))!;
+    expect(row['签到时间']).toBe(beijingClock(first.body.checkedInAt, 'second'));
   });
 
   it('shows the ID number and mobile in clear to the person and organizers only', async () => {

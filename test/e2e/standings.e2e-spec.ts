@@ -93,10 +93,29 @@ describe('standings: delegation points, medal table, records, scoreboard freeze 
       [entry.m100[3], null],
     ]);
 
+    // Each row says the points its place earned: the guest and the DNF none, the tie shares (9+7)/2.
+    const earned = (res: { results: { entryId: number; scoringPlace: number | null; placingPoints: string | null }[] }) =>
+      res.results.map((r) => [r.entryId, r.scoringPlace, r.placingPoints]);
+    expect(earned(m100)).toEqual([
+      [entry.m100[4], null, null],
+      [entry.m100[0], 1, '8'],
+      [entry.m100[1], 1, '8'],
+      [entry.m100[2], 3, '6'],
+      [entry.m100[5], 4, '5'],
+      [entry.m100[3], null, null],
+    ]);
+
     const [e0, e1] = world.enterprises.map((e) => e.id);
     // 9-7-6-5…: 100 m c0 & c1 share (9+7)/2 = 8, c2 6, c5 5; 200 m c1 & c2 share 8, c0 6, c3 5, c5 4.
     // e0 = 8+6 + 8+6 = 28; e1 = 8+5 + 8+5+4 = 30.
     const live = (await board()).body;
+    // The rows add up to the delegation totals of the board.
+    const m200 = (await http().get(`/api/v1/items/${items.m200}/results`)).body;
+    const byDelegation = new Map<string, number>();
+    for (const r of [...m100.results, ...m200.results]) {
+      if (r.placingPoints !== null) byDelegation.set(r.organisationName, (byDelegation.get(r.organisationName) ?? 0) + Number(r.placingPoints));
+    }
+    expect([byDelegation.get(world.enterprises[0].name), byDelegation.get(world.enterprises[1].name)]).toEqual([28, 30]);
     expect(points(live)).toEqual([
       [e1, 1, '30'],
       [e0, 2, '28'],
@@ -112,6 +131,8 @@ describe('standings: delegation points, medal table, records, scoreboard freeze 
     const settings = await http().put(`/api/v1/events/${eventId}/results-settings`).set(organizer()).send({ pointsIndividual: ['10', '8', '6', '4'], medalOrder: 'weighted' });
     expect(settings.status).toBe(200);
     const weighted = (await board()).body;
+    // The rows follow the event's table: c0 & c1 share (10+8)/2 = 9, c2 6, c5 4.
+    expect(earned((await http().get(`/api/v1/items/${items.m100}/results`)).body).map((r) => r[2])).toEqual([null, '9', '9', '6', '4', null]);
     // 100 m: c0 & c1 share 9, c2 6, c5 4; 200 m: c1 & c2 9, c0 6, c3 4, c5 0. e0 = 30, e1 = 26.
     expect(points(weighted)).toEqual([
       [e0, 1, '30'],

@@ -12,6 +12,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard } from './auth/auth.guard';
+import { AwardListsController } from './awards/award-lists.controller';
 import { AwardsController } from './awards/awards.controller';
 import { ReportsController } from './awards/reports.controller';
 import { EventsController } from './events/events.controller';
@@ -66,6 +67,7 @@ import { JudgingController } from './scoring/judging.controller';
     InboxController,
     NotificationsAdminController,
     AwardsController,
+    AwardListsController,
     ReportsController,
   ],
   providers: [

@@ -14,7 +14,7 @@ const RECORD_COLUMNS = [
   'verify_code', 'grant_key', 'kind', 'user_id', 'organisation_id', 'issuer_id', 'event_id', 'item_id', 'entry_id',
   'award_code', 'award_name', 'level', 'title', 'citation', 'prize_money', 'payment_status', 'year', 'granted_on', 'granted_by',
 ];
-const RANKED_STATUSES = new Set<string>(['OK', 'DNS', 'DNF', 'DQ']);
+const RANKED_STATUSES = new Set<string>(['OK', 'DNS', 'DNF', 'DQ', 'NM']);
 
 /** What a new record is granted with: a view's own columns, its grant key and who granted it. */
 export type NewRecord = Pick<
@@ -163,12 +163,15 @@ export class AwardGrantsService {
     return { recordId, revision, rendered: true };
   }
 
-  /** The ranked field of the item's last round: approved, non-guest entries with their members. */
+  /**
+   * The ranked field of the item's last round as the result sheet has it: approved entries with
+   * their members, guests included and flagged, so the rules count places as the board does.
+   */
   private async field(m: EntityManager, itemId: number): Promise<RankedEntry[]> {
     const [round] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq DESC LIMIT 1', [itemId]);
-    const rows: { entryId: number; userId: number; place: number | null; total: string | null; status: string }[] = await m.query(
-      `SELECT r.entry_id AS entryId, e.user_id AS userId, r.place, r.total, r.status FROM item_results r JOIN entries e ON e.id = r.entry_id
-        WHERE r.item_id = ? AND r.round_id = ? AND e.status = 'approved' AND e.guest = 0`,
+    const rows: { entryId: number; userId: number; place: number | null; total: string | null; status: string; guest: number }[] = await m.query(
+      `SELECT r.entry_id AS entryId, e.user_id AS userId, r.place, r.total, r.status, e.guest FROM item_results r JOIN entries e ON e.id = r.entry_id
+        WHERE r.item_id = ? AND r.round_id = ? AND e.status = 'approved'`,
       [itemId, round ? Number(round.id) : 0],
     );
     const members: { entryId: number; userId: number }[] = rows.length
@@ -189,6 +192,7 @@ export class AwardGrantsService {
         place: r.place === null ? null : Number(r.place),
         total: r.total,
         status: r.status as EntryStatus,
+        guest: Number(r.guest) === 1,
       }));
   }
 

@@ -1,4 +1,4 @@
-import { beijingDate } from '@app/common';
+import { beijingDate, beijingIso } from '@app/common';
 import { AppConfig } from '@app/config';
 import { inTransaction } from '@app/database';
 import { AccessService, coversPath, forbidden, type Principal, UsersService } from '@app/identity';
@@ -50,7 +50,8 @@ export interface Verification {
   issuer: string;
   grantedOn: string;
   status: 'active' | 'revoked';
-  revokedAt: Date | null;
+  /** ISO 8601 with the Beijing offset (+08:00): the verification page shows it as people on site read time. */
+  revokedAt: string | null;
 }
 
 export interface RecognitionInput {
@@ -245,7 +246,7 @@ export class AwardRecordsService {
     );
     if (!r) throw new AwardsError('not_found', AwardsErrorCode.RecordNotFound, '证书验证码无效：查无此证书');
     const { id: _id, ...rest } = r;
-    return { ...rest, grantedOn: String(r.grantedOn).slice(0, 10), revokedAt: r.revokedAt ?? null };
+    return { ...rest, grantedOn: String(r.grantedOn).slice(0, 10), revokedAt: beijingIso(r.revokedAt) };
   }
 
   /** Prize money of a subtree and year, exact to the fen, with each record's line (organizers over the organisation). */

@@ -1,4 +1,4 @@
-// Awards: allocation rules and prize ledger (pure domain), award records, recognitions, certificates, statistics.
+// Awards: allocation rules and prize ledger (pure domain), award records, recognitions, certificates, award lists, statistics.
 import { AwardCertificate, AwardRecord, AwardRecordAudit, AwardRuleSet } from './award.entity';
 
 export * from './domain';
@@ -7,6 +7,7 @@ export * from './awards-error';
 export * from './award-rules.service';
 export * from './award-grants.service';
 export * from './award-records.service';
+export * from './award-lists.service';
 export * from './reports.service';
 export * from './awards.module';
 

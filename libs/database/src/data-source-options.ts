@@ -6,7 +6,11 @@ import { SESSION_ISOLATION } from './transaction';
 /**
  * mysql2 whose pools start every session in READ COMMITTED. The registration rush runs in it
  * (no gap locks, no lock kept on a full quota row), and a transaction that asks for its
- * session's level sends one statement fewer. A connection that cannot be set is dropped.
+ * session's level sends one statement fewer. Every session also runs in UTC: NOW() and the
+ * CURRENT_TIMESTAMP defaults then write the same zone as the dates the app writes (mysql2's
+ * `timezone: 'Z'`), also on a server whose system zone is Asia/Shanghai, as many in China are;
+ * Beijing time is for what people read, never for what is stored. A connection that cannot be
+ * set is dropped; the queries run before any the pool hands the connection out for.
  */
 const driver = {
   ...mysql2,
@@ -14,6 +18,7 @@ const driver = {
     const pool = mysql2.createPool(options);
     pool.on('connection', (connection) => {
       connection.query(`SET SESSION TRANSACTION ISOLATION LEVEL ${SESSION_ISOLATION}`, (err) => err && connection.destroy());
+      connection.query("SET SESSION time_zone = '+00:00'", (err) => err && connection.destroy());
     });
     return pool;
   },

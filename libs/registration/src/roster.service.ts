@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ENTRY_STATUS_LABELS, GENDER_LABELS, shanghaiToday, validateRoster, type RosterError, type ValidRosterRow } from './domain';
-import { DomainError } from '@app/common';
+import { beijingTime, DomainError } from '@app/common';
 import { entryViews, readableEntries } from './entry-views';
 import { runIdempotent, type IdempotencyKey } from './idempotency';
 import { PersonProfile } from './person-profile.entity';
@@ -123,7 +123,8 @@ export class RosterService {
         team: e.teamName,
         ageGroup: e.ageGroup,
         status: ENTRY_STATUS_LABELS[e.status],
-        checkedInAt: e.checkedInAt ? new Date(e.checkedInAt).toISOString() : '',
+        // Read by the people at the gate, beside the check-in screen's '已于… 签到': Beijing time, to the second.
+        checkedInAt: beijingTime(e.checkedInAt, 'second') ?? '',
       };
     });
     return writeTable(format, EXPORT_COLUMNS, rows);

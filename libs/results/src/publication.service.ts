@@ -1,4 +1,4 @@
-import { beijingTime } from '@app/common';
+import { beijingIso, beijingTime } from '@app/common';
 import { inTransaction, jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
 import { enqueue, notifyAudience, notifyPeople } from '@app/queue';
@@ -294,9 +294,10 @@ export class PublicationService {
     return {
       itemId,
       status: row?.status ?? 'PROVISIONAL',
-      noticeStartedAt: row?.noticeStartedAt?.toISOString() ?? null,
-      noticeEndsAt: row?.noticeEndsAt?.toISOString() ?? null,
-      finalizedAt: row?.finalizedAt?.toISOString() ?? null,
+      // Shown to contestants (appeals until when): ISO 8601 with the Beijing offset.
+      noticeStartedAt: beijingIso(row?.noticeStartedAt),
+      noticeEndsAt: beijingIso(row?.noticeEndsAt),
+      finalizedAt: beijingIso(row?.finalizedAt),
       reopenCount: Number(row?.reopenCount ?? 0),
       openAppeals: Number(row?.openAppeals ?? 0),
     };

@@ -30,6 +30,7 @@ export class EventResultsSettings {
   @Column({ name: 'medal_weights', type: 'json', nullable: true })
   medalWeights: { gold: string; silver: string; bronze: string } | null;
 
+  /** Days of public notice (公示); 0: none, results may be finalised as soon as they are published. */
   @Column({ name: 'notice_days', type: 'smallint', unsigned: true, default: 5 })
   noticeDays: number;
 

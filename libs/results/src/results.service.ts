@@ -1,3 +1,4 @@
+import { beijingIso } from '@app/common';
 import { inTransaction, jsonColumn } from '@app/database';
 import { type Event, type EventItem, EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
@@ -5,12 +6,23 @@ import { breakdownReader, type RoundRef, type SchemeConfig, type SchemeInput, Sc
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { allocatePlacingPoints } from './domain';
+import { placingTable, type ResultsSettings, ResultsSettingsService } from './results-settings.service';
 
 export interface ResultRow {
   entryId: number;
   place: number | null;
   total: string | null;
   status: string;
+  /** Place among those who score (guests and DNS/DNF/DQ skipped, ties kept): what points, medals and awards follow. */
+  scoringPlace: number | null;
+  /**
+   * The points this place earns the entry's delegation under the event's points table, shared on
+   * ties, exactly as the standings count them (decimal text; a share that does not terminate is
+   * rounded to 4 places). null when the row scores nothing: a guest, DNS/DNF/DQ, unplaced, or a
+   * heat (only an item's final or only round counts).
+   */
+  placingPoints: string | null;
   realName: string;
   organisationName: string;
   /** heat and lane in the round, and Q/q once the round is closed; null without rounds */
@@ -32,7 +44,8 @@ export interface ItemResultsView {
   /** the round listed (by default the latest); null for an item without rounds */
   round: RoundRef | null;
   rounds: RoundRef[];
-  publication: { status: 'PROVISIONAL' | 'NOTICE' | 'FINAL'; noticeEndsAt: Date | null };
+  /** noticeEndsAt: ISO 8601 with the Beijing offset (+08:00), as shown to contestants. */
+  publication: { status: 'PROVISIONAL' | 'NOTICE' | 'FINAL'; noticeEndsAt: string | null };
   /** True when this is the public view of a frozen scoreboard: the results as they stood at the freeze. */
   frozen: boolean;
   /** The score version these results reflect; results lag marks by the tally's few milliseconds. */
@@ -47,6 +60,7 @@ export class ResultsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly scoring: ScoringService,
+    private readonly settings: ResultsSettingsService,
   ) {}
 
   /**
@@ -73,16 +87,19 @@ export class ResultsService {
   private async view(item: EventItem, event: Event, round: number | undefined, organizer: boolean): Promise<ItemResultsView> {
     const itemId = item.id;
     const { roundId, rounds } = await this.scoring.roundOf(this.dataSource.manager, itemId, round, { latest: true });
+    const settings = await this.settings.get(event.id);
     // One snapshot: the rows, the version they reflect and the scheme their breakdowns are computed with, all from the same tally.
     const { state, rows, showBreakdown } = await inTransaction(this.dataSource, async (m) => {
       const [state] = await m.query(
-        'SELECT t.tallied_version AS v, t.tallied_at AS at, t.scheme, p.status, p.notice_ends_at AS noticeEndsAt FROM event_items i ' +
+        'SELECT t.tallied_version AS v, t.tallied_at AS at, t.scheme, p.status, p.notice_ends_at AS noticeEndsAt, ' +
+          // As in the standings: an item scores in its final (or only) round, never in a heat.
+          '(? = 0 OR EXISTS (SELECT 1 FROM item_rounds ro WHERE ro.id = ? AND ro.qualification IS NULL)) AS counting FROM event_items i ' +
           'LEFT JOIN item_tallies t ON t.item_id = i.id LEFT JOIN result_publications p ON p.item_id = i.id WHERE i.id = ?',
-        [itemId],
+        [roundId, roundId, itemId],
       );
       const showBreakdown = organizer || (state?.status ?? 'PROVISIONAL') !== 'PROVISIONAL';
-      const rows: (Omit<ResultRow, 'breakdown'> & { input?: unknown; breakdown?: unknown })[] = await m.query(
-        'SELECT r.entry_id AS entryId, r.place, r.total, r.status, u.real_name AS realName, o.name AS organisationName, ' +
+      const rows: (Omit<ResultRow, 'breakdown' | 'placingPoints'> & { input?: unknown; breakdown?: unknown })[] = await m.query(
+        'SELECT r.entry_id AS entryId, r.place, r.scoring_place AS scoringPlace, r.total, r.status, u.real_name AS realName, o.name AS organisationName, ' +
           're.heat, re.lane, re.qualified, r.meet_record AS meetRecord, r.all_time_record AS allTimeRecord' +
           (showBreakdown ? ', r.input, r.breakdown ' : ' ') +
           'FROM item_results r JOIN entries e ON e.id = r.entry_id JOIN users u ON u.id = e.user_id JOIN organisations o ON o.id = e.organisation_id ' +
@@ -92,8 +109,9 @@ export class ResultsService {
       );
       return { state, rows, showBreakdown };
     });
-    const publication = { status: state?.status ?? 'PROVISIONAL', noticeEndsAt: state?.noticeEndsAt ?? null };
+    const publication = { status: state?.status ?? 'PROVISIONAL', noticeEndsAt: beijingIso(state?.noticeEndsAt) };
     const breakdown = showBreakdown ? storedBreakdowns(itemId, state?.scheme) : () => null;
+    const points = Number(state?.counting ?? 1) === 1 ? placingPointsOf(rows, item.entryType !== 'individual', settings) : new Map<number, string>();
     return {
       itemId,
       itemName: item.name,
@@ -108,6 +126,8 @@ export class ResultsService {
         ...r,
         entryId: Number(r.entryId),
         place: r.place === null ? null : Number(r.place),
+        scoringPlace: r.scoringPlace === null ? null : Number(r.scoringPlace),
+        placingPoints: points.get(Number(r.entryId)) ?? null,
         breakdown: breakdown(input, stored),
       })),
     };
@@ -120,6 +140,24 @@ export class ResultsService {
     const view = await this.view(item, event, round, false);
     return { ...view, frozen: true, scoreVersion: 0, talliedAt: null, results: [] };
   }
+}
+
+/**
+ * Each scoring row's placing points, by the function the standings use, over the rows within the
+ * points table as the standings read them: a row further down shares no tie with one inside it
+ * (tied rows share a scoring place), so it earns "0" and the sum matches the delegation totals.
+ */
+function placingPointsOf(rows: readonly { entryId: number; scoringPlace: number | null }[], isRelay: boolean, settings: ResultsSettings): Map<number, string> {
+  const table = placingTable(settings);
+  const depth = (isRelay ? table.relay : table.individual).length;
+  const scoring = rows.filter((r) => r.scoringPlace !== null);
+  const within = scoring
+    .filter((r) => Number(r.scoringPlace) <= depth)
+    .map((r) => ({ entryId: String(r.entryId), delegationId: '', place: Number(r.scoringPlace), status: 'OK' as const, guest: false }));
+  const { allocations } = allocatePlacingPoints([{ itemId: 'item', isRelay, rows: within }], table);
+  const points = new Map(scoring.map((r) => [Number(r.entryId), '0']));
+  for (const a of allocations) points.set(Number(a.entryId), a.points);
+  return points;
 }
 
 /**

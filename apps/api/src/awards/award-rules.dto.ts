@@ -60,6 +60,10 @@ export class BandRuleDto extends AwardRuleDto {
   @IsIn(['include', 'exclude'])
   tiePolicy: 'include' | 'exclude';
   @ApiPropertyOptional({ example: '60' }) @OptionalField() @IsString() @Matches(DECIMAL) minimumTotal?: string;
+  @ApiPropertyOptional({ enum: ['ranked', 'started'], description: 'the field a percent is of: the official contestants ranked (default) or those who started' })
+  @OptionalField()
+  @IsIn(['ranked', 'started'])
+  percentOf?: 'ranked' | 'started';
 }
 
 export class ThresholdRuleDto extends AwardRuleDto {
@@ -76,7 +80,12 @@ export class ThresholdRuleDto extends AwardRuleDto {
 @ApiExtraModels(RankRuleDto, BandRuleDto, ThresholdRuleDto)
 export class AwardRulesDto {
   @ApiProperty({
-    description: 'rules by rank, bands or threshold (see libs/awards/src/domain); each rule grants an entry at most one award',
+    description:
+      'rules by rank, bands or threshold (see libs/awards/src/domain); each rule grants an entry at most one award. ' +
+      'Places are counted as the results board counts them: among the official contestants ranked, guests (特邀) and DNS/DNF/DQ skipped, ties sharing a place — ' +
+      'a guest who finishes first leaves first prize to the best official contestant; guests win nothing. ' +
+      'A band\'s percent ("top 10 %") is of the official contestants ranked (guests, DNS, DNF and DQ not counted), ' +
+      'unless the band rule says percentOf: "started" (of those who started: DNF and DQ counted too, guests and DNS still not).',
     type: 'array',
     items: { oneOf: [RankRuleDto, BandRuleDto, ThresholdRuleDto].map((m) => ({ $ref: getSchemaPath(m) })) },
     example: [{ type: 'rank', tiers: [{ fromPlace: 1, award: { code: 'gold', name: '金牌', level: 1, prizeMoneyPerPerson: '5000.00' } }] }],

@@ -2,10 +2,11 @@ import { AwardGrantsService, AwardRecordsService, AwardRulesService } from '@app
 import type { Principal } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { ReasonDto } from '../results/results.dto';
+import { VerificationDto } from './award-lists.dto';
 import { AwardRulesDto, CorrectionDto, LedgerQueryDto, PaymentDto, RecognitionDto } from './awards.dto';
 
 @ApiTags('awards')
@@ -116,6 +117,7 @@ export class AwardsController {
   /** Public, from the certificate's QR code: the name and award, and whether it stands. */
   @Get('verify/:code')
   @Public()
+  @ApiOkResponse({ type: VerificationDto })
   verify(@Param('code') code: string) {
     return this.records.verify(code);
   }

@@ -11,6 +11,20 @@ export class ResultRowDto {
   @ApiProperty({ nullable: true, type: Number, description: 'shared by tied entries; null when unplaced' }) place: number | null;
   @ApiProperty({ nullable: true, type: String, example: '86.50' }) total: string | null;
   @ApiProperty({ example: 'OK', description: 'OK, INCOMPLETE, DNS, DNF, DQ, NM' }) status: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'place among those who score: guests (特邀) and DNS/DNF/DQ skipped, ties shared; what placing points, medals and awards follow. null when the row does not score',
+  })
+  scoringPlace: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '4.5',
+    description:
+      "points this place earns the entry's delegation under the event's points table, shared on ties exactly as the standings count them (decimal text, a share that does not terminate rounded to 4 places); null for a guest, DNS/DNF/DQ, an unplaced row or a heat",
+  })
+  placingPoints: string | null;
   @ApiProperty({ example: '李娜' }) realName: string;
   @ApiProperty({ example: '杭州汽轮动力集团工会' }) organisationName: string;
   @ApiProperty({ nullable: true, type: Number, description: 'heat in the round; null without rounds' }) heat: number | null;
@@ -34,7 +48,7 @@ export class ItemResultsDto {
   @ApiProperty() eventId: number;
   @ApiProperty({ type: RoundRefDto, nullable: true, description: 'the round listed; null for an item without rounds' }) round: RoundRefDto | null;
   @ApiProperty({ type: [RoundRefDto] }) rounds: RoundRefDto[];
-  @ApiProperty({ type: Object, description: '{status: PROVISIONAL | NOTICE | FINAL, noticeEndsAt}' }) publication: unknown;
+  @ApiProperty({ type: Object, description: '{status: PROVISIONAL | NOTICE | FINAL, noticeEndsAt: ISO 8601 with the Beijing offset (+08:00) or null}' }) publication: unknown;
   @ApiProperty({ description: 'the public view of a frozen scoreboard: results as they stood at the freeze' }) frozen: boolean;
   @ApiProperty() scoreVersion: number;
   @ApiProperty({ nullable: true, type: Date }) talliedAt: Date | null;

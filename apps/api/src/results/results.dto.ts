@@ -58,10 +58,13 @@ export class ResultsSettingsDto {
   @Type(() => MedalWeightsDto)
   medalWeights?: MedalWeightsDto | null;
 
-  @ApiPropertyOptional({ example: 5, description: 'days of public notice (公示) before results can be final' })
+  @ApiPropertyOptional({
+    example: 5,
+    description: 'days of public notice (公示) before results can be final; 0: no notice period (a demo, an internal contest), results can be finalised as soon as they are published',
+  })
   @OptionalField()
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(60)
   noticeDays?: number;
 }
@@ -147,9 +150,10 @@ export class GuestDto {
 export class PublicationDto {
   @ApiProperty() itemId: number;
   @ApiProperty({ enum: ['PROVISIONAL', 'NOTICE', 'FINAL'] }) status: string;
-  @ApiProperty({ nullable: true, type: String }) noticeStartedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'appeals are accepted until then' }) noticeEndsAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) finalizedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-05-01T10:00:00.000+08:00', description: 'ISO 8601 with the Beijing offset' }) noticeStartedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-05-06T10:00:00.000+08:00', description: 'appeals are accepted until then; ISO 8601 with the Beijing offset' })
+  noticeEndsAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-05-06T15:20:00.000+08:00', description: 'ISO 8601 with the Beijing offset' }) finalizedAt: string | null;
   @ApiProperty() reopenCount: number;
   @ApiProperty() openAppeals: number;
 }

@@ -38,3 +38,28 @@ export interface PersonRecordData {
     grantedOn: string;
   }[];
 }
+
+/** Who won what in an event or one of its items, for the organizers' workbook. */
+export interface AwardListData {
+  eventName: string;
+  /** null: every item of the event. */
+  itemName: string | null;
+  rows: {
+    itemName: string;
+    /** The place the award went by: the board's (guests and DNS/DNF/DQ skipped); null without one. */
+    place: number | null;
+    awardName: string;
+    level: number;
+    title: string | null;
+    name: string;
+    organisation: string;
+    prizeMoney: string | null;
+    paymentStatus: string;
+    serial: string | null;
+    verifyCode: string;
+    verifyUrl: string;
+    status: string;
+    /** The instant, as stored (UTC); the workbook writes it in Beijing time. */
+    grantedAt: Date | string;
+  }[];
+}

@@ -1,3 +1,4 @@
+import { awardPlaces } from './award-places';
 import { AwardsDomainError } from './awards-error';
 import { allocateByBands, type BandAwardRule } from './band-allocation';
 import { formatYuan, parseYuan } from './money';
@@ -49,16 +50,19 @@ function allocateOne(field: readonly RankedEntry[], rule: AwardRule): Map<string
 /**
  * Applies each rule to the ranked field; each rule grants an entry at most
  * one award, several rules may each grant one (e.g. 一等奖 by rank plus
- * 优秀奖章 by threshold). Only status OK rows with a total are considered.
+ * 优秀奖章 by threshold). Only official (non-guest) status OK rows with a
+ * total are awarded, and places are those the results board counts
+ * (awardPlaces): give the whole field as the result sheet ranks it, guests
+ * included and flagged.
  *
  * Deterministic and idempotent: the output depends only on the input's
  * content, not its order, and is sorted by level (1 first), award code,
- * place, entryId. An identical grant produced twice (two rules naming the
+ * award place, entryId. An identical grant produced twice (two rules naming the
  * same award) is kept once.
  */
 export function allocateAwards(field: readonly RankedEntry[], rules: readonly AwardRule[]): AwardGrant[] {
   checkField(field);
-  const placeOf = new Map(field.map((e) => [e.entryId, e.place]));
+  const placeOf = awardPlaces(field);
   const seen = new Set<string>();
   const grants: AwardGrant[] = [];
   for (const rule of rules) {

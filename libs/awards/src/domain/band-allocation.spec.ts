@@ -196,7 +196,7 @@ describe('allocateByBands', () => {
       expect(names(f, rule('ceil', 'include', { minimumTotal: '59.5' }))[4]).toBe('三等奖');
     });
 
-    it('DNS/DNF/DQ, rows without a total and unranked rows are outside the field and never awarded', () => {
+    it('DNS/DNF/DQ and unranked rows are outside the field; a ranked row without a total counts but is never awarded', () => {
       const f: RankedEntry[] = [
         ...field([1, 2, 3, 4, 5, 6, 7]),
         { entryId: '缺赛甲', personIds: ['缺赛甲'], place: null, total: null, status: 'DNS' },
@@ -205,7 +205,8 @@ describe('allocateByBands', () => {
         { entryId: '无分丁', personIds: ['无分丁'], place: 8, total: null, status: 'OK' },
       ];
       const res = allocateByBands(f, rule('ceil'));
-      expect(res.fieldSize).toBe(7); // so boundaries are those of n = 7: 1, 3, 5
+      // 无分丁 holds a place on the board (OK, placed), so it counts as the board counts it: n = 8.
+      expect(res.fieldSize).toBe(8); // boundaries of n = 8: ceil(0.8, 2.4, 4.8) = 1, 3, 5
       expect(res.boundaries).toEqual([1, 3, 5]);
       expect(['缺赛甲', '犯规乙', '未完丙', '无分丁'].some((id) => res.awards.has(id))).toBe(false);
     });

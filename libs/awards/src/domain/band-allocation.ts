@@ -1,3 +1,4 @@
+import { withAwardPlaces } from './award-places';
 import { AwardsDomainError } from './awards-error';
 import { Dec, parseDecimal } from './money';
 import { isAwardable, type AwardDefinition, type RankedEntry } from './types';
@@ -13,6 +14,17 @@ export type BandRounding = 'floor' | 'ceil' | 'half-up';
  *   stays at or under its nominal count).
  */
 export type TiePolicy = 'include' | 'exclude';
+
+/**
+ * What a band's percent is taken of (the rule's `percentOf`):
+ * - 'ranked' (the default): the official contestants ranked, i.e. those the results board gives a
+ *   place — guests (特邀, out of competition), DNS, DNF and DQ are not counted. A 竞赛规程 line
+ *   such as "按参赛选手的 10%、20%、30% 评出一、二、三等奖" is read this way unless it says otherwise.
+ * - 'started': the rule says "of those who started" (按实际参赛/上场人数): every official
+ *   contestant who started counts — DNF, DQ and NM included — while guests and DNS still do not.
+ */
+export type BandBasis = 'ranked' | 'started';
+const BASES: readonly BandBasis[] = ['ranked', 'started'];
 
 export interface Band {
   /** Share of the field for this band, in percent ("10" = 10 %). */
@@ -33,6 +45,8 @@ export interface BandAwardRule {
   readonly tiePolicy: TiePolicy;
   /** Entries whose total is below this get no band award (decimal string). */
   readonly minimumTotal?: string;
+  /** The denominator of the percents; default 'ranked' (see BandBasis). */
+  readonly percentOf?: BandBasis;
 }
 
 function round(d: InstanceType<typeof Dec>, mode: BandRounding): number {
@@ -66,7 +80,7 @@ export function bandBoundaries(fieldSize: number, bands: readonly Band[], roundi
 export interface BandAllocation {
   /** entryId → award. */
   readonly awards: Map<string, AwardDefinition>;
-  /** The field size the percents were taken of. */
+  /** The field size the percents were taken of (see BandBasis). */
   readonly fieldSize: number;
   /** Cumulative nominal boundaries, see bandBoundaries. */
   readonly boundaries: number[];
@@ -77,11 +91,14 @@ export interface BandAllocation {
 /**
  * Band allocation over the ranked field.
  *
- * Field: rows with status OK, a total and a place (DNS/DNF/DQ, no total, or
- * unranked rows are outside it); n = their number. Rows below
- * `minimumTotal` stay in the field (they count in n and occupy their
- * position) but receive nothing; their slot is not handed down to anyone —
- * everyone behind them ranks lower anyway.
+ * Field: the official contestants ranked, walked by the place the results
+ * board counts (awardPlaces: guests, DNS/DNF/DQ and unranked rows are outside
+ * it and push nobody down). n, the number the percents are taken of, is
+ * their number — or, when the rule's `percentOf` is 'started', the number of
+ * official contestants who started (DNF/DQ/NM included; guests and DNS never).
+ * Rows below `minimumTotal` stay in the field (they count in n and occupy
+ * their position) but receive nothing; their slot is not handed down to
+ * anyone — everyone behind them ranks lower anyway.
  *
  * Walk tie groups (equal place) from the best. Band k may hold positions up
  * to its cumulative boundary B_k:
@@ -109,11 +126,16 @@ export function allocateByBands(field: readonly RankedEntry[], rule: BandAwardRu
       throw new AwardsDomainError('INVALID_BAND_CAP', `第 ${i + 1} 档名额上限必须是非负整数：${String(b.maxCount)}`);
     }
   }
+  const basis = rule.percentOf ?? 'ranked';
+  if (!BASES.includes(basis)) {
+    throw new AwardsDomainError('INVALID_BAND_BASIS', `比例基数 percentOf 只能是 ranked（取得名次的正式选手）或 started（实际参赛的正式选手）：${String(basis)}`);
+  }
   const min = rule.minimumTotal === undefined ? undefined : parseDecimal(rule.minimumTotal, 'INVALID_MINIMUM_TOTAL', '最低分数线');
-  const ranked = field
-    .filter((e) => isAwardable(e) && e.place !== null)
+  const ranked = withAwardPlaces(field)
+    .filter((e) => e.place !== null)
     .sort((a, b) => a.place! - b.place! || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
-  const n = ranked.length;
+  // The denominator of "top 10 %": see BandBasis for the reading of the rule.
+  const n = basis === 'started' ? field.filter((e) => !e.guest && e.status !== 'DNS').length : ranked.length;
   const boundaries = bandBoundaries(n, rule.bands, rule.rounding);
 
   const groups: RankedEntry[][] = [];
@@ -139,6 +161,7 @@ export function allocateByBands(field: readonly RankedEntry[], rule: BandAwardRu
     }
     if (band >= rule.bands.length) break;
     for (const e of group) {
+      if (!isAwardable(e)) continue;
       if (min && parseDecimal(e.total!, 'INVALID_TOTAL', `${e.entryId} 的成绩`).lt(min)) continue;
       awards.set(e.entryId, rule.bands[band].award);
     }

@@ -1,5 +1,6 @@
 export * from './awards-error';
 export * from './types';
+export * from './award-places';
 export { parseYuan, formatYuan } from './money';
 export * from './rank-awards';
 export * from './band-allocation';

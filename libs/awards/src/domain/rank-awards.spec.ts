@@ -32,8 +32,13 @@ describe('allocateByRank', () => {
         { fromPlace: 4, toPlace: 8, award: { code: 'SECOND', name: '二等奖', level: 2 } },
       ],
     };
-    const f = [1, 2, 3, 4, 8, 8, 10].map((p, i) => e(`选手${i + 1}`, p));
-    expect(names(allocateByRank(f, r))).toEqual({ 选手1: '一等奖', 选手2: '一等奖', 选手3: '一等奖', 选手4: '二等奖', 选手5: '二等奖', 选手6: '二等奖' });
+    const f = [1, 2, 3, 4, 5, 6, 7, 8, 8, 10].map((p, i) => e(`选手${i + 1}`, p));
+    expect(names(allocateByRank(f, r))).toEqual({
+      选手1: '一等奖',
+      选手2: '一等奖',
+      选手3: '一等奖',
+      ...Object.fromEntries([4, 5, 6, 7, 8, 9].map((i) => [`选手${i}`, '二等奖'])),
+    });
   });
 
   it('never awards DNS/DNF/DQ, rows without a total, or unranked rows', () => {

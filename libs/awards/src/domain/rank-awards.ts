@@ -1,9 +1,12 @@
+import { withAwardPlaces } from './award-places';
 import { AwardsDomainError } from './awards-error';
 import { isAwardable, type AwardDefinition, type RankedEntry } from './types';
 
 /**
  * Awards by place: places fromPlace..toPlace (inclusive) get `award`.
  * e.g. 1 → 金奖, 2 → 银奖, 3 → 铜奖; or 1–3 一等奖, 4–8 二等奖.
+ * Places are those the results board counts (awardPlaces): guests and
+ * DNS/DNF/DQ are skipped, so "1st" is the best official contestant.
  * Tied rows share a place, so they always get the same award.
  */
 export interface RankTier {
@@ -33,11 +36,11 @@ export function validateRankRule(rule: RankAwardRule): void {
   }
 }
 
-/** entryId → award. Uses the place as given (the ranked field is the judges' ranking). */
+/** entryId → award, by the entry's award place (the board's), not its place on the result sheet. */
 export function allocateByRank(field: readonly RankedEntry[], rule: RankAwardRule): Map<string, AwardDefinition> {
   validateRankRule(rule);
   const out = new Map<string, AwardDefinition>();
-  for (const e of field) {
+  for (const e of withAwardPlaces(field)) {
     if (!isAwardable(e) || e.place === null) continue;
     const tier = rule.tiers.find((t) => e.place! >= t.fromPlace && e.place! <= (t.toPlace ?? t.fromPlace));
     if (tier) out.set(e.entryId, tier.award);

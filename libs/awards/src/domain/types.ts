@@ -1,16 +1,22 @@
 /** Plain-data shapes shared by the award rules. */
 
-export type EntryStatus = 'OK' | 'DNS' | 'DNF' | 'DQ';
+/** NM: started but no valid mark (three fouls, say). Only OK rows hold a place. */
+export type EntryStatus = 'OK' | 'DNS' | 'DNF' | 'DQ' | 'NM';
 
 /** One row of a ranked field: an individual, or a team with several persons. */
 export interface RankedEntry {
   readonly entryId: string;
   readonly personIds: readonly string[];
-  /** Place in the ranked field; tied rows share a place. null = not ranked. */
+  /**
+   * Place on the result sheet, ranked over the whole field with guests; tied rows share a place.
+   * null = not ranked. Awards go by the place the board counts instead (see awardPlaces).
+   */
   readonly place: number | null;
   /** Decimal string (score, standardised score); null = no valid total. */
   readonly total: string | null;
   readonly status: EntryStatus;
+  /** 特邀/表演: ranked on the sheet but out of competition: holds no award place and wins nothing. */
+  readonly guest?: boolean;
 }
 
 /** What an award is. `level` 1 is the highest (一等奖 / 金奖). */
@@ -38,7 +44,7 @@ export interface AwardGrant {
   readonly prizeMoney?: string;
 }
 
-/** Only status OK rows with a total can ever be awarded; DNS/DNF/DQ never. */
+/** Only official status OK rows with a total can ever be awarded; guests and DNS/DNF/DQ never. */
 export function isAwardable(entry: RankedEntry): boolean {
-  return entry.status === 'OK' && entry.total !== null && entry.total !== '';
+  return !entry.guest && entry.status === 'OK' && entry.total !== null && entry.total !== '';
 }

@@ -22,9 +22,25 @@ describe('publication state machine', () => {
     expect(three.noticeEndsAt).toBe('2026-05-04T02:00:00.000Z');
   });
 
-  it('refuses a notice period that is not a positive whole number of days', () => {
-    expect(errorOf(initialPublicationState, { type: 'PUBLISH_NOTICE', at: T0, noticeDays: 0 })).toBe('INVALID_NOTICE_PERIOD');
+  it('refuses a notice period that is not a whole number of days, or negative', () => {
+    expect(errorOf(initialPublicationState, { type: 'PUBLISH_NOTICE', at: T0, noticeDays: -1 })).toBe('INVALID_NOTICE_PERIOD');
     expect(errorOf(initialPublicationState, { type: 'PUBLISH_NOTICE', at: T0, noticeDays: 1.5 })).toBe('INVALID_NOTICE_PERIOD');
+  });
+
+  it('takes a notice of 0 days (a demo, an internal contest): it ends as it starts, takes no appeal, and the results can be final at once', () => {
+    const none = step(initialPublicationState, { type: 'PUBLISH_NOTICE', at: T0, noticeDays: 0 });
+    expect(none).toMatchObject({ status: 'NOTICE', noticeStartedAt: T0, noticeEndsAt: T0 });
+    expect(canFileAppeal(none, T0)).toBe(false);
+    expect(errorOf(none, { type: 'FILE_APPEAL', at: T0, appealId: 'SS-1' })).toBe('APPEAL_WINDOW_CLOSED');
+    expect(step(none, { type: 'FINALIZE', at: T0 })).toMatchObject({ status: 'FINAL', finalizedAt: T0 });
+  });
+
+  it('tells people the end of the notice in Beijing time', () => {
+    // Ends 2026-05-06T02:00Z = 10:00 in Beijing.
+    const r = transitionPublication(notice, { type: 'FINALIZE', at: '2026-05-05T00:00:00Z' });
+    expect(r.ok ? null : r.error.message).toBe('公示期至 2026-05-06 10:00（北京时间）结束，尚不能确认');
+    const late = transitionPublication(notice, { type: 'FILE_APPEAL', at: '2026-05-07T00:00:00Z', appealId: 'SS-9' });
+    expect(late.ok ? null : late.error.message).toBe('公示期已于 2026-05-06 10:00（北京时间）结束，不再受理申诉');
   });
 
   it('accepts appeals only during the notice, up to but not at its end', () => {

@@ -1,3 +1,4 @@
+import { beijingTime } from '@app/common';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -6,9 +7,12 @@ import { fail, ok, type Result } from './result';
  *   NOTICE --FILE_APPEAL / RESOLVE_APPEAL--> NOTICE   (appeals only while the notice runs)
  *   NOTICE --RETRACT(reason)--> PROVISIONAL           (results must change, e.g. an appeal upheld)
  *   NOTICE --FINALIZE (notice ended, no open appeal)--> FINAL
+ *   (a notice of 0 days, when the event sets it — a demo, an internal contest —
+ *   ends as it starts: no appeal window, final at once)
  *   FINAL --REOPEN(reason)--> PROVISIONAL             (anything else on FINAL: RESULTS_FROZEN)
  * Times are ISO-8601 strings so the state stays plain, storable data; the
- * caller supplies "now" (`at`), which keeps the function pure.
+ * caller supplies "now" (`at`), which keeps the function pure. Messages, which
+ * people read, give times in Beijing time.
  */
 export type PublicationStatus = 'PROVISIONAL' | 'NOTICE' | 'FINAL';
 
@@ -86,13 +90,13 @@ export function transitionPublication(
     case 'PUBLISH_NOTICE': {
       if (state.status !== 'PROVISIONAL') return fail('INVALID_TRANSITION', '只有暂定成绩可以进入公示');
       const days = command.noticeDays ?? DEFAULT_NOTICE_DAYS;
-      if (!Number.isInteger(days) || days < 1) return fail('INVALID_NOTICE_PERIOD', `公示期必须是不少于 1 的整数天：${String(days)}`);
+      if (!Number.isInteger(days) || days < 0) return fail('INVALID_NOTICE_PERIOD', `公示期必须是不少于 0 的整数天：${String(days)}`);
       const start = new Date(at).toISOString();
       return ok({ ...state, status: 'NOTICE', noticeStartedAt: start, noticeEndsAt: noticeEndTime(start, days), appeals: [] });
     }
     case 'FILE_APPEAL': {
       if (state.status !== 'NOTICE') return fail('APPEAL_NOT_IN_NOTICE', '只能在公示期内提出申诉');
-      if (!canFileAppeal(state, command.at)) return fail('APPEAL_WINDOW_CLOSED', `公示期已于 ${state.noticeEndsAt} 结束，不再受理申诉`);
+      if (!canFileAppeal(state, command.at)) return fail('APPEAL_WINDOW_CLOSED', `公示期已于 ${beijingTime(state.noticeEndsAt)}（北京时间）结束，不再受理申诉`);
       if (state.appeals.some((a) => a.appealId === command.appealId)) return fail('DUPLICATE_APPEAL', `申诉已登记：${command.appealId}`);
       return ok({ ...state, appeals: [...state.appeals, { appealId: command.appealId, filedAt: new Date(at).toISOString() }] });
     }
@@ -113,7 +117,7 @@ export function transitionPublication(
     }
     case 'FINALIZE': {
       if (state.status !== 'NOTICE') return fail('INVALID_TRANSITION', '成绩须经公示后才能确认为最终成绩');
-      if (at < Date.parse(state.noticeEndsAt!)) return fail('NOTICE_NOT_ENDED', `公示期至 ${state.noticeEndsAt} 结束，尚不能确认`);
+      if (at < Date.parse(state.noticeEndsAt!)) return fail('NOTICE_NOT_ENDED', `公示期至 ${beijingTime(state.noticeEndsAt)}（北京时间）结束，尚不能确认`);
       const open = state.appeals.filter((a) => !a.resolution).map((a) => a.appealId);
       if (open.length > 0) return fail('OPEN_APPEALS', `仍有未处理的申诉：${open.join('、')}`);
       return ok({ ...state, status: 'FINAL', finalizedAt: new Date(at).toISOString() });
