@@ -321,6 +321,10 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /api/v1/verify/:code': { public: "the certificate's QR code: name, award and whether it stands" },
   'PUT /api/v1/events/:eventId/award-rules': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.events.main }, body: { rules: RULES } }) },
   'PUT /api/v1/items/:itemId/award-rules': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.settings }, body: { rules: RULES } }) },
+  'GET /api/v1/events/:eventId/awards': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.events.main } }) },
+  'GET /api/v1/events/:eventId/awards.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.events.main } }) },
+  'GET /api/v1/items/:itemId/awards': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.awards } }) },
+  'GET /api/v1/items/:itemId/awards.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.awards } }) },
   'POST /api/v1/items/:itemId/awards/run': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.awards } }) },
   'POST /api/v1/recognitions': {
     allowed: 'organizer',
