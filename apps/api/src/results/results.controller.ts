@@ -2,7 +2,8 @@ import type { Principal } from '@app/identity';
 import { ResultsService } from '@app/results';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { Caller, Public } from '../auth/auth.decorators';
 import { RoundQueryDto } from '../scoring/sheets.dto';
 
@@ -41,7 +42,7 @@ export class ItemResultsDto {
   @ApiProperty({ type: [ResultRowDto] }) results: ResultRowDto[];
 }
 
-@ApiTags('results')
+@Tag('results')
 @Controller({ path: 'items/:itemId/results', version: '1' })
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
@@ -53,8 +54,10 @@ export class ResultsController {
    */
   @Get()
   @Public()
+  @Operation("An item's results: places, totals, records, breakdown")
   @ApiOkResponse({ type: ItemResultsDto })
-  get(@Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Caller() caller?: Principal) {
+  @Refuses({ 404: 'no such item or round' })
+  getResults(@Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Caller() caller?: Principal) {
     return this.results.forItem(itemId, q.round, caller);
   }
 }

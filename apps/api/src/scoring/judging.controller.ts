@@ -2,7 +2,8 @@ import type { Principal } from '@app/identity';
 import { ScoringService } from '@app/scoring';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumberString, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
@@ -55,7 +56,41 @@ export class ConflictRuleDto {
   @ApiProperty({ enum: ['warn', 'block'] }) @IsIn(['warn', 'block']) conflictOfInterest: 'warn' | 'block';
 }
 
-@ApiTags('scoring')
+export class ConflictRuleViewDto extends ConflictRuleDto {
+  @ApiProperty() eventId: number;
+}
+
+export class DeviationMarkDto {
+  @ApiProperty({ description: 'the judge (user id as text)' }) judge: string;
+  @ApiProperty({ nullable: true, type: String, example: '8.5' }) mark: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the other judges' mean" }) othersMean: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '-1.25' }) deviation: string | null;
+  @ApiProperty() flagged: boolean;
+}
+
+export class DeviationRowDto {
+  @ApiProperty({ example: '812:总分', description: '<entryId>:<criterion>' }) key: string;
+  @ApiProperty({ type: [DeviationMarkDto] }) marks: DeviationMarkDto[];
+}
+
+export class DeviationJudgeDto {
+  @ApiProperty() judge: string;
+  @ApiProperty({ description: 'marks given' }) marks: number;
+  @ApiProperty({ example: '3.50' }) deviationSum: string;
+  @ApiProperty() flaggedMarks: number;
+  @ApiProperty() flagged: boolean;
+}
+
+export class JudgeDeviationDto {
+  @ApiProperty({ type: [DeviationRowDto] }) rows: DeviationRowDto[];
+  @ApiProperty({ type: [DeviationJudgeDto] }) judges: DeviationJudgeDto[];
+  @ApiProperty({ enum: ['absolute', 'signed'] }) sumMode: string;
+  @ApiProperty({ example: '1' }) markThreshold: string;
+  @ApiProperty({ example: '5' }) judgeThreshold: string;
+  @ApiProperty({ type: [Number], description: 'the panel, in seat order' }) judgeIds: number[];
+}
+
+@Tag('scoring')
 @Controller({ version: '1' })
 export class JudgingController {
   constructor(private readonly scoring: ScoringService) {}
@@ -64,21 +99,28 @@ export class JudgingController {
   @Post('scoring/preview')
   @HttpCode(200)
   @Allow('organizer')
+  @Operation('Try a scoring scheme on sample marks')
   @ApiOkResponse({ type: [PreviewRowDto] })
-  preview(@Body() dto: PreviewDto) {
+  previewScheme(@Body() dto: PreviewDto) {
     return this.scoring.preview(dto.scheme, dto.rows);
   }
 
   /** Organizers of the event and the item's chief judge. */
   @Get('items/:itemId/judge-deviation')
   @Allow('organizer', 'judge')
-  deviation(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: DeviationQueryDto) {
+  @Operation("Each judge's deviation from the other judges")
+  @ApiOkResponse({ type: JudgeDeviationDto })
+  @Refuses({ 404: 'no such item or round', 409: 'the item has no scheme, or is not judged by a panel' })
+  judgeDeviation(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: DeviationQueryDto) {
     return this.scoring.deviation(caller, itemId, { markThreshold: q.markThreshold ?? '1', judgeThreshold: q.judgeThreshold ?? '5', sumMode: q.sumMode ?? 'absolute' }, q.round);
   }
 
   /** Organizers of the event. */
   @Put('events/:eventId/conflict-of-interest')
   @Allow('organizer')
+  @Operation('Warn or block a judge scoring someone of their own organisation')
+  @ApiOkResponse({ type: ConflictRuleViewDto })
+  @Refuses({ 404: 'no such event' })
   setConflictRule(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: ConflictRuleDto) {
     return this.scoring.setConflictRule(caller, eventId, dto.conflictOfInterest);
   }

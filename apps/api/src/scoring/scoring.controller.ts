@@ -3,7 +3,8 @@ import { ScoreSheetsService, ScoringService } from '@app/scoring';
 import { RoundQueryDto, SheetDto } from './sheets.dto';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsPositive, IsString, Length } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
 
@@ -67,7 +68,7 @@ export class SubmitMarkDto {
   criterion?: string;
 }
 
-@ApiTags('scoring')
+@Tag('scoring')
 @Controller({ path: 'items/:itemId', version: '1' })
 export class ScoringController {
   constructor(
@@ -79,7 +80,9 @@ export class ScoringController {
   @Put('scheme')
   @Allow('organizer')
   @ApiBody({ type: SetSchemeDto })
+  @Operation("Set an item's scoring scheme")
   @ApiOkResponse({ type: SchemeDto })
+  @Refuses({ 404: 'no such item' })
   setScheme(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: SetSchemeDto) {
     return this.scoring.setScheme(caller, itemId, dto.scheme);
   }
@@ -87,7 +90,9 @@ export class ScoringController {
   /** Organizers of the event. */
   @Post('judges')
   @Allow('organizer')
+  @Operation("Seat a judge on an item's panel")
   @ApiCreatedResponse({ type: [JudgeSeatDto] })
+  @Refuses({ 404: 'no such item or user', 422: "not a judge within the event's organisation, or entries or rounds not of this item" })
   assignJudge(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: AssignJudgeDto) {
     return this.scoring.assignJudge(caller, itemId, dto);
   }
@@ -95,16 +100,24 @@ export class ScoringController {
   /** Organizers of the event and the judges on the panel. */
   @Get('judges')
   @Allow('organizer', 'judge')
+  @Operation("An item's judge panel")
   @ApiOkResponse({ type: [JudgeSeatDto] })
-  panel(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
+  @Refuses({ 404: 'no such item' })
+  listJudges(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.scoring.panel(caller, itemId);
   }
 
   /** Judges assigned to the item: one mark into their own draft sheet (a repeat replaces it). */
   @Put('marks')
   @Allow('judge')
+  @Operation("Enter one mark into the judge's own draft sheet")
   @ApiOkResponse({ type: SheetDto })
-  submit(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Body() dto: SubmitMarkDto) {
+  @Refuses({
+    404: 'no such item or round',
+    409: 'no scheme yet, the sheet is submitted, the round is closed, or the results are final',
+    422: 'the entry is not one this judge scores',
+  })
+  submitMark(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Body() dto: SubmitMarkDto) {
     return this.sheets.enterOne(caller, itemId, dto, q.round);
   }
 }
