@@ -7,6 +7,7 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOpt
 import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsPositive, IsString, Length } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
+import { MarkValue } from './mark-value';
 
 export class SetSchemeDto {
   @ApiProperty({
@@ -57,9 +58,7 @@ export class JudgeSeatDto {
 
 export class SubmitMarkDto {
   @ApiProperty() @IsInt() @IsPositive() entryId: number;
-  @ApiProperty({ example: '86.5', description: 'the mark as text, exactly as written on the sheet: a decimal mark, a time ("1:02.35"), attempts ("xo"), a status ("DNF")' })
-  @IsString()
-  @Length(1, 100)
+  @MarkValue()
   value: string;
   @ApiPropertyOptional({ description: 'criterion key; may be left out when the scheme has one criterion' })
   @IsOptional()

@@ -1,7 +1,8 @@
 import { ToInt } from '../http/ids';
+import { MarkValue } from './mark-value';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Length, Min, ValidateNested } from 'class-validator';
 
 export class SheetCellDto {
   @ApiProperty() entryId: number;
@@ -54,10 +55,7 @@ export class SheetMarkDto {
   @IsString()
   @Length(1, 50)
   criterion?: string;
-  @ApiProperty({ nullable: true, type: String, example: '86.5', description: 'as written on the sheet; null removes the mark' })
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @Length(1, 100)
+  @MarkValue({ nullable: true, description: 'null removes the mark' })
   value: string | null;
 }
 
