@@ -103,6 +103,8 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+  /** auto: short lines on a terminal, JSON (pino, one object per line) when the output is a file, a pipe, CI or a test. */
+  @IsIn(['auto', 'json', 'pretty']) LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
 
   /** WORKER_PROCESSES, with 0 resolved for this machine. */
   get workerProcesses(): number {

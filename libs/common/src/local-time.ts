@@ -12,3 +12,8 @@ export function beijingTime(value: Date | string | null | undefined): string | n
 export function beijingDate(at: Date = new Date()): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The time of day in Beijing, `08:30:05`: what a person reads beside a log line. */
+export function beijingClock(at: Date | number): string {
+  return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(11, 19);
+}
