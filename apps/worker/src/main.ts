@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { type AppConfig, ConfigError, loadConfig } from '@app/config';
 import { assertReachable } from '@app/config/preflight';
-import { closeOnSignals, ServiceUnreachableError } from '@app/common';
+import { announceReady, closeOnSignals, ServiceUnreachableError } from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { missingHandlers } from './handler-check';
@@ -60,6 +60,10 @@ function supervise(count: number): void {
       stopAll();
     });
   }
+  let ready = 0;
+  cluster.on('message', (_w, msg: { ready?: boolean }) => {
+    if (msg?.ready && ++ready === count) announceReady();
+  });
   // The flags this process was started with come after ours, so an operator's own choice wins.
   cluster.setupPrimary({ execArgv: [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...process.execArgv] });
   for (let i = 0; i < count; i++) cluster.fork();
