@@ -50,7 +50,7 @@ export class LedgerQueryDto {
 export class AwardRulesViewDto {
   @ApiProperty() eventId: number;
   @ApiProperty({ description: "0: the event's rules, for every item without its own" }) itemId: number;
-  @ApiProperty({ type: [Object], description: 'as saved with PUT' }) rules: AwardRule[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'as saved with PUT' }) rules: AwardRule[];
   @ApiProperty({ enum: ['item', 'event', 'none'], description: 'where the rules an item uses come from' }) source: string;
 }
 
@@ -96,8 +96,8 @@ export class AwardAuditDto {
   @ApiProperty({ nullable: true, type: String }) byName: string | null;
   @ApiProperty() at: Date;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ type: Object, nullable: true }) before: unknown;
-  @ApiProperty({ type: Object, nullable: true }) after: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: unknown;
 }
 
 export class LedgerCountsDto {

@@ -83,6 +83,18 @@ describe('openApiProblems', () => {
     expect(openApiProblems(doc({}, { '/api/v1/verify/{id}': { get: byId } }))).toEqual([expect.stringContaining('no 400 response')]);
   });
 
+  it('wants every property of a schema to have a shape a client can type', () => {
+    const withSchemas = (schemas: Record<string, unknown>) => ({ ...doc(), components: { schemas: { ErrorBody: {}, ...schemas } } }) as OpenApiDocument;
+    const dto = (property: object) => ({ SheetDto: { type: 'object', properties: { value: property } } });
+    expect(openApiProblems(withSchemas(dto({ type: 'object' })))).toEqual([
+      'schema SheetDto.value is an object of no known shape: give its type, its properties, or additionalProperties',
+    ]);
+    expect(openApiProblems(withSchemas(dto({ type: 'array', items: { type: 'object' } })))).toHaveLength(1);
+    for (const fine of [{ type: 'number', nullable: true }, { type: 'object', additionalProperties: true }, { $ref: '#/components/schemas/X' }, { type: 'object', properties: {} }]) {
+      expect(openApiProblems(withSchemas(dto(fine)))).toEqual([]);
+    }
+  });
+
   it('spells tags in PascalCase', () => {
     expect(pascalCase('scoring')).toBe('Scoring');
     expect(pascalCase('award-records')).toBe('AwardRecords');

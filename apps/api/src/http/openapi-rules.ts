@@ -46,6 +46,23 @@ export const takesCheckedInput = (op: OpenApiOperation): boolean =>
 
 const isEmptySchema = (s: Schema | undefined) => !s || Object.keys(s).length === 0;
 
+/** An object that says nothing of its shape: a generated client types it `Record<string, never>`, where nothing fits. */
+const isShapeless = (s: Schema | undefined) =>
+  !!s && s.type === 'object' && !s.properties && s.additionalProperties === undefined && !s.$ref && !s.allOf && !s.oneOf && !s.anyOf;
+
+/** Properties of the document's schemas whose shape a client cannot know (a `number | null` the DTO gave no type, a free-form object). */
+function shapelessProperties(doc: OpenApiDocument): string[] {
+  const problems: string[] = [];
+  for (const [name, schema] of Object.entries((doc.components?.schemas ?? {}) as Record<string, Schema>)) {
+    for (const [property, s] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+      if (isShapeless(s) || (s.type === 'array' && isShapeless(s.items as Schema))) {
+        problems.push(`schema ${name}.${property} is an object of no known shape: give its type, its properties, or additionalProperties`);
+      }
+    }
+  }
+  return problems;
+}
+
 /** Every way the document falls short, one line per problem naming the operation; empty when complete. */
 export function openApiProblems(doc: OpenApiDocument): string[] {
   const problems: string[] = [];
@@ -104,5 +121,5 @@ export function openApiProblems(doc: OpenApiDocument): string[] {
     }
   }
   if (!doc.components?.schemas?.ErrorBody) problems.push('components.schemas.ErrorBody is missing');
-  return problems;
+  return [...problems, ...shapelessProperties(doc)];
 }

@@ -44,14 +44,14 @@ export class MarkReadDto {
 export class NotificationSettingsDto {
   @ApiPropertyOptional({ enum: LOCALES, description: 'language of the messages you receive' }) @IsOptional() @IsIn(LOCALES) language?: Locale;
 
-  @ApiPropertyOptional({ nullable: true, example: 'wangfang@example.com' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'wangfang@example.com' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'email 不是有效的邮箱地址' })
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://oa.example.com/hooks/union-events', description: 'receives each message as a signed JSON POST' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://oa.example.com/hooks/union-events', description: 'receives each message as a signed JSON POST' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()

@@ -98,5 +98,5 @@ export class PublicationAuditDto {
   @ApiProperty({ example: '王丽华' }) byName: string;
   @ApiProperty() at: Date;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ type: Object, nullable: true, description: 'status before and after, corrected marks' }) detail: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'status before and after, corrected marks' }) detail: unknown;
 }

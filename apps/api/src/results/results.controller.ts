@@ -19,7 +19,7 @@ export class ResultRowDto {
   @ApiProperty({ nullable: true, enum: ['Q', 'q'], description: 'went through by place (Q) or performance (q)' }) qualified: 'Q' | 'q' | null;
   @ApiProperty({ nullable: true, enum: ['BROKEN', 'EQUALLED'], description: 'against the meet record as it stood before the meet' }) meetRecord: string | null;
   @ApiProperty({ nullable: true, enum: ['BROKEN', 'EQUALLED'] }) allTimeRecord: string | null;
-  @ApiProperty({ type: Object, nullable: true, description: 'per-judge marks, which were dropped, and the rounding at each step; for the public once published' }) breakdown: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'per-judge marks, which were dropped, and the rounding at each step; for the public once published' }) breakdown: unknown;
 }
 
 export class RoundRefDto {
@@ -29,13 +29,18 @@ export class RoundRefDto {
   @ApiProperty({ enum: ['open', 'closed'] }) status: string;
 }
 
+export class ResultsPublicationDto {
+  @ApiProperty({ enum: ['PROVISIONAL', 'NOTICE', 'FINAL'] }) status: string;
+  @ApiProperty({ nullable: true, type: Date, description: 'appeals are accepted until then' }) noticeEndsAt: Date | null;
+}
+
 export class ItemResultsDto {
   @ApiProperty() itemId: number;
   @ApiProperty() itemName: string;
   @ApiProperty() eventId: number;
   @ApiProperty({ type: RoundRefDto, nullable: true, description: 'the round listed; null for an item without rounds' }) round: RoundRefDto | null;
   @ApiProperty({ type: [RoundRefDto] }) rounds: RoundRefDto[];
-  @ApiProperty({ type: Object, description: '{status: PROVISIONAL | NOTICE | FINAL, noticeEndsAt}' }) publication: unknown;
+  @ApiProperty({ type: ResultsPublicationDto }) publication: ResultsPublicationDto;
   @ApiProperty({ description: 'the public view of a frozen scoreboard: results as they stood at the freeze' }) frozen: boolean;
   @ApiProperty() scoreVersion: number;
   @ApiProperty({ nullable: true, type: Date }) talliedAt: Date | null;

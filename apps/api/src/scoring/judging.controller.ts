@@ -11,11 +11,11 @@ import { RoundQueryDto } from './sheets.dto';
 
 export class PreviewRowInputDto {
   @ApiProperty({ example: '选手A' }) @IsString() @Length(1, 60) id: string;
-  @ApiProperty({ type: Object, example: { marks: ['7.5', '8', '8', '8.5', '7.5', '8', '8'], difficulty: '3.0' } }) @IsObject() input: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { marks: ['7.5', '8', '8', '8.5', '7.5', '8', '8'], difficulty: '3.0' } }) @IsObject() input: Record<string, unknown>;
 }
 
 export class PreviewDto {
-  @ApiProperty({ type: Object, description: 'a scheme configuration, as for PUT /items/{itemId}/scheme' }) @IsObject() scheme: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'a scheme configuration, as for PUT /items/{itemId}/scheme' }) @IsObject() scheme: Record<string, unknown>;
   @ApiProperty({ type: [PreviewRowInputDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -23,6 +23,12 @@ export class PreviewDto {
   @ValidateNested({ each: true })
   @Type(() => PreviewRowInputDto)
   rows: PreviewRowInputDto[];
+}
+
+export class TieBreakKeyDto {
+  @ApiProperty({ example: 'tes' }) name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'decimal text; null ranks after any value' }) value: string | null;
+  @ApiProperty({ enum: ['higher', 'lower'] }) better: string;
 }
 
 export class PreviewRowDto {
@@ -33,8 +39,8 @@ export class PreviewRowDto {
   @ApiProperty({ nullable: true, type: String }) total: string | null;
   @ApiProperty() status: string;
   @ApiProperty({ type: [String], example: [] }) flags: string[];
-  @ApiProperty({ type: [Object] }) tieBreakKeys: unknown[];
-  @ApiProperty({ type: Object }) breakdown: unknown;
+  @ApiProperty({ type: [TieBreakKeyDto] }) tieBreakKeys: TieBreakKeyDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'how the total came about (per scheme kind)' }) breakdown: unknown;
 }
 
 export class DeviationQueryDto extends RoundQueryDto {

@@ -76,10 +76,16 @@ export class RoundDto {
   @ApiProperty({ type: [RoundEntryDto] }) entries: RoundEntryDto[];
 }
 
+export class DrawDto {
+  @ApiProperty({ enum: ['place', 'performance'], description: 'the tie is for a place (Q) or a performance (q) qualifier' }) basis: string;
+  @ApiProperty({ type: [String], description: 'the tied entries' }) ids: string[];
+  @ApiProperty({ description: 'places left for them' }) places: number;
+}
+
 export class QualifyResultDto {
   @ApiProperty({ type: RoundDto }) round: RoundDto;
   @ApiProperty({ type: RoundDto }) next: RoundDto;
-  @ApiProperty({ type: [Object], description: 'ties for the last places that need a drawing of lots; empty otherwise' }) draws: unknown[];
+  @ApiProperty({ type: [DrawDto], description: 'ties for the last places that need a drawing of lots; empty otherwise' }) draws: DrawDto[];
 }
 
 @Tag('scoring')

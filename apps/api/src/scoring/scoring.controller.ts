@@ -11,6 +11,7 @@ import { MarkValue } from './mark-value';
 
 export class SetSchemeDto {
   @ApiProperty({
+    type: 'object', additionalProperties: true,
     description: 'scoring scheme configuration; `kind` selects the scheme',
     example: {
       kind: 'judge-panel',
@@ -25,7 +26,7 @@ export class SetSchemeDto {
 
 export class SchemeDto {
   @ApiProperty() itemId: number;
-  @ApiProperty({ type: Object }) scheme: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) scheme: Record<string, unknown>;
 }
 
 export class AssignJudgeDto {
