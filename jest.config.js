@@ -24,7 +24,7 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,config,scripts}/**/*.spec.ts'],
       transform,
       transformIgnorePatterns,
       moduleNameMapper,

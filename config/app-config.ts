@@ -66,14 +66,14 @@ export class AppConfig {
   /**
    * Jobs a worker process runs at once, per queue. A tally is JavaScript on one thread between its
    * reads and writes: two keep the thread busy while the other waits on MySQL; more only hold more
-   * items in memory at once (measured with bench:tally: 4 cost a fifth more CPU than 2).
+   * items in memory at once, which costs garbage collection rather than buying speed.
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 2;
   /**
-   * Worker processes, each running every queue with WORKER_CONCURRENCY jobs and an outbox relay.
-   * 0: one per CPU core, at most 4. A tally's JavaScript runs on one thread, so one process uses
-   * one core however many jobs it runs; with one per core a full re-tally shares the cores with
-   * MySQL instead of waiting for one of them (bench:tally: 500 items in about half the time).
+   * Worker processes, each running every queue with WORKER_CONCURRENCY jobs; the first also runs the
+   * outbox relay. 0: one per CPU core, at most 4. A tally's JavaScript runs on one thread, so one
+   * process uses one core however many jobs it runs; with one per core a full re-tally shares the
+   * cores with MySQL instead of leaving all but one idle.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(64) WORKER_PROCESSES = 0;
   /** Fault injection for the crash test: each tally holds its transaction open this long after writing. Leave 0. */
@@ -103,6 +103,8 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+  /** auto: short lines on a terminal, JSON (pino, one object per line) when the output is a file, a pipe, CI or a test. */
+  @IsIn(['auto', 'json', 'pretty']) LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
 
   /** WORKER_PROCESSES, with 0 resolved for this machine. */
   get workerProcesses(): number {

@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SeedModule } from './seed.module';
+import { credentialLines } from './start-banner';
 
 export const DEMO_SCHEME = {
   kind: 'judge-panel',
@@ -16,7 +17,7 @@ export const DEMO_SCHEME = {
   rounding: { digits: 2, mode: 'half-up' },
 };
 
-interface Credential {
+export interface Credential {
   username: string;
   password: string;
   realName: string;
@@ -132,26 +133,25 @@ export function demoResidentId(region: string, birth: string, sequence: number):
   return first17 + residentIdCheckChar(first17);
 }
 
-export function printCredentials(credentials: Credential[]): void {
-  console.log('\n演示数据已创建。以下账号密码只显示这一次 (demo accounts; passwords are shown only now):');
-  for (const c of credentials) console.log(`  ${c.username.padEnd(12)} ${c.password.padEnd(14)} ${c.role.padEnd(18)} ${c.realName}  ${c.organisation}`);
-  console.log('');
-}
-
-export async function runSeed(): Promise<void> {
+/** Seeds the demo on an empty database; the credentials when it did, else null (the passwords exist nowhere else). */
+export async function runSeed(): Promise<Credential[] | null> {
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
-    const credentials = await seedDemo(app);
-    if (credentials) printCredentials(credentials);
-    else console.log('seed: the database already has data; nothing seeded');
+    return await seedDemo(app);
   } finally {
     await app.close();
   }
 }
 
 if (require.main === module) {
-  runSeed().catch((err) => {
-    console.error(`seed: ${err instanceof Error ? err.message : err}`);
-    process.exit(1);
-  });
+  runSeed()
+    .then((credentials) => {
+      if (!credentials) return console.log('seed: the database already has data; nothing seeded');
+      console.log('演示数据已创建。以下账号密码只显示这一次 (demo accounts; passwords are shown only now):');
+      console.log(credentialLines(credentials).join('\n'));
+    })
+    .catch((err) => {
+      console.error(`seed: ${err instanceof Error ? err.message : err}`);
+      process.exit(1);
+    });
 }

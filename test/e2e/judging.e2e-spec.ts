@@ -195,6 +195,29 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     expect([cleared.status, cleared.body.marks[0]]).toEqual([200, { entryId: jumper, criterion: 'h:1.80', value: 'xo' }]);
   });
 
+  it('takes a mark as a JSON number (92.5) as well as text, and refuses a number it could misread, naming the field', async () => {
+    const scheme = { kind: 'judge-panel', marks: { min: 0, max: 100, maxDecimals: 2 }, criteria: [{ key: '总分', aggregate: 'mean' }], rounding: { digits: 2, mode: 'half-up' } };
+    const item = await itemWith('数字成绩', scheme);
+    const judge = panel[0];
+    const [first, second] = (await readSheet(judge, judge, item)).entries.map((e: { entryId: number }) => e.entryId);
+    const enter = (value: unknown, entryId = first) => http().put(`/api/v1/items/${item}/marks`).set(bearer(judge.token)).send({ entryId, value });
+
+    const numeric = await enter(92.5);
+    expect([numeric.status, numeric.body.marks]).toEqual([200, [{ entryId: first, criterion: '总分', value: '92.5' }]]);
+    expect((await enter('86', second)).body.marks).toContainEqual({ entryId: second, criterion: '总分', value: '86' });
+    // A number is held to the scheme like text: three decimals where two are allowed.
+    const precise = await enter(88.125);
+    expect([precise.status, precise.body.code, precise.body.details[0]?.reason]).toEqual([400, 'SCORING_INVALID_MARK', 'TOO_MANY_DECIMALS']);
+
+    const { version } = await readSheet(judge, judge, item);
+    for (const value of [1e21, 1234567890123456]) {
+      const res = await enter(value).set('accept-language', 'en');
+      expect([res.status, res.body.code, res.body.details]).toEqual([400, 'VALIDATION_FAILED', [{ field: 'value', code: 'IS_MARK', message: expect.stringContaining('no exponent') }]]);
+    }
+    const sheet = await readSheet(judge, judge, item);
+    expect([sheet.version, sheet.marks.find((m: { entryId: number }) => m.entryId === first)?.value]).toEqual([version, '92.5']);
+  });
+
   it('warns of a judge scoring their own organisation’s contestant, or blocks it where the event says so', async () => {
     const admin = await adminToken();
     const username = `judge-coi-${world.tag}`;

@@ -1,5 +1,5 @@
 import { type AppConfig } from '@app/config';
-import { type DynamicModule, Module, type Type, VersioningType } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Module, type Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -39,14 +39,19 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
   app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
-  app.setGlobalPrefix('api', { exclude: ['health'] });
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  applyRouting(app);
   app.useGlobalPipes(validationPipe());
   applyBodyLimits(app);
   acceptSpreadsheets(app);
   setupOpenApi(app);
   await mountQueueBoard(app);
   return app;
+}
+
+/** Every route under /api/v1, except the health check load balancers call at /health. */
+export function applyRouting(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 }
 
 function rootWith(extra: Array<Type | DynamicModule>): Type {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
-import { closeOnSignals, ServiceUnreachableError } from '@app/common';
+import { announceReady, closeOnSignals, ServiceUnreachableError } from '@app/common';
 import { Logger } from 'nestjs-pino';
 import { assertReachable } from '@app/config/preflight';
 import { createApi } from './create-api';
@@ -12,6 +12,7 @@ async function bootstrap(): Promise<void> {
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   closeOnSignals(app, app.get(Logger));
   app.get(Logger).log(`API listening on http://${config.HTTP_HOST}:${config.HTTP_PORT} (docs at /docs)`, 'Bootstrap');
+  announceReady();
 }
 
 bootstrap().catch((err: unknown) => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { type AppConfig, ConfigError, loadConfig } from '@app/config';
 import { assertReachable } from '@app/config/preflight';
-import { closeOnSignals, ServiceUnreachableError } from '@app/common';
+import { announceReady, closeOnSignals, ServiceUnreachableError } from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { missingHandlers } from './handler-check';
@@ -21,15 +21,16 @@ async function runWorker(config: AppConfig): Promise<void> {
   closeOnSignals(app, app.get(Logger));
   const where = cluster.isWorker ? ` in process ${cluster.worker!.id}` : '';
   app.get(Logger).log(`worker started${where} (concurrency ${config.WORKER_CONCURRENCY}, queues prefix "${config.QUEUE_PREFIX}")`, 'Bootstrap');
+  // A worker process tells its primary, which tells whoever started it once every process is up.
+  announceReady();
 }
 
 /**
  * Young generation of each worker process, in MB per semi-space (V8's default tops out at 16).
  * A tally allocates per item (a million marks in a full re-tally) and drops it all when the item
  * is written; with room for a few items in flight that garbage dies young instead of being copied
- * and promoted. `npm run bench:tally`: full re-tally 1.63–1.94 s instead of 1.95–2.51 s, worker
- * CPU 1.3–1.7 s instead of 1.7–2.4 s. Costs up to 96 MB more memory per process (two semi-spaces
- * of 64 MB instead of 16); a worker process peaked at about 270 MB resident in that bench.
+ * and promoted, which is most of what a re-tally would otherwise spend on garbage collection. The
+ * price is up to 96 MB more memory per process (two semi-spaces of 64 MB instead of 16).
  */
 const SEMI_SPACE_MB = 64;
 
@@ -60,6 +61,10 @@ function supervise(count: number): void {
       stopAll();
     });
   }
+  let ready = 0;
+  cluster.on('message', (_w, msg: { ready?: boolean }) => {
+    if (msg?.ready && ++ready === count) announceReady();
+  });
   // The flags this process was started with come after ours, so an operator's own choice wins.
   cluster.setupPrimary({ execArgv: [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...process.execArgv] });
   for (let i = 0; i < count; i++) cluster.fork();

@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
  * Runs the outbox relay inside the worker for as long as it lives: in the first of several worker
  * processes only. Relays side by side split a burst of rows for one item between them (each sees
  * the rows the other has not locked, the newest alone, and dispatches it at once), so a burst of
- * corrections was tallied twice as often with a relay per process (tally e2e: 9 runs, not ≤ 5).
+ * corrections would be tallied about twice as often as with one relay.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {

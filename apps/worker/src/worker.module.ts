@@ -1,4 +1,5 @@
 import { AwardsModule } from '@app/awards';
+import { logsArePretty, prettyLogger } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/config/database.module';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
@@ -21,7 +22,10 @@ export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROC
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, customProps: () => ({ app: 'worker' }) } }),
+      useFactory: (config: AppConfig) => {
+        const options = { level: config.LOG_LEVEL, customProps: () => ({ app: 'worker' }) };
+        return { pinoHttp: logsArePretty(config.LOG_FORMAT) ? prettyLogger('worker', options) : options };
+      },
     }),
     DatabaseModule,
     RedisModule,

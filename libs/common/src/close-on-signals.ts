@@ -25,3 +25,8 @@ export function closeOnSignals(app: INestApplicationContext, logger: LoggerServi
     });
   }
 }
+
+/** Tells the process that started this one (npm start, over IPC) that it is serving; nothing when there is no such channel. */
+export function announceReady(): void {
+  process.send?.({ ready: true });
+}

@@ -3,3 +3,4 @@ export * from './service-unreachable';
 export * from './result';
 export * from './close-on-signals';
 export * from './local-time';
+export * from './log-output';

@@ -28,3 +28,8 @@ export function beijingIso(value: Date | string | null | undefined): string | nu
   if (value === null || value === undefined) return null;
   return `${shifted(value).slice(0, 23)}+08:00`;
 }
+
+/** The time of day in Beijing, `08:30:05`: what a person reads beside a log line. */
+export function beijingClock(at: Date | number): string {
+  return new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(11, 19);
+}

@@ -2,7 +2,8 @@ import { ReportsService } from '@app/awards';
 import type { Principal } from '@app/identity';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller } from '../auth/auth.decorators';
 import { XLSX_TYPE } from '../http/raw-body';
@@ -10,7 +11,7 @@ import { PersonRecordDto, StatisticsDto, StatisticsQuery } from './reports.dto';
 
 const PDF_TYPE = 'application/pdf';
 
-@ApiTags('awards')
+@Tag('awards')
 @Controller({ version: '1' })
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -22,16 +23,20 @@ export class ReportsController {
    */
   @Get('people/:userId/record')
   @Allow('any')
+  @Operation("A person's entries, results and awards across events and years")
   @ApiOkResponse({ type: PersonRecordDto })
-  record(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number) {
+  @Refuses({ 404: 'no such person' })
+  personRecord(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number) {
     return this.reports.personRecord(caller, userId);
   }
 
   /** The record as a workbook; the same access. */
   @Get('people/:userId/record.xlsx')
   @Allow('any')
-  @ApiProduces(XLSX_TYPE)
-  async recordXlsx(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
+  @Operation("A person's record as a workbook")
+  @FileResponse('the record, one sheet per part', XLSX_TYPE)
+  @Refuses({ 404: 'no such person' })
+  async personRecordXlsx(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
     const file = await this.reports.personRecordXlsx(caller, userId);
     void reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition(file));
     return file.body;
@@ -40,8 +45,10 @@ export class ReportsController {
   /** The record as a printable PDF; the same access. */
   @Get('people/:userId/record.pdf')
   @Allow('any')
-  @ApiProduces(PDF_TYPE)
-  async recordPdf(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
+  @Operation("A person's record as a printable PDF")
+  @FileResponse('the record, A4', PDF_TYPE)
+  @Refuses({ 404: 'no such person' })
+  async personRecordPdf(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
     const file = await this.reports.personRecordPdf(caller, userId);
     void reply.header('content-type', PDF_TYPE).header('content-disposition', disposition(file));
     return file.body;
@@ -54,7 +61,9 @@ export class ReportsController {
    */
   @Get('statistics')
   @Allow('organizer')
+  @Operation("An organisation subtree's events, participations, awards and prize money in a year")
   @ApiOkResponse({ type: StatisticsDto })
+  @Refuses({ 404: 'no such organisation' })
   statistics(@Caller() caller: Principal, @Query() q: StatisticsQuery) {
     return this.reports.statistics(caller, q.organisationId, q.year);
   }

@@ -85,22 +85,42 @@ class TitleCountDto extends CountDto {
   @ApiProperty({ example: '技术能手' }) title: string;
 }
 
+class ParticipationsDto extends CountDto {
+  @ApiProperty({ example: 9, description: 'distinct people' }) people: number;
+}
+
+class AwardStatisticsDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [LevelCountDto] }) byLevel: LevelCountDto[];
+}
+
+class TitleStatisticsDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [TitleCountDto] }) byTitle: TitleCountDto[];
+}
+
+class PrizeMoneyStatisticsDto {
+  @ApiProperty({ example: '2678.00' }) paidTotal: string;
+  @ApiProperty({ example: 4 }) paidRecords: number;
+  @ApiProperty({ example: 3 }) paidPeople: number;
+  @ApiProperty({ example: '0.00' }) pendingTotal: string;
+  @ApiProperty({ example: 0 }) pendingRecords: number;
+}
+
 export class StatisticsDto {
   @ApiProperty({ type: StatisticsOrganisationDto }) organisation: StatisticsOrganisationDto;
   @ApiProperty() year: number;
-  @ApiProperty({ type: Object, example: { skill_competition: 2, sports_meet: 1, hiking: 0, job_fair: 0 }, description: 'events organised in the subtree starting in the year, by kind' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { skill_competition: 2, sports_meet: 1, hiking: 0, job_fair: 0 },
+    description: 'events organised in the subtree starting in the year, by kind',
+  })
   eventsByKind: Record<string, number>;
   @ApiProperty({ description: 'the sum of eventsByKind' }) events: number;
-  @ApiProperty({ type: Object, example: { count: 12, people: 9 }, description: 'approved entries (team entries: one per member) and distinct people' })
-  participations: { count: number; people: number };
-  @ApiProperty({ type: Object, description: '{ total, byLevel: [{ level, count, byName: [{ awardName, count }] }] }: active award records' })
-  awards: { total: number; byLevel: LevelCountDto[] };
-  @ApiProperty({ type: Object, description: '{ total, byTitle: [{ title, count }] }: active records with a title, or recognitions' })
-  titles: { total: number; byTitle: TitleCountDto[] };
-  @ApiProperty({
-    type: Object,
-    example: { paidTotal: '2678.00', paidRecords: 4, paidPeople: 3, pendingTotal: '0.00', pendingRecords: 0 },
-    description: 'yuan as exact decimal text',
-  })
-  prizeMoney: { paidTotal: string; paidRecords: number; paidPeople: number; pendingTotal: string; pendingRecords: number };
+  @ApiProperty({ type: ParticipationsDto, description: 'approved entries (team entries: one per member) and distinct people' })
+  participations: ParticipationsDto;
+  @ApiProperty({ type: AwardStatisticsDto, description: 'active award records' }) awards: AwardStatisticsDto;
+  @ApiProperty({ type: TitleStatisticsDto, description: 'active records with a title, or recognitions' }) titles: TitleStatisticsDto;
+  @ApiProperty({ type: PrizeMoneyStatisticsDto, description: 'yuan as exact decimal text' }) prizeMoney: PrizeMoneyStatisticsDto;
 }

@@ -1,11 +1,11 @@
 import { InjectRedis } from '@app/queue';
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { Public } from '../auth/auth.decorators';
+import { Operation, Tag } from '../http/openapi-decorators';
 
-@ApiTags('health')
+@Tag('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(
@@ -19,6 +19,7 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
+  @Operation('Whether MySQL and Redis answer')
   check() {
     return this.health.check([() => this.db.pingCheck('mysql', { timeout: 1500 }), () => this.redisUp()]);
   }

@@ -1,18 +1,20 @@
+import { logsArePretty, prettyLogger } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 
 /**
- * Structured JSON logs (pino). Every line written while serving a request
- * carries its request id, the one the client sent in X-Request-Id or the one
- * we made (see main.ts). Credentials never reach the log.
+ * Structured JSON logs (pino), or short lines when a person watches the terminal (LOG_FORMAT).
+ * Every line written while serving a request carries its request id, the one the client sent in
+ * X-Request-Id or the one we made (see create-api.ts). Credentials never reach the log.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
+      useFactory: (config: AppConfig): Params => {
+        const pinoHttp: Options = {
           level: config.LOG_LEVEL,
           genReqId: (req) => String(req.headers['x-request-id']),
           customProps: () => ({ app: 'api' }),
@@ -21,8 +23,9 @@ import { LoggerModule } from 'nestjs-pino';
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
           },
           autoLogging: { ignore: (req) => req.url === '/health' },
-        },
-      }),
+        };
+        return { pinoHttp: logsArePretty(config.LOG_FORMAT) ? prettyLogger('api', pinoHttp) : pinoHttp };
+      },
     }),
   ],
 })

@@ -44,6 +44,7 @@ const ZH: Record<string, Template> = {
   isBase64: (f) => `${f} 必须是 Base64 编码的内容`,
   isDefined: (f) => `${f} 为必填项`,
   isNotEmpty: (f) => `${f} 不能为空`,
+  isMark: (f) => `${f} 必须是成绩文本（如 "92.5"、"1:02.35"、"DNF"）或十进制数字（如 92.5，至多 15 位有效数字，不用指数形式）`,
   whitelistValidation: (f) => `不接受字段 ${f}`,
   nestedValidation: (f) => `${f} 必须是对象或对象数组`,
 };
@@ -76,6 +77,7 @@ const EN: Record<string, Template> = {
   isBase64: (f) => `${f} must be Base64-encoded`,
   isDefined: (f) => `${f} is required`,
   isNotEmpty: (f) => `${f} must not be empty`,
+  isMark: (f) => `${f} must be a mark as text (e.g. "92.5", "1:02.35", "DNF") or a decimal number (e.g. 92.5; at most 15 significant digits, no exponent)`,
   whitelistValidation: (f) => `field ${f} is not accepted`,
   nestedValidation: (f) => `${f} must be an object or an array of objects`,
 };

@@ -26,7 +26,7 @@ function declared(target: object | undefined, property: string, constraint: stri
 
 /** The type of a value is its first problem: "x" as an id is "not an integer", not also "not positive". */
 const rank = (constraint: string) => (/^(whitelistValidation|nestedValidation|isDefined)$/.test(constraint) ? 0 : TYPE_CHECKS.has(constraint) ? 1 : 2);
-const TYPE_CHECKS = new Set(['isInt', 'isString', 'isBoolean', 'isArray', 'isObject', 'isNumber', 'isNumberString', 'isDate', 'isDateString', 'isIso8601', 'isIn', 'isEnum']);
+const TYPE_CHECKS = new Set(['isInt', 'isMark', 'isString', 'isBoolean', 'isArray', 'isObject', 'isNumber', 'isNumberString', 'isDate', 'isDateString', 'isIso8601', 'isIn', 'isEnum']);
 
 function problem(e: ValidationError, field: string, constraint: string, message: string): FieldProblem {
   const { args, custom } = declared(e.target, e.property, constraint);

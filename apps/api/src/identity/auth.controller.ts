@@ -1,12 +1,13 @@
 import { AuthService, type Principal, UsersService } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { ErrorBody } from '../http/error-body';
+import { EmptyResponse, Operation, Tag } from '../http/openapi-decorators';
 import { AccessTokenDto, ChangePasswordDto, LoginDto, UserDto } from './identity.dto';
 
-@ApiTags('auth')
+@Tag('auth')
 @Controller({ path: 'auth', version: '1' })
 export class AuthController {
   constructor(
@@ -18,8 +19,9 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @Operation('Sign in with username and password; answers an access token')
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiUnauthorizedResponse({ type: ErrorBody })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'wrong username or password, or the account is disabled' })
   @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'too many failed logins for this account from this address, or from this address' })
   login(@Body() dto: LoginDto, @Req() req: FastifyRequest) {
     return this.auth.login(dto.username, dto.password, req.ip);
@@ -27,8 +29,9 @@ export class AuthController {
 
   @Get('me')
   @Allow('any')
+  @Operation('The signed-in user, with their roles')
   @ApiOkResponse({ type: UserDto })
-  me(@Caller() caller: Principal) {
+  currentUser(@Caller() caller: Principal) {
     return this.users.view(caller.userId);
   }
 
@@ -36,7 +39,8 @@ export class AuthController {
   @Post('logout')
   @Allow('any')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @Operation('Sign out everywhere: end every token of the caller')
+  @EmptyResponse('every token of the caller is ended')
   async logout(@Caller() caller: Principal) {
     await this.users.endSessions(caller.userId);
   }
@@ -45,6 +49,7 @@ export class AuthController {
   @Post('password')
   @Allow('any')
   @HttpCode(200)
+  @Operation('Change the password; answers a fresh token, earlier ones end')
   @ApiOkResponse({ type: AccessTokenDto })
   async changePassword(@Caller() caller: Principal, @Body() dto: ChangePasswordDto) {
     await this.users.changePassword(caller.userId, dto.currentPassword, dto.newPassword);

@@ -1,13 +1,14 @@
 import { type Principal, ROLES, UsersService } from '@app/identity';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { Allow, Caller } from '../auth/auth.decorators';
 import { AuditEntryDto, CreateUserDto, RoleGrantDto, UserDto } from './identity.dto';
 
 const ROLE_PIPE = new ParseEnumPipe(Object.fromEntries(ROLES.map((r) => [r, r])));
 
-@ApiTags('users')
+@Tag('users')
 @Controller({ path: 'users', version: '1' })
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -15,39 +16,49 @@ export class UsersController {
   /** Admins, organizers and delegation leaders, each granting only the roles they may grant in their own subtree. */
   @Post()
   @Allow('admin', 'organizer', 'delegation_leader')
+  @Operation('Create a user account with its roles')
   @ApiCreatedResponse({ type: UserDto })
-  create(@Caller() caller: Principal, @Body() dto: CreateUserDto) {
+  @Refuses({ 404: 'no such organisation in a role', 409: 'the username is taken' })
+  createUser(@Caller() caller: Principal, @Body() dto: CreateUserDto) {
     return this.users.create(caller, dto);
   }
 
   /** The person themselves, or organizers over one of their organisations. */
   @Get(':id')
   @Allow('any')
+  @Operation('Read a user')
   @ApiOkResponse({ type: UserDto })
-  get(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+  @Refuses({ 404: 'no such user' })
+  getUser(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.users.get(caller, id);
   }
 
   /** Who granted and removed this person's roles and disabled the account, and when; for those who may read the person. */
   @Get(':id/audit')
   @Allow('any')
+  @Operation("A user's role and account history")
   @ApiOkResponse({ type: [AuditEntryDto] })
-  audit(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+  @Refuses({ 404: 'no such user' })
+  userAudit(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.users.auditOf(caller, id);
   }
 
   /** A role at or below the granter's own, to a person of the granter's own subtree. */
   @Post(':id/roles')
   @Allow('admin', 'organizer', 'delegation_leader')
+  @Operation('Grant a role in an organisation')
   @ApiCreatedResponse({ type: UserDto })
-  grant(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: RoleGrantDto) {
+  @Refuses({ 404: 'no such user or organisation' })
+  grantRole(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: RoleGrantDto) {
     return this.users.grant(caller, id, dto);
   }
 
   /** Removes a role the caller could grant; the person's tokens stop working within seconds. */
   @Delete(':id/roles/:organisationId/:role')
   @Allow('admin', 'organizer', 'delegation_leader')
+  @Operation('Remove a role')
   @ApiOkResponse({ type: UserDto })
+  @Refuses({ 404: 'no such user, or the user does not hold this role there', 422: 'callers cannot remove their own roles' })
   removeRole(
     @Caller() caller: Principal,
     @Param('id', ParseIdPipe) id: number,
@@ -61,16 +72,20 @@ export class UsersController {
   @Post(':id/disable')
   @HttpCode(200)
   @Allow('admin', 'organizer', 'delegation_leader')
+  @Operation('Disable an account: no sign-in, its tokens end within seconds')
   @ApiOkResponse({ type: UserDto })
-  disable(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+  @Refuses({ 404: 'no such user', 422: 'callers cannot disable themselves' })
+  disableUser(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.users.setDisabled(caller, id, true);
   }
 
   @Post(':id/enable')
   @HttpCode(200)
   @Allow('admin', 'organizer', 'delegation_leader')
+  @Operation('Enable a disabled account')
   @ApiOkResponse({ type: UserDto })
-  enable(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+  @Refuses({ 404: 'no such user', 422: 'callers cannot enable themselves' })
+  enableUser(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.users.setDisabled(caller, id, false);
   }
 }

@@ -3,7 +3,9 @@ import { type IdempotencyKey, ProfilesService, RegistrationSettingsService, Rost
 import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { BodyLimit } from '../http/body-limits';
 import { ParseIdPipe } from '../http/ids';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
+import { EventDetailDto, ItemDto } from '../events/events.dto';
+import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import type { FastifyReply } from 'fastify';
 import { RegistrationError, RegistrationErrorCode } from '@app/registration';
 import { Allow, Caller } from '../auth/auth.decorators';
@@ -22,7 +24,7 @@ import {
   QuotaDto,
 } from './registration-admin.dto';
 
-@ApiTags('registration')
+@Tag('registration')
 @Controller({ version: '1' })
 export class RegistrationAdminController {
   constructor(
@@ -34,7 +36,9 @@ export class RegistrationAdminController {
   /** Any signed-in person, for themselves. */
   @Put('me/profile')
   @Allow('any')
+  @Operation("Save one's own profile (real name, resident ID, mobile)")
   @ApiOkResponse({ type: ProfileViewDto })
+  @Refuses({ 409: 'the resident ID belongs to another person' })
   saveOwnProfile(@Caller() caller: Principal, @Body() dto: ProfileDto) {
     return this.profiles.save(caller, caller.userId, dto);
   }
@@ -42,7 +46,9 @@ export class RegistrationAdminController {
   /** Delegation leaders and organizers over one of the person's organisations. */
   @Put('users/:id/profile')
   @Allow('delegation_leader', 'organizer')
+  @Operation("Save a person's profile")
   @ApiOkResponse({ type: ProfileViewDto })
+  @Refuses({ 404: 'no such user', 409: 'the resident ID belongs to another person' })
   saveProfile(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: ProfileDto) {
     return this.profiles.save(caller, id, dto);
   }
@@ -50,7 +56,9 @@ export class RegistrationAdminController {
   /** The person (clear), organizers over them (clear), their delegation leaders (masked). */
   @Get('users/:id/profile')
   @Allow('any')
+  @Operation("Read a person's profile, masked unless the caller is entitled", { name: 'getProfile' })
   @ApiOkResponse({ type: ProfileViewDto })
+  @Refuses({ 404: 'no such user, or no profile yet' })
   profile(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.profiles.view(caller, id);
   }
@@ -58,6 +66,9 @@ export class RegistrationAdminController {
   /** Organizers of the event: window, age reference date, approval, capacity, bibs, limits. */
   @Put('events/:id/registration')
   @Allow('organizer')
+  @Operation("Set an event's registration rules", { name: 'configureEventRegistration' })
+  @ApiOkResponse({ type: EventDetailDto })
+  @Refuses({ 404: 'no such event' })
   configureEvent(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: EventRegistrationDto) {
     return this.settings.configureEvent(caller, id, dto);
   }
@@ -65,6 +76,9 @@ export class RegistrationAdminController {
   /** Organizers of the event: entry type, categories, eligibility rules, capacity. */
   @Put('items/:id/registration')
   @Allow('organizer')
+  @Operation("Set an item's entry type and eligibility rules", { name: 'configureItemRegistration' })
+  @ApiOkResponse({ type: ItemDto })
+  @Refuses({ 404: 'no such item or organisation' })
   configureItem(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: ItemRegistrationDto) {
     return this.settings.configureItem(caller, id, dto);
   }
@@ -72,7 +86,9 @@ export class RegistrationAdminController {
   /** Organizers of the event. */
   @Put('events/:id/delegations/:organisationId/quota')
   @Allow('organizer')
+  @Operation("Set a delegation's places in an event", { name: 'setDelegationQuota' })
   @ApiOkResponse({ type: [QuotaDto] })
+  @Refuses({ 404: 'no such event or organisation' })
   setQuota(
     @Caller() caller: Principal,
     @Param('id', ParseIdPipe) id: number,
@@ -85,7 +101,9 @@ export class RegistrationAdminController {
   /** Organizers of the event. */
   @Get('events/:id/quotas')
   @Allow('organizer')
+  @Operation("An event's capacities, each with the places taken", { name: 'listQuotas' })
   @ApiOkResponse({ type: [QuotaDto] })
+  @Refuses({ 404: 'no such event' })
   quotas(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.settings.quotas(caller, id);
   }
@@ -100,7 +118,9 @@ export class RegistrationAdminController {
   @ApiConsumes(XLSX_TYPE, CSV_TYPE)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @Operation('Import a roster file (.xlsx or .csv): every row or none', { name: 'importRoster' })
   @ApiCreatedResponse({ type: ImportReportDto })
+  @Refuses({ 404: 'no such event or organisation', 409: 'not in the registration period', 422: 'rows that fail (details: one per problem, with its row)' })
   import(
     @Caller() caller: Principal,
     @Param('id', ParseIdPipe) id: number,
@@ -121,7 +141,9 @@ export class RegistrationAdminController {
   /** Organizers (full personal data) and delegation leaders (their people, masked). */
   @Get('events/:id/entries/export')
   @Allow('organizer', 'delegation_leader')
-  @ApiProduces(XLSX_TYPE, CSV_TYPE)
+  @Operation("Download an event's entries as a spreadsheet", { name: 'exportEntries' })
+  @FileResponse('the entries, CSV with a BOM for Excel', XLSX_TYPE, CSV_TYPE)
+  @Refuses({ 404: 'no such event' })
   async export(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const format = query.format ?? 'xlsx';
     const file = await this.roster.export(caller, id, format);

@@ -28,7 +28,7 @@ export class ProfileDto {
   @OptionalField() @IsIn(['male', 'female']) gender?: 'male' | 'female';
   @ApiPropertyOptional({ example: '1990-03-07', description: 'optional: must agree with the ID number' })
   @OptionalField() @IsISO8601({ strict: true }) @Length(10, 10) birthDate?: string;
-  @ApiPropertyOptional({ example: 'GH330100123456', nullable: true }) @OptionalField({ nullable: true }) @IsString() @Length(0, 32) unionMemberNo?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'GH330100123456', nullable: true }) @OptionalField({ nullable: true }) @IsString() @Length(0, 32) unionMemberNo?: string | null;
 }
 
 export class ProfileViewDto {
@@ -44,27 +44,27 @@ export class ProfileViewDto {
 }
 
 export class PersonLimitsDto {
-  @ApiPropertyOptional({ example: 2 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxIndividualEntries?: number | null;
-  @ApiPropertyOptional() @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxRelayEntries?: number | null;
-  @ApiPropertyOptional() @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxTeamEntries?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxIndividualEntries?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxRelayEntries?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100) maxTeamEntries?: number | null;
   @ApiPropertyOptional({ description: 'relay legs count against maxIndividualEntries too (每人限报2项，含接力)' })
   @OptionalField() @IsBoolean() relayCountsTowardIndividual?: boolean;
 }
 
 export class DelegationLimitsDto {
-  @ApiPropertyOptional({ example: 30 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100000) maxAthletes?: number | null;
-  @ApiPropertyOptional({ example: 2 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100000) maxEntriesPerItem?: number | null;
-  @ApiPropertyOptional({ example: 1 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(1000) maxTeamsPerItem?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 30 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100000) maxAthletes?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(100000) maxEntriesPerItem?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 1 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(1000) maxTeamsPerItem?: number | null;
 }
 
 export class EventRegistrationDto {
   @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() opensAt?: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() closesAt?: Date | null;
-  @ApiPropertyOptional({ example: '2026-12-01', nullable: true, description: 'ages are counted on this day; default startsOn' })
+  @ApiPropertyOptional({ type: String, example: '2026-12-01', nullable: true, description: 'ages are counted on this day; default startsOn' })
   @OptionalField({ nullable: true }) @IsISO8601({ strict: true }) @Length(10, 10) ageReferenceDate?: string | null;
   @ApiPropertyOptional() @OptionalField() @IsBoolean() autoApprove?: boolean;
   @ApiPropertyOptional() @OptionalField() @IsBoolean() selfRegistration?: boolean;
-  @ApiPropertyOptional({ nullable: true, example: 5000 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(10_000_000) capacity?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 5000 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(10_000_000) capacity?: number | null;
   @ApiPropertyOptional({ example: 'H' }) @OptionalField() @IsString() @Matches(/^[A-Z]{0,3}$/) bibPrefix?: string;
   @ApiPropertyOptional({ type: PersonLimitsDto, nullable: true }) @OptionalField({ nullable: true }) @ValidateNested() @Type(() => PersonLimitsDto) personLimits?: PersonLimitsDto | null;
   @ApiPropertyOptional({ type: DelegationLimitsDto, nullable: true })
@@ -74,29 +74,29 @@ export class EventRegistrationDto {
 export class AgeGroupDto {
   @ApiProperty({ example: 'A' }) @IsString() @Length(1, 20) code: string;
   @ApiProperty({ example: '青年组' }) @IsString() @Length(1, 30) name: string;
-  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) minAge?: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 35 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) maxAge?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) minAge?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 35 }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) maxAge?: number | null;
 }
 
 export class ItemRegistrationDto {
   @ApiPropertyOptional({ enum: ENTRY_TYPES }) @OptionalField() @IsIn(ENTRY_TYPES) entryType?: (typeof ENTRY_TYPES)[number];
-  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(1) @Max(100) teamMin?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(1) @Max(100) teamMax?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(1) @Max(100) teamMin?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(1) @Max(100) teamMax?: number | null;
   @ApiPropertyOptional({ enum: ['male', 'female'], nullable: true }) @OptionalField({ nullable: true }) @IsIn(['male', 'female']) gender?: 'male' | 'female' | null;
-  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) minAge?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) maxAge?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) minAge?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(150) maxAge?: number | null;
   @ApiPropertyOptional() @OptionalField() @IsBoolean() unionMemberRequired?: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'only people of this organisation and below' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'only people of this organisation and below' })
   @OptionalField({ nullable: true }) @IsInt() @IsPositive() orgSubtreeId?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(10_000_000) capacity?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(10_000_000) capacity?: number | null;
   @ApiPropertyOptional({ type: [AgeGroupDto], nullable: true })
   @OptionalField({ nullable: true }) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AgeGroupDto) ageGroups?: AgeGroupDto[] | null;
-  @ApiPropertyOptional({ nullable: true, example: '拱墅区运河体育公园' }) @OptionalField({ nullable: true }) @IsString() @Length(0, 200) venue?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '拱墅区运河体育公园' }) @OptionalField({ nullable: true }) @IsString() @Length(0, 200) venue?: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() startsAt?: Date | null;
 }
 
 export class DelegationQuotaDto {
-  @ApiProperty({ nullable: true, example: 30, description: 'places the delegation may hold in the event; null removes the limit' })
+  @ApiProperty({ type: Number, nullable: true, example: 30, description: 'places the delegation may hold in the event; null removes the limit' })
   @OptionalField({ nullable: true }) @IsInt() @Min(0) @Max(10_000_000) capacity: number | null;
 }
 

@@ -2,7 +2,8 @@ import type { Principal } from '@app/identity';
 import { CheckInService, EntryWorkflowService, type IdempotencyKey, RegistrationService } from '@app/registration';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { Allow, Caller } from '../auth/auth.decorators';
 import { Idempotency } from './idempotency-key';
 import {
@@ -23,7 +24,7 @@ export const IDEMPOTENCY_HEADER = {
   description: 'a retry with the same key returns the first answer and creates nothing new',
 };
 
-@ApiTags('registration')
+@Tag('registration')
 @Controller({ version: '1' })
 export class RegistrationController {
   constructor(
@@ -36,7 +37,13 @@ export class RegistrationController {
   @Post('items/:itemId/entries')
   @Allow('contestant', 'delegation_leader', 'organizer')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @Operation("Register for an item: oneself, one of one's people, or a team")
   @ApiCreatedResponse({ type: RegisteredEntryDto })
+  @Refuses({
+    404: 'no such item or person',
+    409: 'not in the registration period, or already entered',
+    422: 'not eligible (details list every failed rule), no profile, an invalid team, or an Idempotency-Key reused for another body',
+  })
   register(
     @Caller() caller: Principal,
     @Param('itemId', ParseIdPipe) itemId: number,
@@ -49,16 +56,20 @@ export class RegistrationController {
   /** Organizers see every entry of the event; delegation leaders those of their organisations. */
   @Get('events/:eventId/entries')
   @Allow('organizer', 'delegation_leader')
+  @Operation("List an event's entries")
   @ApiOkResponse({ type: [EntryDto] })
-  list(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Query() query: EntryListQuery) {
+  @Refuses({ 404: 'no such event' })
+  listEntries(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Query() query: EntryListQuery) {
     return this.workflow.list(caller, eventId, { limit: 500, ...query });
   }
 
   /** The entrant, leaders over their organisation, organizers of the event. */
   @Get('entries/:id')
   @Allow('any')
+  @Operation('Read an entry')
   @ApiOkResponse({ type: EntryDto })
-  get(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+  @Refuses({ 404: 'no such entry' })
+  getEntry(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.workflow.get(caller, id);
   }
 
@@ -66,8 +77,10 @@ export class RegistrationController {
   @Post('entries/:id/approve')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation('Approve an entry; hands out its bib')
   @ApiOkResponse({ type: EntryDto })
-  approve(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+  @Refuses({ 404: 'no such entry', 409: 'the entry cannot be approved from its status, or no place is left' })
+  approveEntry(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.workflow.decide(caller, id, 'approved');
   }
 
@@ -75,8 +88,10 @@ export class RegistrationController {
   @Post('entries/:id/reject')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation('Reject an entry, with the reason')
   @ApiOkResponse({ type: EntryDto })
-  reject(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectDto) {
+  @Refuses({ 404: 'no such entry', 409: 'the entry cannot be rejected from its status' })
+  rejectEntry(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: RejectDto) {
     return this.workflow.decide(caller, id, 'rejected', dto.reason);
   }
 
@@ -84,16 +99,20 @@ export class RegistrationController {
   @Post('entries/:id/withdraw')
   @Allow('any')
   @HttpCode(200)
+  @Operation('Withdraw an entry; its place goes to the waitlist')
   @ApiOkResponse({ type: EntryDto })
-  withdraw(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+  @Refuses({ 404: 'no such entry', 409: 'the entry cannot be withdrawn from its status' })
+  withdrawEntry(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.workflow.withdraw(caller, id);
   }
 
   /** The entrant, leaders over their organisation, organizers of the event: the QR code to show at the gate. */
   @Get('entries/:id/check-in-code')
   @Allow('any')
+  @Operation("An entry's check-in code (signed token and QR code)")
   @ApiOkResponse({ type: CheckInCodeDto })
-  code(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+  @Refuses({ 404: 'no such entry', 409: 'the entry is not approved' })
+  checkInCode(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.checkIn.code(caller, id);
   }
 
@@ -101,8 +120,10 @@ export class RegistrationController {
   @Post('events/:eventId/check-ins')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation('Check an entrant in by their code')
   @ApiOkResponse({ type: CheckInResultDto })
-  scan(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: CheckInDto) {
+  @Refuses({ 404: 'no such event', 409: 'the entry is not approved' })
+  checkInEntrant(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: CheckInDto) {
     return this.checkIn.scan(caller, eventId, dto.token);
   }
 
@@ -110,8 +131,10 @@ export class RegistrationController {
   @Post('events/:eventId/delegations/:organisationId/check-in')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation("Check in a delegation's approved entries at once")
   @ApiOkResponse({ type: DelegationCheckInDto })
-  scanDelegation(
+  @Refuses({ 404: 'no such event or organisation' })
+  checkInDelegation(
     @Caller() caller: Principal,
     @Param('eventId', ParseIdPipe) eventId: number,
     @Param('organisationId', ParseIdPipe) organisationId: number,

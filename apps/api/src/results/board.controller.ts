@@ -2,12 +2,14 @@ import type { Principal } from '@app/identity';
 import { BoardService, ResultsSettingsService } from '@app/results';
 import { Body, Controller, Get, HttpCode, type MessageEvent, Param, Post, Put, Sse } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import type { Observable } from 'rxjs';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { GuestDto, RecordsDto, ResultsSettingsDto } from './results.dto';
+import { BoardDto, GuestViewDto, RecordsViewDto, ResultsSettingsViewDto } from './results-views.dto';
 
-@ApiTags('results')
+@Tag('results')
 @Controller({ version: '1' })
 export class BoardController {
   constructor(
@@ -18,7 +20,10 @@ export class BoardController {
   /** Public: delegation points, medal table and items. While the board is frozen the public gets the snapshot; a signed-in organizer of the event, live data. */
   @Get('events/:eventId/board')
   @Public()
-  board(@Param('eventId', ParseIdPipe) eventId: number, @Caller() caller?: Principal) {
+  @Operation("An event's board: delegation points, medal table, items")
+  @ApiOkResponse({ type: BoardDto })
+  @Refuses({ 404: 'no such event' })
+  getBoard(@Param('eventId', ParseIdPipe) eventId: number, @Caller() caller?: Principal) {
     return this.boards.board(eventId, caller);
   }
 
@@ -29,8 +34,13 @@ export class BoardController {
    */
   @Sse('events/:eventId/live')
   @Public()
-  @ApiProduces('text/event-stream')
-  live(@Param('eventId', ParseIdPipe) eventId: number): Promise<Observable<MessageEvent>> {
+  @Operation("Live updates of an event's board (Server-Sent Events)")
+  @ApiOkResponse({
+    description: 'events `board` (BoardDto), `results` ({eventId, itemId, scoreVersion, board}) and `ping`, each `data:` a JSON text',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @Refuses({ 404: 'no such event' })
+  streamBoard(@Param('eventId', ParseIdPipe) eventId: number): Promise<Observable<MessageEvent>> {
     return this.boards.stream(eventId);
   }
 
@@ -38,7 +48,10 @@ export class BoardController {
   @Post('events/:eventId/board/freeze')
   @Allow('organizer')
   @HttpCode(200)
-  freeze(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
+  @Operation("Freeze an event's public board")
+  @ApiOkResponse({ type: BoardDto })
+  @Refuses({ 404: 'no such event' })
+  freezeBoard(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
     return this.boards.freeze(caller, eventId);
   }
 
@@ -46,46 +59,60 @@ export class BoardController {
   @Post('events/:eventId/board/unfreeze')
   @Allow('organizer')
   @HttpCode(200)
-  unfreeze(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
+  @Operation("Unfreeze an event's public board")
+  @ApiOkResponse({ type: BoardDto })
+  @Refuses({ 404: 'no such event' })
+  unfreezeBoard(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
     return this.boards.unfreeze(caller, eventId);
   }
 
   /** Public: placing points, medal order, notice period. */
   @Get('events/:eventId/results-settings')
   @Public()
-  @ApiOkResponse({ type: ResultsSettingsDto })
-  getSettings(@Param('eventId', ParseIdPipe) eventId: number) {
+  @Operation("An event's placing points, medal order and notice period")
+  @ApiOkResponse({ type: ResultsSettingsViewDto })
+  @Refuses({ 404: 'no such event' })
+  getResultsSettings(@Param('eventId', ParseIdPipe) eventId: number) {
     return this.settings.get(eventId);
   }
 
   /** Organizers of the event; what is left out keeps its value. */
   @Put('events/:eventId/results-settings')
   @Allow('organizer')
-  @ApiOkResponse({ type: ResultsSettingsDto })
-  putSettings(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: ResultsSettingsDto) {
+  @Operation("Change an event's placing points, medal order or notice period")
+  @ApiOkResponse({ type: ResultsSettingsViewDto })
+  @Refuses({ 404: 'no such event' })
+  setResultsSettings(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: ResultsSettingsDto) {
     return this.settings.put(caller, eventId, dto);
   }
 
   /** Public: the records an item's marks are measured against. */
   @Get('items/:itemId/records')
   @Public()
-  @ApiOkResponse({ type: RecordsDto })
-  records(@Param('itemId', ParseIdPipe) itemId: number) {
+  @Operation("An item's meet and all-time records")
+  @ApiOkResponse({ type: RecordsViewDto })
+  @Refuses({ 404: 'no such item' })
+  getRecords(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.settings.records(itemId);
   }
 
   /** Organizers of the event; the item is re-tallied so its record flags follow. */
   @Put('items/:itemId/records')
   @Allow('organizer')
-  @ApiOkResponse({ type: RecordsDto })
-  putRecords(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: RecordsDto) {
+  @Operation("Set an item's records; the item is re-tallied")
+  @ApiOkResponse({ type: RecordsViewDto })
+  @Refuses({ 404: 'no such item', 409: 'the results are final' })
+  setRecords(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: RecordsDto) {
     return this.settings.putRecords(caller, itemId, dto);
   }
 
   /** Organizers of the event: a guest (特邀) is ranked but scores no points, wins no medal and sets no record. */
   @Put('entries/:entryId/guest')
   @Allow('organizer')
-  guest(@Caller() caller: Principal, @Param('entryId', ParseIdPipe) entryId: number, @Body() dto: GuestDto) {
+  @Operation('Mark an entry a guest (ranked, no points, medal or record)')
+  @ApiOkResponse({ type: GuestViewDto })
+  @Refuses({ 404: 'no such entry', 409: 'the results are final' })
+  setGuest(@Caller() caller: Principal, @Param('entryId', ParseIdPipe) entryId: number, @Body() dto: GuestDto) {
     return this.settings.setGuest(caller, entryId, dto.guest);
   }
 }

@@ -3,12 +3,14 @@ import { PublicationService } from '@app/results';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { BodyLimit } from '../http/body-limits';
 import { ParseIdPipe } from '../http/ids';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { AppealDto, DecisionDto, PublicationDto, ReasonDto } from './results.dto';
+import { AppealViewDto, PublicationAuditDto } from './results-views.dto';
 
-@ApiTags('results')
+@Tag('results')
 @Controller({ version: '1' })
 export class PublicationController {
   constructor(private readonly publication: PublicationService) {}
@@ -16,7 +18,9 @@ export class PublicationController {
   /** Public: provisional, on notice (until when appeals are accepted) or final. */
   @Get('items/:itemId/publication')
   @Public()
+  @Operation("An item's publication state", { name: 'getPublication' })
   @ApiOkResponse({ type: PublicationDto })
+  @Refuses({ 404: 'no such item' })
   get(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.get(itemId);
   }
@@ -25,7 +29,9 @@ export class PublicationController {
   @Post('items/:itemId/publication/notice')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation("Put an item's results on public notice (公示)", { name: 'startNotice' })
   @ApiOkResponse({ type: PublicationDto })
+  @Refuses({ 404: 'no such item', 409: 'not from the current state (details: status)' })
   notice(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.publish(caller, itemId);
   }
@@ -34,7 +40,9 @@ export class PublicationController {
   @Post('items/:itemId/publication/retract')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation('Withdraw the notice, back to provisional', { name: 'retractNotice' })
   @ApiOkResponse({ type: PublicationDto })
+  @Refuses({ 404: 'no such item', 409: 'not from the current state (details: status)' })
   retract(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ReasonDto) {
     return this.publication.retract(caller, itemId, dto.reason);
   }
@@ -43,7 +51,9 @@ export class PublicationController {
   @Post('items/:itemId/publication/finalize')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation("Make an item's results final", { name: 'finalizeResults' })
   @ApiOkResponse({ type: PublicationDto })
+  @Refuses({ 404: 'no such item', 409: 'the notice is not over, appeals are open, or not from the current state' })
   finalize(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.finalize(caller, itemId);
   }
@@ -52,7 +62,9 @@ export class PublicationController {
   @Post('items/:itemId/publication/reopen')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation('Reopen final results for correction, with a reason', { name: 'reopenResults' })
   @ApiOkResponse({ type: PublicationDto })
+  @Refuses({ 404: 'no such item', 409: 'the results are not final' })
   reopen(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ReasonDto) {
     return this.publication.reopen(caller, itemId, dto.reason);
   }
@@ -60,6 +72,9 @@ export class PublicationController {
   /** Organizers of the event: every publication step and appeal decision, with who, when and why. */
   @Get('items/:itemId/publication/audit')
   @Allow('organizer')
+  @Operation("Every publication step and appeal decision of an item", { name: 'listPublicationAudit' })
+  @ApiOkResponse({ type: [PublicationAuditDto] })
+  @Refuses({ 404: 'no such item' })
   audit(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.audit(caller, itemId);
   }
@@ -68,6 +83,9 @@ export class PublicationController {
   @Post('items/:itemId/appeals')
   @BodyLimit(10 * 1024 * 1024)
   @Allow('any')
+  @Operation('File an appeal against a result during the notice')
+  @ApiCreatedResponse({ type: AppealViewDto })
+  @Refuses({ 404: 'no such item or entry', 409: 'the results are not on notice', 422: 'the entry is not in this item' })
   fileAppeal(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: AppealDto) {
     const attachments = (dto.attachments ?? []).map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') }));
     return this.publication.fileAppeal(caller, itemId, { entryId: dto.entryId, reason: dto.reason, attachments });
@@ -76,6 +94,9 @@ export class PublicationController {
   /** Organizers of the event see every appeal of the item; anyone else, those they filed. */
   @Get('items/:itemId/appeals')
   @Allow('any')
+  @Operation("An item's appeals", { name: 'listAppeals' })
+  @ApiOkResponse({ type: [AppealViewDto] })
+  @Refuses({ 404: 'no such item' })
   appeals(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.publication.appeals(caller, itemId);
   }
@@ -83,6 +104,9 @@ export class PublicationController {
   /** Organizers of the event and whoever filed the appeal. */
   @Get('appeals/:appealId/attachments/:attachmentId')
   @Allow('any')
+  @Operation("Download an appeal's attachment", { name: 'getAppealAttachment' })
+  @FileResponse('the file as uploaded', 'image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'video/mp4')
+  @Refuses({ 404: 'no such appeal or attachment' })
   async attachment(
     @Caller() caller: Principal,
     @Param('appealId', ParseIdPipe) appealId: number,
@@ -99,6 +123,9 @@ export class PublicationController {
   @Post('appeals/:appealId/uphold')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation('Uphold an appeal with the corrected marks (audited, re-tallied)', { name: 'upholdAppeal' })
+  @ApiOkResponse({ type: AppealViewDto })
+  @Refuses({ 404: 'no such appeal', 409: 'the appeal is decided already', 422: 'a corrected mark the judge does not score' })
   uphold(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: DecisionDto) {
     return this.publication.decide(caller, appealId, 'uphold', dto.reason, dto.marks, dto.round);
   }
@@ -107,6 +134,9 @@ export class PublicationController {
   @Post('appeals/:appealId/dismiss')
   @Allow('organizer')
   @HttpCode(200)
+  @Operation('Dismiss an appeal, with the reason given to the appellant', { name: 'dismissAppeal' })
+  @ApiOkResponse({ type: AppealViewDto })
+  @Refuses({ 404: 'no such appeal', 409: 'the appeal is decided already' })
   dismiss(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: ReasonDto) {
     return this.publication.decide(caller, appealId, 'dismiss', dto.reason);
   }

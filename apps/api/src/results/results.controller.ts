@@ -2,7 +2,8 @@ import type { Principal } from '@app/identity';
 import { ResultsService } from '@app/results';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { Caller, Public } from '../auth/auth.decorators';
 import { RoundQueryDto } from '../scoring/sheets.dto';
 
@@ -32,7 +33,7 @@ export class ResultRowDto {
   @ApiProperty({ nullable: true, enum: ['Q', 'q'], description: 'went through by place (Q) or performance (q)' }) qualified: 'Q' | 'q' | null;
   @ApiProperty({ nullable: true, enum: ['BROKEN', 'EQUALLED'], description: 'against the meet record as it stood before the meet' }) meetRecord: string | null;
   @ApiProperty({ nullable: true, enum: ['BROKEN', 'EQUALLED'] }) allTimeRecord: string | null;
-  @ApiProperty({ type: Object, nullable: true, description: 'per-judge marks, which were dropped, and the rounding at each step; for the public once published' }) breakdown: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'per-judge marks, which were dropped, and the rounding at each step; for the public once published' }) breakdown: unknown;
 }
 
 export class RoundRefDto {
@@ -42,20 +43,25 @@ export class RoundRefDto {
   @ApiProperty({ enum: ['open', 'closed'] }) status: string;
 }
 
+export class ResultsPublicationDto {
+  @ApiProperty({ enum: ['PROVISIONAL', 'NOTICE', 'FINAL'] }) status: string;
+  @ApiProperty({ nullable: true, type: Date, description: 'appeals are accepted until then' }) noticeEndsAt: Date | null;
+}
+
 export class ItemResultsDto {
   @ApiProperty() itemId: number;
   @ApiProperty() itemName: string;
   @ApiProperty() eventId: number;
   @ApiProperty({ type: RoundRefDto, nullable: true, description: 'the round listed; null for an item without rounds' }) round: RoundRefDto | null;
   @ApiProperty({ type: [RoundRefDto] }) rounds: RoundRefDto[];
-  @ApiProperty({ type: Object, description: '{status: PROVISIONAL | NOTICE | FINAL, noticeEndsAt: ISO 8601 with the Beijing offset (+08:00) or null}' }) publication: unknown;
+  @ApiProperty({ type: ResultsPublicationDto }) publication: ResultsPublicationDto;
   @ApiProperty({ description: 'the public view of a frozen scoreboard: results as they stood at the freeze' }) frozen: boolean;
   @ApiProperty() scoreVersion: number;
   @ApiProperty({ nullable: true, type: Date }) talliedAt: Date | null;
   @ApiProperty({ type: [ResultRowDto] }) results: ResultRowDto[];
 }
 
-@ApiTags('results')
+@Tag('results')
 @Controller({ path: 'items/:itemId/results', version: '1' })
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
@@ -67,8 +73,10 @@ export class ResultsController {
    */
   @Get()
   @Public()
+  @Operation("An item's results: places, totals, records, breakdown")
   @ApiOkResponse({ type: ItemResultsDto })
-  get(@Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Caller() caller?: Principal) {
+  @Refuses({ 404: 'no such item or round' })
+  getResults(@Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Caller() caller?: Principal) {
     return this.results.forItem(itemId, q.round, caller);
   }
 }

@@ -1,5 +1,6 @@
 import { OptionalField } from '../http/optional';
 import { applyDecorators } from '@nestjs/common';
+import { MarkValue } from '../scoring/mark-value';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -124,10 +125,7 @@ export class CorrectedMarkDto {
   @IsString()
   @Length(1, 50)
   criterion?: string;
-  @ApiProperty({ nullable: true, type: String, example: '10.31' })
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @Length(1, 100)
+  @MarkValue({ nullable: true, description: 'null removes the mark' })
   value: string | null;
 }
 

@@ -3,7 +3,8 @@ import type { Principal } from '@app/identity';
 import { ScoringService } from '@app/scoring';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumberString, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
@@ -11,11 +12,11 @@ import { RoundQueryDto } from './sheets.dto';
 
 export class PreviewRowInputDto {
   @ApiProperty({ example: '选手A' }) @IsString() @Length(1, 60) id: string;
-  @ApiProperty({ type: Object, example: { marks: ['7.5', '8', '8', '8.5', '7.5', '8', '8'], difficulty: '3.0' } }) @IsObject() input: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { marks: ['7.5', '8', '8', '8.5', '7.5', '8', '8'], difficulty: '3.0' } }) @IsObject() input: Record<string, unknown>;
 }
 
 export class PreviewDto {
-  @ApiProperty({ type: Object, description: 'a scheme configuration, as for PUT /items/{itemId}/scheme' }) @IsObject() scheme: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'a scheme configuration, as for PUT /items/{itemId}/scheme' }) @IsObject() scheme: Record<string, unknown>;
   @ApiProperty({ type: [PreviewRowInputDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -23,6 +24,12 @@ export class PreviewDto {
   @ValidateNested({ each: true })
   @Type(() => PreviewRowInputDto)
   rows: PreviewRowInputDto[];
+}
+
+export class TieBreakKeyDto {
+  @ApiProperty({ example: 'tes' }) name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'decimal text; null ranks after any value' }) value: string | null;
+  @ApiProperty({ enum: ['higher', 'lower'] }) better: string;
 }
 
 export class PreviewRowDto {
@@ -33,8 +40,8 @@ export class PreviewRowDto {
   @ApiProperty({ nullable: true, type: String }) total: string | null;
   @ApiProperty() status: string;
   @ApiProperty({ type: [String], example: [] }) flags: string[];
-  @ApiProperty({ type: [Object] }) tieBreakKeys: unknown[];
-  @ApiProperty({ type: Object }) breakdown: unknown;
+  @ApiProperty({ type: [TieBreakKeyDto] }) tieBreakKeys: TieBreakKeyDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'how the total came about (per scheme kind)' }) breakdown: unknown;
 }
 
 export class DeviationQueryDto extends RoundQueryDto {
@@ -56,7 +63,41 @@ export class ConflictRuleDto {
   @ApiProperty({ enum: ['warn', 'block'] }) @IsIn(['warn', 'block']) conflictOfInterest: 'warn' | 'block';
 }
 
-@ApiTags('scoring')
+export class ConflictRuleViewDto extends ConflictRuleDto {
+  @ApiProperty() eventId: number;
+}
+
+export class DeviationMarkDto {
+  @ApiProperty({ description: 'the judge (user id as text)' }) judge: string;
+  @ApiProperty({ nullable: true, type: String, example: '8.5' }) mark: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the other judges' mean" }) othersMean: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '-1.25' }) deviation: string | null;
+  @ApiProperty() flagged: boolean;
+}
+
+export class DeviationRowDto {
+  @ApiProperty({ example: '812:总分', description: '<entryId>:<criterion>' }) key: string;
+  @ApiProperty({ type: [DeviationMarkDto] }) marks: DeviationMarkDto[];
+}
+
+export class DeviationJudgeDto {
+  @ApiProperty() judge: string;
+  @ApiProperty({ description: 'marks given' }) marks: number;
+  @ApiProperty({ example: '3.50' }) deviationSum: string;
+  @ApiProperty() flaggedMarks: number;
+  @ApiProperty() flagged: boolean;
+}
+
+export class JudgeDeviationDto {
+  @ApiProperty({ type: [DeviationRowDto] }) rows: DeviationRowDto[];
+  @ApiProperty({ type: [DeviationJudgeDto] }) judges: DeviationJudgeDto[];
+  @ApiProperty({ enum: ['absolute', 'signed'] }) sumMode: string;
+  @ApiProperty({ example: '1' }) markThreshold: string;
+  @ApiProperty({ example: '5' }) judgeThreshold: string;
+  @ApiProperty({ type: [Number], description: 'the panel, in seat order' }) judgeIds: number[];
+}
+
+@Tag('scoring')
 @Controller({ version: '1' })
 export class JudgingController {
   constructor(private readonly scoring: ScoringService) {}
@@ -65,21 +106,28 @@ export class JudgingController {
   @Post('scoring/preview')
   @HttpCode(200)
   @Allow('organizer')
+  @Operation('Try a scoring scheme on sample marks')
   @ApiOkResponse({ type: [PreviewRowDto] })
-  preview(@Body() dto: PreviewDto) {
+  previewScheme(@Body() dto: PreviewDto) {
     return this.scoring.preview(dto.scheme, dto.rows);
   }
 
   /** Organizers of the event and the item's chief judge. */
   @Get('items/:itemId/judge-deviation')
   @Allow('organizer', 'judge')
-  deviation(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: DeviationQueryDto) {
+  @Operation("Each judge's deviation from the other judges")
+  @ApiOkResponse({ type: JudgeDeviationDto })
+  @Refuses({ 404: 'no such item or round', 409: 'the item has no scheme, or is not judged by a panel' })
+  judgeDeviation(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: DeviationQueryDto) {
     return this.scoring.deviation(caller, itemId, { markThreshold: q.markThreshold ?? '1', judgeThreshold: q.judgeThreshold ?? '5', sumMode: q.sumMode ?? 'absolute' }, q.round);
   }
 
   /** Organizers of the event. */
   @Put('events/:eventId/conflict-of-interest')
   @Allow('organizer')
+  @Operation('Warn or block a judge scoring someone of their own organisation')
+  @ApiOkResponse({ type: ConflictRuleViewDto })
+  @Refuses({ 404: 'no such event' })
   setConflictRule(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: ConflictRuleDto) {
     return this.scoring.setConflictRule(caller, eventId, dto.conflictOfInterest);
   }

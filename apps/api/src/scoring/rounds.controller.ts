@@ -3,7 +3,8 @@ import type { Principal } from '@app/identity';
 import { RoundsService } from '@app/scoring';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsPositive, IsString, Length, Max, Min, ValidateNested, IsObject } from 'class-validator';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
@@ -76,13 +77,19 @@ export class RoundDto {
   @ApiProperty({ type: [RoundEntryDto] }) entries: RoundEntryDto[];
 }
 
+export class DrawDto {
+  @ApiProperty({ enum: ['place', 'performance'], description: 'the tie is for a place (Q) or a performance (q) qualifier' }) basis: string;
+  @ApiProperty({ type: [String], description: 'the tied entries' }) ids: string[];
+  @ApiProperty({ description: 'places left for them' }) places: number;
+}
+
 export class QualifyResultDto {
   @ApiProperty({ type: RoundDto }) round: RoundDto;
   @ApiProperty({ type: RoundDto }) next: RoundDto;
-  @ApiProperty({ type: [Object] }) draws: unknown[];
+  @ApiProperty({ type: [DrawDto], description: 'ties for the last places that need a drawing of lots; empty otherwise' }) draws: DrawDto[];
 }
 
-@ApiTags('scoring')
+@Tag('scoring')
 @Controller({ path: 'items/:itemId/rounds', version: '1' })
 export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
@@ -90,16 +97,24 @@ export class RoundsController {
   /** Public: start lists are published, like results. */
   @Get()
   @Public()
+  @Operation("An item's rounds with their start lists")
   @ApiOkResponse({ type: [RoundDto] })
-  list(@Param('itemId', ParseIdPipe) itemId: number) {
+  @Refuses({ 404: 'no such item' })
+  listRounds(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.rounds.list(itemId);
   }
 
   /** Organizers of the event: the first round (heats); later rounds come from qualification. */
   @Post()
   @Allow('organizer')
-  @ApiOkResponse({ type: RoundDto })
-  create(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: CreateRoundDto) {
+  @Operation("Set up an item's first round (heats and start lists)")
+  @ApiCreatedResponse({ type: RoundDto })
+  @Refuses({
+    404: 'no such item',
+    409: 'the item already has rounds, or was marked without them',
+    422: 'no approved entries yet, or a start list with entries not approved in this item',
+  })
+  createRound(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: CreateRoundDto) {
     return this.rounds.createFirst(caller, itemId, dto);
   }
 
@@ -107,8 +122,13 @@ export class RoundsController {
   @Post(':roundId/qualify')
   @HttpCode(200)
   @Allow('organizer')
+  @Operation('Close a round and seed its qualifiers into the next')
   @ApiOkResponse({ type: QualifyResultDto })
-  qualify(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('roundId', ParseIdPipe) roundId: number, @Body() dto: QualifyDto) {
+  @Refuses({
+    404: 'no such item or round',
+    409: 'the round is closed or a final, results are incomplete, or a tie needs a drawing of lots (SCORING_DRAW_REQUIRED, with the groups)',
+  })
+  qualifyRound(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('roundId', ParseIdPipe) roundId: number, @Body() dto: QualifyDto) {
     return this.rounds.qualify(caller, itemId, roundId, dto);
   }
 }

@@ -4,12 +4,15 @@ import { ScoreSheetsService, ScoringService } from '@app/scoring';
 import { RoundQueryDto, SheetDto } from './sheets.dto';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsPositive, IsString, Length } from 'class-validator';
 import { Allow, Caller } from '../auth/auth.decorators';
+import { MarkValue } from './mark-value';
 
 export class SetSchemeDto {
   @ApiProperty({
+    type: 'object', additionalProperties: true,
     description: 'scoring scheme configuration; `kind` selects the scheme',
     example: {
       kind: 'judge-panel',
@@ -24,7 +27,7 @@ export class SetSchemeDto {
 
 export class SchemeDto {
   @ApiProperty() itemId: number;
-  @ApiProperty({ type: Object }) scheme: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) scheme: Record<string, unknown>;
 }
 
 export class AssignJudgeDto {
@@ -57,9 +60,7 @@ export class JudgeSeatDto {
 
 export class SubmitMarkDto {
   @ApiProperty() @IsInt() @IsPositive() entryId: number;
-  @ApiProperty({ example: '86.5', description: 'the mark as text, exactly as written on the sheet: a decimal mark, a time ("1:02.35"), attempts ("xo"), a status ("DNF")' })
-  @IsString()
-  @Length(1, 100)
+  @MarkValue()
   value: string;
   @ApiPropertyOptional({ description: 'criterion key; may be left out when the scheme has one criterion' })
   @OptionalField()
@@ -68,7 +69,7 @@ export class SubmitMarkDto {
   criterion?: string;
 }
 
-@ApiTags('scoring')
+@Tag('scoring')
 @Controller({ path: 'items/:itemId', version: '1' })
 export class ScoringController {
   constructor(
@@ -80,7 +81,9 @@ export class ScoringController {
   @Put('scheme')
   @Allow('organizer')
   @ApiBody({ type: SetSchemeDto })
+  @Operation("Set an item's scoring scheme")
   @ApiOkResponse({ type: SchemeDto })
+  @Refuses({ 404: 'no such item' })
   setScheme(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: SetSchemeDto) {
     return this.scoring.setScheme(caller, itemId, dto.scheme);
   }
@@ -88,7 +91,9 @@ export class ScoringController {
   /** Organizers of the event. */
   @Post('judges')
   @Allow('organizer')
+  @Operation("Seat a judge on an item's panel")
   @ApiCreatedResponse({ type: [JudgeSeatDto] })
+  @Refuses({ 404: 'no such item or user', 422: "not a judge within the event's organisation, or entries or rounds not of this item" })
   assignJudge(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: AssignJudgeDto) {
     return this.scoring.assignJudge(caller, itemId, dto);
   }
@@ -96,16 +101,24 @@ export class ScoringController {
   /** Organizers of the event and the judges on the panel. */
   @Get('judges')
   @Allow('organizer', 'judge')
+  @Operation("An item's judge panel")
   @ApiOkResponse({ type: [JudgeSeatDto] })
-  panel(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
+  @Refuses({ 404: 'no such item' })
+  listJudges(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.scoring.panel(caller, itemId);
   }
 
   /** Judges assigned to the item: one mark into their own draft sheet (a repeat replaces it). */
   @Put('marks')
   @Allow('judge')
+  @Operation("Enter one mark into the judge's own draft sheet")
   @ApiOkResponse({ type: SheetDto })
-  submit(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Body() dto: SubmitMarkDto) {
+  @Refuses({
+    404: 'no such item or round',
+    409: 'no scheme yet, the sheet is submitted, the round is closed, or the results are final',
+    422: 'the entry is not one this judge scores',
+  })
+  submitMark(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Query() q: RoundQueryDto, @Body() dto: SubmitMarkDto) {
     return this.sheets.enterOne(caller, itemId, dto, q.round);
   }
 }

@@ -1,8 +1,9 @@
-import { OptionalField } from '../http/optional';
 import { QueryId } from '../http/ids';
+import { OptionalField } from '../http/optional';
+import { MarkValue } from './mark-value';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsPositive, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsPositive, IsString, Length, Min, ValidateNested } from 'class-validator';
 
 export class SheetCellDto {
   @ApiProperty() entryId: number;
@@ -53,10 +54,7 @@ export class SheetMarkDto {
   @IsString()
   @Length(1, 50)
   criterion?: string;
-  @ApiProperty({ nullable: true, type: String, example: '86.5', description: 'as written on the sheet; null removes the mark' })
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @Length(1, 100)
+  @MarkValue({ nullable: true, description: 'null removes the mark' })
   value: string | null;
 }
 
