@@ -18,8 +18,8 @@ import {
   LedgerQueryDto,
   PaymentDto,
   RecognitionDto,
-  VerificationDto,
 } from './awards.dto';
+import { VerificationDto } from './award-lists.dto';
 
 @Tag('awards')
 @Controller({ version: '1' })

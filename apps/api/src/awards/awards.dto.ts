@@ -112,16 +112,3 @@ export class LedgerDto {
   @ApiProperty({ type: LedgerTotalDto }) total: LedgerTotalDto;
   @ApiProperty({ type: [AwardRecordDto], description: 'every record with prize money' }) payments: AwardRecordDto[];
 }
-
-export class VerificationDto {
-  @ApiProperty({ nullable: true, type: String, example: 'ZS2026-000123' }) serial: string | null;
-  @ApiProperty({ example: '刘洋' }) name: string;
-  @ApiProperty({ example: '一等奖' }) awardName: string;
-  @ApiProperty({ nullable: true, type: String }) title: string | null;
-  @ApiProperty({ nullable: true, type: String }) eventName: string | null;
-  @ApiProperty({ nullable: true, type: String }) itemName: string | null;
-  @ApiProperty({ example: '拱墅区总工会' }) issuer: string;
-  @ApiProperty({ example: '2026-11-29' }) grantedOn: string;
-  @ApiProperty({ enum: ['active', 'revoked'] }) status: string;
-  @ApiProperty({ nullable: true, type: Date }) revokedAt: Date | null;
-}
