@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { RunningApp } from './support/processes';
 import { XLSX } from './support/registration';
-import { startStack } from './support/stack';
+import { startStack, stopStack } from './support/stack';
 import { testEnv, testPort, testDbName } from './support/test-env';
 import { adminToken, bearer, buildWorld, http, login, mobile, type Person, post, put, residentId, type World } from './support/world';
 
@@ -96,8 +96,10 @@ describe('award reports: a person’s record and statistics per organisation sub
     rec[key] = Number(res.insertId);
   }
 
+  const env = testEnv({ DB_NAME: testDbName('union_events_reports_test'), HTTP_PORT: testPort(6), QUEUE_PREFIX: `ue-reports-${process.pid}` });
+
   beforeAll(async () => {
-    ({ app, ds } = await startStack(testEnv({ DB_NAME: testDbName('union_events_reports_test'), HTTP_PORT: testPort(6), QUEUE_PREFIX: `ue-reports-${process.pid}` })));
+    ({ app, ds } = await startStack(env));
     url = app.baseUrl;
     world = await buildWorld({ url, judges: 0, contestants: 6 });
     admin = await adminToken(url);
@@ -169,10 +171,7 @@ describe('award reports: a person’s record and statistics per organisation sub
     await award('wangLastYear', { user: c[0], org: entA.id, issuer: district.id, event: ev.hike, item: it_.walk, entry: entry.walk0, name: '完成奖', level: 1, money: '669.30', pay: 'paid', year: YEAR - 1, on: `${YEAR - 1}-10-08` });
   }, 180_000);
 
-  afterAll(async () => {
-    await app?.stop();
-    await ds?.destroy();
-  });
+  afterAll(async () => stopStack(env, app, ds));
 
   it('lists a person’s entries with published results (last round) and every award record, revoked ones marked', async () => {
     const res = await get(`/api/v1/people/${c[0].id}/record`, c[0].token);

@@ -287,4 +287,47 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     expect([other.status, other.body.code, other.body.details[0].field]).toEqual([422, 'SCORING_ENTRY_NOT_IN_ITEM', 'marks[0].entryId']);
     expect((await saveSheet(outsider, outsider, { version: 0, marks: [{ entryId: entryIds[1], value: '80' }] })).status).toBe(200);
   });
+
+  it('places a high jump by countback: fewer failures at the last height cleared, then fewer failures in all up to it', async () => {
+    const jump = (await post(world.url, `/api/v1/events/${eventId}/items`, world.organizer.token, { name: '男子跳高' })).id;
+    await put(world.url, `/api/v1/items/${jump}/scheme`, world.organizer.token, { scheme: { kind: 'vertical-jump', heightDigits: 2 } });
+    const jumpers = world.contestants.slice(3, 10);
+    const entry: number[] = [];
+    for (const c of jumpers) entry.push((await post(world.url, `/api/v1/items/${jump}/entries`, c.token, {})).id);
+    const judge = panel[0];
+    await post(world.url, `/api/v1/items/${jump}/judges`, world.organizer.token, { userId: judge.id });
+    // The bar at 1.70, 1.75, 1.80, 1.85 (o cleared, x failed, - passed); nobody clears 1.85.
+    //               1.70   1.75   1.80   1.85    best  failures at best  failures up to best
+    const cards = [
+      ['o', 'o', 'xo', 'xxx'], // A   1.80   1                 1
+      ['o', 'xo', 'o', 'xxx'], // B   1.80   0                 1  (the three at 1.85 are above the best: not counted)
+      ['xo', 'xo', 'o', ''], //   C   1.80   0                 2  (retired after 1.80)
+      ['o', 'o', 'xxo', 'xxx'], // D  1.80   2                 2
+      ['o', 'xo', 'xo', 'xxx'], // E  1.80   1                 2
+      ['-', 'o', 'xxx', ''], //   F   1.75   0                 0
+      ['xo', 'o', 'xo', 'xxx'], // G  1.80   1                 2
+    ];
+    // By hand: all but F cleared 1.80. Fewest failures at 1.80: B and C (0), then A, E, G (1), then D (2).
+    // B before C: 1 failure in all against 2 (counting B's three at 1.85 would put C first). A before E and G:
+    // 1 against 2. E and G tie on both counts and share 4th; D is 6th, F (1.75) 7th.
+    // So: B 1, C 2, A 3, E 4, G 4, D 6, F 7. Counting all failures first would put A (1) before C (2).
+    const heights = ['1.70', '1.75', '1.80', '1.85'];
+    const marks = cards.flatMap((card, i) => card.flatMap((trials, h) => (trials ? [{ entryId: entry[i], criterion: `h:${heights[h]}`, value: trials }] : [])));
+    expect((await saveSheet(judge, judge, { version: 0, marks }, jump)).status).toBe(200);
+    expect((await submit(judge, jump)).status).toBe(200);
+
+    const results = await waitFor('the high jump tallied', async () => {
+      const res = await http().get(`/api/v1/items/${jump}/results`);
+      return res.body.results?.filter((r: { status: string }) => r.status === 'OK').length === 7 ? res.body.results : undefined;
+    });
+    const [A, B, C, D, E, F, G] = entry;
+    expect(results.map((r: { entryId: number; place: number; total: string }) => [r.entryId, r.place, r.total])).toEqual([
+      [B, 1, '1.80'],
+      [C, 2, '1.80'],
+      [A, 3, '1.80'],
+      ...[E, G].sort((a, b) => a - b).map((id) => [id, 4, '1.80']),
+      [D, 6, '1.80'],
+      [F, 7, '1.75'],
+    ]);
+  });
 });

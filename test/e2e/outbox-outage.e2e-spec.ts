@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { loadConfig } from '@app/config';
 import type { DataSource } from 'typeorm';
 import { type RunningApp, stopChild, waitFor } from './support/processes';
-import { startStack } from './support/stack';
+import { openQueue, startStack, stopStack } from './support/stack';
 import { testEnv, testPort, testDbName } from './support/test-env';
 import { PiiCipher } from '@app/registration';
 import { startReceiver } from './support/receivers';
@@ -31,15 +31,34 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
   }, 90_000);
 
   afterAll(async () => {
-    await app?.stop();
-    await ds?.destroy();
+    await stopStack(env, app, ds);
     if (redis) await stopChild(redis);
   });
+
+  /** How often the relay has reported a failed dispatch: once at the start of each outage it meets. */
+  const relayFailures = () => app.output().split('\n').filter((line) => line.includes('outbox relay cannot dispatch')).length;
+  /** Waits until the relay has met the outage that began after `before` failures were reported. */
+  const relayFailed = (before: number) => waitFor('the relay to fail a dispatch', async () => relayFailures() > before, 30_000);
+  /** Everything sent: no outbox row or delivery pending, and no notification job waiting, delayed or running. */
+  const allSent = async () => {
+    const queues = (['notify', 'notify-inbox', 'notify-webhook'] as const).map((name) => openQueue(name, env));
+    try {
+      await waitFor('every notification to go out', async () => {
+        const [{ rows }] = await ds.query('SELECT COUNT(*) AS `rows` FROM outbox WHERE dispatched_at IS NULL');
+        const [{ deliveries }] = await ds.query("SELECT COUNT(*) AS deliveries FROM notification_deliveries WHERE status = 'pending'");
+        const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'delayed', 'active', 'prioritized')));
+        return Number(rows) === 0 && Number(deliveries) === 0 && counts.every((c) => Object.values(c).every((n) => n === 0));
+      });
+    } finally {
+      await Promise.all(queues.map((q) => q.close()));
+    }
+  };
 
   it('commits the change while Redis is down and runs its job once Redis is back', async () => {
     const world = await buildWorld({ url: app.baseUrl, judges: 3, contestants: 2 });
     const { itemId, entryIds } = await competitionWithEntries(world);
 
+    const failuresBefore = relayFailures();
     await stopChild(redis);
     const health = await http(app.baseUrl).get('/health');
     expect(health.status).toBe(503);
@@ -56,8 +75,8 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
     const [{ n: storedMarks }] = await ds.query('SELECT COUNT(*) AS n FROM marks WHERE item_id = ?', [itemId]);
     expect(Number(storedMarks)).toBe(6);
 
-    // The relay keeps trying; nothing is dispatched and nothing is tallied while Redis is away.
-    await new Promise((r) => setTimeout(r, 1500));
+    // The relay has tried and failed; nothing is dispatched and nothing is tallied while Redis is away.
+    await relayFailed(failuresBefore);
     const [pending] = await ds.query(
       "SELECT COUNT(*) AS n FROM outbox WHERE dispatched_at IS NULL AND job_name = 'tally.item' AND JSON_EXTRACT(payload, '$.itemId') = ?",
       [itemId],
@@ -100,6 +119,7 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
         ]);
       }
       const hike = await openEvent(world, { name: '职工运河夜跑' });
+      const failuresBefore = relayFailures();
       await stopChild(redis);
 
       const entries: { id: number; status: string }[] = [];
@@ -109,7 +129,7 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
       }
       expect(entries.map((e) => e.status)).toEqual(people.map(() => 'approved'));
       const refs = entries.map((e) => `entry-${e.id}-entry.approved`);
-      await new Promise((r) => setTimeout(r, 1000));
+      await relayFailed(failuresBefore);
       const [held] = await ds.query("SELECT COUNT(*) AS n FROM outbox WHERE dispatched_at IS NULL AND job_name = 'notify.inbox'");
       expect(Number(held.n)).toBeGreaterThan(0);
       const [none] = await ds.query('SELECT COUNT(*) AS n FROM notifications WHERE ref IN (?)', [refs]);
@@ -122,7 +142,7 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
       // Their warm-up registration may have sent them a webhook too: count this event's only.
       const forHike = (path: string) => receiver.posts.filter((p) => p.path === path && JSON.parse(p.body).vars.event.startsWith('职工运河夜跑'));
       await waitFor('the five webhooks', async () => hooked.every((path) => forHike(path).length > 0), 30_000, 200);
-      await new Promise((r) => setTimeout(r, 1500)); // late duplicates would show by now
+      await allSent(); // no late duplicate can come after this
       const after = await count();
       expect([Number(after.n), Number(after.people)]).toEqual([100, 100]);
       const [pending] = await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE dispatched_at IS NULL');

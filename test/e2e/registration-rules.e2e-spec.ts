@@ -150,6 +150,21 @@ describe('registration rules', () => {
     expect([badKey.status, badKey.body.code]).toEqual([400, 'IDEMPOTENCY_KEY_INVALID']);
   });
 
+  it('50 requests at once with one Idempotency-Key: one entry, one place taken, 50 identical answers', async () => {
+    // Two places: the race must take one of them; a second person then gets the other.
+    const hike = await openEvent(world, { event: { capacity: 2, bibPrefix: 'K' } });
+    const person = await contestant(41);
+    const key = { 'Idempotency-Key': `reg-${world.tag}-race` };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => register(person.token, hike.itemId, {}, key)));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(201));
+    expect(answers[0].body).toMatchObject({ userId: person.id, status: 'approved', bib: expect.stringMatching(/^K\d{5}$/) });
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    const list = await http(world.url).get(`/api/v1/events/${hike.eventId}/entries`).set(bearer(world.organizer.token));
+    expect(list.body.map((e: { id: number }) => e.id)).toEqual([answers[0].body.id]);
+    const next = await register((await contestant(42)).token, hike.itemId);
+    expect([next.status, next.body.status]).toEqual([201, 'approved']);
+  });
+
   it('checks in by QR token once; a second scan says when; a delegation in one call', async () => {
     const hike = await openEvent(world);
     const p1 = await contestant(50);

@@ -89,50 +89,60 @@ export class DeliveryService {
     return { written: rows.length, deliveries: pending.length };
   }
 
-  /** Sends one delivery; records it sent, or the error (failed on the last attempt, when BullMQ stops retrying). */
+  /**
+   * Sends one delivery; records it sent, or the error (failed on the last attempt, when BullMQ stops retrying).
+   * The delivery's row stays locked from the check to the record, so a second run of the same delivery
+   * (BullMQ runs a job again when it takes its worker for dead) waits for the first and then finds it
+   * sent. A crash drops the lock with its connection, and the rerun sends.
+   */
   async deliver(channel: ExternalChannel, deliveryId: string, attempt: Attempt): Promise<string> {
-    const [row] = await this.dataSource.query(
-      `SELECT d.status, n.id AS notificationId, n.\`trigger\`, n.locale, n.title, n.body, n.vars, n.created_at AS createdAt,
-              s.email, s.webhook_url AS webhookUrl, s.webhook_secret_enc AS webhookSecretEnc, p.mobile_enc AS mobileEnc
-         FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-         LEFT JOIN notification_settings s ON s.user_id = n.user_id LEFT JOIN person_profiles p ON p.user_id = n.user_id
-        WHERE d.id = ? AND d.channel = ?`,
-      [deliveryId, channel],
-    );
-    if (!row) return 'gone';
-    if (row.status === 'sent') return 'already sent';
-    const msg: OutgoingMessage = {
-      idempotencyKey: `notification-${row.notificationId}-${channel}`,
-      notificationId: String(row.notificationId),
-      trigger: row.trigger,
-      locale: row.locale,
-      title: row.title,
-      body: row.body,
-      vars: jsonColumn(row.vars),
-      createdAt: row.createdAt,
-    };
-    try {
-      if (channel === 'email') {
-        if (!row.email) throw new UnrecoverableError('no e-mail address any more');
-        await this.senders.email(row.email, msg);
-      } else if (channel === 'sms') {
-        if (!row.mobileEnc) throw new UnrecoverableError('no mobile number any more');
-        await this.senders.sms(this.pii.decrypt(row.mobileEnc), msg);
-      } else {
-        if (!row.webhookUrl || !row.webhookSecretEnc) throw new UnrecoverableError('no webhook any more');
-        await this.senders.webhook(row.webhookUrl, this.pii.decrypt(row.webhookSecretEnc), msg);
+    const outcome = await this.dataSource.transaction(async (m): Promise<string | { error: unknown }> => {
+      const [lock] = await m.query('SELECT id FROM notification_deliveries WHERE id = ? AND channel = ? FOR UPDATE', [deliveryId, channel]);
+      if (!lock) return 'gone';
+      const [row] = await m.query(
+        `SELECT d.status, n.id AS notificationId, n.\`trigger\`, n.locale, n.title, n.body, n.vars, n.created_at AS createdAt,
+                s.email, s.webhook_url AS webhookUrl, s.webhook_secret_enc AS webhookSecretEnc, p.mobile_enc AS mobileEnc
+           FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+           LEFT JOIN notification_settings s ON s.user_id = n.user_id LEFT JOIN person_profiles p ON p.user_id = n.user_id
+          WHERE d.id = ?`,
+        [deliveryId],
+      );
+      if (row.status === 'sent') return 'already sent';
+      const msg: OutgoingMessage = {
+        idempotencyKey: `notification-${row.notificationId}-${channel}`,
+        notificationId: String(row.notificationId),
+        trigger: row.trigger,
+        locale: row.locale,
+        title: row.title,
+        body: row.body,
+        vars: jsonColumn(row.vars),
+        createdAt: row.createdAt,
+      };
+      try {
+        if (channel === 'email') {
+          if (!row.email) throw new UnrecoverableError('no e-mail address any more');
+          await this.senders.email(row.email, msg);
+        } else if (channel === 'sms') {
+          if (!row.mobileEnc) throw new UnrecoverableError('no mobile number any more');
+          await this.senders.sms(this.pii.decrypt(row.mobileEnc), msg);
+        } else {
+          if (!row.webhookUrl || !row.webhookSecretEnc) throw new UnrecoverableError('no webhook any more');
+          await this.senders.webhook(row.webhookUrl, this.pii.decrypt(row.webhookSecretEnc), msg);
+        }
+      } catch (error) {
+        const last = error instanceof UnrecoverableError || attempt.attemptsMade + 1 >= (attempt.opts.attempts ?? 1);
+        await m.query('UPDATE notification_deliveries SET attempts = attempts + 1, last_error = ?, status = ? WHERE id = ?', [
+          String((error as Error).message).slice(0, 500),
+          last ? 'failed' : 'pending',
+          deliveryId,
+        ]);
+        return { error }; // recorded with the commit, then rethrown for BullMQ's retry
       }
-    } catch (err) {
-      const last = err instanceof UnrecoverableError || attempt.attemptsMade + 1 >= (attempt.opts.attempts ?? 1);
-      await this.dataSource.query('UPDATE notification_deliveries SET attempts = attempts + 1, last_error = ?, status = ? WHERE id = ?', [
-        String((err as Error).message).slice(0, 500),
-        last ? 'failed' : 'pending',
-        deliveryId,
-      ]);
-      throw err;
-    }
-    await this.dataSource.query("UPDATE notification_deliveries SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = NOW(3) WHERE id = ?", [deliveryId]);
-    return 'sent';
+      await m.query("UPDATE notification_deliveries SET attempts = attempts + 1, last_error = NULL, status = 'sent', sent_at = NOW(3) WHERE id = ?", [deliveryId]);
+      return 'sent';
+    });
+    if (typeof outcome !== 'string') throw outcome.error;
+    return outcome;
   }
 
   /** Everyone on the audience's entries (an entrant, or every member of a team), once each, in id order. */

@@ -94,4 +94,12 @@ describe('settled', () => {
     const out = settled([aged(tally(1, 7, 1), 1000), aged(tally(2, 7, 2), 2)], window);
     expect(out.ready.map((r) => r.id)).toEqual([1, 2]);
   });
+
+  it('holds a key whose last job went out less than the longest wait ago, a lone row too, so a trickle is not a job per row', () => {
+    const sinceSent = (key: string) => (key === 'tally.item-7' ? 400 : Infinity);
+    const out = settled([aged(tally(1, 7, 5), 300), aged(tally(2, 9, 1), 5)], window, sinceSent);
+    expect([out.ready.map((r) => r.id), out.held]).toEqual([[2], 1]);
+    const later = settled([aged(tally(1, 7, 5), 900)], window, () => 1000);
+    expect(later.ready.map((r) => r.id)).toEqual([1]);
+  });
 });

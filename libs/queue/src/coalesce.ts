@@ -57,22 +57,34 @@ function mergeRows(rows: PendingRow[]): PendingRow[] {
   });
 }
 
+/** The key rows of a coalescing job collapse on, or undefined for a job that does not coalesce. */
+export function coalesceKeyOf(row: PendingRow): string | undefined {
+  return JOBS[row.jobName]?.coalesceKey?.(row.payload as never);
+}
+
 /**
  * Rows of a coalescing job to hold back for a later relay pass: those of a key
  * with two or more rows waiting (a burst is under way) whose newest row is
- * younger than `settleMs`, unless the oldest has waited `maxWaitMs`. A lone
- * row goes at once, so a single score is visible without delay; a burst of
- * 200 becomes one job when it ends (or one per `maxWaitMs` while it lasts).
+ * younger than `settleMs`, unless the oldest has waited `maxWaitMs`; and every
+ * row of a key whose last job went out less than `maxWaitMs` ago (`sinceSentMs`),
+ * since changes that trickle in one per pass would otherwise each go alone. A
+ * lone row of a quiet key goes at once, so a single score is visible without
+ * delay; a key never gets more than one job per `maxWaitMs`, so a burst of 200
+ * becomes one job when it ends, or one per `maxWaitMs` while it lasts.
  * Held rows stay in the outbox and are read again on the next pass.
  */
-export function settled(rows: PendingRow[], window: SettleWindow): { ready: PendingRow[]; held: number } {
+export function settled(rows: PendingRow[], window: SettleWindow, sinceSentMs: (key: string) => number = () => Infinity): { ready: PendingRow[]; held: number } {
   const groups = new Map<string, PendingRow[]>();
   for (const row of rows) {
-    const key = JOBS[row.jobName]?.coalesceKey?.(row.payload as never);
+    const key = coalesceKeyOf(row);
     if (key) groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   const hold = new Set<PendingRow>();
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
+    if (sinceSentMs(key) < window.maxWaitMs) {
+      group.forEach((r) => hold.add(r));
+      continue;
+    }
     if (group.length < 2) continue;
     const newest = Math.min(...group.map((r) => r.ageMs ?? Infinity));
     const oldest = Math.max(...group.map((r) => r.ageMs ?? 0));

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@app/config';
 import { jsonColumn } from '@app/database';
 import type { DataSource } from 'typeorm';
-import { coalesce, type PendingRow, settled } from './coalesce';
+import { coalesce, coalesceKeyOf, type PendingRow, settled } from './coalesce';
 import type { JobName } from './job-contract';
 import type { JobQueues } from './job-queues';
 
@@ -12,8 +12,11 @@ interface Logger {
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 5000;
-/** Longest a burst of coalescing rows (scores on one item) is held back while it keeps arriving. */
-const MAX_WAIT_MS = 1000;
+/**
+ * Longest a burst of coalescing rows (scores on one item) is held back while it keeps arriving,
+ * and the least time between two jobs of one coalesce key from one relay.
+ */
+export const COALESCE_MAX_WAIT_MS = 1000;
 
 /**
  * Moves committed outbox rows into BullMQ. Rows are locked with SKIP LOCKED so
@@ -28,6 +31,8 @@ export class OutboxRelay {
   private stopped = false;
   private failing = false;
   private backoffMs: number;
+  /** When this relay last added a job per coalesce key (keys older than the longest wait are dropped). */
+  private readonly sentAt = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,12 +68,21 @@ export class OutboxRelay {
         payload: jsonColumn(r.payload),
         ageMs: Number(r.ageMs),
       }));
-      const { ready } = settled(rows, { settleMs: this.config.OUTBOX_POLL_MS, maxWaitMs: MAX_WAIT_MS });
+      const now = Date.now();
+      for (const [key, at] of this.sentAt) if (now - at >= COALESCE_MAX_WAIT_MS) this.sentAt.delete(key);
+      const sinceSent = (key: string) => now - (this.sentAt.get(key) ?? -Infinity);
+      const { ready } = settled(rows, { settleMs: this.config.OUTBOX_POLL_MS, maxWaitMs: COALESCE_MAX_WAIT_MS }, sinceSent);
       if (!ready.length) return 0;
 
       const byName = new Map<JobName, unknown[]>();
       for (const row of coalesce(ready)) byName.set(row.jobName, [...(byName.get(row.jobName) ?? []), row.payload]);
       for (const [name, payloads] of byName) await this.queues.add(name, payloads as never[]);
+      // Taken after the add, so the next job of a key is stamped at least the longest wait after this one.
+      const sent = Date.now();
+      for (const row of ready) {
+        const key = coalesceKeyOf(row);
+        if (key) this.sentAt.set(key, sent);
+      }
       await manager.query('UPDATE outbox SET dispatched_at = NOW(3) WHERE id IN (?)', [ready.map((r) => r.id)]);
       return ready.length;
     });

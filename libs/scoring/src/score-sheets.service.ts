@@ -296,7 +296,9 @@ export class ScoreSheetsService {
   /** Creates the sheet on first use, locks it, and checks the caller saw its latest version (null: take the current one). */
   private async lockSheet(m: EntityManager, key: SheetKey, version: number | null): Promise<{ id: number; status: SheetStatus }> {
     const where = [key.itemId, key.roundId, key.judgeId];
-    await m.query('INSERT IGNORE INTO score_sheets (item_id, round_id, judge_id) VALUES (?, ?, ?)', where);
+    // An exclusive lock from the start, new row or not: INSERT IGNORE would take a shared one, and two
+    // saves of one sheet each holding it and asking for FOR UPDATE's exclusive lock deadlock.
+    await m.query('INSERT INTO score_sheets (item_id, round_id, judge_id) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE id = id', where);
     const [sheet] = await m.query('SELECT id, status, version FROM score_sheets WHERE item_id = ? AND round_id = ? AND judge_id = ? FOR UPDATE', where);
     if (version !== null && Number(sheet.version) !== version) {
       throw new ScoringError('conflict', ScoringErrorCode.SheetChanged, `评分表已被他人修改（当前版本 ${sheet.version}），请刷新后重试`, {

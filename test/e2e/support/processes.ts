@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { loadConfig } from '../../../config/app-config';
 import { ADMIN } from './test-env';
 
 const DIST = join(__dirname, '..', '..', '..', 'dist');
@@ -12,6 +14,18 @@ export function freshDatabase(env: Record<string, string>): void {
     encoding: 'utf8',
   });
   if (res.status !== 0) throw new Error(`test database setup failed:\n${res.stdout}${res.stderr}`);
+}
+
+/** Drops a database `freshDatabase` made, once its suite is done with it; only names that script would reset. */
+export async function dropDatabase(env: Record<string, string>): Promise<void> {
+  const config = loadConfig({ ...process.env, ...env });
+  if (!/_(test|outage)(_[a-z0-9]+)?$/.test(config.DB_NAME)) throw new Error(`refusing to drop "${config.DB_NAME}": not a test database`);
+  const conn = await createConnection({ ...config.dbEndpoint, user: config.DB_USER, password: config.DB_PASSWORD });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${config.DB_NAME.replace(/`/g, '')}\``);
+  } finally {
+    await conn.end();
+  }
 }
 
 export interface RunningApp {

@@ -1,8 +1,10 @@
 // Not imported by global-setup, which runs without Jest's module mapping: the @app aliases are fine here.
 import { loadConfig } from '@app/config';
 import { createDataSource } from '@app/config/data-source';
+import { type QueueName, workerRedisOptions } from '@app/queue';
+import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { freshDatabase, type RunningApp, startApp } from './processes';
+import { dropDatabase, freshDatabase, type RunningApp, startApp } from './processes';
 import { testEnv } from './test-env';
 
 /** A connection to a suite's database, for reading back what the apps wrote. */
@@ -17,4 +19,17 @@ export async function startStack(env: Record<string, string>): Promise<{ app: Ru
   freshDatabase(env);
   const app = await startApp(env);
   return { app, ds: await openDatabase(env) };
+}
+
+/** Ends what startStack began, whatever of it started: the processes, the connection, and the database. */
+export async function stopStack(env: Record<string, string>, app: RunningApp | undefined, ds: DataSource | undefined): Promise<void> {
+  await app?.stop();
+  await ds?.destroy();
+  await dropDatabase(env);
+}
+
+/** A BullMQ queue of the run (or of a stack's own prefix), to read jobs as the worker left them in Redis. */
+export function openQueue(name: QueueName, env: Record<string, string> = testEnv()): Queue {
+  const config = loadConfig({ ...process.env, ...env });
+  return new Queue(name, { connection: workerRedisOptions(config), prefix: config.QUEUE_PREFIX });
 }
