@@ -62,6 +62,18 @@ export class AppConfig {
   /** Failed logins from one address per LOGIN_WINDOW_S: high, since thousands of workers may share one enterprise NAT. */
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ADDRESS = 2000;
 
+  /**
+   * Rows a roster file may have after its header, blank ones included. Past it the upload is refused
+   * as soon as the reader gets there, without unpacking the rest: a 5 MB workbook can hold a million
+   * rows. The checks take at most 5,000 people per import; the rest is room for blank lines.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_048_575) ROSTER_MAX_ROWS = 20_000;
+  /**
+   * Worker threads per API process that read roster files, so a big file never holds up the event
+   * loop. One leaves the other core to the API on a two-core machine; further uploads wait their turn.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(16) ROSTER_READ_THREADS = 1;
+
   @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
   /**
    * Jobs a worker process runs at once, per queue. A tally is JavaScript on one thread between its

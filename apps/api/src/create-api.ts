@@ -1,4 +1,5 @@
 import { type AppConfig } from '@app/config';
+import { RosterReader } from '@app/registration';
 import { type DynamicModule, Module, type Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -45,6 +46,8 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
   acceptSpreadsheets(app);
   setupOpenApi(app);
   await mountQueueBoard(app);
+  // Roster files are read on worker threads: start them now, not on the first upload.
+  app.get(RosterReader).start();
   return app;
 }
 

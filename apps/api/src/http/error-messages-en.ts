@@ -59,6 +59,8 @@ const REGISTRATION: Record<RegistrationErrorCode, string> = {
   [RegistrationErrorCode.IdempotencyKeyReused]: 'This Idempotency-Key was used for a different request',
   [RegistrationErrorCode.IdempotencyKeyInvalid]: 'Idempotency-Key must be 8 to 100 letters, digits or _ . : -',
   [RegistrationErrorCode.RosterInvalid]: 'Some rows of the roster failed; nothing was imported',
+  [RegistrationErrorCode.RosterFileTooLarge]: 'The roster file has more rows than the import takes, or unpacks too large; nothing was imported',
+  [RegistrationErrorCode.RosterBusy]: 'Many roster files are being read; try again shortly',
 };
 
 const SCORING: Record<ScoringErrorCode, string> = {
