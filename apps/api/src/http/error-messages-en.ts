@@ -99,6 +99,9 @@ const RESULTS: Record<Exclude<ResultsErrorCode, ResultsErrorCode.Publication>, s
   [ResultsErrorCode.EntryNotInItem]: 'The entry does not belong to this item',
   [ResultsErrorCode.EntryNotFound]: 'No such entry',
   [ResultsErrorCode.CorrectionRequired]: 'Upholding an appeal needs the corrected marks',
+  [ResultsErrorCode.NoResults]: 'The item has no results yet, so they cannot go on public notice',
+  [ResultsErrorCode.TooManyAppeals]: 'This result already has as many appeals as one entry may file',
+  [ResultsErrorCode.AppealAlreadyOpen]: 'An appeal against this result is still undecided',
 };
 
 const NOTIFICATIONS: Record<NotificationsErrorCode, string> = {

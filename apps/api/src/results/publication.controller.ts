@@ -4,9 +4,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { BodyLimit } from '../http/body-limits';
 import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
-import { AppealDto, DecisionDto, PublicationDto, ReasonDto } from './results.dto';
+import { APPEAL_BODY_LIMIT, AppealDto, DecisionDto, PublicationDto, ReasonDto } from './results.dto';
 
 @ApiTags('results')
 @Controller({ version: '1' })
@@ -66,7 +67,7 @@ export class PublicationController {
 
   /** The contestant (or a team member) and delegation leaders over the entry, during the notice. */
   @Post('items/:itemId/appeals')
-  @BodyLimit(10 * 1024 * 1024)
+  @BodyLimit(APPEAL_BODY_LIMIT)
   @Allow('any')
   fileAppeal(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: AppealDto) {
     const attachments = (dto.attachments ?? []).map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') }));
@@ -90,8 +91,11 @@ export class PublicationController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const file = await this.publication.attachment(caller, appealId, attachmentId);
-    void reply.header('content-type', file.contentType);
-    void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    // A download, never a page: the browser neither renders it in our origin nor guesses another type.
+    void reply
+      .header('content-type', file.contentType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition(file.fileName, { type: 'attachment' }));
     return file.content;
   }
 
