@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -99,7 +99,11 @@ export class AppConfig {
   /** The SMS provider's HTTP endpoint (JSON POST of number, text and idempotency key). Unset: no SMS channel. */
   @IsString() SMS_GATEWAY_URL = '';
   @IsString() SMS_GATEWAY_TOKEN = '';
-  /** Webhooks to private or loopback addresses (an internal system's receiver): allowed except in production. */
+  /**
+   * Webhooks to private or loopback addresses (an internal system's receiver): allowed except in
+   * production. Where refused, a webhook's host name is resolved when each delivery is sent and the
+   * delivery connects only to the address checked, so a name pointing into our network gets nowhere.
+   */
   @IsIn(['true', 'false', '']) WEBHOOK_ALLOW_PRIVATE = '';
   @Transform(toInt) @IsInt() @Min(100) @Max(60_000) WEBHOOK_TIMEOUT_MS = 5000;
   /** Tries per external delivery and the first retry's delay (doubling after): 8 tries span about four minutes. */
@@ -115,6 +119,13 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /**
+   * Origins beside our own that pages may load images from (a map tile server, say), separated by
+   * commas, e.g. https://tiles.example.com. The Content-Security-Policy allows nothing else from outside.
+   */
+  @Matches(/^(https:\/\/[a-z0-9.-]+(:\d+)?)?(,\s*https:\/\/[a-z0-9.-]+(:\d+)?)*$/i, { message: 'CSP_IMG_ORIGINS must be https:// origins separated by commas' })
+  CSP_IMG_ORIGINS = '';
 
   /** WORKER_PROCESSES, with 0 resolved for this machine. */
   get workerProcesses(): number {
@@ -135,6 +146,9 @@ export class AppConfig {
   get trustedProxies(): false | string[] {
     const list = this.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean);
     return list.length ? list : false;
+  }
+  get cspImgOrigins(): string[] {
+    return this.CSP_IMG_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
   }
   get redisAddress(): string {
     return `${this.REDIS_HOST}:${this.REDIS_PORT}`;

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { applyBodyLimits } from './http/body-limits';
 import { setupOpenApi } from './http/openapi';
 import { mountQueueBoard } from './http/queue-board';
+import { applySecurityHeaders } from './http/security-headers';
 import { acceptSpreadsheets } from './http/raw-body';
 import { validationPipe } from './http/validation';
 
@@ -41,6 +42,8 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
   });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  // Before any route is added, so that every answer carries the headers.
+  await applySecurityHeaders(app, config.cspImgOrigins);
   app.useGlobalPipes(validationPipe());
   applyBodyLimits(app);
   acceptSpreadsheets(app);

@@ -193,7 +193,13 @@ export class RegistrationService {
         answers.push(err);
       }
     }
-    const written = simple.length ? await writeBatch(m, simple) : [];
+    const written = simple.length
+      ? await writeBatch(m, simple).catch((err: unknown) => {
+          // Someone entered one of these people in the meantime: the whole list goes back, as any refusal does.
+          if (isDuplicateKey(err)) throw new RegistrationError('conflict', RegistrationErrorCode.AlreadyEntered, '名单中有人员刚刚已被报名，请重新导入', { field: null });
+          throw err;
+        })
+      : [];
     const notes = written.flatMap((w, i) =>
       w instanceof Error ? [] : [{ entryId: w.id, status: w.status, bib: w.bib, userIds: [simple[i].userId], event: simple[i].ctx.event.name, item: simple[i].ctx.item.name }],
     );
