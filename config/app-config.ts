@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -62,6 +62,18 @@ export class AppConfig {
   /** Failed logins from one address per LOGIN_WINDOW_S: high, since thousands of workers may share one enterprise NAT. */
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ADDRESS = 2000;
 
+  /**
+   * Rows a roster file may have after its header, blank ones included. Past it the upload is refused
+   * as soon as the reader gets there, without unpacking the rest: a 5 MB workbook can hold a million
+   * rows. The checks take at most 5,000 people per import; the rest is room for blank lines.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_048_575) ROSTER_MAX_ROWS = 20_000;
+  /**
+   * Worker threads per API process that read roster files, so a big file never holds up the event
+   * loop. One leaves the other core to the API on a two-core machine; further uploads wait their turn.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(16) ROSTER_READ_THREADS = 1;
+
   @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
   /**
    * Jobs a worker process runs at once, per queue. A tally is JavaScript on one thread between its
@@ -87,7 +99,11 @@ export class AppConfig {
   /** The SMS provider's HTTP endpoint (JSON POST of number, text and idempotency key). Unset: no SMS channel. */
   @IsString() SMS_GATEWAY_URL = '';
   @IsString() SMS_GATEWAY_TOKEN = '';
-  /** Webhooks to private or loopback addresses (an internal system's receiver): allowed except in production. */
+  /**
+   * Webhooks to private or loopback addresses (an internal system's receiver): allowed except in
+   * production. Where refused, a webhook's host name is resolved when each delivery is sent and the
+   * delivery connects only to the address checked, so a name pointing into our network gets nowhere.
+   */
   @IsIn(['true', 'false', '']) WEBHOOK_ALLOW_PRIVATE = '';
   @Transform(toInt) @IsInt() @Min(100) @Max(60_000) WEBHOOK_TIMEOUT_MS = 5000;
   /** Tries per external delivery and the first retry's delay (doubling after): 8 tries span about four minutes. */
@@ -105,6 +121,13 @@ export class AppConfig {
   LOG_LEVEL = 'info';
   /** auto: short lines on a terminal, JSON (pino, one object per line) when the output is a file, a pipe, CI or a test. */
   @IsIn(['auto', 'json', 'pretty']) LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
+
+  /**
+   * Origins beside our own that pages may load images from (a map tile server, say), separated by
+   * commas, e.g. https://tiles.example.com. The Content-Security-Policy allows nothing else from outside.
+   */
+  @Matches(/^(https:\/\/[a-z0-9.-]+(:\d+)?)?(,\s*https:\/\/[a-z0-9.-]+(:\d+)?)*$/i, { message: 'CSP_IMG_ORIGINS must be https:// origins separated by commas' })
+  CSP_IMG_ORIGINS = '';
 
   /** WORKER_PROCESSES, with 0 resolved for this machine. */
   get workerProcesses(): number {
@@ -125,6 +148,9 @@ export class AppConfig {
   get trustedProxies(): false | string[] {
     const list = this.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean);
     return list.length ? list : false;
+  }
+  get cspImgOrigins(): string[] {
+    return this.CSP_IMG_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
   }
   get redisAddress(): string {
     return `${this.REDIS_HOST}:${this.REDIS_PORT}`;

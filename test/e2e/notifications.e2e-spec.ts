@@ -113,6 +113,7 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
       500,
     );
     await post(url, `/api/v1/items/${hike.itemId}/judges`, org, { userId: judge.id });
+    await tallyOne(hike.itemId, e1.id);
     const notice = await post(url, `/api/v1/items/${hike.itemId}/publication/notice`, org, {});
     const appeal = await post(url, `/api/v1/items/${hike.itemId}/appeals`, li.token, { entryId: e1.id, reason: '终点计时与手表记录相差两分钟' });
     await post(url, `/api/v1/appeals/${appeal.id}/dismiss`, org, { reason: '经复核录像，计时无误' });
@@ -197,6 +198,14 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
       ['webhook', 'sent', 2, 1],
     ]);
   });
+
+  /** A result to put on notice: the judge times one finisher and the tally runs. */
+  async function tallyOne(itemId: number, entryId: number): Promise<void> {
+    await put(url, `/api/v1/items/${itemId}/scheme`, world.organizer.token, { scheme: { kind: 'timed', rounding: { digits: 2, mode: 'up' } } });
+    const mark = await http(url).put(`/api/v1/items/${itemId}/marks`).set(bearer(judge.token)).send({ entryId, criterion: 'time', value: '3605.20' });
+    if (mark.status !== 200) throw new Error(`mark: ${mark.status} ${JSON.stringify(mark.body)}`);
+    await waitFor('the tally', async () => (await http(url).get(`/api/v1/items/${itemId}/results`)).body.results?.length > 0, 30_000, 100);
+  }
 
   async function eventName(eventId: number): Promise<string> {
     const [r] = await ds.query('SELECT name FROM events WHERE id = ?', [eventId]);
@@ -305,7 +314,10 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
   it('fans a broadcast out as inbox jobs of a batch of recipients each, not one call per recipient', async () => {
     const hike = await openEvent(world, { name: '职工迷你马拉松' });
     const people = await importPeople(world, world.enterprises[1].id, 5);
-    for (const userId of people) await post(url, `/api/v1/items/${hike.itemId}/entries`, world.organizer.token, { userId });
+    const entries = [];
+    for (const userId of people) entries.push(await post(url, `/api/v1/items/${hike.itemId}/entries`, world.organizer.token, { userId }));
+    await post(url, `/api/v1/items/${hike.itemId}/judges`, world.organizer.token, { userId: judge.id });
+    await tallyOne(hike.itemId, entries[0].id);
     await post(url, `/api/v1/items/${hike.itemId}/publication/notice`, world.organizer.token, {});
     const [fanout] = await ds.query(
       "SELECT JSON_UNQUOTE(JSON_EXTRACT(payload, '$.key')) AS k FROM outbox WHERE job_name = 'notify.fanout' AND JSON_EXTRACT(payload, '$.audience.id') = ? AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.trigger')) = 'results.published'",

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
 import { beijingClock } from './support/beijing';
-import { bearer, buildWorld, competitionWithEntries, http, submitMark, submitSheet, type World } from './support/world';
+import { bearer, buildWorld, competitionWithEntries, http, post, submitMark, submitSheet, type World } from './support/world';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex').toString('base64');
 
@@ -13,15 +13,17 @@ describe('publication: notice, appeals, final results', () => {
   let itemId: number;
   let entryIds: number[];
   let appealId: number;
+  let eventId: number;
 
   const organizer = () => bearer(world.organizer.token);
   const as = (i: number) => bearer(world.contestants[i].token);
   const results = (token?: string) => http().get(`/api/v1/items/${itemId}/results`).set(token ? bearer(token) : {});
   const appeal = (i: number, body: object) => http().post(`/api/v1/items/${itemId}/appeals`).set(as(i)).send(body);
+  const appealsOf = async (entryId: number) => Number((await ds.query('SELECT COUNT(*) AS n FROM result_appeals WHERE entry_id = ?', [entryId]))[0].n);
 
   beforeAll(async () => {
     world = await buildWorld({ judges: 3, contestants: 4 });
-    ({ itemId, entryIds } = await competitionWithEntries(world));
+    ({ eventId, itemId, entryIds } = await competitionWithEntries(world));
     const marks = [
       ['80', '82', '84'],
       ['85', '86', '87'],
@@ -35,6 +37,15 @@ describe('publication: notice, appeals, final results', () => {
   }, 120_000);
 
   afterAll(async () => ds?.destroy());
+
+  it('refuses to put an item on notice while it has no results', async () => {
+    const empty = await post(world.url, `/api/v1/events/${eventId}/items`, world.organizer.token, { name: '高压电工（职工组）' });
+    const notice = await http().post(`/api/v1/items/${empty.id}/publication/notice`).set(organizer());
+    expect([notice.status, notice.body.code]).toEqual([409, 'RESULTS_NONE_TO_PUBLISH']);
+    expect((await http().get(`/api/v1/items/${empty.id}/publication`)).body.status).toBe('PROVISIONAL');
+    const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM result_audit WHERE item_id = ?', [empty.id]);
+    expect(Number(n)).toBe(0);
+  });
 
   it('accepts no appeal before the notice, and lets only organizers publish', async () => {
     const early = await appeal(0, { entryId: entryIds[0], reason: '评分有误' });
@@ -57,6 +68,34 @@ describe('publication: notice, appeals, final results', () => {
     expect(stranger.status).toBe(403);
     const badFile = await appeal(0, { entryId: entryIds[0], reason: '评分有误', attachments: [{ fileName: '说明.exe', contentType: 'application/x-msdownload', contentBase64: PNG }] });
     expect([badFile.status, badFile.body.code, badFile.body.details[0].field]).toEqual([400, 'RESULTS_INVALID_ATTACHMENT', 'attachments[0].contentType']);
+    // The type is read from the bytes: a page or script sent as an image, or a PDF declared as PNG, is refused by field.
+    const html = Buffer.from('<html><script>fetch("/api/v1/auth/me")</script></html>').toString('base64');
+    const script = await appeal(0, { entryId: entryIds[0], reason: '评分有误', attachments: [{ fileName: '截图.png', contentType: 'image/png', contentBase64: html }] });
+    expect([script.status, script.body.code, script.body.details[0].field]).toEqual([400, 'RESULTS_INVALID_ATTACHMENT', 'attachments[0].contentBase64']);
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n').toString('base64');
+    const mislabelled = await appeal(0, {
+      entryId: entryIds[0],
+      reason: '评分有误',
+      attachments: [{ fileName: '截图.png', contentType: 'image/png', contentBase64: PNG }, { fileName: '评分表.png', contentType: 'image/png', contentBase64: pdf }],
+    });
+    expect([mislabelled.status, mislabelled.body.code, mislabelled.body.details[0].field]).toEqual([400, 'RESULTS_INVALID_ATTACHMENT', 'attachments[1].contentType']);
+    const four = await appeal(0, { entryId: entryIds[0], reason: '评分有误', attachments: Array.from({ length: 4 }, () => ({ fileName: 'a.png', contentType: 'image/png', contentBase64: PNG })) });
+    expect([four.status, four.body.details[0].field]).toEqual([400, 'attachments']);
+    // The body limit admits three files at their largest (5 MB each, 4/3 of that in base64): each is read and checked.
+    const big = Buffer.alloc(5 * 1024 * 1024);
+    Buffer.from(PNG, 'base64').copy(big);
+    const largest = big.toString('base64');
+    const full = await appeal(0, {
+      entryId: entryIds[0],
+      reason: '评分有误',
+      attachments: [
+        { fileName: '录像截图1.png', contentType: 'image/png', contentBase64: largest },
+        { fileName: '录像截图2.png', contentType: 'image/png', contentBase64: largest },
+        { fileName: '录像截图3.pdf', contentType: 'application/pdf', contentBase64: largest },
+      ],
+    });
+    expect([full.status, full.body.details?.[0].field]).toEqual([400, 'attachments[2].contentType']);
+    expect(await appealsOf(entryIds[0])).toBe(0);
     const noReason = await appeal(0, { entryId: entryIds[0] });
     expect([noReason.status, noReason.body.details.map((d: { field: string }) => d.field)]).toEqual([400, ['reason']]);
 
@@ -65,6 +104,13 @@ describe('publication: notice, appeals, final results', () => {
     appealId = filed.body.id;
     const file = await http().get(`/api/v1/appeals/${appealId}/attachments/${filed.body.attachments[0].id}`).set(organizer()).buffer(true);
     expect([file.status, file.headers['content-type'], Buffer.from(file.body).toString('base64')]).toEqual([200, 'image/png', PNG]);
+    // Downloaded, never rendered in our origin, and never taken for another type.
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; /);
+    expect(file.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('原始评分表.png')}`);
+    // One undecided appeal per entry at a time.
+    const again = await appeal(0, { entryId: entryIds[0], reason: '再次申诉' });
+    expect([again.status, again.body.code, again.body.details[0].field]).toEqual([409, 'RESULTS_APPEAL_ALREADY_OPEN', 'entryId']);
     expect((await http().get(`/api/v1/appeals/${appealId}/attachments/${filed.body.attachments[0].id}`).set(as(1))).status).toBe(403);
     expect((await http().get(`/api/v1/items/${itemId}/appeals`).set(as(1))).body).toEqual([]);
     expect((await http().get(`/api/v1/items/${itemId}/appeals`).set(organizer())).body.map((a: { id: number }) => a.id)).toEqual([appealId]);
@@ -116,6 +162,17 @@ describe('publication: notice, appeals, final results', () => {
     ]);
     expect(Math.abs(Date.parse(decision.at) - Date.now())).toBeLessThan(60_000);
     expect((await http().get(`/api/v1/items/${itemId}/publication/audit`).set(as(0))).status).toBe(403);
+  });
+
+  it('takes at most three appeals per entry in all', async () => {
+    for (const reason of ['复核后仍有疑问', '补充新的录像证据']) {
+      const next = await appeal(0, { entryId: entryIds[0], reason });
+      expect(next.status).toBe(201);
+      expect((await http().post(`/api/v1/appeals/${next.body.id}/dismiss`).set(organizer()).send({ reason: '维持更正后的成绩' })).status).toBe(200);
+    }
+    const fourth = await appeal(0, { entryId: entryIds[0], reason: '第四次申诉' });
+    expect([fourth.status, fourth.body.code, fourth.body.details[0]]).toEqual([409, 'RESULTS_TOO_MANY_APPEALS', expect.objectContaining({ field: 'entryId', maxAppeals: 3 })]);
+    expect(await appealsOf(entryIds[0])).toBe(3);
   });
 
   it('dismisses an appeal with a reason, finalizes after the notice, and freezes the marks until an audited reopening', async () => {

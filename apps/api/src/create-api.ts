@@ -1,4 +1,5 @@
 import { type AppConfig } from '@app/config';
+import { RosterReader } from '@app/registration';
 import { type DynamicModule, type INestApplication, Module, type Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,6 +9,7 @@ import { AppModule } from './app.module';
 import { applyBodyLimits } from './http/body-limits';
 import { setupOpenApi } from './http/openapi';
 import { mountQueueBoard } from './http/queue-board';
+import { applySecurityHeaders } from './http/security-headers';
 import { acceptSpreadsheets } from './http/raw-body';
 import { validationPipe } from './http/validation';
 
@@ -40,11 +42,15 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
     void reply.header('x-request-id', req.id);
   });
   applyRouting(app);
+  // Before any route is added, so that every answer carries the headers.
+  await applySecurityHeaders(app, config.cspImgOrigins);
   app.useGlobalPipes(validationPipe());
   applyBodyLimits(app);
   acceptSpreadsheets(app);
   setupOpenApi(app);
   await mountQueueBoard(app);
+  // Roster files are read on worker threads: start them now, not on the first upload.
+  app.get(RosterReader).start();
   return app;
 }
 

@@ -1,7 +1,8 @@
 import { AppConfig } from '@app/config';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { type ExternalChannel, signWebhook } from './domain';
+import { type ExternalChannel, signWebhook, webhookTargetProblem } from './domain';
+import { postWebhook, WebhookRefused } from './webhook-post';
 
 /** What an external channel carries: the rendered texts and the key a receiver de-duplicates on. */
 export interface OutgoingMessage {
@@ -18,8 +19,10 @@ export interface OutgoingMessage {
 
 /**
  * The provider adapters. E-mail goes over SMTP (nodemailer); SMS is a JSON
- * POST to the provider's gateway; a webhook is a JSON POST signed with the
- * recipient's secret. Each throws on any failure, so the job retries.
+ * POST to the provider's gateway (an address the operators chose); a webhook is
+ * a JSON POST signed with the recipient's secret, to an address anyone may give,
+ * so it is resolved and checked when sent (webhook-post.ts). Each throws on any
+ * failure, so the job retries; a refused webhook fails at once.
  */
 @Injectable()
 export class ChannelSenders implements OnApplicationShutdown {
@@ -61,7 +64,11 @@ export class ChannelSenders implements OnApplicationShutdown {
       createdAt: msg.createdAt,
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    await this.post(
+    const allowPrivate = this.config.webhooksMayBePrivate;
+    // Checked again when sent: the rules may have tightened since the address was saved.
+    const problem = webhookTargetProblem(url, allowPrivate);
+    if (problem) throw new WebhookRefused(`refused: ${problem}`);
+    await postWebhook(
       url,
       {
         'content-type': 'application/json; charset=utf-8',
@@ -71,6 +78,7 @@ export class ChannelSenders implements OnApplicationShutdown {
         'user-agent': 'union-events-webhook/1',
       },
       body,
+      { allowPrivate, timeoutMs: this.config.WEBHOOK_TIMEOUT_MS },
     );
   }
 

@@ -12,6 +12,7 @@ export * from './profiles.service';
 export * from './check-in.service';
 export * from './registration-settings.service';
 export * from './roster.service';
+export { RosterReader } from './roster-reader';
 export * from './registration.module';
 export { PiiCipher } from './pii-cipher';
 

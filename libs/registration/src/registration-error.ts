@@ -20,6 +20,8 @@ export enum RegistrationErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   IdempotencyKeyInvalid = 'IDEMPOTENCY_KEY_INVALID',
   RosterInvalid = 'ROSTER_INVALID',
+  RosterFileTooLarge = 'ROSTER_FILE_TOO_LARGE',
+  RosterBusy = 'ROSTER_BUSY',
 }
 
 export class RegistrationError extends DomainError {

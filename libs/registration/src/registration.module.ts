@@ -11,9 +11,10 @@ import { ProfilesService } from './profiles.service';
 import { RegistrationContext } from './registration-context';
 import { RegistrationSettingsService } from './registration-settings.service';
 import { RegistrationService } from './registration.service';
+import { RosterReader } from './roster-reader';
 import { RosterService } from './roster.service';
 
-const SERVICES = [RegistrationService, EntryWorkflowService, ProfilesService, CheckInService, RegistrationSettingsService, RosterService];
+const SERVICES = [RegistrationService, EntryWorkflowService, ProfilesService, CheckInService, RegistrationSettingsService, RosterService, RosterReader];
 
 @Module({
   imports: [TypeOrmModule.forFeature([Entry, PersonProfile]), IdentityModule, EventsModule],

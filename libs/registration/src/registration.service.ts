@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '@app/common';
+import { DomainError, type ErrorDetail } from '@app/common';
 import { inTransaction, isDuplicateKey } from '@app/database';
 import { coversPath, forbidden, type Principal, type RoleClaim, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -7,7 +7,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Batcher } from './batcher';
 import { BIB_WIDTH, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlace } from './capacity';
 import { notifyEntered } from './entry-notices';
-import { writeBatch, type WrittenEntry } from './entry-batch';
+import { type SimpleEntry, writeBatch, type WrittenEntry } from './entry-batch';
+import { PendingCounts } from './pending-counts';
 import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
 import { Entry } from './entry.entity';
 import { entryViews, type EntryView } from './entry-views';
@@ -32,6 +33,9 @@ export interface RegisteredEntry extends EntryView {
   /** Why the entry waits, when it went to the waitlist. */
   notice: string | null;
 }
+
+/** Entries per inbox job when many are written at once (a roster import), as a fan-out batches them. */
+const NOTE_BATCH = 500;
 
 const WAITLIST_NOTICE = {
   event: '本次活动名额已满，已为您登记候补',
@@ -157,6 +161,55 @@ export class RegistrationService {
   }
 
   /**
+   * Individual entries of one event, many at once, inside the caller's transaction (the roster
+   * import): every entry is checked first, counting those before it in the list against the
+   * limits, then all are written by one batch. The quota rows every registration of the event
+   * locks are therefore held for that one write and the commit, not while thousands of entries are
+   * checked. Answers each entry's outcome in list order; refusals are DomainErrors, not thrown.
+   */
+  async enterAll(m: EntityManager, principal: Principal, list: { ctx: ItemContext; person: Person }[]): Promise<(WrittenEntry | DomainError)[]> {
+    const answers: (WrittenEntry | DomainError | null)[] = [];
+    const simple: SimpleEntry[] = [];
+    const pending = new PendingCounts();
+    // Athletes per delegation count people, once each: whether a person is counted already matters only under such a limit.
+    const athletesLimited = list.some((e) => e.ctx.rules.delegationLimits);
+    for (const { ctx, person } of list) {
+      try {
+        const checked = await this.checkPeople(m, ctx, [person], undefined, pending);
+        const stored = athletesLimited && !pending.hasEntry(person.userId) ? await this.counted(m, ctx.event.id, person.userId) : true;
+        pending.add(ctx.item.id, person, stored);
+        simple.push({
+          ctx,
+          userId: person.userId,
+          organisationId: person.home.orgId,
+          registeredBy: principal.userId,
+          ageGroup: checked.ageGroup?.code ?? null,
+          ageGroupOverride: false,
+          quotas: checked.first.quotas ?? [],
+        });
+        answers.push(null);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        answers.push(err);
+      }
+    }
+    const written = simple.length
+      ? await writeBatch(m, simple).catch((err: unknown) => {
+          // Someone entered one of these people in the meantime: the whole list goes back, as any refusal does.
+          if (isDuplicateKey(err)) throw new RegistrationError('conflict', RegistrationErrorCode.AlreadyEntered, '名单中有人员刚刚已被报名，请重新导入', { field: null });
+          throw err;
+        })
+      : [];
+    const notes = written.flatMap((w, i) =>
+      w instanceof Error ? [] : [{ entryId: w.id, status: w.status, bib: w.bib, userIds: [simple[i].userId], event: simple[i].ctx.event.name, item: simple[i].ctx.item.name }],
+    );
+    // Inbox jobs of a few hundred people each, as a fan-out makes them.
+    for (let at = 0; at < notes.length; at += NOTE_BATCH) await notifyEntered(m, notes.slice(at, at + NOTE_BATCH));
+    let k = 0;
+    return answers.map((a) => a ?? (written[k++] as WrittenEntry | DomainError));
+  }
+
+  /**
    * A batch of individual entries of one event in one transaction. A batch that fails as a whole
    * (a duplicate that raced past its check, a lock wait given up) is retried entry by entry,
    * each answering for itself, so one bad entry never costs the others their answer.
@@ -252,11 +305,14 @@ export class RegistrationService {
    * registrations of one person or one delegation cannot both pass a limit:
    * the person's profile row and the delegation's quota row are locked first.
    */
-  private async checkPeople(m: EntityManager, ctx: ItemContext, people: Person[], ageGroupOverride?: string): Promise<Checked> {
+  private async checkPeople(m: EntityManager, ctx: ItemContext, people: Person[], ageGroupOverride?: string, pending?: PendingCounts): Promise<Checked> {
     const { personLimits, delegationLimits } = ctx.rules;
     const orgId = people[0].home.orgId;
     let delegationCounts: CountsSnapshot['delegation'] = null;
-    if (delegationLimits) delegationCounts = await this.delegationCounts(m, ctx, orgId);
+    if (delegationLimits) {
+      const stored = await this.delegationCounts(m, ctx, orgId);
+      delegationCounts = pending ? pending.delegation(ctx.item.id, orgId, stored) : stored;
+    }
     const failures: ErrorDetail[] = [];
     let first: Entrant | null = null;
     for (const p of people) {
@@ -274,10 +330,13 @@ export class RegistrationService {
         referenceDate: ctx.referenceDate,
         counts: {
           person: {
-            activeEntries: personLimits ? await this.personCounts(m, ctx.event.id, p.userId) : { individual: 0, relay: 0, team: 0 },
+            activeEntries: personLimits ? await this.personCounts(m, ctx.event.id, p.userId, pending) : { individual: 0, relay: 0, team: 0 },
             alreadyEnteredThisItem: false,
           },
-          delegation: delegationCounts && { ...delegationCounts, candidateAlreadyCounted: await this.counted(m, ctx.event.id, p.userId) },
+          delegation: delegationCounts && {
+            ...delegationCounts,
+            candidateAlreadyCounted: Boolean(pending?.hasEntry(p.userId)) || (await this.counted(m, ctx.event.id, p.userId)),
+          },
         },
       });
       if (!result.ok) failures.push(...result.failures.map((f) => ({ field: 'userId', ...f, userId: p.userId })));
@@ -313,7 +372,7 @@ export class RegistrationService {
     return rows[0] ? { ...rows[0], quotas: withQuotas ? parseSeen(rows[0].quotas) : undefined } : null;
   }
 
-  private async personCounts(m: EntityManager, eventId: number, userId: number) {
+  private async personCounts(m: EntityManager, eventId: number, userId: number, pending?: PendingCounts) {
     const rows: { kind: 'individual' | 'relay' | 'team'; n: number }[] = await m.query(
       `SELECT i.entry_type AS kind, COUNT(*) AS n FROM entries e JOIN event_items i ON i.id = e.item_id
         WHERE e.event_id = ? AND e.active_user_id = ? AND i.entry_type = 'individual' GROUP BY i.entry_type
@@ -324,6 +383,7 @@ export class RegistrationService {
     );
     const counts = { individual: 0, relay: 0, team: 0 };
     for (const r of rows) counts[r.kind] += Number(r.n);
+    counts.individual += pending?.entriesOf(userId) ?? 0;
     return counts;
   }
 

@@ -4,7 +4,7 @@ import { AccessService, forbidden, type Principal, RoleAssignment, User } from '
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ENTRY_STATUS_LABELS, GENDER_LABELS, shanghaiToday, validateRoster, type RosterError, type ValidRosterRow } from './domain';
+import { ENTRY_STATUS_LABELS, GENDER_LABELS, shanghaiToday, type RosterError, type ValidRosterRow } from './domain';
 import { beijingTime, DomainError } from '@app/common';
 import { entryViews, readableEntries } from './entry-views';
 import { runIdempotent, type IdempotencyKey } from './idempotency';
@@ -13,7 +13,8 @@ import { ProfilesService, residentIdTaken } from './profiles.service';
 import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { RegistrationService, type Person } from './registration.service';
-import { parseRosterFile, RosterFileError, writeTable } from './spreadsheet';
+import { RosterReader } from './roster-reader';
+import { writeTable } from './spreadsheet';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -42,6 +43,7 @@ export class RosterService {
     private readonly context: RegistrationContext,
     private readonly registration: RegistrationService,
     private readonly profiles: ProfilesService,
+    private readonly reader: RosterReader,
   ) {}
 
   /** Delegation leaders and organizers over `organisationId`, which must lie inside the event's organisation. */
@@ -52,11 +54,8 @@ export class RosterService {
     if (!orgPath.startsWith(eventPath)) throw forbidden('该单位不在本赛事举办组织范围内');
     this.access.assertPath(principal, ['delegation_leader', 'organizer'], orgPath);
 
-    const sheet = await parseRosterFile(file, format).catch((err: unknown) => {
-      if (err instanceof RosterFileError) throw new RegistrationError('invalid', err.code, err.message, { field: 'file' });
-      throw err;
-    });
-    const checked = validateRoster(sheet, { today: shanghaiToday(new Date()) });
+    // Read and checked on a worker thread; a file over the row limit is refused before anything is written.
+    const checked = await this.reader.read(file, format, shanghaiToday(new Date()));
     const contexts = new Map<string, ItemContext>();
     // Row errors and item-name errors are reported together, so one round of fixes is enough.
     const errors: RosterError[] = [...checked.errors];
@@ -75,21 +74,24 @@ export class RosterService {
 
     return runIdempotent(this.dataSource, principal.userId, idem, async (m) => {
       const report: ImportReport = { people: checked.rows.length, created: 0, entries: 0, waitlisted: 0 };
+      const wanted: { row: number; name: string; ctx: ItemContext; person: Person }[] = [];
       for (const row of checked.rows) {
         const person = await this.upsertPerson(m, row, organisationId, orgPath, errors);
         if (!person) continue;
         if (person.created) report.created++;
-        for (const name of row.items) {
-          try {
-            const made = await this.registration.enter(m, contexts.get(name)!, principal, [person.person], {});
-            report.entries++;
-            if (made.notice) report.waitlisted++;
-          } catch (err) {
-            if (!(err instanceof DomainError)) throw err;
-            errors.push({ row: row.row, field: '项目', code: err.code, message: `${name}：${err.message}` });
-          }
-        }
+        for (const name of row.items) wanted.push({ row: row.row, name, ctx: contexts.get(name)!, person: person.person });
       }
+      // Checked one by one, written in one batch: the event's quota row, which every registration of
+      // the event waits for, is held for that write only, not while thousands of rows are checked.
+      const outcomes = await this.registration.enterAll(m, principal, wanted);
+      outcomes.forEach((outcome, i) => {
+        const { row, name } = wanted[i];
+        if (outcome instanceof DomainError) errors.push({ row, field: '项目', code: outcome.code, message: `${name}：${outcome.message}` });
+        else {
+          report.entries++;
+          if (outcome.full) report.waitlisted++;
+        }
+      });
       // Rolls back every row written so far: the import is all or nothing.
       if (errors.length) throw rosterInvalid(errors);
       return report;

@@ -9,6 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type PublicationCommand, type PublicationState, transitionPublication } from './domain';
+import { APPEAL_LIMITS, type AttachmentInput, checkAttachments, detectedType } from './appeal-files';
 import { ResultsError, ResultsErrorCode } from './results-error';
 import { ResultsSettingsService } from './results-settings.service';
 
@@ -22,11 +23,6 @@ export interface PublicationView {
   openAppeals: number;
 }
 
-export interface AttachmentInput {
-  fileName: string;
-  contentType: string;
-  content: Buffer;
-}
 
 export interface AppealView {
   id: number;
@@ -63,10 +59,6 @@ export interface CorrectedMark {
   value: string | null;
 }
 
-const MAX_ATTACHMENTS = 5;
-const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-const ATTACHMENT_TYPES = /^(image\/(jpeg|png|webp)|application\/pdf|video\/mp4)$/;
-
 /**
  * Staged publication of an item's results (the rules are in domain/publication.ts):
  * provisional → public notice with appeals → final, frozen until an audited
@@ -95,6 +87,11 @@ export class PublicationService {
     const eventId = await this.assertOrganizer(principal, itemId);
     const { noticeDays } = await this.settings.get(eventId);
     return this.step(principal, itemId, { type: 'PUBLISH_NOTICE', at: now(), noticeDays }, {}, async (m) => {
+      // A notice opens the appeal window over the results: with none, there is nothing to appeal against.
+      const [tallied] = await m.query('SELECT EXISTS(SELECT 1 FROM item_results WHERE item_id = ?) AS yes', [itemId]);
+      if (!Number(tallied.yes)) {
+        throw new ResultsError('conflict', ResultsErrorCode.NoResults, '该项目还没有任何成绩，不能进入公示', { field: null, itemId });
+      }
       const [r] = await m.query(
         `SELECT i.name AS item, e.name AS event, p.notice_ends_at AS endsAt
            FROM event_items i JOIN events e ON e.id = i.event_id JOIN result_publications p ON p.item_id = i.id WHERE i.id = ?`,
@@ -135,10 +132,11 @@ export class PublicationService {
     }
     const own = entry.userId === principal.userId || entry.members?.some((mb) => mb.userId === principal.userId);
     if (!own) await this.entries.assertOverEntry(principal, entry, ['delegation_leader']);
-    input.attachments.forEach(checkAttachment);
+    await checkAttachments(input.attachments);
     let appealId = 0;
     await inTransaction(this.dataSource, async (m) => {
       const state = await this.lock(m, itemId);
+      await this.assertMayAppeal(m, input.entryId);
       const res = await m.query('INSERT INTO result_appeals (item_id, entry_id, filed_by, reason) VALUES (?, ?, ?, ?)', [itemId, input.entryId, principal.userId, input.reason]);
       appealId = Number(res.insertId);
       await this.apply(m, principal, itemId, state, { type: 'FILE_APPEAL', at: now(), appealId: String(appealId) }, { appealId, reason: input.reason });
@@ -202,7 +200,20 @@ export class PublicationService {
       [attachmentId, appealId],
     );
     if (!row) throw new ResultsError('not_found', ResultsErrorCode.AttachmentNotFound, `附件不存在：${attachmentId}`);
-    return row;
+    // Served as what the bytes are (a file stored before types were checked included), else as opaque bytes.
+    return { ...row, contentType: (await detectedType(row.content)) ?? 'application/octet-stream' };
+  }
+
+  /** One undecided appeal per entry at a time, and APPEAL_LIMITS.maxAppealsPerEntry in all; runs under the item's publication lock. */
+  private async assertMayAppeal(m: EntityManager, entryId: number): Promise<void> {
+    const [row] = await m.query("SELECT COUNT(*) AS total, COALESCE(SUM(status = 'open'), 0) AS open FROM result_appeals WHERE entry_id = ?", [entryId]);
+    if (Number(row.open) > 0) {
+      throw new ResultsError('conflict', ResultsErrorCode.AppealAlreadyOpen, '该成绩已有一项申诉尚未处理，请等待处理结果', { field: 'entryId', entryId });
+    }
+    const max = APPEAL_LIMITS.maxAppealsPerEntry;
+    if (Number(row.total) >= max) {
+      throw new ResultsError('conflict', ResultsErrorCode.TooManyAppeals, `每项成绩最多申诉 ${max} 次`, { field: 'entryId', entryId, maxAppeals: max });
+    }
   }
 
   /** Organizers: every publication step and appeal decision of the item, oldest first, with who, when and why. */
@@ -347,15 +358,4 @@ function now(): string {
 
 function toDate(iso: string | undefined): Date | null {
   return iso ? new Date(iso) : null;
-}
-
-function checkAttachment(a: AttachmentInput, i: number): void {
-  const field = `attachments[${i}]`;
-  if (i >= MAX_ATTACHMENTS) throw new ResultsError('invalid', ResultsErrorCode.InvalidAttachment, `最多 ${MAX_ATTACHMENTS} 个附件`, { field: 'attachments' });
-  if (!ATTACHMENT_TYPES.test(a.contentType)) {
-    throw new ResultsError('invalid', ResultsErrorCode.InvalidAttachment, `${field}.contentType 只接受 JPEG、PNG、WebP 图片、PDF 或 MP4 视频`, { field: `${field}.contentType` });
-  }
-  if (!a.content.length || a.content.length > MAX_ATTACHMENT_BYTES) {
-    throw new ResultsError('invalid', ResultsErrorCode.InvalidAttachment, `${field}.content 不能为空，且不超过 5 MB`, { field: `${field}.content` });
-  }
 }

@@ -9,6 +9,9 @@ export enum ResultsErrorCode {
   EntryNotInItem = 'RESULTS_ENTRY_NOT_IN_ITEM',
   EntryNotFound = 'RESULTS_ENTRY_NOT_FOUND',
   CorrectionRequired = 'RESULTS_CORRECTION_REQUIRED',
+  NoResults = 'RESULTS_NONE_TO_PUBLISH',
+  TooManyAppeals = 'RESULTS_TOO_MANY_APPEALS',
+  AppealAlreadyOpen = 'RESULTS_APPEAL_ALREADY_OPEN',
   /** Refusals of the publication workflow carry the domain's code after this prefix, e.g. RESULTS_APPEAL_WINDOW_CLOSED. */
   Publication = 'RESULTS_',
 }

@@ -59,6 +59,8 @@ const REGISTRATION: Record<RegistrationErrorCode, string> = {
   [RegistrationErrorCode.IdempotencyKeyReused]: 'This Idempotency-Key was used for a different request',
   [RegistrationErrorCode.IdempotencyKeyInvalid]: 'Idempotency-Key must be 8 to 100 letters, digits or _ . : -',
   [RegistrationErrorCode.RosterInvalid]: 'Some rows of the roster failed; nothing was imported',
+  [RegistrationErrorCode.RosterFileTooLarge]: 'The roster file has more rows than the import takes, or unpacks too large; nothing was imported',
+  [RegistrationErrorCode.RosterBusy]: 'Many roster files are being read; try again shortly',
 };
 
 const SCORING: Record<ScoringErrorCode, string> = {
@@ -97,6 +99,9 @@ const RESULTS: Record<Exclude<ResultsErrorCode, ResultsErrorCode.Publication>, s
   [ResultsErrorCode.EntryNotInItem]: 'The entry does not belong to this item',
   [ResultsErrorCode.EntryNotFound]: 'No such entry',
   [ResultsErrorCode.CorrectionRequired]: 'Upholding an appeal needs the corrected marks',
+  [ResultsErrorCode.NoResults]: 'The item has no results yet, so they cannot go on public notice',
+  [ResultsErrorCode.TooManyAppeals]: 'This result already has as many appeals as one entry may file',
+  [ResultsErrorCode.AppealAlreadyOpen]: 'An appeal against this result is still undecided',
 };
 
 const NOTIFICATIONS: Record<NotificationsErrorCode, string> = {

@@ -111,6 +111,8 @@ export class RegistrationAdminController {
   /**
    * Delegation leaders and organizers over the organisation. The body is the
    * file itself (.xlsx or UTF-8 .csv, by Content-Type); all rows go in or none.
+   * A file of more rows than ROSTER_MAX_ROWS (20,000 by default, blank ones
+   * included) is refused with 413 ROSTER_FILE_TOO_LARGE before anything is written.
    */
   @Post('events/:id/roster')
   @BodyLimit(10 * 1024 * 1024)

@@ -4,10 +4,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { BodyLimit } from '../http/body-limits';
 import { ParseIdPipe } from '../http/ids';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { create as contentDisposition } from 'content-disposition';
 import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
-import { AppealDto, DecisionDto, PublicationDto, ReasonDto } from './results.dto';
+import { APPEAL_BODY_LIMIT, AppealDto, DecisionDto, PublicationDto, ReasonDto } from './results.dto';
 import { AppealViewDto, PublicationAuditDto } from './results-views.dto';
 
 @Tag('results')
@@ -81,7 +82,7 @@ export class PublicationController {
 
   /** The contestant (or a team member) and delegation leaders over the entry, during the notice. */
   @Post('items/:itemId/appeals')
-  @BodyLimit(10 * 1024 * 1024)
+  @BodyLimit(APPEAL_BODY_LIMIT)
   @Allow('any')
   @Operation('File an appeal against a result during the notice')
   @ApiCreatedResponse({ type: AppealViewDto })
@@ -114,8 +115,11 @@ export class PublicationController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const file = await this.publication.attachment(caller, appealId, attachmentId);
-    void reply.header('content-type', file.contentType);
-    void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    // A download, never a page: the browser neither renders it in our origin nor guesses another type.
+    void reply
+      .header('content-type', file.contentType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition(file.fileName, { type: 'attachment' }));
     return file.content;
   }
 

@@ -2,6 +2,7 @@ import { OptionalField } from '../http/optional';
 import { applyDecorators } from '@nestjs/common';
 import { MarkValue } from '../scoring/mark-value';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { APPEAL_LIMITS, base64Length } from '@app/results';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,6 +17,7 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
@@ -100,18 +102,38 @@ export class ReasonDto {
   @ApiProperty({ example: '计时设备故障，成绩需复核' }) @IsString() @Length(1, 2000) reason: string;
 }
 
+const MB = APPEAL_LIMITS.maxAttachmentBytes / 1024 / 1024;
+
 export class AttachmentDto {
   @ApiProperty({ example: '终点录像截图.png' }) @IsString() @Length(1, 200) fileName: string;
-  @ApiProperty({ example: 'image/png', description: 'image/jpeg, image/png, image/webp, application/pdf or video/mp4' }) @IsString() @Length(1, 100) contentType: string;
-  @ApiProperty({ description: 'the file, base64-encoded; at most 5 MB' }) @IsString() @IsBase64() contentBase64: string;
+  @ApiProperty({
+    example: 'image/png',
+    description: 'image/jpeg, image/png, image/webp, application/pdf or video/mp4; must be what the bytes are (the type is read from the content)',
+  })
+  @IsString()
+  @Length(1, 100)
+  contentType: string;
+  @ApiProperty({ description: `the file, base64-encoded; at most ${MB} MB decoded (${base64Length(APPEAL_LIMITS.maxAttachmentBytes)} base64 characters)` })
+  @IsString()
+  @MaxLength(base64Length(APPEAL_LIMITS.maxAttachmentBytes))
+  @IsBase64()
+  contentBase64: string;
 }
+
+/** The appeal route's body limit: every file at its largest in base64, plus room for the reason and the names. */
+export const APPEAL_BODY_LIMIT = APPEAL_LIMITS.maxAttachments * base64Length(APPEAL_LIMITS.maxAttachmentBytes) + 64 * 1024;
 
 export class AppealDto extends ReasonDto {
   @ApiProperty({ description: 'the result appealed against' }) @IsInt() @IsPositive() entryId: number;
-  @ApiPropertyOptional({ type: [AttachmentDto] })
+  @ApiPropertyOptional({
+    type: [AttachmentDto],
+    description:
+      `at most ${APPEAL_LIMITS.maxAttachments} files of up to ${MB} MB each; the whole body may be ${APPEAL_BODY_LIMIT} bytes. ` +
+      `One undecided appeal per entry at a time, ${APPEAL_LIMITS.maxAppealsPerEntry} per entry in all.`,
+  })
   @OptionalField()
   @IsArray()
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(APPEAL_LIMITS.maxAttachments)
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { isIP } from 'node:net';
 import { type ExternalChannel, EXTERNAL_CHANNELS } from './triggers';
 
@@ -21,11 +22,25 @@ export function externalChannels(r: RecipientChannels, mandatory: boolean, confi
 }
 
 /**
- * Why a webhook address may not be used, or null. Outside development a
- * webhook must be https and must not name a loopback, private or link-local
- * address: the worker would otherwise POST into our own network on anyone's
- * behalf. (A host name that resolves to such an address is not caught here;
- * production should route the worker's egress through a proxy.)
+ * Whether an address lies on the public internet: ordinary unicast only. Loopback, private,
+ * link-local, carrier-grade NAT, unspecified, broadcast, multicast, documentation and other
+ * reserved ranges, IPv6 unique-local and link-local, and IPv6 forms that carry an IPv4 address
+ * (mapped, NAT64, 6to4, Teredo) are not: through them a request lands inside a network.
+ */
+export function isPublicAddress(ip: string): boolean {
+  if (!ipaddr.isValid(ip)) return false;
+  const parsed = ipaddr.parse(ip);
+  const range = parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address().range() : parsed.range();
+  return range === 'unicast';
+}
+
+/**
+ * Why a webhook address may not be used, or null. Outside development a webhook must be https
+ * and must not name an address of a private network: the worker would otherwise POST into our
+ * own network on anyone's behalf. A host name is checked here only when it is our own machine
+ * by definition (localhost); what it resolves to is checked when a delivery is sent, against
+ * the address the delivery then connects to (see the webhook sender), since a name may point
+ * elsewhere by then.
  */
 export function webhookTargetProblem(raw: string, allowPrivate: boolean): string | null {
   let url: URL;
@@ -37,10 +52,6 @@ export function webhookTargetProblem(raw: string, allowPrivate: boolean): string
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'webhookUrl 须为 http(s) 地址';
   if (allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const privateHost =
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    (isIP(host) === 4 && /^(0|10|127|169\.254|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(`${host}.`)) ||
-    (isIP(host) === 6 && /^(::1?$|::ffff:|f[cd]|fe80)/i.test(host));
+  const privateHost = host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && !isPublicAddress(host));
   return url.protocol !== 'https:' || privateHost ? 'webhookUrl 须为公网 https 地址' : null;
 }

@@ -1,4 +1,4 @@
-import { externalChannels, webhookTargetProblem } from './channels';
+import { externalChannels, isPublicAddress, webhookTargetProblem } from './channels';
 import { signWebhook, verifyWebhook } from './signature';
 import { checkTemplate, placeholders, render } from './template';
 import { DEFAULT_TEMPLATES, LOCALES, localeOf, TRIGGER_NAMES } from './triggers';
@@ -71,7 +71,7 @@ describe('webhook targets', () => {
 
   it('outside development, refuses plain http and our own network by address', () => {
     expect(webhookTargetProblem('https://oa.hzsteel.example.com/hooks/union', false)).toBeNull();
-    expect(webhookTargetProblem('https://203.0.113.9/hook', false)).toBeNull();
+    expect(webhookTargetProblem('https://223.5.5.5/hook', false)).toBeNull();
     for (const url of [
       'http://oa.example.com/hook',
       'https://localhost/hook',
@@ -83,8 +83,30 @@ describe('webhook targets', () => {
       'https://[::1]/hook',
       'https://[fd00::1]/hook',
       'https://[::ffff:10.0.0.1]/hook',
+      'https://[::ffff:7f00:1]/hook',
+      'https://0.0.0.0/hook',
+      'https://100.64.0.1/hook',
+      'https://[fe80::1]/hook',
+      'https://[ff02::1]/hook',
     ]) {
       expect([url, webhookTargetProblem(url, false)]).toEqual([url, 'webhookUrl 须为公网 https 地址']);
+    }
+  });
+});
+
+describe('public addresses', () => {
+  it('are ordinary unicast, IPv4 or IPv6', () => {
+    for (const ip of ['223.5.5.5', '114.114.114.114', '8.8.8.8', '2408:8000::1', '240e:1::1']) expect([ip, isPublicAddress(ip)]).toEqual([ip, true]);
+  });
+
+  it('exclude every range that leads into a network, in every spelling', () => {
+    for (const ip of [
+      '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.10', '169.254.169.254', '100.64.0.1',
+      '0.0.0.0', '0.1.2.3', '255.255.255.255', '224.0.0.1', '239.255.255.250', '198.18.0.1', '192.0.2.1',
+      '::', '::1', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::ffff:7f00:1',
+      '64:ff9b::7f00:1', '2002:7f00:1::1', '2001:db8::1', 'not an address', '',
+    ]) {
+      expect([ip, isPublicAddress(ip)]).toEqual([ip, false]);
     }
   });
 });

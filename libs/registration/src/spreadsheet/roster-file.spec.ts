@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { validateRoster } from '../domain';
 import { parseRosterFile, RosterFileError } from './roster-file';
 
@@ -14,6 +15,20 @@ async function xlsx(build: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> 
 }
 
 const csv = (text: string) => Buffer.from(text, 'utf8');
+
+/** A workbook from exceljs' streaming writer: inline strings, no shared strings part, data descriptors. */
+async function streamedWorkbook(rows: number, row: string[] = 张伟): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('名单');
+  sheet.addRow(HEADERS).commit();
+  for (let i = 0; i < rows; i++) sheet.addRow(row).commit();
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
+}
 
 async function fileError(promise: Promise<unknown>): Promise<RosterFileError> {
   const error = await promise.then(
@@ -125,6 +140,33 @@ describe('parseRosterFile — xlsx', () => {
     expect(await parseRosterFile(file, 'xlsx')).toEqual({ headers: ['姓名'], rows: [{ 姓名: '王芳' }] });
   });
 
+  it('reads the first tab even when another sheet comes first in the file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const notes = workbook.addWorksheet('说明');
+    notes.addRows([['说明'], ['请勿修改表头']]);
+    workbook.addWorksheet('名单').addRows([['姓名'], ['王芳']]);
+    // The tab moved to the front keeps its part (sheet2.xml) behind the other one.
+    (notes as unknown as { orderNo: number }).orderNo = 1;
+    (workbook.getWorksheet('名单') as unknown as { orderNo: number }).orderNo = 0;
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await parseRosterFile(file, 'xlsx')).toEqual({ headers: ['姓名'], rows: [{ 姓名: '王芳' }] });
+  });
+
+  it('reads a workbook of inline strings, as streaming writers make them', async () => {
+    const file = await streamedWorkbook(3);
+    const sheet = await parseRosterFile(file, 'xlsx');
+    expect(sheet.headers).toEqual(HEADERS);
+    expect(sheet.rows).toEqual([0, 1, 2].map(() => Object.fromEntries(HEADERS.map((h, i) => [h, 张伟[i]]))));
+  });
+
+  it('stops reading a big workbook as soon as it exceeds maxRows', async () => {
+    const file = await streamedWorkbook(200_000, ['王芳']);
+    const started = Date.now();
+    const error = await fileError(parseRosterFile(file, 'xlsx', { maxRows: 100 }));
+    expect([error.code, error.message]).toEqual(['FILE_TOO_MANY_ROWS', '名单文件超过100行（含空行）的上限，未导入任何数据；请删除多余行或拆分后分批导入']);
+    expect(Date.now() - started).toBeLessThan(1000);
+  }, 60_000);
+
   it('parses 10,000 blank rows under the header quickly, and the domain reports the roster empty', async () => {
     // What Excel stores for rows that were formatted or cleared: the row and a style, no values
     // (here the ID column set to text, as roster templates do).
@@ -140,17 +182,18 @@ describe('parseRosterFile — xlsx', () => {
     expect(validateRoster(sheet, { today }).errors).toEqual([expect.objectContaining({ row: 0, code: 'ROSTER_EMPTY' })]);
   });
 
-  it('returns 10,000 blank records for rows of empty-text cells (e.g. formulas yielding "")', async () => {
-    // Not timed: exceljs alone needs ~0.5–0.8 s to load 70,000 cells.
+  it('reads rows of empty-text cells (e.g. formulas yielding "") as blank, like formatting-only rows', async () => {
     const file = await xlsx((s) => {
       s.addRow(HEADERS);
       for (let i = 0; i < 10_000; i++) s.addRow(HEADERS.map(() => ''));
+      s.addRow(张伟);
     });
     const sheet = await parseRosterFile(file, 'xlsx');
-    expect(sheet.rows).toHaveLength(10_000);
-    expect(sheet.rows.every(isBlankRecord)).toBe(true);
-    expect(validateRoster(sheet, { today }).errors).toEqual([expect.objectContaining({ row: 0, code: 'ROSTER_EMPTY' })]);
-  });
+    // The gap keeps the row numbers: 张伟 is Excel row 10,002.
+    expect(sheet.rows).toHaveLength(10_001);
+    expect(sheet.rows.slice(0, 10_000).every(isBlankRecord)).toBe(true);
+    expect(sheet.rows[10_000]['姓名']).toBe('张伟');
+  }, 30_000);
 
   it('does not count formatting-only rows of a pre-formatted template against maxRows', async () => {
     const file = await xlsx((s) => {

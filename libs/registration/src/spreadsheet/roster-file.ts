@@ -8,8 +8,8 @@
  * user sees in Excel.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { RosterSheet } from '../domain';
+import { firstSheetRows, NoSheetError } from './xlsx-stream';
 
 export type RosterFileFormat = 'xlsx' | 'csv';
 
@@ -81,7 +81,7 @@ function toSheet({ cells, lastRow }: Grid): RosterSheet {
 
 function checkRowCount(rowNumber: number, maxRows: number): void {
   if (rowNumber - HEADER_ROW > maxRows) {
-    throw new RosterFileError('FILE_TOO_MANY_ROWS', `文件超过${maxRows}行（含空行），请删除多余行或拆分后分批导入`);
+    throw new RosterFileError('FILE_TOO_MANY_ROWS', `名单文件超过${maxRows}行（含空行）的上限，未导入任何数据；请删除多余行或拆分后分批导入`);
   }
 }
 
@@ -93,30 +93,29 @@ function emptyFile(): RosterFileError {
 // xlsx
 
 async function readXlsx(data: Buffer, maxRows: number): Promise<Grid> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as its own ArrayBuffer-like `Buffer`; a Node Buffer is what it reads at runtime.
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new RosterFileError('FILE_UNREADABLE', '无法读取该Excel文件，请确认是.xlsx格式（旧版.xls文件请在Excel中另存为.xlsx）');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new RosterFileError('FILE_NO_SHEET', 'Excel文件中没有工作表');
-
   const cells = new Map<number, unknown[]>();
   let lastRow = 0;
-  // eachRow visits only rows holding a value and reports each row's real number, so rows exceljs
-  // never materialised (fully empty, or formatting only) become gaps that toSheet fills as blank.
-  // Trailing formatting-only rows (templates pre-format thousands) are thereby dropped.
-  sheet.eachRow((row, rowNumber) => {
-    checkRowCount(rowNumber, maxRows);
-    const values: unknown[] = [];
-    row.eachCell((cell, col) => {
-      values[col - 1] = cellValue(cell.value);
-    });
-    cells.set(rowNumber, values);
-    lastRow = rowNumber;
-  });
+  try {
+    for await (const row of firstSheetRows(data)) {
+      // Only rows holding a value count, as Excel shows them; rows that are formatting only (templates
+      // pre-format thousands) become gaps that toSheet fills as blank, or are dropped at the end.
+      if (!row.hasValues) continue;
+      // `r` is optional in the file format; a row without it follows the one before.
+      const rowNumber = Number.isInteger(row.number) && row.number > 0 ? row.number : lastRow + 1;
+      // Stops reading here: the rest of the sheet is never unpacked.
+      checkRowCount(rowNumber, maxRows);
+      const values: unknown[] = [];
+      row.eachCell((cell, col) => {
+        values[col - 1] = cellValue(cell.value);
+      });
+      cells.set(rowNumber, values);
+      lastRow = rowNumber;
+    }
+  } catch (err) {
+    if (err instanceof RosterFileError) throw err;
+    if (err instanceof NoSheetError) throw new RosterFileError('FILE_NO_SHEET', 'Excel文件中没有工作表');
+    throw new RosterFileError('FILE_UNREADABLE', '无法读取该Excel文件，请确认是.xlsx格式（旧版.xls文件请在Excel中另存为.xlsx）');
+  }
   return { cells, lastRow };
 }
 

@@ -1,0 +1,83 @@
+import { AppConfig } from '@app/config';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Piscina from 'piscina';
+import type { RosterValidation } from './domain';
+import { RegistrationError, RegistrationErrorCode } from './registration-error';
+import type { RosterFileFormat } from './spreadsheet';
+import type { RosterTask, RosterTaskResult } from './spreadsheet/roster-worker';
+
+/** Longer than any honest file needs (20,000 rows read in about a second); past it the file is taken for hostile. */
+const READ_TIMEOUT_MS = 20_000;
+/** Uploads waiting for a thread; more are refused at once rather than held in memory. */
+const MAX_WAITING = 8;
+/**
+ * A thread's heap: an honest file never comes near it, and a workbook that unpacks into more
+ * (a zip bomb of shared strings) ends that thread, not the API.
+ */
+const THREAD_HEAP_MB = 256;
+/** The compiled task: a thread loads JavaScript, so it exists only in the build (dist/). */
+const TASK_FILE = join(__dirname, 'spreadsheet', 'roster-worker.js');
+
+/**
+ * Reads and checks roster files on worker threads (piscina), off the API's event loop: a big or
+ * hostile upload costs a thread of its own, capped in heap and time, while every other request
+ * is served. Each API process keeps ROSTER_READ_THREADS threads; a further upload waits its turn.
+ */
+@Injectable()
+export class RosterReader implements OnModuleDestroy {
+  private pool: Piscina<RosterTask, RosterTaskResult> | undefined;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Starts the threads now, so that the first upload does not wait for exceljs to load. The API calls it at boot. */
+  start(): void {
+    // Run from the TypeScript sources (the in-process API of the route tests) there is no task to start.
+    if (this.pool || !existsSync(TASK_FILE)) return;
+    this.pool = new Piscina({
+      filename: TASK_FILE,
+      minThreads: this.config.ROSTER_READ_THREADS,
+      maxThreads: this.config.ROSTER_READ_THREADS,
+      maxQueue: MAX_WAITING,
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+    });
+  }
+
+  /** The file's rows, checked; a refusal of the file itself is a RegistrationError on the field `file`. */
+  async read(file: Buffer, format: RosterFileFormat, today: string): Promise<RosterValidation> {
+    this.start();
+    if (!this.pool) throw new Error(`roster files are read by ${TASK_FILE}, which is not built`);
+    const maxRows = this.config.ROSTER_MAX_ROWS;
+    let result: RosterTaskResult;
+    try {
+      result = await this.pool.run({ file, format, maxRows, today }, { signal: AbortSignal.timeout(READ_TIMEOUT_MS) });
+    } catch (err) {
+      throw refusal(err);
+    }
+    if (result.ok) return result.checked;
+    if (result.code === 'FILE_TOO_MANY_ROWS') {
+      throw new RegistrationError('too_large', RegistrationErrorCode.RosterFileTooLarge, result.message, { field: 'file', code: result.code, maxRows });
+    }
+    throw new RegistrationError('invalid', result.code, result.message, { field: 'file' });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}
+
+function refusal(err: unknown): Error {
+  const e = err as { name?: string; code?: string; message?: string };
+  if (e.message === 'Task queue is at limit') {
+    return new RegistrationError('unavailable', RegistrationErrorCode.RosterBusy, '正在处理的名单文件较多，请稍后再试', { field: null, retryAfterSeconds: 10 });
+  }
+  if (e.name === 'AbortError' || e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    const seconds = READ_TIMEOUT_MS / 1000;
+    return new RegistrationError('too_large', RegistrationErrorCode.RosterFileTooLarge, `名单文件解压后过大或过于复杂，未能在${seconds}秒内读完，未导入任何数据；请拆分后分批导入`, {
+      field: 'file',
+      code: 'FILE_TOO_COMPLEX',
+    });
+  }
+  return err as Error;
+}
