@@ -218,6 +218,10 @@ describe('publication: notice, appeals, final results', () => {
 
   it('lets an event do without a notice period (0 days): published results can be final at once, with no appeal window', async () => {
     const demo = await competitionWithEntries(world);
+    for (const [e, entryId] of demo.entryIds.entries()) for (const judge of world.judges) await submitMark(world.url, judge, demo.itemId, entryId, String(70 + e));
+    for (const judge of world.judges) await submitSheet(world.url, judge, demo.itemId);
+    const tallied = async () => (await http().get(`/api/v1/items/${demo.itemId}/results`)).body.results?.length === demo.entryIds.length;
+    await waitFor('the results', tallied);
     const negative = await http().put(`/api/v1/events/${demo.eventId}/results-settings`).set(organizer()).send({ noticeDays: -1 });
     expect([negative.status, negative.body.details.map((d: { field: string }) => d.field)]).toEqual([400, ['noticeDays']]);
     const none = await http().put(`/api/v1/events/${demo.eventId}/results-settings`).set(organizer()).send({ noticeDays: 0 });

@@ -28,6 +28,7 @@ export const PEOPLE = [
   'disableTarget',
   'enableTarget',
   'colleagueB',
+  'appellant',
 ] as const;
 export type PersonName = (typeof PEOPLE)[number] | 'admin';
 
@@ -51,6 +52,7 @@ export const ROLE_OF: Record<PersonName, { role: string; at: 'root' | 'D' | 'A' 
   disableTarget: { role: 'contestant', at: 'A' },
   enableTarget: { role: 'contestant', at: 'A' },
   colleagueB: { role: 'contestant', at: 'B' },
+  appellant: { role: 'contestant', at: 'A' },
 };
 
 export interface FixturePerson {
@@ -93,6 +95,8 @@ export interface Fixture {
   entries: {
     /** The entrant's entry in `scored`: read, coded, checked in, made a guest. */
     main: number;
+    /** A colleague's entry in `appeal`, whose appeal is upheld (one open appeal per entry at a time). */
+    upheld: number;
     /** The entrant's entry in `appeal`. */
     appealed: number;
     /** The neighbour's entry in `scored`. */
@@ -168,7 +172,7 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   };
   for (const name of ITEMS) items[name] = (await post(url, `/api/v1/events/${events.main}/items`, org, { name: itemNames[name] })).id;
   await put(url, `/api/v1/items/${items.scored}/scheme`, org, { scheme: JUDGE_PANEL });
-  for (const name of ['appeal', 'rounds', 'qualify'] as const) await put(url, `/api/v1/items/${items[name]}/scheme`, org, { scheme: TIMED });
+  for (const name of ['appeal', 'rounds', 'qualify', 'retract', 'finalize', 'reopen', 'awards', 'notice'] as const) await put(url, `/api/v1/items/${items[name]}/scheme`, org, { scheme: TIMED });
   await put(url, `/api/v1/events/${events.main}/registration`, org, { autoApprove: true });
   await post(url, `/api/v1/events/${events.main}/status`, org, { status: 'registration_open' });
 
@@ -178,24 +182,38 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   entries.neighbours = await enter('neighbour', 'scored');
   entries.appealed = await enter('entrant', 'appeal');
   const neighbourAppeal = await enter('neighbour', 'appeal');
+  entries.upheld = await enter('subject', 'appeal');
+  const dismissed = await enter('colleagueB', 'appeal');
+  const withFile = await enter('appellant', 'appeal');
   for (const who of ['entrant', 'neighbour'] as const) for (const item of ['rounds', 'qualify'] as const) await enter(who, item);
   entries.withdraw = await enter('entrant', 'withdraw');
+  // Items that go on notice need results to publish: one timed finisher each.
+  const published = ['retract', 'finalize', 'reopen', 'awards'] as const;
+  const scoredForNotice = [...published, 'notice'] as const;
+  const finishers = Object.fromEntries(await Promise.all(scoredForNotice.map(async (item) => [item, await enter('entrant', item)] as const)));
   await enter('colleagueB', 'entries');
 
   // Judges: a panel of three on `scored` (judge1 chief), judge1 timing `appeal` and `qualify`.
   for (const [who, chief] of [['judge1', true], ['judge2', false], ['judge3', false]] as const) {
     await post(url, `/api/v1/items/${items.scored}/judges`, org, { userId: people[who].id, chief });
   }
-  for (const item of ['appeal', 'qualify'] as const) await post(url, `/api/v1/items/${items[item]}/judges`, org, { userId: people.judge1.id });
+  for (const item of ['appeal', 'qualify', ...scoredForNotice] as const) await post(url, `/api/v1/items/${items[item]}/judges`, org, { userId: people.judge1.id });
   // The judge "not assigned" sits on another item's panel, as its chief: a seat elsewhere opens nothing here.
   await post(url, `/api/v1/items/${items.notice}/judges`, org, { userId: people.unassignedJudge.id, chief: true });
   const both = (value: (i: number) => string) => [entries.main, entries.neighbours].map((entryId, i) => ({ entryId, value: value(i) }));
   await put(url, `/api/v1/items/${items.scored}/sheets/${people.judge2.id}`, as('judge2'), { version: 0, marks: both((i) => String(80 + i)) });
   const judge3 = await put(url, `/api/v1/items/${items.scored}/sheets/${people.judge3.id}`, as('judge3'), { version: 0, marks: both((i) => String(82 + i)) });
   await post(url, `/api/v1/items/${items.scored}/sheets/${people.judge3.id}/submit`, as('judge3'), { version: judge3.version });
-  const timed = [entries.appealed, neighbourAppeal].map((entryId, i) => ({ entryId, criterion: 'time', value: `12.${30 + i}` }));
+  const timed = [entries.appealed, neighbourAppeal, entries.upheld, dismissed, withFile].map((entryId, i) => ({ entryId, criterion: 'time', value: `12.${30 + i}` }));
   const appealSheet = await put(url, `/api/v1/items/${items.appeal}/sheets/${people.judge1.id}`, as('judge1'), { version: 0, marks: timed });
   await post(url, `/api/v1/items/${items.appeal}/sheets/${people.judge1.id}/submit`, as('judge1'), { version: appealSheet.version });
+  for (const item of scoredForNotice) {
+    const sheet = await put(url, `/api/v1/items/${items[item]}/sheets/${people.judge1.id}`, as('judge1'), { version: 0, marks: [{ entryId: finishers[item], criterion: 'time', value: '13.05' }] });
+    await post(url, `/api/v1/items/${items[item]}/sheets/${people.judge1.id}/submit`, as('judge1'), { version: sheet.version });
+  }
+  for (const item of ['appeal', ...scoredForNotice] as const) {
+    await waitFor(`results of ${item}`, async () => (await http(url).get(`/api/v1/items/${items[item]}/results`)).body.results?.length > 0, 30_000, 100);
+  }
 
   // A first round of `qualify`, timed and handed in: ready for its qualifiers to be drawn.
   const round = await post(url, `/api/v1/items/${items.qualify}/rounds`, org, { name: '预赛', heats: 1, qualification: { byPlace: 1, byPerformance: 0 } });
@@ -209,11 +227,13 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   for (const item of ['appeal', 'retract', 'finalize', 'reopen', 'awards'] as const) await notice(item);
   for (const item of ['finalize', 'reopen', 'awards'] as const) await noticeOver(item);
   for (const item of ['reopen', 'awards'] as const) await post(url, `/api/v1/items/${items[item]}/publication/finalize`, org, {});
-  const appeal = (reason: string, attachments?: object[]) => post(url, `/api/v1/items/${items.appeal}/appeals`, as('entrant'), { entryId: entries.appealed, reason, attachments });
-  const withAttachment = await appeal('计时录像显示成绩有误', [{ fileName: '终点录像截图.png', contentType: 'image/png', contentBase64: PNG }]);
+  // Each appeal on an entry of its own: an entry has one undecided appeal at a time.
+  const appeal = (who: PersonName, entryId: number, reason: string, attachments?: object[]) =>
+    post(url, `/api/v1/items/${items.appeal}/appeals`, as(who), { entryId, reason, attachments });
+  const withAttachment = await appeal('appellant', withFile, '计时录像显示成绩有误', [{ fileName: '终点录像截图.png', contentType: 'image/png', contentBase64: PNG }]);
   const appeals = {
-    uphold: (await appeal('一号计时员的成绩录入有误')).id,
-    dismiss: (await appeal('认为起跑犯规判罚有误')).id,
+    uphold: (await appeal('subject', entries.upheld, '一号计时员的成绩录入有误')).id,
+    dismiss: (await appeal('colleagueB', dismissed, '认为起跑犯规判罚有误')).id,
     withAttachment: withAttachment.id,
     attachment: withAttachment.attachments[0].id,
   };

@@ -303,14 +303,14 @@ export const PERMISSIONS: Record<string, Permission> = {
     sees: (res) => (res.body.length ? `${res.body.length} appeals filed by others` : undefined),
   },
   'GET /api/v1/appeals/:appealId/attachments/:attachmentId': {
-    allowed: 'entrant',
+    allowed: 'appellant',
     request: (fx) => ({ params: { appealId: fx.appeals.withAttachment, attachmentId: fx.appeals.attachment } }),
   },
   'POST /api/v1/appeals/:appealId/uphold': {
     allowed: 'organizer',
     request: (fx) => ({
       params: { appealId: fx.appeals.uphold },
-      body: { reason: '核对录像，成绩应为 12.10', marks: [{ judgeId: fx.people.judge1.id, entryId: fx.entries.appealed, criterion: 'time', value: '12.10' }] },
+      body: { reason: '核对录像，成绩应为 12.10', marks: [{ judgeId: fx.people.judge1.id, entryId: fx.entries.upheld, criterion: 'time', value: '12.10' }] },
     }),
   },
   'POST /api/v1/appeals/:appealId/dismiss': { allowed: 'organizer', request: (fx) => ({ params: { appealId: fx.appeals.dismiss }, body: reason }) },
