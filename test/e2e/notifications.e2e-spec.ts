@@ -293,11 +293,13 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
     await waitFor('the five messages', async () => (await written()) === 5, 30_000, 200);
     const queue = new Queue('notify-inbox', { connection: { host: '127.0.0.1', port: 6379 }, prefix: env.QUEUE_PREFIX });
     try {
-      const jobs = (await queue.getJobs(['completed'])).filter((j) => j.id!.startsWith(`notify.inbox-${fanout.k}.`));
+      // Job ids begin with the database's instance id.
+      const [{ id: instance }] = await ds.query('SELECT id FROM platform_instance');
+      const jobs = (await queue.getJobs(['completed'])).filter((j) => j.id!.startsWith(`${instance}.notify.inbox-${fanout.k}.`));
       expect(jobs.map((j) => [j.id, j.data.to.length]).sort()).toEqual([
-        [`notify.inbox-${fanout.k}.0`, 2],
-        [`notify.inbox-${fanout.k}.1`, 2],
-        [`notify.inbox-${fanout.k}.2`, 1],
+        [`${instance}.notify.inbox-${fanout.k}.0`, 2],
+        [`${instance}.notify.inbox-${fanout.k}.1`, 2],
+        [`${instance}.notify.inbox-${fanout.k}.2`, 1],
       ]);
       expect(jobs.flatMap((j) => j.data.to.map((t: { userId: number }) => t.userId)).sort()).toEqual([...people].sort());
     } finally {
