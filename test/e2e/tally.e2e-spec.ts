@@ -3,23 +3,10 @@ import type { DataSource } from 'typeorm';
 import { type RunningApp, startWorker, stopChild, waitFor } from './support/processes';
 import { openDatabase, startStack } from './support/stack';
 import { testEnv, testPort, testDbName } from './support/test-env';
-import { bearer, buildWorld, competitionWithEntries, http, type Person, submitMark, submitSheet, type World } from './support/world';
+import { bearer, buildWorld, competitionWithEntries, correctMark, http, submitMark, submitSheet, type World } from './support/world';
 
 type Row = { entryId: number; place: number | null; total: string | null; status: string };
 const table = (rows: Row[]) => rows.map((r) => [r.entryId, r.place, r.total, r.status]);
-
-/** The organizer corrects one submitted mark, retrying on a concurrent save (409 with the current version). */
-async function correct(url: string, organizer: Person, itemId: number, judgeId: number, entryId: number, value: string) {
-  for (;;) {
-    const sheet = await http(url).get(`/api/v1/items/${itemId}/sheets/${judgeId}`).set(bearer(organizer.token));
-    const res = await http(url)
-      .put(`/api/v1/items/${itemId}/sheets/${judgeId}`)
-      .set(bearer(organizer.token))
-      .send({ version: sheet.body.version, marks: [{ entryId, value }], reason: '按原始评分表更正录入错误' });
-    if (res.status === 200) return res.body;
-    if (res.body.code !== 'SCORING_SHEET_CHANGED') throw new Error(`correction: ${res.status} ${JSON.stringify(res.body)}`);
-  }
-}
 
 describe('tally jobs: a burst of corrections is tallied a handful of times, to the right ranking', () => {
   let world: World;
@@ -55,7 +42,7 @@ describe('tally jobs: a burst of corrections is tallied a handful of times, to t
     const started = Date.now();
     await Promise.all(
       world.judges.map(async (judge, j) => {
-        for (const [e, entryId] of entryIds.entries()) await correct(world.url, world.organizer, itemId, judge.id, entryId, (base(e) + offset(j)).toFixed(1));
+        for (const [e, entryId] of entryIds.entries()) await correctMark(world.url, world.organizer, itemId, judge.id, entryId, (base(e) + offset(j)).toFixed(1));
       }),
     );
 
@@ -136,8 +123,8 @@ describe('tally jobs: a worker killed mid-tally', () => {
     ]);
 
     // A correction lifts the fifth to the top (middle mark 95); its tally starts, and the worker is killed inside it.
-    await correct(app.baseUrl, w.organizer, itemId, w.judges[0].id, entryIds[3], '95');
-    await correct(app.baseUrl, w.organizer, itemId, w.judges[1].id, entryIds[3], '96');
+    await correctMark(app.baseUrl, w.organizer, itemId, w.judges[0].id, entryIds[3], '95');
+    await correctMark(app.baseUrl, w.organizer, itemId, w.judges[1].id, entryIds[3], '96');
     await waitFor('the tally to hold the item', async () => {
       const q = ds.createQueryRunner();
       try {
