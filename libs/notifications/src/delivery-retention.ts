@@ -9,8 +9,11 @@ import type { DataSource } from 'typeorm';
 export function pruneDeliveries(ds: DataSource, days: number, batch: number, keepGoing?: () => boolean): Promise<number> {
   return deleteInBatches(
     ds,
-    "DELETE FROM notification_deliveries WHERE status = 'sent' AND sent_at < NOW(3) - INTERVAL ? DAY LIMIT ?",
-    [days],
+    {
+      select: "SELECT id FROM notification_deliveries WHERE status = 'sent' AND sent_at < NOW(3) - INTERVAL ? DAY LIMIT ?",
+      params: [days],
+      delete: 'DELETE FROM notification_deliveries WHERE id IN (?)',
+    },
     batch,
     keepGoing,
   );

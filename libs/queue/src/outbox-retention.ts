@@ -9,8 +9,11 @@ import type { DataSource } from 'typeorm';
 export function pruneOutbox(ds: DataSource, days: number, batch: number, keepGoing?: () => boolean): Promise<number> {
   return deleteInBatches(
     ds,
-    'DELETE FROM outbox WHERE dispatched_at IS NOT NULL AND dispatched_at < NOW(3) - INTERVAL ? DAY ORDER BY dispatched_at LIMIT ?',
-    [days],
+    {
+      select: 'SELECT id FROM outbox WHERE dispatched_at IS NOT NULL AND dispatched_at < NOW(3) - INTERVAL ? DAY ORDER BY dispatched_at LIMIT ?',
+      params: [days],
+      delete: 'DELETE FROM outbox WHERE id IN (?)',
+    },
     batch,
     keepGoing,
   );

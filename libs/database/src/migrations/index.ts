@@ -12,6 +12,7 @@ import { ResultsItemKey1795249693932 } from './1795249693932-ResultsItemKey';
 import { ResultsEntryKey1795253861149 } from './1795253861149-ResultsEntryKey';
 import { AccessRevocation1795260000000 } from './1795260000000-AccessRevocation';
 import { PlatformInstance1795310000000 } from './1795310000000-PlatformInstance';
+import { DeliveryRetention1795310000001 } from './1795310000001-DeliveryRetention';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   ResultsEntryKey1795253861149,
   AccessRevocation1795260000000,
   PlatformInstance1795310000000,
+  DeliveryRetention1795310000001,
 ];
