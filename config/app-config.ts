@@ -76,6 +76,14 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
   /**
+   * Days an outbox row is kept after its job reached Redis (to see what was sent when); rows not
+   * yet dispatched are never removed. The worker's relay process prunes every RETENTION_EVERY_S.
+   */
+  @Transform(toInt) @IsInt() @Min(1) OUTBOX_RETENTION_DAYS = 7;
+  /** Days the record of a sent e-mail, SMS or webhook is kept; pending and failed ones, and the inbox, are kept. */
+  @Transform(toInt) @IsInt() @Min(1) DELIVERY_RETENTION_DAYS = 90;
+  @Transform(toInt) @IsInt() @Min(1) RETENTION_EVERY_S = 3600;
+  /**
    * Jobs a worker process runs at once, per queue. A tally is JavaScript on one thread between its
    * reads and writes: two keep the thread busy while the other waits on MySQL; more only hold more
    * items in memory at once, which costs garbage collection rather than buying speed.

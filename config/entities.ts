@@ -1,4 +1,5 @@
 import { AWARDS_ENTITIES } from '@app/awards';
+import { DATABASE_ENTITIES } from '@app/database';
 import { EVENTS_ENTITIES } from '@app/events';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
@@ -9,6 +10,7 @@ import { SCORING_ENTITIES } from '@app/scoring';
 
 /** Every entity of every context: the apps, the migration command and the drift test use this one list. */
 export const ENTITIES = [
+  ...DATABASE_ENTITIES,
   ...QUEUE_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...EVENTS_ENTITIES,

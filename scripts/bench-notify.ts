@@ -4,7 +4,8 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
-import { QUEUES } from '@app/queue';
+import { instanceId } from '@app/database';
+import { bullJobId, QUEUES } from '@app/queue';
 import { Queue, Worker } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
 import { childTails, chineseName, cpuSeconds, insertOrgTree, TREE, waitConsumers, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, stopAll, waitHealthy } from './bench-support';
@@ -249,11 +250,12 @@ async function fanout(config: AppConfig, conn: Connection, token: string): Promi
     const trigger = now();
     const triggerEpoch = Date.now();
     if (res.status !== 200) throw new Error(`POST /items/1/publication/notice: ${res.status} ${res.body.slice(0, 300)}`);
-    const [row] = await rowsOf<{ jobId: string; payload: unknown }>(conn, "SELECT job_id AS jobId, payload FROM outbox WHERE job_name = 'notify.fanout' ORDER BY id DESC LIMIT 1");
+    const [row] = await rowsOf<{ payload: unknown }>(conn, "SELECT payload FROM outbox WHERE job_name = 'notify.fanout' ORDER BY id DESC LIMIT 1");
     if (!row) throw new Error('the publication wrote no notify.fanout outbox row');
     const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as { key: string; trigger: string };
     if (payload.trigger !== 'results.published') throw new Error(`unexpected trigger ${payload.trigger}`);
     const key = payload.key;
+    const jobId = bullJobId(await instanceId((sql) => rowsOf(conn, sql)), 'notify.fanout', payload as never);
 
     // Both watched at once: the fan-out job in Redis and the rows in MySQL.
     let fanoutDoneEpoch: number | null = null;
@@ -262,7 +264,7 @@ async function fanout(config: AppConfig, conn: Connection, token: string): Promi
     const deadline = trigger + 600_000;
     while (lastRow === null || fanoutDoneEpoch === null) {
       if (fanoutDoneEpoch === null) {
-        const job = await notify.getJob(row.jobId);
+        const job = await notify.getJob(jobId);
         if (job?.failedReason) throw new Error(`fan-out job failed: ${job.failedReason}`);
         if (job?.finishedOn) fanoutDoneEpoch = job.finishedOn;
       }

@@ -4,7 +4,8 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
-import { JOBS, QUEUES } from '@app/queue';
+import { instanceId } from '@app/database';
+import { bullJobId, JOBS, QUEUES } from '@app/queue';
 import { type Job, Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
 import { type Child, childTails, cpuSeconds, settle, insertOrgTree, TREE, waitConsumers, insertBatches, rowsOf, serverPid, clearQueues, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, sleep, spawnApp, stopAll, SURNAMES, waitHealthy } from './bench-support';
@@ -526,6 +527,7 @@ interface Sample {
 }
 
 async function markChanges(config: AppConfig, conn: Connection, fx: Fixture, live: LiveStream | null): Promise<{ samples: Sample[]; problems: string[] }> {
+  const instance = await instanceId((sql) => rowsOf(conn, sql));
   const queue = new Queue(QUEUES.tally, { connection: { host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB }, prefix: QUEUE_PREFIX });
   const rand = prng(0xc0ffee);
   const problems: string[] = [];
@@ -556,7 +558,7 @@ async function markChanges(config: AppConfig, conn: Connection, fx: Fixture, liv
       const [{ version }] = await rowsOf<{ version: number }>(conn, 'SELECT score_version AS version FROM item_scoring WHERE item_id = ?', [fx.itemId]);
       const v = Number(version);
       const [tallied, message] = await Promise.all([waitTallied(conn, fx.itemId, v, t0), live ? live.waitFor(fx.itemId, v, t0, 10_000) : Promise.resolve(null)]);
-      const job = await finishedJob(queue, JOBS['tally.item'].jobId({ itemId: fx.itemId, version: v }));
+      const job = await finishedJob(queue, bullJobId(instance, 'tally.item', { itemId: fx.itemId, version: v }));
       if (!job?.processedOn || !job.finishedOn) {
         problems.push(`job for version ${v} not found or not finished`);
         continue;

@@ -326,14 +326,16 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
     const written = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM notifications WHERE ref = ?', [fanout.k]))[0].n);
     await waitFor('the five messages', async () => (await written()) === 5, 30_000, 200);
     // The messages commit inside each job; BullMQ records the job complete a moment later.
+    // Job ids begin with the database's instance id.
+    const [{ id: instance }] = await ds.query('SELECT id FROM platform_instance');
     const jobs = await waitFor('the three batches completed', async () => {
-      const done = (await queue('notify-inbox').getJobs(['completed'])).filter((j) => j.id!.startsWith(`notify.inbox-${fanout.k}.`));
+      const done = (await queue('notify-inbox').getJobs(['completed'])).filter((j) => j.id!.startsWith(`${instance}.notify.inbox-${fanout.k}.`));
       return done.length >= 3 ? done : undefined;
     });
     expect(jobs.map((j) => [j.id, j.data.to.length]).sort()).toEqual([
-      [`notify.inbox-${fanout.k}.0`, 2],
-      [`notify.inbox-${fanout.k}.1`, 2],
-      [`notify.inbox-${fanout.k}.2`, 1],
+      [`${instance}.notify.inbox-${fanout.k}.0`, 2],
+      [`${instance}.notify.inbox-${fanout.k}.1`, 2],
+      [`${instance}.notify.inbox-${fanout.k}.2`, 1],
     ]);
     expect(jobs.flatMap((j) => j.data.to.map((t: { userId: number }) => t.userId)).sort()).toEqual([...people].sort());
   });

@@ -13,14 +13,18 @@ const REDIS_PORT = 6391 + Number(testPort(0)) - 3391;
 
 /** A Redis of the test's own, on its own port, so the test may stop it. */
 async function startRedis(): Promise<ChildProcess> {
+  const listening = async () => (await fetch(`http://127.0.0.1:${REDIS_PORT}`).catch((e) => e.cause?.code)) !== 'ECONNREFUSED';
+  // One left from an interrupted run would answer instead, and stopping ours would not stop it.
+  if (await listening()) throw new Error(`port ${REDIS_PORT} is taken, perhaps by a Redis left from an interrupted run (ss -ltnp | grep ${REDIS_PORT})`);
   const redis = spawn('redis-server', ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await waitFor('the test Redis to listen', async () => (await fetch(`http://127.0.0.1:${REDIS_PORT}`).catch((e) => e.cause?.code)) !== 'ECONNREFUSED', 10_000);
+  await waitFor('the test Redis to listen', listening, 10_000);
   return redis;
 }
 
 describe('transactional outbox: Redis down delays jobs, never loses them', () => {
   // Two worker processes under their supervisor, whatever the machine's cores: the shutdown test counts them.
-  const env = testEnv({ DB_NAME: testDbName('union_events_outage'), REDIS_PORT: String(REDIS_PORT), HTTP_PORT: testPort(1), QUEUE_PREFIX: `ue-outage-${process.pid}`, LOG_LEVEL: 'info', WORKER_PROCESSES: '2' });
+  // Retention passes every second, with the default retention (7 days of outbox, 90 of deliveries).
+  const env = testEnv({ DB_NAME: testDbName('union_events_outage'), REDIS_PORT: String(REDIS_PORT), HTTP_PORT: testPort(1), QUEUE_PREFIX: `ue-outage-${process.pid}`, LOG_LEVEL: 'info', WORKER_PROCESSES: '2', RETENTION_EVERY_S: '1' });
   let redis: ChildProcess;
   let app: RunningApp;
   let ds: DataSource;
@@ -53,6 +57,61 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
       await Promise.all(queues.map((q) => q.close()));
     }
   };
+
+  it('prunes dispatched outbox rows and sent deliveries past their retention, in batches, never a pending one, while Redis is down', async () => {
+    await stopChild(redis);
+    const tag = `retention-${Date.now()}`;
+    try {
+      const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+      // A job that finds nothing to do when it runs: the certificate of a record that does not exist.
+      const payload = JSON.stringify({ recordId: 0, revision: 0 });
+      // Three batches' worth dispatched a month ago, one dispatched two days ago, one waiting for a month (Redis was down that long).
+      const rows: unknown[][] = Array.from({ length: 2500 }, (_, i) => ['awards.certificate', `${tag}-old-${i}`, payload, daysAgo(31), daysAgo(30)]);
+      rows.push(['awards.certificate', `${tag}-recent`, payload, daysAgo(2), daysAgo(2)], ['awards.certificate', `${tag}-pending`, payload, daysAgo(30), null]);
+      await ds.query('INSERT INTO outbox (job_name, job_id, payload, created_at, dispatched_at) VALUES ?', [rows]);
+
+      // Two messages read long ago; their deliveries: sent 100 and 10 days ago, failed and still pending for 100 days.
+      const [{ id: userId }] = await ds.query('SELECT id FROM users ORDER BY id LIMIT 1');
+      const messages: number[] = [];
+      for (const n of [1, 2]) {
+        const res = await ds.query(
+          "INSERT INTO notifications (user_id, ref, `trigger`, locale, title, body, mandatory, vars, created_at, read_at) VALUES (?, ?, 'entry.approved', 'zh-CN', '报名已通过', '您报名的职工电工技能竞赛已通过审核。', 0, '{}', ?, ?)",
+          [userId, `${tag}-${n}`, daysAgo(101), daysAgo(100)],
+        );
+        messages.push(res.insertId);
+      }
+      const deliveries = [
+        [messages[0], 'email', 'sent', daysAgo(100)],
+        [messages[0], 'sms', 'sent', daysAgo(10)],
+        [messages[0], 'webhook', 'failed', null],
+        [messages[1], 'email', 'pending', null],
+      ];
+      for (const [notificationId, channel, status, sentAt] of deliveries) {
+        await ds.query('INSERT INTO notification_deliveries (notification_id, channel, status, attempts, sent_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)', [notificationId, channel, status, sentAt, daysAgo(100)]);
+      }
+      const outboxLeft = async (): Promise<string[]> =>
+        (await ds.query('SELECT job_id AS jobId FROM outbox WHERE job_id LIKE ? ORDER BY id', [`${tag}-%`])).map((r: { jobId: string }) => r.jobId);
+      const deliveriesLeft = async (): Promise<string[]> =>
+        (await ds.query('SELECT channel, status FROM notification_deliveries WHERE notification_id IN (?) ORDER BY id', [messages])).map((r: { channel: string; status: string }) => `${r.channel} ${r.status}`);
+
+      await waitFor(
+        'the month-old dispatched rows and the delivery sent 100 days ago to be pruned',
+        async () => !(await outboxLeft()).some((id) => id.includes('-old-')) && !(await deliveriesLeft()).includes('email sent'),
+        30_000,
+        200,
+      );
+      expect(await outboxLeft()).toEqual([`${tag}-recent`, `${tag}-pending`]);
+      expect(await deliveriesLeft()).toEqual(['sms sent', 'webhook failed', 'email pending']);
+      const [inbox] = await ds.query('SELECT COUNT(*) AS n FROM notifications WHERE id IN (?)', [messages]);
+      expect(Number(inbox.n)).toBe(2);
+      // One pass, batch after batch of 1,000, until the old rows are gone (the insert commits all 2,500 at once).
+      expect(app.output()).toMatch(/pruned 2500 dispatched outbox rows/);
+    } finally {
+      redis = await startRedis();
+    }
+    // Kept, not lost: the month-old pending row goes out once Redis is back.
+    await waitFor('the pending row dispatched', async () => (await ds.query('SELECT dispatched_at AS at FROM outbox WHERE job_id = ?', [`${tag}-pending`]))[0].at, 30_000, 200);
+  });
 
   it('commits the change while Redis is down and runs its job once Redis is back', async () => {
     const world = await buildWorld({ url: app.baseUrl, judges: 3, contestants: 2 });

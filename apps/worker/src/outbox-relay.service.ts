@@ -5,6 +5,9 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
+/** The one worker process that runs the outbox relay and the retention timer: the first of several, or the only one. */
+export const isRelayProcess = (): boolean => !cluster.isWorker || cluster.worker?.id === 1;
+
 /**
  * Runs the outbox relay inside the worker for as long as it lives: in the first of several worker
  * processes only. Relays side by side split a burst of rows for one item between them (each sees
@@ -20,7 +23,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   }
 
   onApplicationBootstrap(): void {
-    if (!cluster.isWorker || cluster.worker?.id === 1) this.relay.start();
+    if (isRelayProcess()) this.relay.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -13,6 +13,7 @@ import { AwardsProcessor } from './awards.processor';
 import { NOTIFY_PROCESSORS } from './notify.processors';
 import { OutboxRelayService } from './outbox-relay.service';
 import { RegistrationProcessor } from './registration.processor';
+import { RetentionService } from './retention.service';
 import { TallyProcessor } from './tally.processor';
 
 export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROCESSORS, AwardsProcessor];
@@ -39,6 +40,6 @@ export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROC
     NotificationsModule,
     AwardsModule,
   ],
-  providers: [...PROCESSORS, OutboxRelayService],
+  providers: [...PROCESSORS, OutboxRelayService, RetentionService],
 })
 export class WorkerModule {}

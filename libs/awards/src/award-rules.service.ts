@@ -1,7 +1,7 @@
 import { EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
 import { inTransaction, jsonColumn } from '@app/database';
-import { enqueue, JOBS } from '@app/queue';
+import { enqueue, JobQueues } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -31,6 +31,7 @@ export class AwardRulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
+    private readonly queues: JobQueues,
   ) {}
 
   async set(principal: Principal, eventId: number, itemId: number, rules: AwardRule[]): Promise<AwardRulesView> {
@@ -80,7 +81,7 @@ export class AwardRulesService {
       if (pub?.status !== 'FINAL') throw new AwardsError('conflict', AwardsErrorCode.NotFinal, `项目 ${itemId} 的成绩尚未最终确认，不能评奖`);
       await enqueue(m, 'awards.item', payload);
     });
-    return { itemId, jobId: JOBS['awards.item'].jobId(payload) };
+    return { itemId, jobId: this.queues.jobId('awards.item', payload) };
   }
 
   private async itemOf(eventId: number, itemId: number): Promise<void> {

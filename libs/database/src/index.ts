@@ -4,3 +4,8 @@ export * from './transaction';
 export * from './json-column';
 export * from './insert-rows';
 export { MIGRATIONS } from './migrations';
+export * from './delete-in-batches';
+export * from './platform-instance';
+
+import { PlatformInstance } from './platform-instance';
+export const DATABASE_ENTITIES = [PlatformInstance];

@@ -58,11 +58,12 @@ export class DeliveriesAdminService {
     const def = JOBS[name];
     await this.dataSource.query("UPDATE notification_deliveries SET status = 'pending' WHERE id = ?", [deliveryId]);
     const queue = this.queues.queue(def.queue);
-    const job = await queue.getJob(def.jobId({ deliveryId }));
+    const jobId = this.queues.jobId(name, { deliveryId });
+    const job = await queue.getJob(jobId);
     if (job && (await job.isFailed())) {
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     } else if (!job) {
-      await queue.add(name, { deliveryId }, { ...def.options, jobId: `${def.jobId({ deliveryId })}-retry-${Date.now()}` });
+      await queue.add(name, { deliveryId }, { ...def.options, jobId: `${jobId}-retry-${Date.now()}` });
     }
     return (await this.list({ id: deliveryId }))[0];
   }

@@ -6,6 +6,7 @@ export * from './inbox.service';
 export * from './settings.service';
 export * from './delivery.service';
 export * from './deliveries-admin.service';
+export * from './delivery-retention';
 export * from './senders';
 export { Notification, NotificationDelivery, NotificationSettings, NotificationTemplate } from './notification.entity';
 

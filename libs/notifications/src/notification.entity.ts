@@ -57,6 +57,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 @Entity('notification_deliveries')
 @Index('uq_deliveries_channel', ['notificationId', 'channel'], { unique: true })
 @Index('idx_deliveries_status', ['status', 'channel', 'id'])
+// Retention finds the records sent before a day without reading the newer ones.
+@Index('idx_deliveries_sent', ['status', 'sentAt'])
 export class NotificationDelivery {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id: string;

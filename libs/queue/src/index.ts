@@ -3,6 +3,7 @@ export * from './enqueue';
 export * from './notify';
 export * from './outbox-message.entity';
 export * from './outbox-relay';
+export * from './outbox-retention';
 export * from './job-queues';
 export * from './redis-options';
 

@@ -91,7 +91,10 @@ export const JOB_QUEUES = {
 
 interface JobDefinition<N extends JobName> {
   queue: (typeof JOB_QUEUES)[N];
-  /** Derives the BullMQ job id: the same id is added once, so retried relays never duplicate work. */
+  /**
+   * Derives the job's key within one database: the same key is added once, so retried relays never
+   * duplicate work. BullMQ's id is the key behind the database's instance id (`bullJobId`).
+   */
   jobId: (payload: JobPayloads[N]) => string;
   /**
    * Rows of one relay batch with the same coalesce key become one job (the last
@@ -187,6 +190,16 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
   },
 };
+
+/**
+ * The id BullMQ keeps a job under: the database's instance id (platform_instance), then the job's
+ * key. Redis keeps completed jobs by id and outlives a database that is recreated or restored:
+ * without the instance id the new database's item 1 version 1 would meet the old database's
+ * completed tally of the same id, be taken for a duplicate and dropped without a trace.
+ */
+export function bullJobId<N extends JobName>(instance: string, name: N, payload: JobPayloads[N]): string {
+  return `${instance}.${JOBS[name].jobId(payload)}`;
+}
 
 export function jobNamesOf(queue: QueueName): JobName[] {
   return (Object.keys(JOBS) as JobName[]).filter((n) => JOBS[n].queue === queue);

@@ -1,6 +1,6 @@
 import type { AppConfig } from '@app/config';
 import { Queue } from 'bullmq';
-import { JOBS, type JobName, type JobPayloads, type QueueName } from './job-contract';
+import { bullJobId, JOBS, type JobName, type JobPayloads, type QueueName } from './job-contract';
 import { producerRedisOptions } from './redis-options';
 
 /**
@@ -13,7 +13,16 @@ import { producerRedisOptions } from './redis-options';
 export class JobQueues {
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(private readonly config: AppConfig) {}
+  /** `instance`: the database's platform_instance id, read once at boot; every job id carries it. */
+  constructor(
+    private readonly config: AppConfig,
+    readonly instance: string,
+  ) {}
+
+  /** The id BullMQ keeps this job under in this database's incarnation. */
+  jobId<N extends JobName>(name: N, payload: JobPayloads[N]): string {
+    return bullJobId(this.instance, name, payload);
+  }
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
@@ -25,11 +34,11 @@ export class JobQueues {
     return queue;
   }
 
-  /** Adds jobs of one name in one Redis transaction, each under its contract id: a repeated add is a no-op while the job is kept. */
+  /** Adds jobs of one name in one Redis transaction, each under its derived id: a repeated add is a no-op while the job is kept. */
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: Partial<(typeof JOBS)[N]['options']> = {}): Promise<void> {
     if (!payloads.length) return;
     const def = JOBS[name];
-    await this.queue(def.queue).addBulk(payloads.map((data) => ({ name, data, opts: { ...def.options, ...options, jobId: def.jobId(data as never) } })));
+    await this.queue(def.queue).addBulk(payloads.map((data) => ({ name, data, opts: { ...def.options, ...options, jobId: this.jobId(name, data) } })));
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ export class OutboxMessage {
   @Column({ name: 'job_name', type: 'varchar', length: 64 })
   jobName: JobName;
 
+  /** The job's key from the contract; the relay adds it to BullMQ behind the database's instance id. */
   @Column({ name: 'job_id', type: 'varchar', length: 191 })
   jobId: string;
 

@@ -17,6 +17,22 @@ const MAX_BACKOFF_MS = 5000;
  * and the least time between two jobs of one coalesce key from one relay.
  */
 export const COALESCE_MAX_WAIT_MS = 1000;
+/**
+ * Longest one batch waits for Redis. A queue first opened while Redis is down does not fail: it
+ * waits for Redis to come back, and the relay would hold its transaction and the rows' locks (and
+ * log nothing) for the whole outage. Abandoned, the add may still land later; the rows stay
+ * pending, go again, and the job ids make the repeat a no-op.
+ */
+const ADD_TIMEOUT_MS = 5000;
+
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not take the jobs within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // an abandoned add that fails later is no one's error
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Moves committed outbox rows into BullMQ. Rows are locked with SKIP LOCKED so
@@ -76,7 +92,12 @@ export class OutboxRelay {
 
       const byName = new Map<JobName, unknown[]>();
       for (const row of coalesce(ready)) byName.set(row.jobName, [...(byName.get(row.jobName) ?? []), row.payload]);
-      for (const [name, payloads] of byName) await this.queues.add(name, payloads as never[]);
+      await within(
+        (async () => {
+          for (const [name, payloads] of byName) await this.queues.add(name, payloads as never[]);
+        })(),
+        ADD_TIMEOUT_MS,
+      );
       // Taken after the add, so the next job of a key is stamped at least the longest wait after this one.
       const sent = Date.now();
       for (const row of ready) {

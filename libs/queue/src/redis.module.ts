@@ -1,6 +1,8 @@
 import { AppConfig } from '@app/config';
+import { instanceId } from '@app/database';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import Redis, { type RedisOptions } from 'ioredis';
+import { DataSource } from 'typeorm';
 import { JobQueues } from './job-queues';
 import { producerRedisOptions } from './redis-options';
 
@@ -20,7 +22,11 @@ export const InjectRedis = () => Inject(REDIS);
         return client;
       },
     },
-    { provide: JobQueues, inject: [AppConfig], useFactory: (config: AppConfig) => new JobQueues(config) },
+    {
+      provide: JobQueues,
+      inject: [AppConfig, DataSource],
+      useFactory: async (config: AppConfig, ds: DataSource) => new JobQueues(config, await instanceId((sql, params) => ds.query(sql, params))),
+    },
   ],
   exports: [REDIS, JobQueues],
 })

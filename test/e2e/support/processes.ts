@@ -76,6 +76,17 @@ export function startWorker(env: Record<string, string>, log: string[] = []): Ch
   return run('apps/worker/src/main.js', env, log);
 }
 
+/** An API process alone (one that should refuse to start, say); its output goes to `log`. */
+export function startApi(env: Record<string, string>, log: string[] = []): ChildProcess {
+  return run('apps/api/src/main.js', env, log);
+}
+
+/** Runs one of the built scripts (db:backup, db:restore…) to its end. */
+export function runScript(script: string, args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+  const res = spawnSync(process.execPath, [join(DIST, 'scripts', `${script}.js`), ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
 /** Starts the built API and worker as real processes and waits until the API reports healthy. */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   await assertPortFree(Number(env.HTTP_PORT));

@@ -128,3 +128,16 @@ export async function submitSheet(url: string, judge: Person, itemId: number) {
   if (sheet.status !== 200) throw new Error(`sheet: ${sheet.status} ${JSON.stringify(sheet.body)}`);
   return http(url).post(`/api/v1/items/${itemId}/sheets/${judge.id}/submit`).set(bearer(judge.token)).send({ version: sheet.body.version });
 }
+
+/** The organizer corrects one submitted mark, retrying on a concurrent save (409 with the current version). */
+export async function correctMark(url: string, organizer: Person, itemId: number, judgeId: number, entryId: number, value: string) {
+  for (;;) {
+    const sheet = await http(url).get(`/api/v1/items/${itemId}/sheets/${judgeId}`).set(bearer(organizer.token));
+    const res = await http(url)
+      .put(`/api/v1/items/${itemId}/sheets/${judgeId}`)
+      .set(bearer(organizer.token))
+      .send({ version: sheet.body.version, marks: [{ entryId, value }], reason: '按原始评分表更正录入错误' });
+    if (res.status === 200) return res.body;
+    if (res.body.code !== 'SCORING_SHEET_CHANGED') throw new Error(`correction: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}

@@ -11,6 +11,8 @@ import { Awards1795238541883 } from './1795238541883-Awards';
 import { ResultsItemKey1795249693932 } from './1795249693932-ResultsItemKey';
 import { ResultsEntryKey1795253861149 } from './1795253861149-ResultsEntryKey';
 import { AccessRevocation1795260000000 } from './1795260000000-AccessRevocation';
+import { PlatformInstance1795310000000 } from './1795310000000-PlatformInstance';
+import { DeliveryRetention1795310000001 } from './1795310000001-DeliveryRetention';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,4 +30,6 @@ export const MIGRATIONS: Function[] = [
   ResultsItemKey1795249693932,
   ResultsEntryKey1795253861149,
   AccessRevocation1795260000000,
+  PlatformInstance1795310000000,
+  DeliveryRetention1795310000001,
 ];
