@@ -1,4 +1,4 @@
-import { freshDatabase, startApp } from './support/processes';
+import { assertPortFree, freshDatabase, startApp } from './support/processes';
 import { testEnv } from './support/test-env';
 
 /**
@@ -7,6 +7,8 @@ import { testEnv } from './support/test-env';
  */
 export default async function globalSetup(): Promise<void> {
   const env = testEnv();
+  // A run already going holds the port and uses the database: find that out before dropping its database.
+  await assertPortFree(Number(env.HTTP_PORT));
   freshDatabase(env);
   const app = await startApp(env);
   (globalThis as { __APP__?: unknown }).__APP__ = app;

@@ -111,6 +111,9 @@ describe('transactional outbox: Redis down delays jobs, never loses them', () =>
     }
     // Kept, not lost: the month-old pending row goes out once Redis is back.
     await waitFor('the pending row dispatched', async () => (await ds.query('SELECT dispatched_at AS at FROM outbox WHERE job_id = ?', [`${tag}-pending`]))[0].at, 30_000, 200);
+    // The made-up messages leave with their deliveries, so that later tests' "everything sent" counts only their own.
+    await ds.query("DELETE d FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.ref LIKE ?", [`${tag}-%`]);
+    await ds.query('DELETE FROM notifications WHERE ref LIKE ?', [`${tag}-%`]);
   });
 
   it('commits the change while Redis is down and runs its job once Redis is back', async () => {

@@ -63,7 +63,7 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
 }
 
 /** A server left from an interrupted run would answer /health in place of the one about to start, with stale state. */
-async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once('error', () => reject(new Error(`port ${port} is taken, perhaps by an API left from an interrupted run (ss -ltnp | grep ${port})`)));
