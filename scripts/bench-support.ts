@@ -43,9 +43,13 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** An access token shaped like AuthService.issue() makes them, valid for an hour, signed with the same library. */
+/**
+ * An access token shaped like AuthService.issue() makes them, valid for an hour, signed with the same
+ * library: `ver` is the token version of a user whose tokens were never revoked (0); the API reads the
+ * caller's roles from the database, so `roles` is only a label for whoever reads the token.
+ */
 export function mintToken(secret: string, userId: number, username: string, roles: { role: string; orgId: number; path: string }[]): string {
-  return new JwtService({ secret }).sign({ sub: String(userId), name: username, roles }, { algorithm: 'HS256', expiresIn: 3600 });
+  return new JwtService({ secret }).sign({ sub: String(userId), ver: 0, name: username, roles }, { algorithm: 'HS256', expiresIn: 3600 });
 }
 
 export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦';
@@ -189,13 +193,43 @@ export function runBench(name: string, dir: string, main: () => Promise<number>)
   );
 }
 
+/** The pids a process has started (a worker's processes), from /proc; none once it has exited. */
+export function childPids(pid: number | undefined): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** CPU seconds (user + system) a process and its children (a worker's processes) have used so far, from /proc; null where there is none. */
 export function cpuSeconds(pid: number | undefined): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     let s = (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 per second on Linux)
-    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean)) s += cpuSeconds(Number(child)) ?? 0;
+    for (const child of childPids(pid)) s += cpuSeconds(child) ?? 0;
     return s;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds every core of the machine has been busy so far (/proc/stat): against cpuSeconds, what other work took. */
+export function machineCpuSeconds(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
+
+/**
+ * A process's resident memory now and its high-water mark (VmRSS, VmHWM from /proc), in MiB; the
+ * threads of a process (libuv's pool, worker_threads) share its memory and are counted in it.
+ * Null once the process has exited.
+ */
+export function memoryMb(pid: number | undefined): { rss: number; hwm: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
   } catch {
     return null;
   }

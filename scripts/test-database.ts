@@ -1,5 +1,6 @@
 import { loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/config/data-source';
+import { PASSWORD_HASH_OPTIONS } from '@app/identity';
 import * as argon2 from 'argon2';
 import { ensureLocalServices } from './local-services';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     await ds.query("INSERT INTO organisations (id, name, kind, parent_id, path) VALUES (1, '杭州市总工会', 'city', NULL, '/1/')");
     const res = await ds.query('INSERT INTO users (username, password_hash, real_name) VALUES (?, ?, ?)', [
       username,
-      await argon2.hash(password),
+      await argon2.hash(password, PASSWORD_HASH_OPTIONS),
       '测试管理员',
     ]);
     await ds.query("INSERT INTO role_assignments (user_id, organisation_id, role) VALUES (?, 1, 'admin')", [res.insertId]);

@@ -1,5 +1,7 @@
+import * as argon2 from 'argon2';
 import { request as httpRequest } from 'node:http';
 import { startInProcessApi, type InProcessApi } from './support/in-process-api';
+import { openDatabase } from './support/stack';
 import { adminToken, bearer, buildWorld, http, login, post, type Person, type World } from './support/world';
 
 const PASSWORD = 'Qiantang-tide-2026';
@@ -171,6 +173,22 @@ describe('access control', () => {
   });
 
   describe('passwords', () => {
+    it("signs in with a hash of older parameters and replaces it with one of today's, the password and tokens unchanged", async () => {
+      const person = world.contestants[0];
+      const ds = await openDatabase();
+      try {
+        const hashOf = async () => (await ds.query('SELECT password_hash AS h FROM users WHERE id = ?', [person.id]))[0].h as string;
+        // argon2's own default (64 MiB, three passes, four lanes), as hashes were made before.
+        await ds.query('UPDATE users SET password_hash = ? WHERE id = ?', [await argon2.hash(PASSWORD), person.id]);
+        const token = await login(person.username);
+        expect(await hashOf()).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+        expect((await meOn(world.url, token)).status).toBe(200);
+        expect((await meOn(world.url, await login(person.username))).status).toBe(200);
+      } finally {
+        await ds.destroy();
+      }
+    });
+
     it.each([
       ['shorter than 10 characters', 'x7#Qp!2vZ'],
       ['a common password', 'password-123'],

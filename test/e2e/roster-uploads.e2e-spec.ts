@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from './support/stack';
@@ -103,4 +104,30 @@ describe('roster uploads under load', () => {
     expect(done && waits.length < others.length).toBe(true);
     expect(Math.max(...waits)).toBeLessThan(1500);
   }, 180_000);
+});
+
+/** The reader as the API runs it: its task exists only in the build (dist/). */
+describe('the roster reader', () => {
+  const { RosterReader } = require(join(__dirname, '..', '..', 'dist', 'libs', 'registration', 'src', 'roster-reader.js'));
+  const reader = new RosterReader({ ROSTER_READ_THREADS: 1, ROSTER_MAX_ROWS: MAX_ROWS });
+
+  beforeAll(() => reader.start());
+  afterAll(() => reader.onModuleDestroy());
+
+  it("hands a big upload's memory to its thread instead of copying it", async () => {
+    const big = await tallWorkbook(MAX_ROWS + 10);
+    expect(big.byteOffset === 0 && big.byteLength === big.buffer.byteLength).toBe(true);
+    await expect(reader.read(big, 'xlsx', '2026-05-12')).rejects.toMatchObject({ code: 'ROSTER_FILE_TOO_LARGE' });
+    expect(big.byteLength).toBe(0);
+  });
+
+  it("copies a small upload that shares Node's buffer pool, leaving the pool's other data as it was", async () => {
+    const small = Buffer.from(rosterCsv(rosterPeople(1, '5公里')).toString('utf8'));
+    const neighbour = Buffer.from('同一内存池中的其他请求');
+    expect(small.buffer).toBe(neighbour.buffer);
+    const checked = await reader.read(small, 'csv', '2026-05-12');
+    expect(checked.rows).toHaveLength(1);
+    expect(small.byteLength).toBeGreaterThan(0);
+    expect(neighbour.toString('utf8')).toBe('同一内存池中的其他请求');
+  });
 });

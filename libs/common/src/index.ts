@@ -4,3 +4,4 @@ export * from './result';
 export * from './close-on-signals';
 export * from './local-time';
 export * from './log-output';
+export * from './gate';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import * as argon2 from 'argon2';
 import { loginName } from './domain/login-name';
 import { IdentityError, IdentityErrorCode } from './identity-error';
 import { LoginLimiter } from './login-limiter';
+import { Passwords } from './passwords';
 import type { Principal } from './roles';
 import { SessionsService } from './sessions.service';
 import { UsersService, type UserView } from './users.service';
@@ -14,10 +14,6 @@ export interface AccessToken {
   expiresIn: number;
   user: UserView;
 }
-
-// Verifying against a real hash when the user does not exist keeps the timing
-// of "no such user" and "wrong password" the same.
-const DUMMY_HASH = argon2.hash('not-a-real-password');
 
 const badCredentials = () => new IdentityError('unauthenticated', IdentityErrorCode.BadCredentials, '用户名或密码错误');
 const revoked = (message: string) =>
@@ -30,6 +26,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly limiter: LoginLimiter,
     private readonly sessions: SessionsService,
+    private readonly passwords: Passwords,
   ) {}
 
   /**
@@ -40,16 +37,25 @@ export class AuthService {
     const user = await this.users.findByUsername(username);
     const account = user ? `u${user.id}` : `n:${loginName(username)}`;
     await this.limiter.attempt(account, address);
-    // People imported from a roster have no password yet ('!…' is no argon2 hash); they fail like a wrong password.
-    const usable = user?.passwordHash.startsWith('$') ? user.passwordHash : null;
-    const ok = await argon2.verify(usable ?? (await DUMMY_HASH), password);
-    if (!user || !usable || !ok) {
+    // People imported from a roster have no password yet; they fail like a wrong password, and as slowly.
+    if (!user || !(await this.passwords.verify(user.passwordHash, password))) {
       await this.limiter.failed(account);
       throw badCredentials();
     }
     await this.limiter.succeeded(account, address);
     if (user.disabledAt) throw new IdentityError('forbidden', IdentityErrorCode.UserDisabled, '该账号已停用，请联系所在组织的管理员');
+    await this.upgradeHash(user.id, user.passwordHash, password);
     return this.issue(user.id);
+  }
+
+  /** A hash made with older parameters is replaced while the password is at hand; when the checks are busy, at a later login. */
+  private async upgradeHash(userId: number, stored: string, password: string): Promise<void> {
+    if (!this.passwords.outdated(stored)) return;
+    const fresh = await this.passwords.hash(password).catch((err: unknown) => {
+      if (err instanceof IdentityError && err.code === IdentityErrorCode.PasswordChecksBusy) return null;
+      throw err;
+    });
+    if (fresh) await this.users.replaceHash(userId, stored, fresh);
   }
 
   async issue(userId: number): Promise<AccessToken> {

@@ -4,6 +4,7 @@ export enum IdentityErrorCode {
   BadCredentials = 'IDENTITY_BAD_CREDENTIALS',
   TokenRevoked = 'IDENTITY_TOKEN_REVOKED',
   TooManyAttempts = 'IDENTITY_TOO_MANY_LOGIN_ATTEMPTS',
+  PasswordChecksBusy = 'IDENTITY_PASSWORD_CHECKS_BUSY',
   UserDisabled = 'IDENTITY_USER_DISABLED',
   Forbidden = 'IDENTITY_FORBIDDEN',
   OrgNotFound = 'IDENTITY_ORGANISATION_NOT_FOUND',

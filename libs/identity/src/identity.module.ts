@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
+import { Passwords } from './passwords';
 import { IdentityAudit } from './identity-audit.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { SessionsService } from './sessions.service';
@@ -29,7 +30,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, SessionsService, UserClaims, UsersService],
+  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, Passwords, SessionsService, UserClaims, UsersService],
   exports: [AccessService, AuthService, OrganisationsService, UsersService],
 })
 export class IdentityModule {}

@@ -6,6 +6,7 @@ export * from './organisations.service';
 export * from './users.service';
 export * from './identity.module';
 export { passwordProblem, PASSWORD_MIN_LENGTH } from './domain/password-policy';
+export { PASSWORD_HASH_OPTIONS } from './passwords';
 export { Organisation } from './organisation.entity';
 export { User } from './user.entity';
 export { RoleAssignment } from './role-assignment.entity';

@@ -1,7 +1,6 @@
 import { inTransaction, isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccessService } from './access.service';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from './domain/password-policy';
@@ -9,6 +8,7 @@ import { fieldError, forbidden, IdentityError, IdentityErrorCode } from './ident
 import { type AuditAction, IdentityAudit } from './identity-audit.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { coversPath, grantableRoles, isInSubtree, type Principal, type Role, type RoleClaim, ROLES } from './roles';
+import { Passwords } from './passwords';
 import { SessionsService } from './sessions.service';
 import { UserClaims } from './user-claims';
 import { User } from './user.entity';
@@ -54,6 +54,7 @@ export class UsersService {
     private readonly access: AccessService,
     private readonly claims: UserClaims,
     private readonly sessions: SessionsService,
+    private readonly passwords: Passwords,
   ) {}
 
   /** Creates a user with their roles in one transaction; the caller must be allowed to grant each role where it is granted. */
@@ -62,7 +63,7 @@ export class UsersService {
     assertStrong(input.password, [input.username, input.realName]);
     // The collation matches "Admin" and "ａｄｍｉｎ" to admin; a name that would log in as another account is taken.
     if (await this.findByUsername(input.username)) throw usernameTaken(input.username);
-    const passwordHash = await argon2.hash(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     try {
       const id = await inTransaction(this.dataSource, async (m) => {
         const user = await m.save(
@@ -131,15 +132,20 @@ export class UsersService {
   /** Sets a new password after checking the current one; every earlier token stops working. */
   async changePassword(userId: number, current: string, next: string): Promise<void> {
     const user = await this.require(userId);
-    const ok = user.passwordHash.startsWith('$') && (await argon2.verify(user.passwordHash, current));
+    const ok = await this.passwords.verify(user.passwordHash, current);
     if (!ok) throw fieldError('invalid', IdentityErrorCode.BadCredentials, 'currentPassword', '当前密码不正确');
     assertStrong(next, [user.username, user.realName], 'newPassword');
-    const passwordHash = await argon2.hash(next);
+    const passwordHash = await this.passwords.hash(next);
     await inTransaction(this.dataSource, async (m) => {
       await m.update(User, userId, { passwordHash });
       await this.sessions.bump(m, userId);
     });
     await this.sessions.forget(userId);
+  }
+
+  /** The same password under a new hash; a password changed meanwhile stays as it is. Tokens stay valid. */
+  async replaceHash(userId: number, stored: string, fresh: string): Promise<void> {
+    await this.users.update({ id: userId, passwordHash: stored }, { passwordHash: fresh });
   }
 
   /** Ends every token the person holds (logout everywhere). */

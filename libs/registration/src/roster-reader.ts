@@ -17,6 +17,11 @@ const MAX_WAITING = 8;
  * (a zip bomb of shared strings) ends that thread, not the API.
  */
 const THREAD_HEAP_MB = 256;
+/**
+ * A thread's young generation, much below V8's default: reading a sheet makes short-lived
+ * garbage by the megabyte, and a default-sized nursery keeps every page of it after the file.
+ */
+const THREAD_NURSERY_MB = 8;
 /** The compiled task: a thread loads JavaScript, so it exists only in the build (dist/). */
 const TASK_FILE = join(__dirname, 'spreadsheet', 'roster-worker.js');
 
@@ -40,7 +45,7 @@ export class RosterReader implements OnModuleDestroy {
       minThreads: this.config.ROSTER_READ_THREADS,
       maxThreads: this.config.ROSTER_READ_THREADS,
       maxQueue: MAX_WAITING,
-      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_NURSERY_MB },
     });
   }
 
@@ -51,7 +56,7 @@ export class RosterReader implements OnModuleDestroy {
     const maxRows = this.config.ROSTER_MAX_ROWS;
     let result: RosterTaskResult;
     try {
-      result = await this.pool.run({ file, format, maxRows, today }, { signal: AbortSignal.timeout(READ_TIMEOUT_MS) });
+      result = await this.pool.run({ file, format, maxRows, today }, { signal: AbortSignal.timeout(READ_TIMEOUT_MS), transferList: ownMemory(file) });
     } catch (err) {
       throw refusal(err);
     }
@@ -65,6 +70,16 @@ export class RosterReader implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.pool?.destroy();
   }
+}
+
+/**
+ * The file's memory, handed to the thread instead of copied, when the buffer is all of it (the body
+ * of any upload above a few KB is); the caller's buffer is empty afterwards. A small body may share
+ * Node's buffer pool with other requests' data, so it is copied.
+ */
+function ownMemory(file: Buffer): ArrayBuffer[] {
+  const memory = file.buffer;
+  return memory instanceof ArrayBuffer && file.byteOffset === 0 && file.byteLength === memory.byteLength ? [memory] : [];
 }
 
 function refusal(err: unknown): Error {

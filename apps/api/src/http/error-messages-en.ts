@@ -17,6 +17,7 @@ const IDENTITY: Record<IdentityErrorCode, string> = {
   [IdentityErrorCode.BadCredentials]: 'Wrong username or password, or a missing, invalid or expired access token',
   [IdentityErrorCode.TokenRevoked]: 'This sign-in has ended; please sign in again',
   [IdentityErrorCode.TooManyAttempts]: 'Too many failed sign-ins; wait before trying again',
+  [IdentityErrorCode.PasswordChecksBusy]: 'Too many sign-ins at once; try again in a few seconds',
   [IdentityErrorCode.UserDisabled]: 'This account is disabled; contact the administrator of your organisation',
   [IdentityErrorCode.Forbidden]: 'You are not allowed to do this',
   [IdentityErrorCode.OrgNotFound]: 'No such organisation',

@@ -22,7 +22,7 @@ export class AuthController {
   @Operation('Sign in with username and password; answers an access token')
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'wrong username or password, or the account is disabled' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'too many failed logins for this account from this address, or from this address' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'too many failed logins for this account from this address, or from this address; or too many sign-ins at once' })
   login(@Body() dto: LoginDto, @Req() req: FastifyRequest) {
     return this.auth.login(dto.username, dto.password, req.ip);
   }
