@@ -20,7 +20,10 @@ export function residentId(opts: { birth?: string; male?: boolean } = {}): strin
   const day = new Date(Date.UTC(1966, 0, 1) + Math.floor(Math.random() * 12_000) * 86_400_000);
   const birth = opts.birth ?? day.toISOString().slice(0, 10);
   const seq = Math.floor(Math.random() * 500) * 2 + (opts.male === false ? 0 : 1);
-  const first17 = `330105${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  // A random county under province 33 as well: suites share one database, and 5,000-row rosters
+  // drawn from birth date and sequence alone would meet earlier suites' people now and then.
+  const region = `33${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+  const first17 = `${region}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
 }
 
