@@ -5,7 +5,7 @@ import type { Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { verifyUrl } from './award-grants.service';
+import { verifyUrl } from './record-writer';
 import { awardListWorkbook } from './documents';
 
 /** One person's award in an item, as the organizers list it. */

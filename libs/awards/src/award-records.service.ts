@@ -6,39 +6,11 @@ import { enqueue } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { writeRecords } from './award-grants.service';
+import type { AwardRecordView } from './award-record-view';
+import { writeRecords } from './record-writer';
 import { AwardsError, AwardsErrorCode } from './awards-error';
 import { AwardsDomainError, formatYuan, type LedgerTotal, parseYuan, summarizePrizeLedger } from './domain';
 
-export interface AwardRecordView {
-  id: number;
-  serial: string | null;
-  kind: 'award' | 'recognition';
-  userId: number;
-  name: string;
-  organisationId: number;
-  issuerId: number;
-  issuer: string;
-  eventId: number | null;
-  eventName: string | null;
-  itemId: number | null;
-  itemName: string | null;
-  entryId: number | null;
-  awardCode: string;
-  awardName: string;
-  level: number;
-  title: string | null;
-  citation: string | null;
-  prizeMoney: string | null;
-  paymentStatus: 'none' | 'pending' | 'paid' | 'cancelled';
-  paidOn: string | null;
-  paymentRef: string | null;
-  year: number;
-  grantedOn: string;
-  status: 'active' | 'revoked';
-  revision: number;
-  certificateRevision: number | null;
-}
 
 export interface Verification {
   serial: string | null;

@@ -6,6 +6,8 @@ export * from './award.entity';
 export * from './awards-error';
 export * from './award-rules.service';
 export * from './award-grants.service';
+export * from './award-record-view';
+export * from './record-writer';
 export * from './award-records.service';
 export * from './award-lists.service';
 export * from './reports.service';
