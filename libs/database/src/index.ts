@@ -9,3 +9,4 @@ export * from './platform-instance';
 
 import { PlatformInstance } from './platform-instance';
 export const DATABASE_ENTITIES = [PlatformInstance];
+export * from './sql-runner';

@@ -14,6 +14,7 @@ import { RoleAssignment } from './role-assignment.entity';
 import { SessionsService } from './sessions.service';
 import { UserClaims } from './user-claims';
 import { User } from './user.entity';
+import { PeopleDirectory } from './people-directory';
 import { UsersService } from './users.service';
 
 @Module({
@@ -30,7 +31,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, Passwords, SessionsService, UserClaims, UsersService],
-  exports: [AccessService, AuthService, OrganisationsService, UsersService],
+  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, Passwords, PeopleDirectory, SessionsService, UserClaims, UsersService],
+  exports: [AccessService, AuthService, OrganisationsService, PeopleDirectory, UsersService],
 })
 export class IdentityModule {}

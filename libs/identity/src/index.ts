@@ -4,6 +4,7 @@ export * from './access.service';
 export * from './auth.service';
 export * from './organisations.service';
 export * from './users.service';
+export * from './people-directory';
 export * from './identity.module';
 export { passwordProblem, PASSWORD_MIN_LENGTH } from './domain/password-policy';
 export { PASSWORD_HASH_OPTIONS } from './passwords';

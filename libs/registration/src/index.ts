@@ -5,6 +5,7 @@ export * from './team-membership.entity';
 export * from './idempotency-record.entity';
 export * from './registration-error';
 export * from './entry-views';
+export * from './entry-directory';
 export type { IdempotencyKey } from './idempotency';
 export * from './registration.service';
 export * from './entry-workflow.service';

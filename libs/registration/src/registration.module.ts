@@ -3,6 +3,7 @@ import { IdentityModule } from '@app/identity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CheckInService } from './check-in.service';
+import { EntryDirectory } from './entry-directory';
 import { EntryWorkflowService } from './entry-workflow.service';
 import { Entry } from './entry.entity';
 import { PersonProfile } from './person-profile.entity';
@@ -18,7 +19,7 @@ const SERVICES = [RegistrationService, EntryWorkflowService, ProfilesService, Ch
 
 @Module({
   imports: [TypeOrmModule.forFeature([Entry, PersonProfile]), IdentityModule, EventsModule],
-  providers: [...SERVICES, RegistrationContext, PiiCipher],
-  exports: [...SERVICES, PiiCipher],
+  providers: [...SERVICES, EntryDirectory, RegistrationContext, PiiCipher],
+  exports: [...SERVICES, EntryDirectory, PiiCipher],
 })
 export class RegistrationModule {}

@@ -3,6 +3,7 @@ export * from './scoring-error';
 export * from './scoring.service';
 export * from './score-sheets.service';
 export * from './rounds.service';
+export * from './round-directory';
 export * from './tally-item';
 export * from './scoring.module';
 export { ItemScoring } from './item-scoring.entity';

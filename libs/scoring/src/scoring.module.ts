@@ -1,3 +1,4 @@
+import { RoundDirectory } from './round-directory';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
 import { Module } from '@nestjs/common';
@@ -7,7 +8,7 @@ import { ScoringService } from './scoring.service';
 
 @Module({
   imports: [IdentityModule, EventsModule],
-  providers: [ScoringService, ScoreSheetsService, RoundsService],
-  exports: [ScoringService, ScoreSheetsService, RoundsService],
+  providers: [ScoringService, ScoreSheetsService, RoundsService, RoundDirectory],
+  exports: [ScoringService, ScoreSheetsService, RoundsService, RoundDirectory],
 })
 export class ScoringModule {}

@@ -1,0 +1,47 @@
+import { type SqlRunner, uniqueIds } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+export interface PersonName {
+  id: number;
+  realName: string;
+  language: string;
+}
+
+export interface OrganisationName {
+  id: number;
+  name: string;
+  path: string;
+  parentId: number | null;
+}
+
+/**
+ * Identity's read port: who people and organisations are, by id, in bulk. Other contexts keep ids
+ * of users and organisations in their own rows and ask here for names and paths; they never read
+ * `users` or `organisations` themselves. Pass the caller's transaction to read in its snapshot.
+ */
+@Injectable()
+export class PeopleDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async people(ids: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, PersonName>> {
+    const wanted = uniqueIds(ids);
+    if (!wanted.length) return new Map();
+    const rows: PersonName[] = await sql.query('SELECT id, real_name AS realName, language FROM users WHERE id IN (?)', [wanted]);
+    return new Map(rows.map((r) => [Number(r.id), { ...r, id: Number(r.id) }]));
+  }
+
+  async organisations(ids: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, OrganisationName>> {
+    const wanted = uniqueIds(ids);
+    if (!wanted.length) return new Map();
+    const rows: OrganisationName[] = await sql.query('SELECT id, name, path, parent_id AS parentId FROM organisations WHERE id IN (?)', [wanted]);
+    return new Map(rows.map((r) => [Number(r.id), { ...r, id: Number(r.id), parentId: r.parentId === null ? null : Number(r.parentId) }]));
+  }
+
+  /** The ids of the organisations at `path` and below it (a path is the ids from the root, "/1/4/"). */
+  async subtree(path: string, sql: SqlRunner = this.dataSource): Promise<number[]> {
+    const rows: { id: number }[] = await sql.query('SELECT id FROM organisations WHERE path LIKE ?', [`${path}%`]);
+    return rows.map((r) => Number(r.id));
+  }
+}
