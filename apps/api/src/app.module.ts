@@ -6,15 +6,14 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
+import { ReportingModule } from '@app/reporting';
 import { ResultsModule } from '@app/results';
 import { ScoringModule } from '@app/scoring';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard } from './auth/auth.guard';
-import { AwardListsController } from './awards/award-lists.controller';
 import { AwardsController } from './awards/awards.controller';
-import { ReportsController } from './awards/reports.controller';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -26,6 +25,8 @@ import { NotificationsAdminController } from './notifications/notifications-admi
 import { UsersController } from './identity/users.controller';
 import { RegistrationAdminController } from './registration/registration-admin.controller';
 import { RegistrationController } from './registration/registration.controller';
+import { AwardListsController } from './reporting/award-lists.controller';
+import { ReportsController } from './reporting/reports.controller';
 import { BoardController } from './results/board.controller';
 import { PublicationController } from './results/publication.controller';
 import { ResultsController } from './results/results.controller';
@@ -48,6 +49,7 @@ import { JudgingController } from './scoring/judging.controller';
     ResultsModule,
     NotificationsModule,
     AwardsModule,
+    ReportingModule,
   ],
   controllers: [
     HealthController,

@@ -1,4 +1,4 @@
-// Awards: allocation rules and prize ledger (pure domain), award records, recognitions, certificates, award lists, statistics.
+// Awards: allocation rules and prize ledger (pure domain), award records, recognitions, certificates.
 import { AwardCertificate, AwardRecord, AwardRecordAudit, AwardRuleSet } from './award.entity';
 
 export * from './domain';
@@ -9,8 +9,8 @@ export * from './award-grants.service';
 export * from './award-record-view';
 export * from './record-writer';
 export * from './award-records.service';
-export * from './award-lists.service';
-export * from './reports.service';
 export * from './awards.module';
+// One PDF set-up for the certificate and the reports' documents (libs/reporting): the fonts load once per process.
+export { newPdf, type NewPdf } from './documents';
 
 export const AWARDS_ENTITIES = [AwardRuleSet, AwardRecord, AwardRecordAudit, AwardCertificate];

@@ -19,7 +19,7 @@ import {
   PaymentDto,
   RecognitionDto,
 } from './awards.dto';
-import { VerificationDto } from './award-lists.dto';
+import { VerificationDto } from './verification.dto';
 
 @Tag('awards')
 @Controller({ version: '1' })

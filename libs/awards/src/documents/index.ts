@@ -1,6 +1,4 @@
-// Award documents: certificate and personal record as PDF, the record and award lists as workbooks.
+// Award documents: the certificate as a PDF, and the PDF set-up (Chinese fonts) the reports' documents share.
 export * from './types';
 export { renderCertificatePdf } from './certificate';
-export { renderPersonRecordPdf } from './person-record-pdf';
-export { personRecordWorkbook } from './person-record-workbook';
-export { awardListWorkbook } from './award-list-workbook';
+export { newPdf, type NewPdf } from './pdf';

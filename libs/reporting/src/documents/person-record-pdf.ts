@@ -1,4 +1,4 @@
-import { newPdf } from './pdf';
+import { newPdf } from '@app/awards';
 import { AWARD_COLUMNS, ENTRY_COLUMNS, type Cell, type Column } from './record-columns';
 import type { PersonRecordData } from './types';
 

@@ -1,11 +1,10 @@
+import { type AwardKind, type AwardStatus, AwardsError, AwardsErrorCode, type PaymentState } from '@app/awards';
 import { beijingTime } from '@app/common';
-import { EVENT_KINDS, type EventKind } from '@app/events';
-import { AccessService, coversPath, forbidden, type Principal } from '@app/identity';
+import type { EventKind } from '@app/events';
+import { coversPath, forbidden, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AwardKind, AwardStatus, PaymentState } from './award.entity';
-import { AwardsError, AwardsErrorCode } from './awards-error';
 import { personRecordWorkbook, renderPersonRecordPdf, type PersonRecordData } from './documents';
 
 /** Publication states whose results a person's record shows: on public notice, or final. */
@@ -62,28 +61,13 @@ export interface RecordFile {
   localName: string;
 }
 
-export interface Statistics {
-  organisation: { id: number; name: string; path: string };
-  year: number;
-  /** every kind of the events enum, zeros included */
-  eventsByKind: Record<EventKind, number>;
-  events: number;
-  participations: { count: number; people: number };
-  awards: { total: number; byLevel: { level: number; count: number; byName: { awardName: string; count: number }[] }[] };
-  titles: { total: number; byTitle: { title: string; count: number }[] };
-  prizeMoney: { paidTotal: string; paidRecords: number; paidPeople: number; pendingTotal: string; pendingRecords: number };
-}
-
 /**
- * A person's record across events and years, and statistics per organisation subtree and year.
- * Everything is read with SQL on each request: there are no counters to drift.
+ * A person's record across events and years: entries, published results and award records, as
+ * JSON, a PDF or a workbook. Read with SQL on each request, across the contexts' tables.
  */
 @Injectable()
-export class ReportsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
-  ) {}
+export class PersonRecordService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * Every entry (as the entrant, or as a member of a relay or team) and every award record of a
@@ -108,112 +92,6 @@ export class ReportsService {
   async personRecordXlsx(principal: Principal, userId: number): Promise<RecordFile> {
     const record = await this.personRecord(principal, userId);
     return { body: await personRecordWorkbook(toDocument(record)), ...recordNames(record, 'xlsx') };
-  }
-
-  /**
-   * Figures for an organisation's subtree (every organisation whose path starts with its path,
-   * itself included) and one calendar year, for organizers and admins whose role covers it.
-   *
-   * - eventsByKind / events: events whose organising organisation is in the subtree and whose
-   *   starts_on falls in the year, whatever their status (drafts included); events without a
-   *   start day are not counted. Every kind of the events enum appears, zeros included.
-   * - participations.count: approved entries of events starting in the year, entered through an
-   *   organisation of the subtree (entries.organisation_id, the delegation), guests included. An
-   *   individual entry is one participation (its user_id); a relay or team entry is one per team
-   *   member (team_members, captain included) and not one more for the team.
-   *   participations.people: the distinct persons among those participations.
-   * - awards: active (not revoked) award_records of kind 'award' whose organisation_id (the
-   *   person's organisation when granted) is in the subtree and whose award year is the year; one
-   *   per record, so a team award counts once per member. Grouped by level (1 highest), and within
-   *   a level by award name.
-   * - titles: active records of the subtree and year that carry a title, or are of kind
-   *   'recognition'; named by the title, else by the award name.
-   * - prizeMoney: active records of the subtree and year (either kind). paidTotal sums prize_money
-   *   of payment_status 'paid' as SQL DECIMAL (exact, two decimals); paidRecords counts those
-   *   records, paidPeople their distinct persons. pendingTotal / pendingRecords: the same over
-   *   payment_status 'pending'. Cancelled and 'none' are in neither.
-   */
-  async statistics(principal: Principal, organisationId: number, year: number): Promise<Statistics> {
-    const path = await this.access.assertOrg(principal, ['organizer'], organisationId);
-    const [org] = (await this.dataSource.query('SELECT id, name, path FROM organisations WHERE id = ?', [organisationId])) as { id: number; name: string; path: string }[];
-    const from = `${year}-01-01`;
-    const to = `${year + 1}-01-01`;
-    const prefix = `${escapeLike(path)}%`;
-    const subtree = 'SELECT id FROM organisations WHERE path LIKE ?';
-    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
-
-    const [events, participations, awards, titles, money] = await Promise.all([
-      q<{ kind: EventKind; n: number }>(
-        `SELECT ev.kind, COUNT(*) AS n FROM events ev
-          WHERE ev.organisation_id IN (${subtree}) AND ev.starts_on >= ? AND ev.starts_on < ?
-          GROUP BY ev.kind`,
-        [prefix, from, to],
-      ),
-      q<{ n: number; people: number }>(
-        `SELECT COUNT(*) AS n, COUNT(DISTINCT p.person) AS people FROM (
-           SELECT e.id AS entry, e.user_id AS person
-             FROM entries e JOIN events ev ON ev.id = e.event_id JOIN event_items i ON i.id = e.item_id
-            WHERE e.status = 'approved' AND i.entry_type = 'individual' AND e.organisation_id IN (${subtree})
-              AND ev.starts_on >= ? AND ev.starts_on < ?
-           UNION ALL
-           SELECT e.id, tm.user_id
-             FROM entries e JOIN events ev ON ev.id = e.event_id JOIN event_items i ON i.id = e.item_id JOIN team_members tm ON tm.entry_id = e.id
-            WHERE e.status = 'approved' AND i.entry_type <> 'individual' AND e.organisation_id IN (${subtree})
-              AND ev.starts_on >= ? AND ev.starts_on < ?
-         ) p`,
-        [prefix, from, to, prefix, from, to],
-      ),
-      q<{ level: number; awardName: string; n: number }>(
-        `SELECT r.level, r.award_name AS awardName, COUNT(*) AS n FROM award_records r
-          WHERE r.status = 'active' AND r.kind = 'award' AND r.year = ? AND r.organisation_id IN (${subtree})
-          GROUP BY r.level, r.award_name ORDER BY r.level, n DESC, r.award_name`,
-        [year, prefix],
-      ),
-      q<{ title: string; n: number }>(
-        `SELECT COALESCE(r.title, r.award_name) AS title, COUNT(*) AS n FROM award_records r
-          WHERE r.status = 'active' AND (r.title IS NOT NULL OR r.kind = 'recognition') AND r.year = ? AND r.organisation_id IN (${subtree})
-          GROUP BY COALESCE(r.title, r.award_name) ORDER BY n DESC, title`,
-        [year, prefix],
-      ),
-      q<{ paidTotal: string; paidRecords: number; paidPeople: number; pendingTotal: string; pendingRecords: number }>(
-        // SUM over DECIMAL(12,2) is exact; cast to text so no driver turns it into a float.
-        `SELECT CAST(CAST(COALESCE(SUM(CASE WHEN r.payment_status = 'paid' THEN r.prize_money END), 0) AS DECIMAL(20,2)) AS CHAR) AS paidTotal,
-                COUNT(CASE WHEN r.payment_status = 'paid' THEN 1 END) AS paidRecords,
-                COUNT(DISTINCT CASE WHEN r.payment_status = 'paid' THEN r.user_id END) AS paidPeople,
-                CAST(CAST(COALESCE(SUM(CASE WHEN r.payment_status = 'pending' THEN r.prize_money END), 0) AS DECIMAL(20,2)) AS CHAR) AS pendingTotal,
-                COUNT(CASE WHEN r.payment_status = 'pending' THEN 1 END) AS pendingRecords
-           FROM award_records r
-          WHERE r.status = 'active' AND r.year = ? AND r.organisation_id IN (${subtree})`,
-        [year, prefix],
-      ),
-    ]);
-
-    const eventsByKind = Object.fromEntries(EVENT_KINDS.map((k) => [k, 0])) as Record<EventKind, number>;
-    for (const e of events) eventsByKind[e.kind] = Number(e.n);
-    const byLevel: Statistics['awards']['byLevel'] = [];
-    for (const a of awards) {
-      let level = byLevel.find((l) => l.level === Number(a.level));
-      if (!level) byLevel.push((level = { level: Number(a.level), count: 0, byName: [] }));
-      level.count += Number(a.n);
-      level.byName.push({ awardName: a.awardName, count: Number(a.n) });
-    }
-    const [m] = money;
-    return {
-      organisation: { id: Number(org.id), name: org.name, path: org.path },
-      year,
-      eventsByKind,
-      events: Object.values(eventsByKind).reduce((s, n) => s + n, 0),
-      participations: { count: Number(participations[0]?.n ?? 0), people: Number(participations[0]?.people ?? 0) },
-      awards: { total: byLevel.reduce((s, l) => s + l.count, 0), byLevel },
-      titles: { total: titles.reduce((s, t) => s + Number(t.n), 0), byTitle: titles.map((t) => ({ title: t.title, count: Number(t.n) })) },
-      prizeMoney: {
-        paidTotal: m.paidTotal,
-        paidRecords: Number(m.paidRecords),
-        paidPeople: Number(m.paidPeople),
-        pendingTotal: m.pendingTotal,
-        pendingRecords: Number(m.pendingRecords),
-      },
-    };
   }
 
   /** 403 unless an organizer (or admin) role of the principal covers one of the person's organisations. */
@@ -305,10 +183,6 @@ export class ReportsService {
     )) as { id: number; name: string }[];
     return row ? { id: Number(row.id), name: row.name } : null;
   }
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toDocument(record: PersonRecord): PersonRecordData {

@@ -1,3 +1,4 @@
+import { verifyUrl } from '@app/awards';
 import { beijingIso } from '@app/common';
 import { AppConfig } from '@app/config';
 import { type Event, type EventItem, EventsService } from '@app/events';
@@ -5,7 +6,6 @@ import type { Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { verifyUrl } from './record-writer';
 import { awardListWorkbook } from './documents';
 
 /** One person's award in an item, as the organizers list it. */

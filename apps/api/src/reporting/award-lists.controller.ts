@@ -1,5 +1,5 @@
-import { AwardListsService, type AwardListFile } from '@app/awards';
 import type { Principal } from '@app/identity';
+import { AwardListsService, type AwardListFile } from '@app/reporting';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';

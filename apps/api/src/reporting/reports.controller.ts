@@ -1,5 +1,5 @@
-import { ReportsService } from '@app/awards';
 import type { Principal } from '@app/identity';
+import { PersonRecordService, StatisticsService } from '@app/reporting';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse } from '@nestjs/swagger';
@@ -14,7 +14,10 @@ const PDF_TYPE = 'application/pdf';
 @Tag('awards')
 @Controller({ version: '1' })
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly records: PersonRecordService,
+    private readonly statisticsService: StatisticsService,
+  ) {}
 
   /**
    * A person's entries, published results and award records across every event and year: for the
@@ -27,7 +30,7 @@ export class ReportsController {
   @ApiOkResponse({ type: PersonRecordDto })
   @Refuses({ 404: 'no such person' })
   personRecord(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number) {
-    return this.reports.personRecord(caller, userId);
+    return this.records.personRecord(caller, userId);
   }
 
   /** The record as a workbook; the same access. */
@@ -37,7 +40,7 @@ export class ReportsController {
   @FileResponse('the record, one sheet per part', XLSX_TYPE)
   @Refuses({ 404: 'no such person' })
   async personRecordXlsx(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
-    const file = await this.reports.personRecordXlsx(caller, userId);
+    const file = await this.records.personRecordXlsx(caller, userId);
     void reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition(file));
     return file.body;
   }
@@ -49,7 +52,7 @@ export class ReportsController {
   @FileResponse('the record, A4', PDF_TYPE)
   @Refuses({ 404: 'no such person' })
   async personRecordPdf(@Caller() caller: Principal, @Param('userId', ParseIdPipe) userId: number, @Res({ passthrough: true }) reply: FastifyReply) {
-    const file = await this.reports.personRecordPdf(caller, userId);
+    const file = await this.records.personRecordPdf(caller, userId);
     void reply.header('content-type', PDF_TYPE).header('content-disposition', disposition(file));
     return file.body;
   }
@@ -57,7 +60,7 @@ export class ReportsController {
   /**
    * Events, participations, awards, titles and prize money of an organisation's subtree in one
    * calendar year, for organizers and admins whose role covers the organisation. The counting
-   * rules are those of ReportsService.statistics.
+   * rules are those of StatisticsService.statistics.
    */
   @Get('statistics')
   @Allow('organizer')
@@ -65,7 +68,7 @@ export class ReportsController {
   @ApiOkResponse({ type: StatisticsDto })
   @Refuses({ 404: 'no such organisation' })
   statistics(@Caller() caller: Principal, @Query() q: StatisticsQuery) {
-    return this.reports.statistics(caller, q.organisationId, q.year);
+    return this.statisticsService.statistics(caller, q.organisationId, q.year);
   }
 }
 

@@ -1,0 +1,15 @@
+import { EventsModule } from '@app/events';
+import { IdentityModule } from '@app/identity';
+import { Module } from '@nestjs/common';
+import { AwardListsService } from './award-lists.service';
+import { PersonRecordService } from './person-record.service';
+import { StatisticsService } from './statistics.service';
+
+const SERVICES = [StatisticsService, PersonRecordService, AwardListsService];
+
+@Module({
+  imports: [IdentityModule, EventsModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ReportingModule {}
