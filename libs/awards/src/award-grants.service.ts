@@ -1,11 +1,16 @@
 import { beijingDate } from '@app/common';
 import { AppConfig } from '@app/config';
 import { inTransaction, jsonColumn } from '@app/database';
+import { ItemCatalog } from '@app/events';
+import { EntryDirectory } from '@app/registration';
+import { ResultDirectory } from '@app/results';
+import { RoundDirectory } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { allocateAwards, type AwardRule, type EntryStatus, type PersonAward, type RankedEntry, toPersonAwards } from './domain';
 import { renderCertificatePdf } from './documents';
+import { AwardRecordReader } from './record-reader';
 import { type NewRecord, verifyUrl, writeRecords } from './record-writer';
 
 const RANKED_STATUSES = new Set<string>(['OK', 'DNS', 'DNF', 'DQ', 'NM']);
@@ -18,6 +23,11 @@ export class AwardGrantsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly catalog: ItemCatalog,
+    private readonly entries: EntryDirectory,
+    private readonly rounds: RoundDirectory,
+    private readonly results: ResultDirectory,
+    private readonly reader: AwardRecordReader,
   ) {}
 
   /**
@@ -29,30 +39,24 @@ export class AwardGrantsService {
   async grantItem(itemId: number): Promise<{ itemId: number; created: number }> {
     const created = await inTransaction(this.dataSource, async (m) => {
       // The publication row's lock: a reopening waits for this job, and this job for a reopening.
-      const [pub] = await m.query('SELECT status FROM result_publications WHERE item_id = ? FOR UPDATE', [itemId]);
-      if (pub?.status !== 'FINAL') return [];
-      const [state] = await m.query(
-        'SELECT s.score_version AS scored, COALESCE(t.tallied_version, 0) AS tallied FROM item_scoring s LEFT JOIN item_tallies t ON t.item_id = s.item_id WHERE s.item_id = ?',
-        [itemId],
-      );
-      if (state && Number(state.tallied) < Number(state.scored)) throw new Error(`item ${itemId}: results final but the last tally is still pending`);
-      const [item] = await m.query(
-        'SELECT i.name, i.event_id AS eventId, e.name AS eventName, e.organisation_id AS issuerId, e.starts_on AS startsOn FROM event_items i JOIN events e ON e.id = i.event_id WHERE i.id = ?',
-        [itemId],
-      );
+      if ((await this.results.publicationStatus(itemId, m, { lock: true })) !== 'FINAL') return [];
+      const scored = (await this.rounds.scoreVersions([itemId], m)).get(itemId);
+      const tallied = (await this.results.talliedVersions([itemId], m)).get(itemId)!;
+      if (scored !== undefined && tallied < scored) throw new Error(`item ${itemId}: results final but the last tally is still pending`);
+      const item = (await this.catalog.items([itemId], m)).get(itemId)!;
       const [ruleRow] = await m.query('SELECT rules FROM award_rule_sets WHERE event_id = ? AND item_id IN (0, ?) ORDER BY item_id DESC LIMIT 1', [item.eventId, itemId]);
       if (!ruleRow) return [];
-      const persons = allocatePersons(await this.field(m, itemId), jsonColumn<AwardRule[]>(ruleRow.rules));
-      const entryOrg = await this.entryOrganisations(m, persons);
-      const year = item.startsOn ? Number(String(item.startsOn).slice(0, 4)) : Number(beijingDate().slice(0, 4));
+      const { field, organisationOf } = await this.field(m, itemId);
+      const persons = allocatePersons(field, jsonColumn<AwardRule[]>(ruleRow.rules));
+      const year = item.startsOn ? Number(item.startsOn.slice(0, 4)) : Number(beijingDate().slice(0, 4));
       const grantedOn = beijingDate();
       const records: NewRecord[] = persons.map((p) => ({
         grantKey: `e:${p.entryId}:u:${p.personId}:${p.awardCode}`,
         kind: 'award',
         userId: Number(p.personId),
-        organisationId: entryOrg.get(Number(p.entryId))!,
-        issuerId: Number(item.issuerId),
-        eventId: Number(item.eventId),
+        organisationId: organisationOf.get(Number(p.entryId))!,
+        issuerId: item.organisationId,
+        eventId: item.eventId,
         itemId,
         entryId: Number(p.entryId),
         awardCode: p.awardCode,
@@ -73,25 +77,18 @@ export class AwardGrantsService {
 
   /** Renders a record's certificate at `revision`; an older job than the record's revision leaves it to the newer one. */
   async renderCertificate(recordId: number, revision: number): Promise<{ recordId: number; revision: number; rendered: boolean }> {
-    const [r] = await this.dataSource.query(
-      `SELECT r.serial, r.verify_code AS verifyCode, r.revision, r.status, r.award_name AS awardName, r.title, r.citation, r.granted_on AS grantedOn,
-              u.real_name AS personName, ev.name AS eventName, i.name AS itemName, o.name AS issuer
-         FROM award_records r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.issuer_id
-         LEFT JOIN events ev ON ev.id = r.event_id LEFT JOIN event_items i ON i.id = r.item_id
-        WHERE r.id = ?`,
-      [recordId],
-    );
-    if (!r || Number(r.revision) > revision) return { recordId, revision, rendered: false };
+    const [r] = await this.reader.read('r.id = ?', [recordId]);
+    if (!r || r.revision > revision) return { recordId, revision, rendered: false };
     const pdf = await renderCertificatePdf({
-      serial: r.serial,
-      personName: r.personName,
+      serial: r.serial!,
+      personName: r.name,
       eventName: r.eventName,
       itemName: r.itemName,
       awardName: r.awardName,
       title: r.title,
       citation: r.citation,
       issuer: r.issuer,
-      grantedOn: String(r.grantedOn).slice(0, 10),
+      grantedOn: r.grantedOn,
       verifyUrl: verifyUrl(this.config.PUBLIC_URL, r.verifyCode),
       revoked: r.status === 'revoked',
     });
@@ -106,43 +103,27 @@ export class AwardGrantsService {
 
   /**
    * The ranked field of the item's last round as the result sheet has it: approved entries with
-   * their members, guests included and flagged, so the rules count places as the board does.
+   * their members, guests included and flagged, so the rules count places as the board does; and
+   * the organisation each entry is counted for.
    */
-  private async field(m: EntityManager, itemId: number): Promise<RankedEntry[]> {
-    const [round] = await m.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq DESC LIMIT 1', [itemId]);
-    const rows: { entryId: number; userId: number; place: number | null; total: string | null; status: string; guest: number }[] = await m.query(
-      `SELECT r.entry_id AS entryId, e.user_id AS userId, r.place, r.total, r.status, e.guest FROM item_results r JOIN entries e ON e.id = r.entry_id
-        WHERE r.item_id = ? AND r.round_id = ? AND e.status = 'approved'`,
-      [itemId, round ? Number(round.id) : 0],
-    );
-    const members: { entryId: number; userId: number }[] = rows.length
-      ? await m.query('SELECT entry_id AS entryId, user_id AS userId FROM team_members WHERE entry_id IN (?) ORDER BY entry_id, captain DESC, id', [rows.map((r) => r.entryId)])
-      : [];
-    const team = new Map<number, string[]>();
-    for (const mb of members) {
-      const list = team.get(Number(mb.entryId));
-      if (list) list.push(String(mb.userId));
-      else team.set(Number(mb.entryId), [String(mb.userId)]);
-    }
+  private async field(m: EntityManager, itemId: number): Promise<{ field: RankedEntry[]; organisationOf: Map<number, number> }> {
+    const round = (await this.rounds.lastRoundOf([itemId], m)).get(itemId) ?? 0;
+    const results = await this.results.resultsOf(itemId, round, m);
+    const entries = await this.entries.entries(results.map((r) => r.entryId), m);
+    const approved = results.filter((r) => entries.get(r.entryId)?.status === 'approved');
+    const people = await this.entries.people(approved.map((r) => r.entryId), m);
     // Entries the scheme could not score (INCOMPLETE) are not part of the ranked field.
-    return rows
+    const field = approved
       .filter((r) => RANKED_STATUSES.has(r.status))
       .map((r) => ({
         entryId: String(r.entryId),
-        personIds: team.get(Number(r.entryId)) ?? [String(r.userId)],
-        place: r.place === null ? null : Number(r.place),
+        personIds: (people.get(r.entryId) ?? [entries.get(r.entryId)!.userId]).map(String),
+        place: r.place,
         total: r.total,
         status: r.status as EntryStatus,
-        guest: Number(r.guest) === 1,
+        guest: entries.get(r.entryId)!.guest,
       }));
-  }
-
-  private async entryOrganisations(m: EntityManager, persons: PersonAward[]): Promise<Map<number, number>> {
-    if (!persons.length) return new Map();
-    const rows: { id: number; organisationId: number }[] = await m.query('SELECT id, organisation_id AS organisationId FROM entries WHERE id IN (?)', [
-      [...new Set(persons.map((p) => Number(p.entryId)))],
-    ]);
-    return new Map(rows.map((r) => [Number(r.id), Number(r.organisationId)]));
+    return { field, organisationOf: new Map(approved.map((r) => [r.entryId, entries.get(r.entryId)!.organisationId])) };
   }
 }
 

@@ -2,6 +2,7 @@ import { EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
 import { inTransaction, jsonColumn } from '@app/database';
 import { enqueue, JobQueues } from '@app/queue';
+import { ResultDirectory } from '@app/results';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -32,6 +33,7 @@ export class AwardRulesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly queues: JobQueues,
+    private readonly results: ResultDirectory,
   ) {}
 
   async set(principal: Principal, eventId: number, itemId: number, rules: AwardRule[]): Promise<AwardRulesView> {
@@ -77,8 +79,7 @@ export class AwardRulesService {
     await this.events.assertManager(principal, eventId);
     const payload = { itemId, run: Date.now() };
     await inTransaction(this.dataSource, async (m) => {
-      const [pub] = await m.query('SELECT status FROM result_publications WHERE item_id = ?', [itemId]);
-      if (pub?.status !== 'FINAL') throw new AwardsError('conflict', AwardsErrorCode.NotFinal, `项目 ${itemId} 的成绩尚未最终确认，不能评奖`);
+      if ((await this.results.publicationStatus(itemId, m)) !== 'FINAL') throw new AwardsError('conflict', AwardsErrorCode.NotFinal, `项目 ${itemId} 的成绩尚未最终确认，不能评奖`);
       await enqueue(m, 'awards.item', payload);
     });
     return { itemId, jobId: this.queues.jobId('awards.item', payload) };

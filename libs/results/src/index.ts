@@ -24,3 +24,4 @@ export * from './publication.service';
 export { APPEAL_LIMITS, base64Length, type AttachmentInput } from './appeal-files';
 export * from './board.service';
 export * from './live-results';
+export * from './result-directory';

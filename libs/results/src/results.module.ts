@@ -6,6 +6,7 @@ import { Module } from '@nestjs/common';
 import { BoardService } from './board.service';
 import { LiveResults } from './live-results';
 import { PublicationService } from './publication.service';
+import { ResultDirectory } from './result-directory';
 import { ResultsSettingsService } from './results-settings.service';
 import { ResultsService } from './results.service';
 import { StandingsService } from './standings.service';
@@ -15,7 +16,7 @@ const SERVICES = [ResultsService, TallyService, ResultsSettingsService, Standing
 
 @Module({
   imports: [IdentityModule, EventsModule, RegistrationModule, ScoringModule],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, ResultDirectory],
+  exports: [...SERVICES, ResultDirectory],
 })
 export class ResultsModule {}

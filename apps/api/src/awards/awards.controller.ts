@@ -1,4 +1,4 @@
-import { AwardGrantsService, AwardRecordsService, AwardRulesService } from '@app/awards';
+import { AwardRecordsService, AwardRulesService, PrizeLedgerService, RecognitionsService, RecordChangesService } from '@app/awards';
 import type { Principal } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
@@ -26,8 +26,10 @@ import { VerificationDto } from './verification.dto';
 export class AwardsController {
   constructor(
     private readonly rules: AwardRulesService,
-    private readonly grants: AwardGrantsService,
+    private readonly recognitions: RecognitionsService,
     private readonly records: AwardRecordsService,
+    private readonly changes: RecordChangesService,
+    private readonly prizes: PrizeLedgerService,
   ) {}
 
   /** Public: an event's award rules (for items without their own). */
@@ -88,7 +90,7 @@ export class AwardsController {
   @ApiCreatedResponse({ type: AwardRecordDto })
   @Refuses({ 404: 'no such person or organisation', 409: 'the person already holds this title for the year' })
   conferRecognition(@Caller() caller: Principal, @Body() dto: RecognitionDto) {
-    return this.records.confer(caller, dto);
+    return this.recognitions.confer(caller, dto);
   }
 
   /** The person, and organizers over the issuer or the person's organisation. */
@@ -108,7 +110,7 @@ export class AwardsController {
   @ApiOkResponse({ type: [AwardAuditDto] })
   @Refuses({ 404: 'no such award record' })
   awardRecordAudit(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
-    return this.records.audit(caller, id);
+    return this.changes.audit(caller, id);
   }
 
   /** The person, and organizers over the record: the certificate at the record's current revision. */
@@ -130,7 +132,7 @@ export class AwardsController {
   @ApiOkResponse({ type: AwardRecordDto })
   @Refuses({ 404: 'no such award record', 409: 'revoked already' })
   revokeAward(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: ReasonDto) {
-    return this.records.revoke(caller, id, dto.reason);
+    return this.changes.revoke(caller, id, dto.reason);
   }
 
   /** Organizers over the record, with a reason. */
@@ -141,7 +143,7 @@ export class AwardsController {
   @ApiOkResponse({ type: AwardRecordDto })
   @Refuses({ 404: 'no such award record', 409: 'revoked, or the prize money is paid already', 422: 'nothing differs from the record' })
   correctAward(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: CorrectionDto) {
-    return this.records.correct(caller, id, dto);
+    return this.changes.correct(caller, id, dto);
   }
 
   /** Organizers over the record: pending prize money paid or cancelled. */
@@ -152,7 +154,7 @@ export class AwardsController {
   @ApiOkResponse({ type: AwardRecordDto })
   @Refuses({ 404: 'no such award record', 409: 'the prize money is not pending' })
   recordPayment(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: PaymentDto) {
-    return this.records.payment(caller, id, dto);
+    return this.changes.payment(caller, id, dto);
   }
 
   /** Organizers over the organisation: prize money of its subtree in a year, exact, with each line. */
@@ -162,7 +164,7 @@ export class AwardsController {
   @ApiOkResponse({ type: LedgerDto })
   @Refuses({ 404: 'no such organisation' })
   prizeLedger(@Caller() caller: Principal, @Query() q: LedgerQueryDto) {
-    return this.records.ledger(caller, q.organisationId, q.year);
+    return this.prizes.ledger(caller, q.organisationId, q.year);
   }
 
   /** Public, from the certificate's QR code: the name and award, and whether it stands. */
