@@ -16,7 +16,7 @@ const transform = { '^.+\\.ts$': swc, [`^.+/node_modules/(${esmOnly.join('|')})/
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = {
   '^@app/config$': '<rootDir>/config/index.ts',
-  '^@app/config/(.*)$': '<rootDir>/config/$1',
+  '^@app/composition$': '<rootDir>/composition/index.ts',
   '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 module.exports = {
