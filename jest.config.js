@@ -1,5 +1,5 @@
-// Two projects: co-located unit specs (pure logic) and e2e suites against the
-// real API, worker, MySQL and Redis started by test/e2e/global-setup.ts.
+// Two projects: co-located unit specs (pure logic) and the architecture checks (test/architecture),
+// and e2e suites against the real API, worker, MySQL and Redis started by test/e2e/global-setup.ts.
 const swc = ['@swc/jest', {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -16,7 +16,7 @@ const transform = { '^.+\\.ts$': swc, [`^.+/node_modules/(${esmOnly.join('|')})/
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = {
   '^@app/config$': '<rootDir>/config/index.ts',
-  '^@app/config/(.*)$': '<rootDir>/config/$1',
+  '^@app/composition$': '<rootDir>/composition/index.ts',
   '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 module.exports = {
@@ -24,7 +24,7 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/{apps,libs,config,scripts}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,config,composition,scripts}/**/*.spec.ts', '<rootDir>/test/architecture/**/*.spec.ts'],
       transform,
       transformIgnorePatterns,
       moduleNameMapper,

@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type AppConfig, loadConfig } from '@app/config';
-import { freshMigratedDataSource } from '@app/config/data-source';
+import { freshMigratedDataSource } from '@app/composition';
 import { PASSWORD_HASH_OPTIONS } from '@app/identity';
 import * as argon2 from 'argon2';
 import ExcelJS from 'exceljs';

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { type AppConfig, loadConfig } from '@app/config';
-import { freshMigratedDataSource } from '@app/config/data-source';
+import { freshMigratedDataSource } from '@app/composition';
 import { type Child, childTails, chineseName, clearQueues, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 

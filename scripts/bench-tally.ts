@@ -3,7 +3,7 @@ import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type AppConfig, loadConfig } from '@app/config';
-import { freshMigratedDataSource } from '@app/config/data-source';
+import { freshMigratedDataSource } from '@app/composition';
 import { instanceId } from '@app/database';
 import { bullJobId, JOBS, QUEUES } from '@app/queue';
 import { type Job, Queue } from 'bullmq';

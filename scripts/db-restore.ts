@@ -3,8 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { type AppConfig, loadConfig } from '@app/config';
-import { piiKeyMismatch } from '@app/config/preflight';
-import { ensureDatabase, piiKeyFingerprint, readInstance, renewInstance, type RunQuery } from '@app/database';
+import { ensureDatabase, piiKeyFingerprint, piiKeyMismatch, readInstance, renewInstance, type RunQuery } from '@app/database';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { runTool } from './db-tools';
 

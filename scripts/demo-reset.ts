@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/config';
-import { freshMigratedDataSource } from '@app/config/data-source';
+import { freshMigratedDataSource } from '@app/composition';
 import { ensureLocalServices } from './local-services';
 import { forgetQueuedWork } from './queue-keys';
 import { runSeed } from './seed';

@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
+import { createDataSource } from '@app/composition';
 import { ensureDatabase } from '@app/database';
 
 /** Creates the database if missing and applies every pending migration. */

@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/config';
-import { freshMigratedDataSource } from '@app/config/data-source';
+import { freshMigratedDataSource } from '@app/composition';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,5 +1,5 @@
 import { ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/config/database.module';
+import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
 import { RedisModule } from '@app/queue';

@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SeedModule } from './seed.module';
-import { credentialLines } from './start-banner';
+import { type Credential, credentialLines } from './start-banner';
 
 export const DEMO_SCHEME = {
   kind: 'judge-panel',
@@ -16,14 +16,6 @@ export const DEMO_SCHEME = {
   criteria: [{ key: '总分', label: '实操总分', aggregate: 'mean', drop: { highest: 1, lowest: 1 } }],
   rounding: { digits: 2, mode: 'half-up' },
 };
-
-export interface Credential {
-  username: string;
-  password: string;
-  realName: string;
-  role: Role;
-  organisation: string;
-}
 
 /**
  * Random passwords unless DEMO_PASSWORD is set (local demos and the README's

@@ -1,5 +1,14 @@
 import type { AppConfig } from '@app/config';
-import type { Credential } from './seed';
+import type { Role } from '@app/identity';
+
+/** A demo account the seed made, as the banner shows it. */
+export interface Credential {
+  username: string;
+  password: string;
+  realName: string;
+  role: Role;
+  organisation: string;
+}
 
 const RULE = '─'.repeat(72);
 

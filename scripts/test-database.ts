@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/config';
-import { freshMigratedDataSource } from '@app/config/data-source';
+import { freshMigratedDataSource } from '@app/composition';
 import { PASSWORD_HASH_OPTIONS } from '@app/identity';
 import * as argon2 from 'argon2';
 import { ensureLocalServices } from './local-services';

@@ -1,6 +1,6 @@
 import { AwardsModule } from '@app/awards';
 import { ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/config/database.module';
+import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
 import { announceReady, closeOnSignals, ServiceUnreachableError } from '@app/common';
 import { Logger } from 'nestjs-pino';
-import { assertReachable } from '@app/config/preflight';
+import { assertReachable } from '@app/composition';
 import { createApi } from './create-api';
 
 async function bootstrap(): Promise<void> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { type AppConfig, ConfigError, loadConfig } from '@app/config';
-import { assertReachable } from '@app/config/preflight';
+import { assertReachable } from '@app/composition';
 import { announceReady, closeOnSignals, ServiceUnreachableError } from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';

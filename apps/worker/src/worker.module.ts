@@ -1,7 +1,7 @@
 import { AwardsModule } from '@app/awards';
 import { logsArePretty, prettyLogger } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/config/database.module';
+import { DatabaseModule } from '@app/composition';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
 import { NotificationsModule } from '@app/notifications';
 import { RegistrationModule } from '@app/registration';

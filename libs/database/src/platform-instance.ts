@@ -27,6 +27,14 @@ export const newInstanceId = (): string => randomBytes(8).toString('hex');
 /** Tells which PII_KEY encrypted a database's personal data without revealing it: a different label than the cipher's keys use. */
 export const piiKeyFingerprint = (piiKey: string): string => createHmac('sha256', piiKey).update('union-events/pii-key-fingerprint/v1').digest('hex');
 
+/** What a process or a restore says when PII_KEY is not the key a database's personal data was encrypted with. */
+export function piiKeyMismatch(what: string): string {
+  return (
+    `PII_KEY does not match the key ${what} was set up with: its ID numbers and mobile numbers could not be read, ` +
+    'nor found by their keyed hashes; set PII_KEY to the key kept with the backups'
+  );
+}
+
 /** Runs one statement and returns its rows, whatever the client (TypeORM's query, mysql2's connection). */
 export type RunQuery = (sql: string, params?: unknown[]) => Promise<unknown>;
 

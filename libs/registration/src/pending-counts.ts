@@ -1,7 +1,8 @@
 import type { CountsSnapshot } from './domain';
-import type { Person } from './registration.service';
 
 type DelegationCounts = NonNullable<CountsSnapshot['delegation']>;
+/** The part of a registration's person the counts need (the service's Person fits it). */
+type Counted = { userId: number; home: { orgId: number } };
 
 /**
  * Individual entries of one list (a roster import) that passed their checks but are not written
@@ -15,7 +16,7 @@ export class PendingCounts {
   private readonly newAthletes = new Map<number, Set<number>>();
 
   /** `storedCounted`: the person already counts as an athlete of the event through a stored entry. */
-  add(itemId: number, person: Person, storedCounted: boolean): void {
+  add(itemId: number, person: Counted, storedCounted: boolean): void {
     const orgId = person.home.orgId;
     if (!storedCounted && !this.hasEntry(person.userId)) {
       const people = this.newAthletes.get(orgId) ?? new Set<number>();

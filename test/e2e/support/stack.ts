@@ -1,6 +1,6 @@
 // Not imported by global-setup, which runs without Jest's module mapping: the @app aliases are fine here.
 import { loadConfig } from '@app/config';
-import { createDataSource } from '@app/config/data-source';
+import { createDataSource } from '@app/composition';
 import { type QueueName, workerRedisOptions } from '@app/queue';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';

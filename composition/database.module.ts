@@ -1,7 +1,7 @@
+import { AppConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from './app-config';
 import { ENTITIES } from './entities';
 
 /** TypeORM for the apps: every entity, no migrations run at boot (the start command runs them first). */

@@ -1,6 +1,6 @@
+import { type AppConfig, loadConfig } from '@app/config';
 import { dataSourceOptions, ensureDatabase, MIGRATIONS, recreateDatabase } from '@app/database';
 import { DataSource } from 'typeorm';
-import { type AppConfig, loadConfig } from './app-config';
 import { ENTITIES } from './entities';
 
 /** The data source of the migration command, the seed and the tests. */

@@ -1,6 +1,6 @@
 import { type AppConfig, ConfigError } from '@app/config';
 import { isConnectionError, ServiceUnreachableError } from '@app/common';
-import { piiKeyFingerprint, readInstance, type RunQuery } from '@app/database';
+import { piiKeyFingerprint, piiKeyMismatch, readInstance, type RunQuery } from '@app/database';
 import Redis from 'ioredis';
 import { type Connection, createConnection } from 'mysql2/promise';
 
@@ -41,14 +41,6 @@ export async function assertReachable(config: AppConfig): Promise<void> {
   } finally {
     redis.disconnect();
   }
-}
-
-/** What a process or a restore says when PII_KEY is not the key a database's personal data was encrypted with. */
-export function piiKeyMismatch(what: string): string {
-  return (
-    `PII_KEY does not match the key ${what} was set up with: its ID numbers and mobile numbers could not be read, ` +
-    'nor found by their keyed hashes; set PII_KEY to the key kept with the backups'
-  );
 }
 
 /**
