@@ -89,6 +89,26 @@ export class EntryDirectory {
     return rows.map((r) => Number(r.userId));
   }
 
+  /** Each item's guest entries (特邀/表演: they score nothing), whatever their state; an item without guests has an empty list. */
+  async guestsOf(itemIds: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, number[]>> {
+    const wanted = uniqueIds(itemIds);
+    const guests = new Map<number, number[]>(wanted.map((id) => [id, []]));
+    if (!wanted.length) return guests;
+    const rows: { itemId: number; id: number }[] = await sql.query('SELECT e.item_id AS itemId, e.id FROM entries e WHERE e.item_id IN (?) AND e.guest = 1', [wanted]);
+    for (const r of rows) guests.get(Number(r.itemId))!.push(Number(r.id));
+    return guests;
+  }
+
+  /** The organisations (delegations) with an entry in these states that scores (no guest) in an item or event, in id order. */
+  async delegations(scope: EntryScope, statuses: readonly EntryStatus[] = ['approved'], sql: SqlRunner = this.dataSource): Promise<number[]> {
+    const [column, id] = 'itemId' in scope ? ['e.item_id', scope.itemId] : ['e.event_id', scope.eventId];
+    const rows: { id: number }[] = await sql.query(
+      `SELECT DISTINCT e.organisation_id AS id FROM entries e WHERE ${column} = ? AND e.status IN (?) AND e.guest = 0 ORDER BY id`,
+      [id, statuses],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
   /** Entries with the entrant's name and the delegation's name and path. */
   async labels(ids: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, EntryLabel>> {
     return this.label(await this.entries(ids, sql), sql);

@@ -5,17 +5,20 @@ import { ScoringModule } from '@app/scoring';
 import { Module } from '@nestjs/common';
 import { BoardService } from './board.service';
 import { LiveResults } from './live-results';
+import { AppealsService } from './appeals.service';
+import { PublicationLedger } from './publication-ledger';
+import { PublicationNotices } from './publication-notices';
 import { PublicationService } from './publication.service';
 import { ResultsSettingsService } from './results-settings.service';
 import { ResultsService } from './results.service';
 import { StandingsService } from './standings.service';
 import { TallyService } from './tally.service';
 
-const SERVICES = [ResultsService, TallyService, ResultsSettingsService, StandingsService, PublicationService, BoardService, LiveResults];
+const SERVICES = [ResultsService, TallyService, ResultsSettingsService, StandingsService, PublicationService, AppealsService, BoardService, LiveResults];
 
 @Module({
   imports: [IdentityModule, EventsModule, RegistrationModule, ScoringModule],
-  providers: SERVICES,
+  providers: [...SERVICES, PublicationLedger, PublicationNotices],
   exports: SERVICES,
 })
 export class ResultsModule {}
