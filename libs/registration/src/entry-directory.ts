@@ -102,8 +102,12 @@ export class EntryDirectory {
   /** The organisations (delegations) with an entry in these states that scores (no guest) in an item or event, in id order. */
   async delegations(scope: EntryScope, statuses: readonly EntryStatus[] = ['approved'], sql: SqlRunner = this.dataSource): Promise<number[]> {
     const [column, id] = 'itemId' in scope ? ['e.item_id', scope.itemId] : ['e.event_id', scope.eventId];
+    // Organisations that hold any entry (a loose scan of idx_entries_org), kept when one of them is
+    // here: the optimizer then reads the scope's entries once into a semi-join; a plain DISTINCT
+    // walks idx_entries_org and looks every entry up, several times slower on a large event.
     const rows: { id: number }[] = await sql.query(
-      `SELECT DISTINCT e.organisation_id AS id FROM entries e WHERE ${column} = ? AND e.status IN (?) AND e.guest = 0 ORDER BY id`,
+      `SELECT o.organisation_id AS id FROM (SELECT DISTINCT organisation_id FROM entries) o
+        WHERE o.organisation_id IN (SELECT e.organisation_id FROM entries e WHERE ${column} = ? AND e.status IN (?) AND e.guest = 0) ORDER BY id`,
       [id, statuses],
     );
     return rows.map((r) => Number(r.id));

@@ -123,9 +123,9 @@ export class BoardService {
   private async liveBoard(event: Event, settings: ResultsSettings): Promise<Board> {
     const eventId = event.id;
     const itemIds = await this.catalog.itemIdsOf(eventId);
-    const [standings, facts, tallies, publications] = await Promise.all([
-      this.standings.compute(eventId, settings, itemIds),
-      this.catalog.items(itemIds),
+    const facts = await this.catalog.items(itemIds);
+    const [standings, tallies, publications] = await Promise.all([
+      this.standings.compute(eventId, settings, facts),
       this.ofItems<{ itemId: number; scoreVersion: number; talliedAt: Date | null }>(
         'SELECT item_id AS itemId, tallied_version AS scoreVersion, tallied_at AS talliedAt FROM item_tallies WHERE item_id IN (?)',
         itemIds,

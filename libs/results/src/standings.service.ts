@@ -1,4 +1,4 @@
-import { ItemCatalog } from '@app/events';
+import { ItemCatalog, type ItemFacts } from '@app/events';
 import { PeopleDirectory } from '@app/identity';
 import { EntryDirectory } from '@app/registration';
 import { RoundDirectory } from '@app/scoring';
@@ -31,12 +31,12 @@ export class StandingsService {
     private readonly directory: PeopleDirectory,
   ) {}
 
-  /** `itemIds`: the event's items, when the caller has read them already. */
-  async compute(eventId: number, settings: ResultsSettings, itemIds?: number[]): Promise<Standings> {
+  /** `items`: the event's items, when the caller has read them already. */
+  async compute(eventId: number, settings: ResultsSettings, items?: Map<number, ItemFacts>): Promise<Standings> {
     const depth = Math.max(settings.pointsIndividual.length, settings.pointsRelay.length, 3);
-    const ids = itemIds ?? (await this.catalog.itemIdsOf(eventId));
-    const [items, rounds, delegations, stored] = await Promise.all([
-      this.catalog.items(ids),
+    const facts = items ?? (await this.catalog.items(await this.catalog.itemIdsOf(eventId)));
+    const ids = [...facts.keys()];
+    const [rounds, delegations, stored] = await Promise.all([
       this.rounds.roundsOf(ids),
       this.entries.delegations({ eventId }, ['approved']).then((orgIds) => this.directory.organisations(orgIds)),
       this.scoringRows(ids, depth),
@@ -50,7 +50,7 @@ export class StandingsService {
       const entry = entries.get(r.entryId);
       if (!entry) continue;
       let item = byItem.get(r.itemId);
-      if (!item) byItem.set(r.itemId, (item = { itemId: String(r.itemId), isRelay: items.get(r.itemId)?.entryType !== 'individual', rows: [] }));
+      if (!item) byItem.set(r.itemId, (item = { itemId: String(r.itemId), isRelay: facts.get(r.itemId)?.entryType !== 'individual', rows: [] }));
       item.rows.push({ entryId: String(r.entryId), delegationId: String(entry.organisationId), place: r.place, status: 'OK', guest: false });
     }
     const list = [...byItem.values()];
