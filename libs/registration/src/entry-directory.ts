@@ -89,6 +89,30 @@ export class EntryDirectory {
     return rows.map((r) => Number(r.userId));
   }
 
+  /** Each item's guest entries (特邀/表演: they score nothing), whatever their state; an item without guests has an empty list. */
+  async guestsOf(itemIds: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, number[]>> {
+    const wanted = uniqueIds(itemIds);
+    const guests = new Map<number, number[]>(wanted.map((id) => [id, []]));
+    if (!wanted.length) return guests;
+    const rows: { itemId: number; id: number }[] = await sql.query('SELECT e.item_id AS itemId, e.id FROM entries e WHERE e.item_id IN (?) AND e.guest = 1', [wanted]);
+    for (const r of rows) guests.get(Number(r.itemId))!.push(Number(r.id));
+    return guests;
+  }
+
+  /** The organisations (delegations) with an entry in these states that scores (no guest) in an item or event, in id order. */
+  async delegations(scope: EntryScope, statuses: readonly EntryStatus[] = ['approved'], sql: SqlRunner = this.dataSource): Promise<number[]> {
+    const [column, id] = 'itemId' in scope ? ['e.item_id', scope.itemId] : ['e.event_id', scope.eventId];
+    // Organisations that hold any entry (a loose scan of idx_entries_org), kept when one of them is
+    // here: the optimizer then reads the scope's entries once into a semi-join; a plain DISTINCT
+    // walks idx_entries_org and looks every entry up, several times slower on a large event.
+    const rows: { id: number }[] = await sql.query(
+      `SELECT o.organisation_id AS id FROM (SELECT DISTINCT organisation_id FROM entries) o
+        WHERE o.organisation_id IN (SELECT e.organisation_id FROM entries e WHERE ${column} = ? AND e.status IN (?) AND e.guest = 0) ORDER BY id`,
+      [id, statuses],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
   /** Entries with the entrant's name and the delegation's name and path. */
   async labels(ids: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, EntryLabel>> {
     return this.label(await this.entries(ids, sql), sql);

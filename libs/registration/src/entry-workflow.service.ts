@@ -104,6 +104,14 @@ export class EntryWorkflowService {
     });
   }
 
+  /**
+   * Marks an entry as a guest (特邀/表演, who scores nothing) or takes the mark off, in the caller's
+   * transaction: results checks who may and re-tallies the item in the same transaction.
+   */
+  async setGuest(m: EntityManager, entryId: number, guest: boolean): Promise<void> {
+    await m.update(Entry, { id: entryId }, { guest });
+  }
+
   /** The entrant and team members, leaders over the delegation, and organizers of the event. */
   async get(principal: Principal, entryId: number): Promise<EntryView> {
     const view = await this.view(entryId);

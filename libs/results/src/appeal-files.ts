@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import type { SqlRunner } from '@app/database';
 import { ResultsError, ResultsErrorCode } from './results-error';
 
 /**
@@ -61,4 +62,22 @@ export async function detectedType(content: Buffer): Promise<string | undefined>
 
 function invalid(field: string, message: string): ResultsError {
   return new ResultsError('invalid', ResultsErrorCode.InvalidAttachment, message, { field });
+}
+
+/** Stores an appeal's files, already checked, in the transaction that files it. */
+export async function storeAttachments(m: SqlRunner, appealId: number, files: AttachmentInput[]): Promise<void> {
+  if (!files.length) return;
+  await m.query('INSERT INTO appeal_attachments (appeal_id, file_name, content_type, size, content) VALUES ?', [
+    files.map((a) => [appealId, a.fileName, a.contentType, a.content.length, a.content]),
+  ]);
+}
+
+/** One file of an appeal, served as what its bytes are (a file stored before types were checked included), else as opaque bytes. */
+export async function readAttachment(sql: SqlRunner, appealId: number, attachmentId: number): Promise<AttachmentInput> {
+  const [row]: AttachmentInput[] = await sql.query('SELECT file_name AS fileName, content_type AS contentType, content FROM appeal_attachments WHERE id = ? AND appeal_id = ?', [
+    attachmentId,
+    appealId,
+  ]);
+  if (!row) throw new ResultsError('not_found', ResultsErrorCode.AttachmentNotFound, `附件不存在：${attachmentId}`);
+  return { ...row, contentType: (await detectedType(row.content)) ?? 'application/octet-stream' };
 }

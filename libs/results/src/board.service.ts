@@ -1,5 +1,5 @@
 import { inTransaction, jsonColumn } from '@app/database';
-import { type Event, EventsService } from '@app/events';
+import { type Event, EventsService, ItemCatalog } from '@app/events';
 import type { Principal } from '@app/identity';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -48,6 +48,7 @@ export class BoardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
+    private readonly catalog: ItemCatalog,
     private readonly settings: ResultsSettingsService,
     private readonly standings: StandingsService,
     private readonly results: ResultsService,
@@ -121,15 +122,28 @@ export class BoardService {
 
   private async liveBoard(event: Event, settings: ResultsSettings): Promise<Board> {
     const eventId = event.id;
-    const [standings, items] = await Promise.all([
-      this.standings.compute(eventId, settings),
-      this.dataSource.query(
-        "SELECT i.id AS itemId, i.name, i.entry_type AS entryType, COALESCE(p.status, 'PROVISIONAL') AS publication, " +
-          'COALESCE(t.tallied_version, 0) AS scoreVersion, t.tallied_at AS talliedAt FROM event_items i ' +
-          'LEFT JOIN item_tallies t ON t.item_id = i.id LEFT JOIN result_publications p ON p.item_id = i.id WHERE i.event_id = ? ORDER BY i.id',
-        [eventId],
-      ) as Promise<BoardItem[]>,
+    const itemIds = await this.catalog.itemIdsOf(eventId);
+    const facts = await this.catalog.items(itemIds);
+    const [standings, tallies, publications] = await Promise.all([
+      this.standings.compute(eventId, settings, facts),
+      this.ofItems<{ itemId: number; scoreVersion: number; talliedAt: Date | null }>(
+        'SELECT item_id AS itemId, tallied_version AS scoreVersion, tallied_at AS talliedAt FROM item_tallies WHERE item_id IN (?)',
+        itemIds,
+      ),
+      this.ofItems<{ itemId: number; status: BoardItem['publication'] }>('SELECT item_id AS itemId, status FROM result_publications WHERE item_id IN (?)', itemIds),
     ]);
+    const items: BoardItem[] = itemIds.map((itemId) => {
+      const item = facts.get(itemId)!;
+      const tally = tallies.get(itemId);
+      return {
+        itemId,
+        name: item.name,
+        entryType: item.entryType,
+        publication: publications.get(itemId)?.status ?? 'PROVISIONAL',
+        scoreVersion: Number(tally?.scoreVersion ?? 0),
+        talliedAt: tally?.talliedAt ?? null,
+      };
+    });
     return {
       eventId,
       eventName: event.name,
@@ -139,8 +153,15 @@ export class BoardService {
       provisional: items.some((i) => i.publication !== 'FINAL'),
       generatedAt: new Date(),
       ...standings,
-      items: items.map((i) => ({ ...i, itemId: Number(i.itemId), scoreVersion: Number(i.scoreVersion) })),
+      items,
     };
+  }
+
+  /** Rows of results' own tables by item id, keyed by it. */
+  private async ofItems<T extends { itemId: number }>(sql: string, itemIds: number[]): Promise<Map<number, T>> {
+    if (!itemIds.length) return new Map();
+    const rows: T[] = await this.dataSource.query(sql, [itemIds]);
+    return new Map(rows.map((r) => [Number(r.itemId), r]));
   }
 
   /** What the public stream says about one update; nothing about a tally while the board is frozen. */

@@ -21,6 +21,7 @@ export * from './results-error';
 export * from './results-settings.service';
 export * from './standings.service';
 export * from './publication.service';
+export * from './appeals.service';
 export { APPEAL_LIMITS, base64Length, type AttachmentInput } from './appeal-files';
 export * from './board.service';
 export * from './live-results';

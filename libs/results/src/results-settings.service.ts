@@ -1,6 +1,7 @@
 import { EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
-import { ScoringService } from '@app/scoring';
+import { EntryDirectory, EntryWorkflowService } from '@app/registration';
+import { RoundDirectory, ScoringService } from '@app/scoring';
 import { inTransaction, jsonColumn } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -45,6 +46,9 @@ export class ResultsSettingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly scoring: ScoringService,
+    private readonly rounds: RoundDirectory,
+    private readonly entries: EntryDirectory,
+    private readonly workflow: EntryWorkflowService,
   ) {}
 
   async get(eventId: number): Promise<ResultsSettings> {
@@ -99,12 +103,12 @@ export class ResultsSettingsService {
    * re-tallied, so places among those who score, points and medals follow.
    */
   async setGuest(principal: Principal, entryId: number, guest: boolean): Promise<{ entryId: number; guest: boolean }> {
-    const [entry] = await this.dataSource.query('SELECT event_id AS eventId, item_id AS itemId FROM entries WHERE id = ?', [entryId]);
+    const entry = (await this.entries.entries([entryId])).get(entryId);
     if (!entry) throw new ResultsError('not_found', ResultsErrorCode.EntryNotFound, `报名记录不存在：${entryId}`);
-    await this.events.assertManager(principal, Number(entry.eventId));
+    await this.events.assertManager(principal, entry.eventId);
     await inTransaction(this.dataSource, async (m) => {
-      await m.query('UPDATE entries SET guest = ? WHERE id = ?', [guest, entryId]);
-      await this.retally(m, Number(entry.itemId));
+      await this.workflow.setGuest(m, entryId, guest);
+      await this.retally(m, entry.itemId);
     });
     return { entryId, guest };
   }
@@ -144,7 +148,7 @@ export class ResultsSettingsService {
 
   /** Re-tallies an item that is scored already (one without a scheme has no results to change). */
   private async retally(m: EntityManager, itemId: number): Promise<void> {
-    const [scored] = await m.query('SELECT 1 FROM item_scoring WHERE item_id = ?', [itemId]);
-    if (scored) await this.scoring.enqueueTally(m, itemId);
+    const scored = await this.rounds.scoreVersions([itemId], m);
+    if (scored.has(itemId)) await this.scoring.enqueueTally(m, itemId);
   }
 }

@@ -5,6 +5,9 @@ import { ScoringModule } from '@app/scoring';
 import { Module } from '@nestjs/common';
 import { BoardService } from './board.service';
 import { LiveResults } from './live-results';
+import { AppealsService } from './appeals.service';
+import { PublicationLedger } from './publication-ledger';
+import { PublicationNotices } from './publication-notices';
 import { PublicationService } from './publication.service';
 import { ResultDirectory } from './result-directory';
 import { ResultsSettingsService } from './results-settings.service';
@@ -12,11 +15,11 @@ import { ResultsService } from './results.service';
 import { StandingsService } from './standings.service';
 import { TallyService } from './tally.service';
 
-const SERVICES = [ResultsService, TallyService, ResultsSettingsService, StandingsService, PublicationService, BoardService, LiveResults];
+const SERVICES = [ResultsService, TallyService, ResultsSettingsService, StandingsService, PublicationService, AppealsService, BoardService, LiveResults];
 
 @Module({
   imports: [IdentityModule, EventsModule, RegistrationModule, ScoringModule],
-  providers: [...SERVICES, ResultDirectory],
+  providers: [...SERVICES, ResultDirectory, PublicationLedger, PublicationNotices],
   exports: [...SERVICES, ResultDirectory],
 })
 export class ResultsModule {}

@@ -2,7 +2,8 @@ import { beijingIso } from '@app/common';
 import { inTransaction, jsonColumn } from '@app/database';
 import { type Event, type EventItem, EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
-import { breakdownReader, type RoundRef, type SchemeConfig, type SchemeInput, ScoringService } from '@app/scoring';
+import { type EntryLabel, EntryDirectory } from '@app/registration';
+import { breakdownReader, type LaneFacts, RoundDirectory, type RoundRef, type SchemeConfig, type SchemeInput, ScoringService } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -60,6 +61,8 @@ export class ResultsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly scoring: ScoringService,
+    private readonly entries: EntryDirectory,
+    private readonly rounds: RoundDirectory,
     private readonly settings: ResultsSettingsService,
   ) {}
 
@@ -89,29 +92,32 @@ export class ResultsService {
     const { roundId, rounds } = await this.scoring.roundOf(this.dataSource.manager, itemId, round, { latest: true });
     const settings = await this.settings.get(event.id);
     // One snapshot: the rows, the version they reflect and the scheme their breakdowns are computed with, all from the same tally.
-    const { state, rows, showBreakdown } = await inTransaction(this.dataSource, async (m) => {
+    const { state, rows, showBreakdown, counting } = await inTransaction(this.dataSource, async (m) => {
       const [state] = await m.query(
-        'SELECT t.tallied_version AS v, t.tallied_at AS at, t.scheme, p.status, p.notice_ends_at AS noticeEndsAt, ' +
-          // As in the standings: an item scores in its final (or only) round, never in a heat.
-          '(? = 0 OR EXISTS (SELECT 1 FROM item_rounds ro WHERE ro.id = ? AND ro.qualification IS NULL)) AS counting FROM event_items i ' +
-          'LEFT JOIN item_tallies t ON t.item_id = i.id LEFT JOIN result_publications p ON p.item_id = i.id WHERE i.id = ?',
-        [roundId, roundId, itemId],
+        'SELECT t.tallied_version AS v, t.tallied_at AS at, t.scheme, p.status, p.notice_ends_at AS noticeEndsAt ' +
+          'FROM (SELECT ? AS item_id) i LEFT JOIN item_tallies t ON t.item_id = i.item_id LEFT JOIN result_publications p ON p.item_id = i.item_id',
+        [itemId],
       );
       const showBreakdown = organizer || (state?.status ?? 'PROVISIONAL') !== 'PROVISIONAL';
-      const rows: (Omit<ResultRow, 'breakdown' | 'placingPoints'> & { input?: unknown; breakdown?: unknown })[] = await m.query(
-        'SELECT r.entry_id AS entryId, r.place, r.scoring_place AS scoringPlace, r.total, r.status, u.real_name AS realName, o.name AS organisationName, ' +
-          're.heat, re.lane, re.qualified, r.meet_record AS meetRecord, r.all_time_record AS allTimeRecord' +
-          (showBreakdown ? ', r.input, r.breakdown ' : ' ') +
-          'FROM item_results r JOIN entries e ON e.id = r.entry_id JOIN users u ON u.id = e.user_id JOIN organisations o ON o.id = e.organisation_id ' +
-          'LEFT JOIN round_entries re ON re.round_id = r.round_id AND re.entry_id = r.entry_id ' +
-          'WHERE r.item_id = ? AND r.round_id = ? ORDER BY r.place IS NULL, r.place, re.heat, re.lane, r.entry_id',
+      const stored: (StoredRow & { input?: unknown; breakdown?: unknown })[] = await m.query(
+        'SELECT entry_id AS entryId, place, scoring_place AS scoringPlace, total, status, meet_record AS meetRecord, all_time_record AS allTimeRecord' +
+          (showBreakdown ? ', input, breakdown ' : ' ') +
+          'FROM item_results WHERE item_id = ? AND round_id = ?',
         [itemId, roundId],
       );
-      return { state, rows, showBreakdown };
+      const entryIds = stored.map((r) => Number(r.entryId));
+      const [labels, lanes, itemRounds] = await Promise.all([
+        this.entries.labels(entryIds, m),
+        this.rounds.lanes(roundId, undefined, m),
+        roundId ? this.rounds.roundsOf([itemId], m) : Promise.resolve(null),
+      ]);
+      // As in the standings: an item scores in its final (or only) round, never in a heat.
+      const counting = !itemRounds || (itemRounds.get(itemId)?.some((r) => r.id === roundId && r.final) ?? false);
+      return { state, rows: listed(stored, labels, lanes), showBreakdown, counting };
     });
     const publication = { status: state?.status ?? 'PROVISIONAL', noticeEndsAt: beijingIso(state?.noticeEndsAt) };
     const breakdown = showBreakdown ? storedBreakdowns(itemId, state?.scheme) : () => null;
-    const points = Number(state?.counting ?? 1) === 1 ? placingPointsOf(rows, item.entryType !== 'individual', settings) : new Map<number, string>();
+    const points = counting ? placingPointsOf(rows, item.entryType !== 'individual', settings) : new Map<number, string>();
     return {
       itemId,
       itemName: item.name,
@@ -140,6 +146,31 @@ export class ResultsService {
     const view = await this.view(item, event, round, false);
     return { ...view, frozen: true, scoreVersion: 0, talliedAt: null, results: [] };
   }
+}
+
+type StoredRow = Pick<ResultRow, 'entryId' | 'place' | 'scoringPlace' | 'total' | 'status' | 'meetRecord' | 'allTimeRecord'>;
+
+/**
+ * Result rows with the entrant's name, delegation, heat and lane, placed first (unplaced last), then
+ * by heat, lane and entry; a row whose entry registration does not know is left out.
+ */
+function listed<T extends StoredRow>(stored: T[], labels: Map<number, EntryLabel>, lanes: Map<number, LaneFacts>) {
+  const rows = stored.flatMap((r) => {
+    const label = labels.get(Number(r.entryId));
+    if (!label) return [];
+    const lane = lanes.get(Number(r.entryId));
+    return [{ ...r, realName: label.realName, organisationName: label.organisationName, heat: lane?.heat ?? null, lane: lane?.lane ?? null, qualified: lane?.qualified ?? null }];
+  });
+  // As SQL orders them: NULL before any number.
+  const nullsFirst = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a - b);
+  return rows.sort(
+    (a, b) =>
+      (a.place === null ? 1 : 0) - (b.place === null ? 1 : 0) ||
+      nullsFirst(a.place, b.place) ||
+      nullsFirst(a.heat, b.heat) ||
+      nullsFirst(a.lane, b.lane) ||
+      Number(a.entryId) - Number(b.entryId),
+  );
 }
 
 /**

@@ -1,3 +1,7 @@
+import { ItemCatalog, type ItemFacts } from '@app/events';
+import { PeopleDirectory } from '@app/identity';
+import { EntryDirectory } from '@app/registration';
+import { RoundDirectory } from '@app/scoring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -19,40 +23,56 @@ export interface Standings {
  */
 @Injectable()
 export class StandingsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: ItemCatalog,
+    private readonly rounds: RoundDirectory,
+    private readonly entries: EntryDirectory,
+    private readonly directory: PeopleDirectory,
+  ) {}
 
-  async compute(eventId: number, settings: ResultsSettings): Promise<Standings> {
+  /** `items`: the event's items, when the caller has read them already. */
+  async compute(eventId: number, settings: ResultsSettings, items?: Map<number, ItemFacts>): Promise<Standings> {
     const depth = Math.max(settings.pointsIndividual.length, settings.pointsRelay.length, 3);
-    const [rows, delegations] = await Promise.all([
-      this.dataSource.query(
-        'SELECT r.item_id AS itemId, r.entry_id AS entryId, r.scoring_place AS place, e.organisation_id AS orgId, i.entry_type AS entryType ' +
-          // Item by item through the (item, scoring place) index; left to itself the optimizer scans every result of the table.
-        'FROM event_items i STRAIGHT_JOIN item_results r FORCE INDEX (idx_item_results_scoring) ON r.item_id = i.id AND r.scoring_place <= ? ' +
-          'JOIN entries e ON e.id = r.entry_id LEFT JOIN item_rounds ro ON ro.id = r.round_id ' +
-          'WHERE i.event_id = ? AND (r.round_id = 0 OR ro.qualification IS NULL)',
-        [depth, eventId],
-      ) as Promise<{ itemId: number; entryId: number; place: number; orgId: number; entryType: string }[]>,
-      this.dataSource.query(
-        'SELECT o.id, o.name FROM organisations o WHERE o.id IN ' +
-          "(SELECT DISTINCT organisation_id FROM entries WHERE event_id = ? AND status = 'approved' AND guest = 0)",
-        [eventId],
-      ) as Promise<{ id: number; name: string }[]>,
+    const facts = items ?? (await this.catalog.items(await this.catalog.itemIdsOf(eventId)));
+    const ids = [...facts.keys()];
+    const [rounds, delegations, stored] = await Promise.all([
+      this.rounds.roundsOf(ids),
+      this.entries.delegations({ eventId }, ['approved']).then((orgIds) => this.directory.organisations(orgIds)),
+      this.scoringRows(ids, depth),
     ]);
+    // An item counts its final (or only) round, never a heat.
+    const counting = new Set([0, ...[...rounds.values()].flat().filter((r) => r.final).map((r) => r.id)]);
+    const rows = stored.filter((r) => counting.has(r.roundId));
+    const entries = await this.entries.entries(rows.map((r) => r.entryId));
     const byItem = new Map<number, ItemResults & { rows: ItemResults['rows'][number][] }>();
     for (const r of rows) {
-      const itemId = Number(r.itemId);
-      let item = byItem.get(itemId);
-      if (!item) byItem.set(itemId, (item = { itemId: String(itemId), isRelay: r.entryType !== 'individual', rows: [] }));
-      item.rows.push({ entryId: String(r.entryId), delegationId: String(r.orgId), place: Number(r.place), status: 'OK', guest: false });
+      const entry = entries.get(r.entryId);
+      if (!entry) continue;
+      let item = byItem.get(r.itemId);
+      if (!item) byItem.set(r.itemId, (item = { itemId: String(r.itemId), isRelay: facts.get(r.itemId)?.entryType !== 'individual', rows: [] }));
+      item.rows.push({ entryId: String(r.entryId), delegationId: String(entry.organisationId), place: r.place, status: 'OK', guest: false });
     }
-    const items = [...byItem.values()];
-    const names = Object.fromEntries(delegations.map((d) => [String(d.id), d.name]));
-    const ids = Object.keys(names);
-    const { totals } = allocatePlacingPoints(items, placingTable(settings), ids);
-    const medals = buildMedalTable(items, medalOrdering(settings), { delegationNames: names, delegationIds: ids });
+    const list = [...byItem.values()];
+    const names = Object.fromEntries([...delegations.values()].map((d) => [String(d.id), d.name]));
+    const delegationIds = Object.keys(names);
+    const { totals } = allocatePlacingPoints(list, placingTable(settings), delegationIds);
+    const medals = buildMedalTable(list, medalOrdering(settings), { delegationNames: names, delegationIds });
     return {
       points: totals.map((t) => ({ ...t, organisationId: Number(t.delegationId), name: names[t.delegationId] ?? '' })),
       medals: medals.map((m) => ({ ...m, organisationId: Number(m.delegationId) })),
     };
+  }
+
+  /** The rows within `depth` scoring places of these items, every round, in item and place order. */
+  private async scoringRows(itemIds: number[], depth: number): Promise<{ itemId: number; roundId: number; entryId: number; place: number }[]> {
+    if (!itemIds.length) return [];
+    const rows: { itemId: number; roundId: number; entryId: number; place: number }[] = await this.dataSource.query(
+      'SELECT item_id AS itemId, round_id AS roundId, entry_id AS entryId, scoring_place AS place ' +
+        // Item by item through the (item, scoring place) index; left to itself the optimizer may scan every result of the table.
+        'FROM item_results FORCE INDEX (idx_item_results_scoring) WHERE item_id IN (?) AND scoring_place <= ? ORDER BY item_id, scoring_place, id',
+      [itemIds, depth],
+    );
+    return rows.map((r) => ({ itemId: Number(r.itemId), roundId: Number(r.roundId), entryId: Number(r.entryId), place: Number(r.place) }));
   }
 }

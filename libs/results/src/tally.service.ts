@@ -1,7 +1,9 @@
 import { AppConfig } from '@app/config';
-import { insertRows, inTransaction, jsonColumn, SESSION_ISOLATION } from '@app/database';
+import { insertRows, inTransaction, SESSION_ISOLATION } from '@app/database';
+import { ItemCatalog } from '@app/events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type SchemeConfig, SCORING_HEAD_COLUMNS, type ScoringHead, ScoringService, tallyItem, totalDirection } from '@app/scoring';
+import { EntryDirectory } from '@app/registration';
+import { RoundDirectory, type SchemeConfig, ScoringService, tallyItem, totalDirection } from '@app/scoring';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -29,7 +31,6 @@ interface TallyContext {
   talliedVersion: number;
   runs: number;
   rounds: number[];
-  head: ScoringHead;
 }
 
 export interface TallyOutcome {
@@ -46,6 +47,9 @@ export class TallyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scoring: ScoringService,
+    private readonly catalog: ItemCatalog,
+    private readonly rounds: RoundDirectory,
+    private readonly entries: EntryDirectory,
     private readonly live: LiveResults,
     private readonly config: AppConfig,
   ) {}
@@ -72,15 +76,15 @@ export class TallyService {
       async (m) => {
         // Takes the item's tally row lock (an exclusive lock, whether the row is new or not).
         await m.query('INSERT INTO item_tallies (item_id, tallied_version, runs) VALUES (?, 0, 0) ON DUPLICATE KEY UPDATE item_id = item_id', [itemId]);
-        const ctx = await this.context(m, itemId);
-        if (ctx.talliedVersion >= version) return { itemId, eventId: 0, ran: false, version: ctx.talliedVersion, entries: 0 };
+        const ctx = await this.context(m, itemId, version);
+        if (!('eventId' in ctx)) return { itemId, eventId: 0, ran: false, version: ctx.talliedVersion, entries: 0 };
 
         // An item run in rounds is ranked round by round; each round is its own results list.
         const rows: ResultRow[] = [];
         let scoreVersion = version;
         let scheme: SchemeConfig | null = null;
         for (const roundId of ctx.rounds.length ? ctx.rounds : [0]) {
-          const data = await this.scoring.itemMarks(m, itemId, roundId ? { roundId } : { head: ctx.head });
+          const data = await this.scoring.itemMarks(m, itemId, { roundId });
           if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
           // Stamped with the first version read, which every round's marks are at least as new as
           // (each statement sees what was committed when it ran): a change after it has a higher
@@ -129,24 +133,25 @@ export class TallyService {
   }
 
   /**
-   * In one statement: the item's tally state, event, rounds in order, guests (who score nothing),
-   * the records its marks are checked against, and (used when it has no rounds) its scoring head.
+   * What the tally needs besides the marks: its own state and the item's records in one statement;
+   * then, unless the version is reflected already, the item's event, its rounds in order and its
+   * guests (who score nothing) from their owners, in the same snapshot.
    */
-  private async context(m: EntityManager, itemId: number): Promise<Omit<ResultContext, 'direction'> & TallyContext> {
+  private async context(m: EntityManager, itemId: number, version: number): Promise<(Omit<ResultContext, 'direction'> & TallyContext) | { talliedVersion: number }> {
     const [row] = await m.query(
-      'SELECT i.event_id AS eventId, t.tallied_version AS talliedVersion, t.runs, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord, ' +
-        '(SELECT JSON_ARRAYAGG(e.id) FROM entries e WHERE e.item_id = i.id AND e.guest = 1) AS guests, ' +
-        `(SELECT GROUP_CONCAT(r.id ORDER BY r.seq) FROM item_rounds r WHERE r.item_id = i.id) AS rounds, ${SCORING_HEAD_COLUMNS} ` +
-        'FROM event_items i JOIN item_tallies t ON t.item_id = i.id LEFT JOIN item_records rec ON rec.item_id = i.id LEFT JOIN item_scoring s ON s.item_id = i.id WHERE i.id = ?',
+      'SELECT t.tallied_version AS talliedVersion, t.runs, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord ' +
+        'FROM item_tallies t LEFT JOIN item_records rec ON rec.item_id = t.item_id WHERE t.item_id = ?',
       [itemId],
     );
+    const talliedVersion = Number(row.talliedVersion);
+    if (talliedVersion >= version) return { talliedVersion };
+    const [items, rounds, guests] = await Promise.all([this.catalog.items([itemId], m), this.rounds.roundsOf([itemId], m), this.entries.guestsOf([itemId], m)]);
     return {
-      eventId: Number(row.eventId),
-      talliedVersion: Number(row.talliedVersion),
+      eventId: items.get(itemId)!.eventId,
+      talliedVersion,
       runs: Number(row.runs),
-      rounds: row.rounds === null ? [] : String(row.rounds).split(',').map(Number),
-      head: { scheme: row.scheme, scoreVersion: row.scoreVersion, judges: row.judges },
-      guests: new Set((jsonColumn<number[] | null>(row.guests) ?? []).map(Number)),
+      rounds: rounds.get(itemId)!.map((r) => r.id),
+      guests: new Set(guests.get(itemId)),
       meetRecord: row.meetRecord ?? null,
       allTimeRecord: row.allTimeRecord ?? null,
     };

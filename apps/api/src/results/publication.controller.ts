@@ -1,5 +1,5 @@
 import type { Principal } from '@app/identity';
-import { PublicationService } from '@app/results';
+import { AppealsService, PublicationService } from '@app/results';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { BodyLimit } from '../http/body-limits';
 import { ParseIdPipe } from '../http/ids';
@@ -14,7 +14,10 @@ import { AppealViewDto, PublicationAuditDto } from './results-views.dto';
 @Tag('results')
 @Controller({ version: '1' })
 export class PublicationController {
-  constructor(private readonly publication: PublicationService) {}
+  constructor(
+    private readonly publication: PublicationService,
+    private readonly appealsService: AppealsService,
+  ) {}
 
   /** Public: provisional, on notice (until when appeals are accepted) or final. */
   @Get('items/:itemId/publication')
@@ -89,7 +92,7 @@ export class PublicationController {
   @Refuses({ 404: 'no such item or entry', 409: 'the results are not on notice', 422: 'the entry is not in this item' })
   fileAppeal(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: AppealDto) {
     const attachments = (dto.attachments ?? []).map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') }));
-    return this.publication.fileAppeal(caller, itemId, { entryId: dto.entryId, reason: dto.reason, attachments });
+    return this.appealsService.fileAppeal(caller, itemId, { entryId: dto.entryId, reason: dto.reason, attachments });
   }
 
   /** Organizers of the event see every appeal of the item; anyone else, those they filed. */
@@ -99,7 +102,7 @@ export class PublicationController {
   @ApiOkResponse({ type: [AppealViewDto] })
   @Refuses({ 404: 'no such item' })
   appeals(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
-    return this.publication.appeals(caller, itemId);
+    return this.appealsService.appeals(caller, itemId);
   }
 
   /** Organizers of the event and whoever filed the appeal. */
@@ -114,7 +117,7 @@ export class PublicationController {
     @Param('attachmentId', ParseIdPipe) attachmentId: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const file = await this.publication.attachment(caller, appealId, attachmentId);
+    const file = await this.appealsService.attachment(caller, appealId, attachmentId);
     // A download, never a page: the browser neither renders it in our origin nor guesses another type.
     void reply
       .header('content-type', file.contentType)
@@ -131,7 +134,7 @@ export class PublicationController {
   @ApiOkResponse({ type: AppealViewDto })
   @Refuses({ 404: 'no such appeal', 409: 'the appeal is decided already', 422: 'a corrected mark the judge does not score' })
   uphold(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: DecisionDto) {
-    return this.publication.decide(caller, appealId, 'uphold', dto.reason, dto.marks, dto.round);
+    return this.appealsService.decide(caller, appealId, 'uphold', dto.reason, dto.marks, dto.round);
   }
 
   /** Organizers of the event: dismiss, with the reason given to the appellant. */
@@ -142,6 +145,6 @@ export class PublicationController {
   @ApiOkResponse({ type: AppealViewDto })
   @Refuses({ 404: 'no such appeal', 409: 'the appeal is decided already' })
   dismiss(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: ReasonDto) {
-    return this.publication.decide(caller, appealId, 'dismiss', dto.reason);
+    return this.appealsService.decide(caller, appealId, 'dismiss', dto.reason);
   }
 }
