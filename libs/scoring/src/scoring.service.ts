@@ -265,13 +265,6 @@ export class ScoringService {
     return { ...report, judgeIds: data.judgeIds };
   }
 
-  /** Organizers of the event: whether a judge may score people of their own organisation (warned) or not (blocked). */
-  async setConflictRule(principal: Principal, eventId: number, conflictOfInterest: 'warn' | 'block'): Promise<{ eventId: number; conflictOfInterest: 'warn' | 'block' }> {
-    await this.events.assertManager(principal, eventId);
-    await this.dataSource.query('UPDATE events SET conflict_of_interest = ? WHERE id = ?', [conflictOfInterest, eventId]);
-    return { eventId, conflictOfInterest };
-  }
-
   /** The key a mark is for when the caller names none: the only criterion of a one-criterion panel. */
   onlyCriterion(scheme: SchemeConfig, field: string): string {
     if (scheme.kind === 'judge-panel' && scheme.criteria.length === 1) return scheme.criteria[0].key;
