@@ -1,6 +1,7 @@
 import { ItemCatalog } from '@app/events';
 import { notifyPeople, type NotifyTrigger } from '@app/queue';
 import { Injectable } from '@nestjs/common';
+import { EntryDirectory } from './entry-directory';
 import type { EntityManager } from 'typeorm';
 import type { EntryStatus } from './domain';
 
@@ -45,21 +46,20 @@ export async function notifyEntered(m: EntityManager, notes: (EntryNote & { stat
 /** The people on existing entries with their event and item names, for the workflow's notices. */
 @Injectable()
 export class EntryNotices {
-  constructor(private readonly catalog: ItemCatalog) {}
+  constructor(
+    private readonly entries: EntryDirectory,
+    private readonly catalog: ItemCatalog,
+  ) {}
 
   async notes(m: EntityManager, entryIds: number[]): Promise<Map<number, EntryNote>> {
     if (!entryIds.length) return new Map();
-    const rows: { id: number; userId: number; itemId: number; bib: string | null }[] = await m.query(
-      'SELECT id, user_id AS userId, item_id AS itemId, bib FROM entries WHERE id IN (?)',
-      [entryIds],
-    );
-    const members: { entryId: number; userId: number }[] = await m.query('SELECT entry_id AS entryId, user_id AS userId FROM team_members WHERE entry_id IN (?)', [entryIds]);
-    const items = await this.catalog.items(rows.map((r) => r.itemId), m);
+    const entries = await this.entries.entries(entryIds, m);
+    const people = await this.entries.people(entryIds, m);
+    const items = await this.catalog.items([...entries.values()].map((e) => e.itemId), m);
     return new Map(
-      rows.map((r) => {
-        const team = members.filter((t) => Number(t.entryId) === Number(r.id)).map((t) => Number(t.userId));
-        const item = items.get(Number(r.itemId));
-        return [Number(r.id), { entryId: Number(r.id), userIds: [...new Set([Number(r.userId), ...team])], item: item?.name ?? '', event: item?.eventName ?? '', bib: r.bib }];
+      [...entries.values()].map((e) => {
+        const item = items.get(e.itemId);
+        return [e.id, { entryId: e.id, userIds: people.get(e.id) ?? [e.userId], item: item?.name ?? '', event: item?.eventName ?? '', bib: e.bib }];
       }),
     );
   }
