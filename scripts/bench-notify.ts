@@ -19,7 +19,8 @@ import { ensureLocalServices } from './local-services';
  *     migrated, then loaded with SQL (multi-row INSERTs, no API): a city, a
  *     district and 20 enterprise unions, an organizer, one event with one item
  *     and 20,000 contestants with Chinese names (90% zh-CN, 10% en), each with
- *     an approved entry in the item. No notification_settings, profiles or
+ *     an approved entry in the item and a result in it (a public notice needs
+ *     results to appeal against). No notification_settings, profiles or
  *     templates: built-in texts, the in-app channel only (no e-mail, SMS or
  *     webhook deliveries; SMTP_URL and SMS_GATEWAY_URL are unset for the apps).
  *  2. Baseline, apps stopped: a bare BullMQ Worker (queue `baseline`, prefix
@@ -38,8 +39,8 @@ import { ensureLocalServices } from './local-services';
  *     the item's results on notice, `POST /api/v1/items/:id/publication/notice`.
  *     PublicationService writes `results.published` to every approved entrant of
  *     the item as a `notify.fanout` outbox row in the same transaction (the item
- *     needs no tally for PUBLISH_NOTICE, only the PROVISIONAL state, which an
- *     item without a publication row has). The relay moves it into BullMQ, the
+ *     needs no tally for PUBLISH_NOTICE, only results and the PROVISIONAL state,
+ *     which an item without a publication row has). The relay moves it into BullMQ, the
  *     fan-out job resolves the audience and adds the inbox jobs, the inbox jobs
  *     write the rows.
  *  4. Figures, all from the moment the HTTP answer arrives (the transaction has
@@ -136,6 +137,9 @@ async function load(config: AppConfig): Promise<void> {
       entries.push([c + 1, event.insertId, 1, user, user, FIRST_ENTERPRISE_ID + (c % ENTERPRISES), 'approved', `SK${String(c + 1).padStart(6, '0')}`, ORGANIZER_ID]);
     }
     await insertBatches(conn, 'INSERT INTO entries (id, event_id, item_id, user_id, active_user_id, organisation_id, status, bib, registered_by) VALUES ?', entries);
+    // A public notice needs results to appeal against: everyone placed in entry order.
+    const results = entries.map((_, c) => [1, 0, c + 1, c + 1, c + 1, (100 - c / RECIPIENTS).toFixed(4), 'OK', 1]);
+    await insertBatches(conn, 'INSERT INTO item_results (item_id, round_id, entry_id, place, scoring_place, total, status, score_version) VALUES ?', results);
     await conn.query('SET unique_checks = 1, foreign_key_checks = 1');
     await conn.query('ANALYZE TABLE users, entries');
   } finally {

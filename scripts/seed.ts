@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { EventsService } from '@app/events';
 import { OrganisationsService, passwordProblem, type Principal, type Role, UsersService } from '@app/identity';
 import { ProfilesService, RegistrationService, RegistrationSettingsService, residentIdCheckChar } from '@app/registration';
-import { ScoreSheetsService, ScoringService } from '@app/scoring';
+import { ScoreSheetsService, ScoringService, SheetSubmissionService } from '@app/scoring';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
@@ -114,7 +114,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
     const asJudge = { userId: judge.id, username: judge.username, roles: judge.roles };
     const marks = demoMarks.map((row, e) => ({ entryId: entries[e].id, value: row[j] }));
     const sheet = await sheets.save(asJudge, item.id, judge.id, { version: 0, marks });
-    await sheets.submit(asJudge, item.id, judge.id, sheet.version);
+    await app.get(SheetSubmissionService).submit(asJudge, item.id, judge.id, sheet.version);
   }
   return credentials;
 }

@@ -2,7 +2,7 @@ import { isDuplicateKey } from '@app/database';
 import { AccessService, coversPath, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { EventItem } from './event-item.entity';
 import { Event, type EventKind, type EventStatus } from './event.entity';
 import { canMove } from './event-status';
@@ -84,6 +84,26 @@ export class EventsService {
     if (!res.affected) throw new EventsError('conflict', EventsErrorCode.BadTransition, '赛事状态已被他人修改，请刷新后重试');
     this.changed(eventId);
     return this.get(eventId);
+  }
+
+  /** Organizers of the event: whether a judge may score people of their own organisation (warned) or not (blocked). */
+  async setConflictRule(principal: Principal, eventId: number, conflictOfInterest: 'warn' | 'block'): Promise<{ eventId: number; conflictOfInterest: 'warn' | 'block' }> {
+    await this.assertManager(principal, eventId);
+    await this.events.update({ id: eventId }, { conflictOfInterest });
+    return { eventId, conflictOfInterest };
+  }
+
+  /**
+   * Writes settings other contexts keep on the event or an item (registration's window, limits and
+   * rules), in the caller's transaction; the caller has checked them and tells listeners after its commit.
+   */
+  async updateEvent(m: EntityManager, eventId: number, change: Partial<Omit<Event, 'id'>>): Promise<void> {
+    if (Object.keys(change).length) await m.update(Event, { id: eventId }, change);
+  }
+
+  async updateItem(m: EntityManager, itemId: number, change: Partial<Omit<EventItem, 'id'>>): Promise<void> {
+    // An empty change is a valid no-op (TypeORM refuses an UPDATE with nothing to set).
+    if (Object.keys(change).length) await m.update(EventItem, { id: itemId }, change);
   }
 
   onChange(listener: (eventId: number) => void): void {

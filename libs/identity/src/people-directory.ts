@@ -9,6 +9,12 @@ export interface PersonName {
   language: string;
 }
 
+/** Where a person is a contestant: the organisation of the role and its path. */
+export interface ContestantHome {
+  orgId: number;
+  path: string;
+}
+
 export interface OrganisationName {
   id: number;
   name: string;
@@ -37,6 +43,22 @@ export class PeopleDirectory {
     if (!wanted.length) return new Map();
     const rows: OrganisationName[] = await sql.query('SELECT id, name, path, parent_id AS parentId FROM organisations WHERE id IN (?)', [wanted]);
     return new Map(rows.map((r) => [Number(r.id), { ...r, id: Number(r.id), parentId: r.parentId === null ? null : Number(r.parentId) }]));
+  }
+
+  /**
+   * Each person's contestant role under `path` (an organisation's subtree), the deepest one where
+   * they hold several: the delegation they enter for. People without one are absent.
+   */
+  async contestantHomes(userIds: Iterable<number>, path: string, sql: SqlRunner = this.dataSource): Promise<Map<number, ContestantHome>> {
+    const wanted = uniqueIds(userIds);
+    if (!wanted.length) return new Map();
+    const rows: { userId: number; orgId: number; path: string }[] = await sql.query(
+      `SELECT ra.user_id AS userId, ra.organisation_id AS orgId, o.path FROM role_assignments ra JOIN organisations o ON o.id = ra.organisation_id
+        WHERE ra.user_id IN (?) AND ra.role = 'contestant' AND o.path LIKE ? ORDER BY LENGTH(o.path), ra.id`,
+      [wanted, `${path}%`],
+    );
+    // Deepest last, so it is the one kept.
+    return new Map(rows.map((r) => [Number(r.userId), { orgId: Number(r.orgId), path: r.path }]));
   }
 
   /** The ids of the organisations at `path` and below it (a path is the ids from the root, "/1/4/"). */

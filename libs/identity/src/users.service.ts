@@ -1,4 +1,4 @@
-import { inTransaction, isDuplicateKey } from '@app/database';
+import { inTransaction, insertRows, isDuplicateKey, type SqlRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
@@ -45,6 +45,9 @@ export interface AuditEntry {
 }
 
 type Actor = Principal | 'system';
+
+/** The password hash of someone entered by others: argon2 never makes one like it, so nobody logs in with it. */
+const NO_PASSWORD = '!imported';
 
 @Injectable()
 export class UsersService {
@@ -146,6 +149,31 @@ export class UsersService {
   /** The same password under a new hash; a password changed meanwhile stays as it is. Tokens stay valid. */
   async replaceHash(userId: number, stored: string, fresh: string): Promise<void> {
     await this.users.update({ id: userId, passwordHash: stored }, { passwordHash: fresh });
+  }
+
+  /**
+   * People entered by someone else (a roster import), each a contestant of `organisationId`, in the
+   * caller's transaction. They cannot log in until someone gives them a password: no argon2 hash
+   * starts with '!'. Answers their ids in the order given.
+   */
+  async createContestants(m: EntityManager, people: { username: string; realName: string }[], organisationId: number): Promise<number[]> {
+    if (!people.length) return [];
+    await insertRows(m, 'users', ['username', 'password_hash', 'real_name'], people.map((p) => [p.username, NO_PASSWORD, p.realName]));
+    const rows: { id: number; username: string }[] = await m.query('SELECT id, username FROM users WHERE username IN (?)', [people.map((p) => p.username)]);
+    const idOf = new Map(rows.map((r) => [r.username, Number(r.id)]));
+    const ids = people.map((p) => idOf.get(p.username)!);
+    await insertRows(m, 'role_assignments', ['user_id', 'organisation_id', 'role'], ids.map((userId) => [userId, organisationId, 'contestant']));
+    return ids;
+  }
+
+  /** The name a person goes by, as their profile gives it; in the caller's transaction when given one. */
+  async rename(userId: number, realName: string, sql: SqlRunner = this.dataSource): Promise<void> {
+    await sql.query('UPDATE users SET real_name = ? WHERE id = ?', [realName, userId]);
+  }
+
+  /** The language messages reach the person in; in the caller's transaction when given one. */
+  async setLanguage(userId: number, language: string, sql: SqlRunner = this.dataSource): Promise<void> {
+    await sql.query('UPDATE users SET language = ? WHERE id = ?', [language, userId]);
   }
 
   /** Ends every token the person holds (logout everywhere). */

@@ -1,7 +1,8 @@
 import { AppConfig } from '@app/config';
 import { inTransaction, insertRows, jsonColumn } from '@app/database';
 import { type JobPayloads, JobQueues, type NotifyAudience } from '@app/queue';
-import { PiiCipher } from '@app/registration';
+import { PeopleDirectory } from '@app/identity';
+import { EntryDirectory, type EntryStatus, PiiCipher, ProfileDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
@@ -33,6 +34,9 @@ export class DeliveryService {
     private readonly senders: ChannelSenders,
     private readonly pii: PiiCipher,
     private readonly templates: TemplatesService,
+    private readonly directory: PeopleDirectory,
+    private readonly entries: EntryDirectory,
+    private readonly profiles: ProfileDirectory,
   ) {}
 
   async fanout(job: JobPayloads['notify.fanout']): Promise<{ recipients: number; batches: number }> {
@@ -101,9 +105,9 @@ export class DeliveryService {
       if (!lock) return 'gone';
       const [row] = await m.query(
         `SELECT d.status, n.id AS notificationId, n.\`trigger\`, n.locale, n.title, n.body, n.vars, n.created_at AS createdAt,
-                s.email, s.webhook_url AS webhookUrl, s.webhook_secret_enc AS webhookSecretEnc, p.mobile_enc AS mobileEnc
+                n.user_id AS userId, s.email, s.webhook_url AS webhookUrl, s.webhook_secret_enc AS webhookSecretEnc
            FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-           LEFT JOIN notification_settings s ON s.user_id = n.user_id LEFT JOIN person_profiles p ON p.user_id = n.user_id
+           LEFT JOIN notification_settings s ON s.user_id = n.user_id
           WHERE d.id = ?`,
         [deliveryId],
       );
@@ -123,8 +127,9 @@ export class DeliveryService {
           if (!row.email) throw new UnrecoverableError('no e-mail address any more');
           await this.senders.email(row.email, msg);
         } else if (channel === 'sms') {
-          if (!row.mobileEnc) throw new UnrecoverableError('no mobile number any more');
-          await this.senders.sms(this.pii.decrypt(row.mobileEnc), msg);
+          const mobile = (await this.profiles.mobiles([Number(row.userId)], m)).get(Number(row.userId));
+          if (!mobile) throw new UnrecoverableError('no mobile number any more');
+          await this.senders.sms(mobile, msg);
         } else {
           if (!row.webhookUrl || !row.webhookSecretEnc) throw new UnrecoverableError('no webhook any more');
           await this.senders.webhook(row.webhookUrl, this.pii.decrypt(row.webhookSecretEnc), msg);
@@ -146,31 +151,39 @@ export class DeliveryService {
   }
 
   /** Everyone on the audience's entries (an entrant, or every member of a team), once each, in id order. */
-  private async audience(a: NotifyAudience): Promise<number[]> {
-    const scope = a.kind === 'item-entrants' ? 'e.item_id' : 'e.event_id';
-    const rows: { userId: number }[] = await this.dataSource.query(
-      `SELECT user_id AS userId FROM entries e WHERE ${scope} = ? AND e.status IN (?)
-       UNION
-       SELECT t.user_id FROM team_members t JOIN entries e ON e.id = t.entry_id WHERE ${scope} = ? AND e.status IN (?)
-       ORDER BY userId`,
-      [a.id, a.statuses, a.id, a.statuses],
-    );
-    return rows.map((r) => Number(r.userId));
+  private audience(a: NotifyAudience): Promise<number[]> {
+    const scope = a.kind === 'item-entrants' ? { itemId: a.id } : { eventId: a.id };
+    return this.entries.audience(scope, a.statuses as EntryStatus[]);
   }
 
+  /** Each person's name and language with where else they may be reached; someone whose account is gone is absent. */
   private async people(userIds: number[]) {
-    const rows: { id: number; name: string; language: string; hasEmail: number; hasWebhook: number; hasMobile: number; optedOut: unknown }[] = await this.dataSource.query(
-      `SELECT u.id, u.real_name AS name, u.language, s.email IS NOT NULL AS hasEmail, s.webhook_url IS NOT NULL AS hasWebhook,
-              p.user_id IS NOT NULL AS hasMobile, s.opted_out AS optedOut
-         FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id LEFT JOIN person_profiles p ON p.user_id = u.id
-        WHERE u.id IN (?)`,
-      [[...new Set(userIds)]],
-    );
+    const names = await this.directory.people(userIds);
+    const ids = [...names.keys()];
+    const settings: { userId: number; hasEmail: number; hasWebhook: number; optedOut: unknown }[] = ids.length
+      ? await this.dataSource.query(
+          'SELECT user_id AS userId, email IS NOT NULL AS hasEmail, webhook_url IS NOT NULL AS hasWebhook, opted_out AS optedOut FROM notification_settings WHERE user_id IN (?)',
+          [ids],
+        )
+      : [];
+    const own = new Map(settings.map((s) => [Number(s.userId), s]));
+    // The profile is asked only when SMS can be sent at all.
+    const mobiles = this.senders.configured.has('sms') ? await this.profiles.withMobile(ids) : new Set<number>();
     return new Map(
-      rows.map((r) => [
-        Number(r.id),
-        { name: r.name, language: r.language, hasEmail: !!Number(r.hasEmail), hasWebhook: !!Number(r.hasWebhook), hasMobile: !!Number(r.hasMobile), optedOut: jsonColumn(r.optedOut as string[] | string | null) ?? [] },
-      ]),
+      [...names.values()].map((p) => {
+        const s = own.get(p.id);
+        return [
+          p.id,
+          {
+            name: p.realName,
+            language: p.language,
+            hasEmail: !!Number(s?.hasEmail ?? 0),
+            hasWebhook: !!Number(s?.hasWebhook ?? 0),
+            hasMobile: mobiles.has(p.id),
+            optedOut: jsonColumn((s?.optedOut ?? null) as string[] | string | null) ?? [],
+          },
+        ];
+      }),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { IdentityModule } from '@app/identity';
 import { RegistrationModule } from '@app/registration';
 import { Module } from '@nestjs/common';
 import { DeliveriesAdminService } from './deliveries-admin.service';
@@ -10,7 +11,7 @@ import { TemplatesService } from './templates.service';
 const SERVICES = [TemplatesService, InboxService, NotificationSettingsService, DeliveryService, DeliveriesAdminService, ChannelSenders];
 
 @Module({
-  imports: [RegistrationModule],
+  imports: [IdentityModule, RegistrationModule],
   providers: SERVICES,
   exports: SERVICES,
 })

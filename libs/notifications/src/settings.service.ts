@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
 import { jsonColumn } from '@app/database';
+import { PeopleDirectory, UsersService } from '@app/identity';
 import { PiiCipher } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -34,20 +35,22 @@ export class NotificationSettingsService {
     private readonly config: AppConfig,
     private readonly pii: PiiCipher,
     private readonly senders: ChannelSenders,
+    private readonly directory: PeopleDirectory,
+    private readonly users: UsersService,
   ) {}
 
   async get(userId: number): Promise<SettingsView> {
-    const [row] = await this.dataSource.query(
-      `SELECT u.language, s.email, s.webhook_url AS webhookUrl, s.webhook_secret_enc IS NOT NULL AS secretSet, s.opted_out AS optedOut
-         FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?`,
+    const person = (await this.directory.people([userId])).get(userId);
+    const [row = {}] = await this.dataSource.query(
+      'SELECT email, webhook_url AS webhookUrl, webhook_secret_enc IS NOT NULL AS secretSet, opted_out AS optedOut FROM notification_settings WHERE user_id = ?',
       [userId],
     );
     return {
-      language: localeOf(row.language),
+      language: localeOf(person?.language),
       email: row.email ?? null,
       webhookUrl: row.webhookUrl ?? null,
-      webhookSecretSet: !!Number(row.secretSet),
-      optedOut: jsonColumn<Channel[] | null>(row.optedOut) ?? [],
+      webhookSecretSet: !!Number(row.secretSet ?? 0),
+      optedOut: jsonColumn<Channel[] | null>(row.optedOut ?? null) ?? [],
       available: ['inbox', ...this.senders.configured],
     };
   }
@@ -67,7 +70,7 @@ export class NotificationSettingsService {
     }
     const secret = webhookUrl === null ? null : input.webhookSecret ? this.pii.encrypt(input.webhookSecret) : undefined;
     await this.dataSource.transaction(async (m) => {
-      if (input.language) await m.query('UPDATE users SET language = ? WHERE id = ?', [input.language, userId]);
+      if (input.language) await this.users.setLanguage(userId, input.language, m);
       await m.query(
         `INSERT INTO notification_settings (user_id, email, webhook_url, webhook_secret_enc, opted_out) VALUES (?, ?, ?, ?, ?)
          ON DUPLICATE KEY UPDATE email = VALUES(email), webhook_url = VALUES(webhook_url), opted_out = VALUES(opted_out)${secret === undefined ? '' : ', webhook_secret_enc = VALUES(webhook_secret_enc)'}`,

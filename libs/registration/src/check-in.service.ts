@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { EventsService } from '@app/events';
-import { AccessService, type Principal } from '@app/identity';
+import { AccessService, PeopleDirectory, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -39,6 +39,7 @@ export class CheckInService {
     private readonly events: EventsService,
     private readonly workflow: EntryWorkflowService,
     private readonly access: AccessService,
+    private readonly directory: PeopleDirectory,
     config: AppConfig,
   ) {
     this.key = createHash('sha256').update(`check-in:${config.JWT_SECRET}`).digest();
@@ -83,16 +84,14 @@ export class CheckInService {
   /** A whole delegation's approved entries at once; returns how many were newly checked in. */
   async scanDelegation(principal: Principal, eventId: number, organisationId: number): Promise<{ checkedIn: number; alreadyCheckedIn: number }> {
     await this.events.assertManager(principal, eventId);
-    const under = `${await this.access.pathOf(organisationId)}%`;
+    const under = await this.directory.subtree(await this.access.pathOf(organisationId));
     const res: { affectedRows: number } = await this.dataSource.manager.query(
-      `UPDATE entries e JOIN organisations o ON o.id = e.organisation_id
-          SET e.checked_in_at = CURRENT_TIMESTAMP(3), e.checked_in_by = ?
-        WHERE e.event_id = ? AND e.status = 'approved' AND e.checked_in_at IS NULL AND o.path LIKE ?`,
+      `UPDATE entries SET checked_in_at = CURRENT_TIMESTAMP(3), checked_in_by = ?
+        WHERE event_id = ? AND status = 'approved' AND checked_in_at IS NULL AND organisation_id IN (?)`,
       [principal.userId, eventId, under],
     );
     const [row] = await this.dataSource.manager.query(
-      `SELECT COUNT(*) AS n FROM entries e JOIN organisations o ON o.id = e.organisation_id
-        WHERE e.event_id = ? AND e.status = 'approved' AND o.path LIKE ?`,
+      `SELECT COUNT(*) AS n FROM entries WHERE event_id = ? AND status = 'approved' AND organisation_id IN (?)`,
       [eventId, under],
     );
     return { checkedIn: res.affectedRows, alreadyCheckedIn: Number(row.n) - res.affectedRows };

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { BIB_WIDTH, firstFull, type PlaceScopes, placeScopes, type QuotaSeen } from './capacity';
+import { BIB_WIDTH, type PlaceScopes, type QuotaSeen, takePlaces } from './capacity';
 import { type EntryStatus, formatBibNumber } from './domain';
-import { eventScope } from './quota.entity';
 import type { ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 
@@ -26,27 +25,16 @@ export interface WrittenEntry {
   createdAt: Date;
 }
 
-interface Row {
-  cap: number | null;
-  taken: number;
-  bibSeq: number;
-  changed: boolean;
-}
-
-/** Narrowest first, as placeScopes lists them. */
-const LOCK_ORDER = ['delegation', 'item', 'event'];
-
 const scopesOf = (e: SimpleEntry): PlaceScopes => ({ eventId: e.ctx.event.id, itemId: e.ctx.item.id, organisationId: e.organisationId });
 
 /**
  * Writes a batch of individual entries of one event in the caller's transaction, in a few
- * statements whatever its size: one read for people already entered, one locking read per quota
- * row the batch needs (narrowest first, the order takePlace locks in, so neither deadlocks the
- * other), the places handed out in arrival order, one UPDATE per row, one INSERT for every entry
- * and one read of their ids. Under a rush the event's row is locked once per batch, not once per
- * entry. Someone already entered, or twice in the batch (a double click), gets the refusal the
- * unique key would give; a race that still reaches the key fails the whole batch, which the caller
- * then retries entry by entry.
+ * statements whatever its size: one read for people already entered, the places taken for all of
+ * them at once in arrival order (takePlaces, the one way any registration takes a place), one
+ * INSERT for every entry and one read of their ids. Under a rush the event's row is locked once
+ * per batch, not once per entry. Someone already entered, or twice in the batch (a double click),
+ * gets the refusal the unique key would give; a race that still reaches the key fails the whole
+ * batch, which the caller then retries entry by entry.
  */
 export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Promise<(WrittenEntry | Error)[]> {
   const eventId = entries[0].ctx.event.id;
@@ -66,48 +54,22 @@ export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Prom
     }
     return new RegistrationError('conflict', RegistrationErrorCode.AlreadyEntered, '已报名该项目，不能重复报名', { field: 'userId', userId: e.userId });
   });
-  // Each new entry's quota rows (narrowest first) and whether its check already saw one full.
-  const fresh = entries.flatMap((e, i) => {
-    if (answers[i] !== null) return [];
-    const scopes = placeScopes(scopesOf(e)).filter((s) => e.quotas.some((q) => q.scope === s.scope));
-    return [{ e, i, scopes, seenFull: firstFull(e.quotas, scopesOf(e)) ?? null }];
-  });
+  const fresh = entries.flatMap((e, i) => (answers[i] === null ? [{ e, i }] : []));
   if (!fresh.length) return answers as Error[];
 
-  // The rows the entries wanting a place occupy, and the event's row when it hands out bibs.
-  const needed = new Map<string, number>();
-  for (const { e, scopes, seenFull } of fresh) {
-    if (seenFull) continue;
-    scopes.forEach((s) => needed.set(s.scope, LOCK_ORDER.indexOf(s.level)));
-    if (e.ctx.event.autoApprove) needed.set(eventScope(), LOCK_ORDER.indexOf('event'));
-  }
-  const rows = new Map<string, Row>();
-  for (const scope of [...needed.keys()].sort((a, b) => needed.get(a)! - needed.get(b)! || a.localeCompare(b))) {
-    const [r] = await m.query('SELECT cap, taken, bib_seq AS bibSeq FROM quotas WHERE event_id = ? AND scope = ? FOR UPDATE', [eventId, scope]);
-    if (!r) throw new Error(`event ${eventId} has no quota row ${scope}`);
-    rows.set(scope, { cap: r.cap === null ? null : Number(r.cap), taken: Number(r.taken), bibSeq: Number(r.bibSeq), changed: false });
-  }
-
-  const isFull = (r: Row) => r.cap !== null && r.taken >= r.cap;
+  // Places in arrival order, under one lock of each quota row the batch needs.
+  const places = await takePlaces(
+    m,
+    eventId,
+    fresh.map(({ e }) => ({ scopes: scopesOf(e), withBib: e.ctx.event.autoApprove, seen: e.quotas })),
+  );
   const createdAt = new Date();
-  const written = fresh.map(({ e, scopes, seenFull }) => {
-    const full = seenFull ?? scopes.find((s) => isFull(rows.get(s.scope)!))?.level ?? null;
-    let bibSeq: number | null = null;
-    if (!full) {
-      for (const s of scopes) Object.assign(rows.get(s.scope)!, { taken: rows.get(s.scope)!.taken + 1, changed: true });
-      if (e.ctx.event.autoApprove) {
-        const event = rows.get(eventScope())!;
-        bibSeq = ++event.bibSeq;
-        event.changed = true;
-      }
-    }
-    const status: EntryStatus = full ? 'waitlisted' : e.ctx.event.autoApprove ? 'approved' : 'pending';
-    const bib = bibSeq === null ? null : formatBibNumber(e.ctx.event.bibPrefix, bibSeq, BIB_WIDTH);
-    return { e, status, bib, full, createdAt };
+  const written = fresh.map(({ e }, k) => {
+    const place = places[k];
+    const status: EntryStatus = !place.taken ? 'waitlisted' : e.ctx.event.autoApprove ? 'approved' : 'pending';
+    const bib = place.taken && place.bibSeq !== null ? formatBibNumber(e.ctx.event.bibPrefix, place.bibSeq, BIB_WIDTH) : null;
+    return { e, status, bib, full: place.taken ? null : place.full, createdAt };
   });
-  for (const [scope, r] of rows) {
-    if (r.changed) await m.query('UPDATE quotas SET taken = ?, bib_seq = ? WHERE event_id = ? AND scope = ?', [r.taken, r.bibSeq, eventId, scope]);
-  }
   await m.query(
     `INSERT INTO entries (event_id, item_id, user_id, active_user_id, organisation_id, status, bib, registered_by, team_name, age_group, age_group_override, created_at)
      VALUES ?`,

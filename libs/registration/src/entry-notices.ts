@@ -1,4 +1,7 @@
+import { ItemCatalog } from '@app/events';
 import { notifyPeople, type NotifyTrigger } from '@app/queue';
+import { Injectable } from '@nestjs/common';
+import { EntryDirectory } from './entry-directory';
 import type { EntityManager } from 'typeorm';
 import type { EntryStatus } from './domain';
 
@@ -41,18 +44,23 @@ export async function notifyEntered(m: EntityManager, notes: (EntryNote & { stat
 }
 
 /** The people on existing entries with their event and item names, for the workflow's notices. */
-export async function entryNotes(m: EntityManager, entryIds: number[]): Promise<Map<number, EntryNote>> {
-  if (!entryIds.length) return new Map();
-  const rows: { id: number; userId: number; item: string; event: string; bib: string | null }[] = await m.query(
-    `SELECT e.id, e.user_id AS userId, i.name AS item, ev.name AS event, e.bib
-       FROM entries e JOIN event_items i ON i.id = e.item_id JOIN events ev ON ev.id = e.event_id WHERE e.id IN (?)`,
-    [entryIds],
-  );
-  const members: { entryId: number; userId: number }[] = await m.query('SELECT entry_id AS entryId, user_id AS userId FROM team_members WHERE entry_id IN (?)', [entryIds]);
-  return new Map(
-    rows.map((r) => {
-      const team = members.filter((t) => Number(t.entryId) === Number(r.id)).map((t) => Number(t.userId));
-      return [Number(r.id), { entryId: Number(r.id), userIds: [...new Set([Number(r.userId), ...team])], item: r.item, event: r.event, bib: r.bib }];
-    }),
-  );
+@Injectable()
+export class EntryNotices {
+  constructor(
+    private readonly entries: EntryDirectory,
+    private readonly catalog: ItemCatalog,
+  ) {}
+
+  async notes(m: EntityManager, entryIds: number[]): Promise<Map<number, EntryNote>> {
+    if (!entryIds.length) return new Map();
+    const entries = await this.entries.entries(entryIds, m);
+    const people = await this.entries.people(entryIds, m);
+    const items = await this.catalog.items([...entries.values()].map((e) => e.itemId), m);
+    return new Map(
+      [...entries.values()].map((e) => {
+        const item = items.get(e.itemId);
+        return [e.id, { entryId: e.id, userIds: people.get(e.id) ?? [e.userId], item: item?.name ?? '', event: item?.eventName ?? '', bib: e.bib }];
+      }),
+    );
+  }
 }

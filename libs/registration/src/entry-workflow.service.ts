@@ -2,14 +2,14 @@ import { inTransaction } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, coversPath, forbidden, type Principal } from '@app/identity';
 import { enqueue } from '@app/queue';
-import { entryNotes, notifyEntries } from './entry-notices';
+import { EntryNotices, notifyEntries } from './entry-notices';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BIB_WIDTH, nextBibSequence, releasePlace, takePlace } from './capacity';
+import { BIB_WIDTH, nextBibSequence, releasePlace, takePlaces } from './capacity';
 import { formatBibNumber, isActiveEntryStatus, transitionEntry, type EntryStatus } from './domain';
 import { Entry } from './entry.entity';
-import { entryViews, readableEntries, type EntryFilter, type EntryView } from './entry-views';
+import { EntryViews, readableEntries, type EntryFilter, type EntryView } from './entry-views';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { TeamMembership } from './team-membership.entity';
 
@@ -22,6 +22,8 @@ export class EntryWorkflowService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly access: AccessService,
+    private readonly views: EntryViews,
+    private readonly notices: EntryNotices,
   ) {}
 
   /** Organizers of the event approve or reject (with a reason). Approval hands out the bib. */
@@ -37,7 +39,7 @@ export class EntryWorkflowService {
         const scopes = { eventId: current.eventId, itemId: current.itemId, organisationId: current.organisationId };
         let seq: number | null;
         if (current.status === 'waitlisted') {
-          const place = await takePlace(m, scopes, true);
+          const [place] = await takePlaces(m, current.eventId, [{ scopes, withBib: true }]);
           if (!place.taken) throw new RegistrationError('conflict', RegistrationErrorCode.NoPlace, '名额已满，无法直接通过候补报名');
           seq = place.bibSeq;
         } else {
@@ -48,7 +50,7 @@ export class EntryWorkflowService {
         await this.leave(m, current);
       }
       await m.update(Entry, { id: entryId }, patch);
-      const note = (await entryNotes(m, [entryId])).get(entryId)!;
+      const note = (await this.notices.notes(m, [entryId])).get(entryId)!;
       if (to === 'approved') await notifyEntries(m, 'entry.approved', [note]);
       else await notifyEntries(m, 'entry.rejected', [note], { reason: patch.rejectionReason ?? null });
     });
@@ -83,23 +85,23 @@ export class EntryWorkflowService {
           WHERE event_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED`,
         [eventId],
       );
+      // First come first served: a full item or event waitlists everyone after, a full delegation only its own.
+      const places = await takePlaces(
+        m,
+        eventId,
+        waiting.map((w) => ({ scopes: { eventId, itemId: w.itemId, organisationId: w.organisationId }, withBib: event.autoApprove })),
+      );
       const promoted: number[] = [];
-      const fullItems = new Set<number>();
-      for (const w of waiting) {
-        if (fullItems.has(w.itemId)) continue;
-        const place = await takePlace(m, { eventId, itemId: w.itemId, organisationId: w.organisationId }, event.autoApprove);
-        if (!place.taken) {
-          if (place.full === 'event') break;
-          if (place.full === 'item') fullItems.add(w.itemId);
-          continue;
-        }
+      for (const [i, w] of waiting.entries()) {
+        const place = places[i];
+        if (!place.taken) continue;
         await m.update(Entry, { id: w.id }, {
           status: event.autoApprove ? 'approved' : 'pending',
           bib: place.bibSeq === null ? null : formatBibNumber(event.bibPrefix, place.bibSeq, BIB_WIDTH),
         });
         promoted.push(w.id);
       }
-      await notifyEntries(m, 'entry.promoted', [...(await entryNotes(m, promoted)).values()]);
+      await notifyEntries(m, 'entry.promoted', [...(await this.notices.notes(m, promoted)).values()]);
       return promoted;
     });
   }
@@ -125,11 +127,11 @@ export class EntryWorkflowService {
     const event = await this.events.event(eventId);
     const scope = readableEntries(principal, await this.access.pathOf(event.organisationId));
     if (!scope) throw forbidden();
-    return entryViews(this.dataSource.manager, { ...filter, ...scope, eventId });
+    return this.views.list({ ...filter, ...scope, eventId });
   }
 
   async view(entryId: number): Promise<EntryView> {
-    const [view] = await entryViews(this.dataSource.manager, { id: entryId });
+    const [view] = await this.views.list({ id: entryId });
     if (!view) throw notFound(entryId);
     return view;
   }

@@ -6,6 +6,7 @@ export * from './idempotency-record.entity';
 export * from './registration-error';
 export * from './entry-views';
 export * from './entry-directory';
+export * from './profile-directory';
 export type { IdempotencyKey } from './idempotency';
 export * from './registration.service';
 export * from './entry-workflow.service';

@@ -1,4 +1,4 @@
-import { coversPath, forbidden, type Principal, UsersService, User } from '@app/identity';
+import { coversPath, forbidden, type Principal, UsersService } from '@app/identity';
 import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -62,7 +62,7 @@ export class ProfilesService {
         const mine = await m.exists(PersonProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } });
         if (mine) await m.update(PersonProfile, { userId }, sealed);
         else await m.insert(PersonProfile, { userId, ...sealed });
-        if (input.realName) await m.update(User, { id: userId }, { realName: input.realName });
+        if (input.realName) await this.users.rename(userId, input.realName, m);
       });
     } catch (err) {
       if (isDuplicateKey(err)) throw residentIdTaken();

@@ -2,12 +2,11 @@ import { Event } from '@app/events';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A capacity counter: the whole event, one item, or one delegation. A place is
- * taken with `UPDATE … SET taken = taken + 1 WHERE id = ? AND (cap IS NULL OR
- * taken < cap)`, so two API processes can never oversell: the row lock
- * serialises them and the condition is re-checked under it. The event row also
- * carries the bib sequence, so a confirmed place and its number cost one
- * statement.
+ * A capacity counter: the whole event, one item, or one delegation. Places are
+ * taken only by takePlaces (capacity.ts), which reads the rows under their locks
+ * and counts on them, so several API processes can never oversell: the row lock
+ * serialises them. The event row also carries the bib sequence, so a confirmed
+ * place and its number come from the same locked row.
  */
 @Entity('quotas')
 @Index('uq_quotas_scope', ['eventId', 'scope'], { unique: true })

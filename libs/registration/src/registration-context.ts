@@ -1,5 +1,5 @@
-import { Event, EventItem, EventsService } from '@app/events';
-import { AccessService, Organisation } from '@app/identity';
+import { type EntryType, Event, EventItem, EventsService } from '@app/events';
+import { AccessService, PeopleDirectory } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -22,6 +22,8 @@ export interface ItemContext {
   eventPath: string;
   rules: ItemRules;
   referenceDate: string;
+  /** The kind of every item of the event, when its limits count entries by kind (else empty). */
+  itemKinds: Map<number, EntryType>;
 }
 
 @Injectable()
@@ -34,6 +36,7 @@ export class RegistrationContext {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly access: AccessService,
+    private readonly directory: PeopleDirectory,
   ) {
     // Settings change rarely: forgetting every item is simpler than finding the event's.
     events.onChange(() => this.cache.clear());
@@ -54,7 +57,8 @@ export class RegistrationContext {
     const eventPath = await this.access.pathOf(event.organisationId);
     let orgSubtree: ItemRules['orgSubtree'] = null;
     if (item.orgSubtreeId) {
-      const org = await this.dataSource.manager.findOneByOrFail(Organisation, { id: item.orgSubtreeId });
+      const org = (await this.directory.organisations([item.orgSubtreeId])).get(item.orgSubtreeId);
+      if (!org) throw new Error(`organisation ${item.orgSubtreeId} of item ${item.id} does not exist`);
       orgSubtree = { path: org.path, name: org.name };
     }
     if (!this.quotaReady.has(event.id)) {
@@ -64,10 +68,14 @@ export class RegistrationContext {
       if (!row) await setQuotaCap(this.dataSource.manager, event.id, 'event', event.capacity);
       this.quotaReady.add(event.id);
     }
+    // Limits count a person's entries by kind and a delegation's athletes on individual items.
+    const counted = event.personLimits || event.delegationLimits;
+    const itemKinds = new Map(counted ? (await this.events.get(event.id)).items.map((i) => [i.id, i.entryType]) : []);
     return {
       event,
       item,
       eventPath,
+      itemKinds,
       referenceDate: event.ageReferenceDate ?? event.startsOn ?? shanghaiToday(new Date()),
       rules: {
         kind: item.entryType,

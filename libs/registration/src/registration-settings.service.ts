@@ -1,6 +1,6 @@
 import { beijingTime } from '@app/common';
 import { inTransaction } from '@app/database';
-import { Event, EventItem, EventsService, type AgeGroupConfig, type DelegationLimitsConfig, type EntryType, type PersonLimitsConfig } from '@app/events';
+import { type Event, type EventItem, EventsService, type AgeGroupConfig, type DelegationLimitsConfig, type EntryType, type PersonLimitsConfig } from '@app/events';
 import { AccessService, type Principal } from '@app/identity';
 import { notifyAudience } from '@app/queue';
 import { Injectable } from '@nestjs/common';
@@ -68,7 +68,7 @@ export class RegistrationSettingsService {
         ...(opensAt !== undefined && { registrationOpensAt: opensAt }),
         ...(closesAt !== undefined && { registrationClosesAt: closesAt }),
       };
-      if (Object.keys(change).length) await m.update(Event, { id: eventId }, change);
+      await this.events.updateEvent(m, eventId, change);
       await setQuotaCap(m, eventId, 'event', s.capacity === undefined ? event.capacity : s.capacity);
     });
     this.events.changed(eventId);
@@ -90,8 +90,7 @@ export class RegistrationSettingsService {
     }
     if (s.orgSubtreeId) await this.access.pathOf(s.orgSubtreeId);
     await inTransaction(this.dataSource, async (m) => {
-      // An empty change is a valid no-op (TypeORM refuses an UPDATE with nothing to set).
-      if (Object.keys(s).length) await m.update(EventItem, { id: itemId }, s);
+      await this.events.updateItem(m, itemId, s);
       if (s.capacity !== undefined) await setQuotaCap(m, event.id, { itemId }, s.capacity);
       const moved = (s.venue !== undefined && s.venue !== item.venue) || (s.startsAt !== undefined && beijingTime(s.startsAt) !== beijingTime(item.startsAt));
       if (moved) {

@@ -4,10 +4,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CheckInService } from './check-in.service';
 import { EntryDirectory } from './entry-directory';
+import { EntryNotices } from './entry-notices';
+import { EntryViews } from './entry-views';
 import { EntryWorkflowService } from './entry-workflow.service';
 import { Entry } from './entry.entity';
 import { PersonProfile } from './person-profile.entity';
 import { PiiCipher } from './pii-cipher';
+import { ProfileDirectory } from './profile-directory';
 import { ProfilesService } from './profiles.service';
 import { RegistrationContext } from './registration-context';
 import { RegistrationSettingsService } from './registration-settings.service';
@@ -19,7 +22,7 @@ const SERVICES = [RegistrationService, EntryWorkflowService, ProfilesService, Ch
 
 @Module({
   imports: [TypeOrmModule.forFeature([Entry, PersonProfile]), IdentityModule, EventsModule],
-  providers: [...SERVICES, EntryDirectory, RegistrationContext, PiiCipher],
-  exports: [...SERVICES, EntryDirectory, PiiCipher],
+  providers: [...SERVICES, EntryDirectory, ProfileDirectory, EntryViews, EntryNotices, RegistrationContext, PiiCipher],
+  exports: [...SERVICES, EntryDirectory, ProfileDirectory, PiiCipher],
 })
 export class RegistrationModule {}

@@ -1,17 +1,17 @@
 import { DomainError, type ErrorDetail } from '@app/common';
-import { inTransaction, isDuplicateKey } from '@app/database';
-import { coversPath, forbidden, type Principal, type RoleClaim, UsersService } from '@app/identity';
+import { inTransaction, isDuplicateKey, type SqlRunner } from '@app/database';
+import { coversPath, forbidden, PeopleDirectory, type Principal, type RoleClaim, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Batcher } from './batcher';
-import { BIB_WIDTH, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlace } from './capacity';
+import { BIB_WIDTH, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlaces } from './capacity';
 import { notifyEntered } from './entry-notices';
 import { type SimpleEntry, writeBatch, type WrittenEntry } from './entry-batch';
 import { PendingCounts } from './pending-counts';
 import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
 import { Entry } from './entry.entity';
-import { entryViews, type EntryView } from './entry-views';
+import { EntryViews, type EntryView } from './entry-views';
 import { runIdempotent, type IdempotencyKey } from './idempotency';
 import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
@@ -43,7 +43,7 @@ const WAITLIST_NOTICE = {
   delegation: '本代表队名额已满，已为您登记候补',
 } as const;
 
-/** What the checks found: the entry's age group and its first member as read (with the entry's quota rows as seen). */
+/** What the checks found: the entry's age group and its first member's profile as read (with the entry's quota rows as seen). */
 interface Checked {
   ageGroup: AgeGroup | null;
   first: Entrant;
@@ -53,9 +53,13 @@ interface Entrant {
   gender: Gender;
   birthDate: string;
   unionMemberNo: string | null;
+  quotas?: QuotaSeen[];
+}
+
+/** What an individual's answer shows of the person beyond the entry: names, read from identity. */
+interface Names {
   realName: string;
   organisationName: string;
-  quotas?: QuotaSeen[];
 }
 
 export interface Person {
@@ -80,6 +84,8 @@ export class RegistrationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly context: RegistrationContext,
     private readonly users: UsersService,
+    private readonly directory: PeopleDirectory,
+    private readonly views: EntryViews,
   ) {}
 
   /**
@@ -129,7 +135,9 @@ export class RegistrationService {
     const delegation = people[0].home;
     const { ageGroup, first } = checked ?? (await this.checkPeople(m, ctx, people, input.ageGroup));
     const captainId = isTeam ? input.captainId! : people[0].userId;
-    const place = await takePlace(m, this.scopesOf(ctx, people), ctx.event.autoApprove, first.quotas);
+    // Read before the place is taken, so the quota rows are not held for it.
+    const names = isTeam ? null : (await this.namesOf([people[0]], m)).get(people[0].userId)!;
+    const [place] = await takePlaces(m, ctx.event.id, [{ scopes: this.scopesOf(ctx, people), withBib: ctx.event.autoApprove, seen: first.quotas }]);
     let status: EntryStatus = 'waitlisted';
     let bib: string | null = null;
     if (place.taken) {
@@ -156,8 +164,8 @@ export class RegistrationService {
     const notice = place.taken ? null : WAITLIST_NOTICE[place.full];
     // A team's answer lists its members by name: read back. An individual's is all known here,
     // which spares the hottest path a read.
-    if (isTeam) return { ...(await entryViews(m, { id }))[0], notice };
-    return individualAnswer(ctx, people[0], first, { id, status, bib, ageGroup: entry.ageGroup, createdAt: entry.createdAt, notice });
+    if (isTeam) return { ...(await this.views.list({ id }, m))[0], notice };
+    return individualAnswer(ctx, people[0], names!, { id, status, bib, ageGroup: entry.ageGroup, createdAt: entry.createdAt, notice });
   }
 
   /**
@@ -248,12 +256,21 @@ export class RegistrationService {
         ),
       );
     }
+    // The names the answers show, for the whole batch at once and after the commit.
+    const names = await this.namesOf(jobs.filter((_, i) => !(written[i] instanceof Error)).map((j) => j.person));
     return written.map((w, i) => {
       if (w instanceof Error) return w;
-      const { ctx, person, checked } = jobs[i];
+      const { ctx, person } = jobs[i];
       const notice = w.full ? WAITLIST_NOTICE[w.full] : null;
-      return individualAnswer(ctx, person, checked.first, { id: w.id, status: w.status, bib: w.bib, ageGroup: simple[i].ageGroup, createdAt: w.createdAt, notice });
+      return individualAnswer(ctx, person, names.get(person.userId)!, { id: w.id, status: w.status, bib: w.bib, ageGroup: simple[i].ageGroup, createdAt: w.createdAt, notice });
     });
+  }
+
+  /** Each person's name and the name of the delegation they enter for, in two reads whatever their number. */
+  private async namesOf(people: Person[], sql: SqlRunner = this.dataSource): Promise<Map<number, Names>> {
+    const names = await this.directory.people(people.map((p) => p.userId), sql);
+    const orgs = await this.directory.organisations(people.map((p) => p.home.orgId), sql);
+    return new Map(people.map((p) => [p.userId, { realName: names.get(p.userId)?.realName ?? '', organisationName: orgs.get(p.home.orgId)?.name ?? '' }]));
   }
 
   private scopesOf(ctx: ItemContext, people: Person[]): PlaceScopes {
@@ -330,7 +347,7 @@ export class RegistrationService {
         referenceDate: ctx.referenceDate,
         counts: {
           person: {
-            activeEntries: personLimits ? await this.personCounts(m, ctx.event.id, p.userId, pending) : { individual: 0, relay: 0, team: 0 },
+            activeEntries: personLimits ? await this.personCounts(m, ctx, p.userId, pending) : { individual: 0, relay: 0, team: 0 },
             alreadyEnteredThisItem: false,
           },
           delegation: delegationCounts && {
@@ -354,35 +371,38 @@ export class RegistrationService {
   }
 
   /**
-   * The profile an entry is judged on, with the names its answer shows; for the first member also
-   * the quota rows the entry would occupy. One read inside the entry's transaction: under a rush
-   * every statement counts, on both sides of the connection.
+   * The profile an entry is judged on; for the first member also the quota rows the entry would
+   * occupy. One read inside the entry's transaction: under a rush every statement counts, on both
+   * sides of the connection.
    */
   private async entrant(m: EntityManager, ctx: ItemContext, p: Person, lock: boolean, withQuotas: boolean): Promise<Entrant | null> {
-    // A locking read of the join would also lock the delegation's organisation row and serialise the delegation.
     if (lock) await m.query('SELECT user_id FROM person_profiles WHERE user_id = ? FOR UPDATE', [p.userId]);
     const quotas = withQuotas ? quotasSeenSql({ eventId: ctx.event.id, itemId: ctx.item.id, organisationId: p.home.orgId }) : null;
     const rows: (Omit<Entrant, 'quotas'> & { quotas: unknown })[] = await m.query(
-      `SELECT p.gender, DATE_FORMAT(p.birth_date, '%Y-%m-%d') AS birthDate, p.union_member_no AS unionMemberNo,
-              u.real_name AS realName, o.name AS organisationName, ${quotas ? `(${quotas.sql})` : 'NULL'} AS quotas
-         FROM person_profiles p JOIN users u ON u.id = p.user_id JOIN organisations o ON o.id = ?
-        WHERE p.user_id = ?`,
-      [...(quotas?.params ?? []), p.home.orgId, p.userId],
+      `SELECT p.gender, DATE_FORMAT(p.birth_date, '%Y-%m-%d') AS birthDate, p.union_member_no AS unionMemberNo, ${quotas ? `(${quotas.sql})` : 'NULL'} AS quotas
+         FROM person_profiles p WHERE p.user_id = ?`,
+      [...(quotas?.params ?? []), p.userId],
     );
     return rows[0] ? { ...rows[0], quotas: withQuotas ? parseSeen(rows[0].quotas) : undefined } : null;
   }
 
-  private async personCounts(m: EntityManager, eventId: number, userId: number, pending?: PendingCounts) {
-    const rows: { kind: 'individual' | 'relay' | 'team'; n: number }[] = await m.query(
-      `SELECT i.entry_type AS kind, COUNT(*) AS n FROM entries e JOIN event_items i ON i.id = e.item_id
-        WHERE e.event_id = ? AND e.active_user_id = ? AND i.entry_type = 'individual' GROUP BY i.entry_type
+  /** The person's active entries in the event by kind: their own individual entries and the teams and relays they are on. */
+  private async personCounts(m: EntityManager, ctx: ItemContext, userId: number, pending?: PendingCounts) {
+    const eventId = ctx.event.id;
+    const rows: { own: number; itemId: number; n: number }[] = await m.query(
+      `SELECT 1 AS own, item_id AS itemId, COUNT(*) AS n FROM entries WHERE event_id = ? AND active_user_id = ? GROUP BY item_id
        UNION ALL
-       SELECT i.entry_type, COUNT(*) FROM team_members tm JOIN entries e ON e.id = tm.entry_id JOIN event_items i ON i.id = e.item_id
-        WHERE tm.user_id = ? AND tm.active_item_id IS NOT NULL AND e.event_id = ? GROUP BY i.entry_type`,
+       SELECT 0, e.item_id, COUNT(*) FROM team_members tm JOIN entries e ON e.id = tm.entry_id
+        WHERE tm.user_id = ? AND tm.active_item_id IS NOT NULL AND e.event_id = ? GROUP BY e.item_id`,
       [eventId, userId, userId, eventId],
     );
     const counts = { individual: 0, relay: 0, team: 0 };
-    for (const r of rows) counts[r.kind] += Number(r.n);
+    for (const r of rows) {
+      const kind = ctx.itemKinds.get(Number(r.itemId));
+      // A team's entry is its captain's too: counted once, through the team's members.
+      if (!kind || (Number(r.own) && kind !== 'individual')) continue;
+      counts[kind] += Number(r.n);
+    }
     counts.individual += pending?.entriesOf(userId) ?? 0;
     return counts;
   }
@@ -391,15 +411,16 @@ export class RegistrationService {
     // The delegation's quota row serialises its registrations while limits are counted.
     await m.query('INSERT IGNORE INTO quotas (event_id, scope, cap) VALUES (?, ?, NULL)', [ctx.event.id, delegationScope(orgId)]);
     await m.query('SELECT id FROM quotas WHERE event_id = ? AND scope = ? FOR UPDATE', [ctx.event.id, delegationScope(orgId)]);
+    const individualItems = [...ctx.itemKinds].filter(([, kind]) => kind === 'individual').map(([id]) => id);
     const [row]: { athletes: number; inItem: number }[] = await m.query(
       `SELECT (SELECT COUNT(*) FROM (
-                 SELECT e.user_id AS person FROM entries e JOIN event_items i ON i.id = e.item_id
-                  WHERE e.event_id = ? AND e.organisation_id = ? AND e.active_user_id IS NOT NULL AND i.entry_type = 'individual'
+                 SELECT e.user_id AS person FROM entries e
+                  WHERE e.event_id = ? AND e.organisation_id = ? AND e.active_user_id IS NOT NULL AND e.item_id IN (?)
                  UNION
                  SELECT tm.user_id FROM team_members tm JOIN entries e ON e.id = tm.entry_id
                   WHERE e.event_id = ? AND e.organisation_id = ? AND tm.active_item_id IS NOT NULL) people) AS athletes,
               (SELECT COUNT(*) FROM entries WHERE item_id = ? AND organisation_id = ? AND active_user_id IS NOT NULL) AS inItem`,
-      [ctx.event.id, orgId, ctx.event.id, orgId, ctx.item.id, orgId],
+      [ctx.event.id, orgId, individualItems.length ? individualItems : [0], ctx.event.id, orgId, ctx.item.id, orgId],
     );
     const inItem = Number(row.inItem);
     return { athletes: Number(row.athletes), candidateAlreadyCounted: false, entriesInItem: inItem, teamsInItem: inItem };
@@ -454,7 +475,7 @@ export class RegistrationService {
 function individualAnswer(
   ctx: ItemContext,
   person: Person,
-  first: Entrant,
+  names: Names,
   e: { id: number; status: EntryStatus; bib: string | null; ageGroup: string | null; createdAt: Date; notice: string | null },
 ): RegisteredEntry {
   return {
@@ -463,9 +484,9 @@ function individualAnswer(
     itemId: ctx.item.id,
     itemName: ctx.item.name,
     userId: person.userId,
-    realName: first.realName,
+    realName: names.realName,
     organisationId: person.home.orgId,
-    organisationName: first.organisationName,
+    organisationName: names.organisationName,
     teamName: null,
     members: null,
     rejectionReason: null,

@@ -1,12 +1,12 @@
-import { isDuplicateKey } from '@app/database';
+import { insertRows, isDuplicateKey } from '@app/database';
 import { EventsService } from '@app/events';
-import { AccessService, forbidden, type Principal, RoleAssignment, User } from '@app/identity';
+import { AccessService, forbidden, PeopleDirectory, type Principal, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ENTRY_STATUS_LABELS, GENDER_LABELS, shanghaiToday, type RosterError, type ValidRosterRow } from './domain';
 import { beijingTime, DomainError } from '@app/common';
-import { entryViews, readableEntries } from './entry-views';
+import { EntryViews, readableEntries } from './entry-views';
 import { runIdempotent, type IdempotencyKey } from './idempotency';
 import { PersonProfile } from './person-profile.entity';
 import { ProfilesService, residentIdTaken } from './profiles.service';
@@ -25,9 +25,6 @@ export interface ImportReport {
   waitlisted: number;
 }
 
-/** Imported people cannot log in until someone gives them a password: no argon2 hash starts with '!'. */
-const NO_PASSWORD = '!imported';
-
 /**
  * Roster import and entry export. An import is all or nothing: every row is
  * validated first, then every entry is checked by the same code as a single
@@ -44,6 +41,9 @@ export class RosterService {
     private readonly registration: RegistrationService,
     private readonly profiles: ProfilesService,
     private readonly reader: RosterReader,
+    private readonly views: EntryViews,
+    private readonly users: UsersService,
+    private readonly directory: PeopleDirectory,
   ) {}
 
   /** Delegation leaders and organizers over `organisationId`, which must lie inside the event's organisation. */
@@ -75,12 +75,13 @@ export class RosterService {
     return runIdempotent(this.dataSource, principal.userId, idem, async (m) => {
       const report: ImportReport = { people: checked.rows.length, created: 0, entries: 0, waitlisted: 0 };
       const wanted: { row: number; name: string; ctx: ItemContext; person: Person }[] = [];
-      for (const row of checked.rows) {
-        const person = await this.upsertPerson(m, row, organisationId, orgPath, errors);
-        if (!person) continue;
+      const people = await this.upsertPeople(m, checked.rows, organisationId, orgPath, errors);
+      checked.rows.forEach((row, i) => {
+        const person = people[i];
+        if (!person) return;
         if (person.created) report.created++;
         for (const name of row.items) wanted.push({ row: row.row, name, ctx: contexts.get(name)!, person: person.person });
-      }
+      });
       // Checked one by one, written in one batch: the event's quota row, which every registration of
       // the event waits for, is held for that write only, not while thousands of rows are checked.
       const outcomes = await this.registration.enterAll(m, principal, wanted);
@@ -105,7 +106,7 @@ export class RosterService {
     const scope = readableEntries(principal, eventPath);
     if (!scope) throw forbidden();
     const organizer = !scope.orgPaths;
-    const entries = await entryViews(this.dataSource.manager, { ...scope, eventId });
+    const entries = await this.views.list({ ...scope, eventId });
     const profiles = await this.profilesOf(entries.map((e) => e.userId));
     const rows = entries.map((e) => {
       const stored = profiles.get(e.userId);
@@ -144,45 +145,71 @@ export class RosterService {
   }
 
   /**
-   * Finds the person by resident ID (its HMAC) or creates them as a contestant
-   * of the organisation; someone already registered elsewhere is a row error,
-   * not a silent move between delegations.
+   * Finds each person by resident ID (its HMAC) or creates them as a contestant of the
+   * organisation, in a few statements whatever the number of rows; someone already registered
+   * elsewhere is a row error, not a silent move between delegations. Answers by row, null for a
+   * row in error.
    */
-  private async upsertPerson(
+  private async upsertPeople(
     m: EntityManager,
-    row: ValidRosterRow,
+    rows: readonly ValidRosterRow[],
     organisationId: number,
     orgPath: string,
     errors: RosterError[],
-  ): Promise<{ person: Person; created: boolean } | null> {
-    const sealed = this.profiles.sealValid(row.residentId, row.gender, row.birthDate, row.mobile, row.unionMemberNo);
-    const [found]: { userId: number }[] = await m.query('SELECT user_id AS userId FROM person_profiles WHERE resident_id_hmac = ? FOR UPDATE', [
-      sealed.residentIdHmac,
-    ]);
-    if (found) {
-      const [home]: { orgId: number; path: string }[] = await m.query(
-        `SELECT ra.organisation_id AS orgId, o.path FROM role_assignments ra JOIN organisations o ON o.id = ra.organisation_id
-          WHERE ra.user_id = ? AND ra.role = 'contestant' AND o.path LIKE ? ORDER BY LENGTH(o.path) DESC LIMIT 1`,
-        [found.userId, `${orgPath}%`],
+  ): Promise<({ person: Person; created: boolean } | null)[]> {
+    const sealed = rows.map((row) => this.profiles.sealValid(row.residentId, row.gender, row.birthDate, row.mobile, row.unionMemberNo));
+    const owners = new Map<string, number>();
+    for (let at = 0; at < sealed.length; at += 1000) {
+      const hmacs = sealed.slice(at, at + 1000).map((p) => p.residentIdHmac);
+      const found: { userId: number; hmac: Buffer }[] = await m.query(
+        'SELECT user_id AS userId, resident_id_hmac AS hmac FROM person_profiles WHERE resident_id_hmac IN (?) FOR UPDATE',
+        [hmacs],
       );
+      for (const f of found) owners.set(Buffer.from(f.hmac).toString('hex'), Number(f.userId));
+    }
+    const ownerOf = (i: number) => owners.get(sealed[i].residentIdHmac.toString('hex'));
+    const homes = await this.directory.contestantHomes(owners.values(), orgPath, m);
+
+    const answers: ({ person: Person; created: boolean } | null)[] = [];
+    const fresh: number[] = [];
+    for (const [i, row] of rows.entries()) {
+      const userId = ownerOf(i);
+      if (userId === undefined) {
+        fresh.push(i);
+        answers.push(null);
+        continue;
+      }
+      const home = homes.get(userId);
       if (!home) {
         errors.push({ row: row.row, field: '身份证号', code: 'PERSON_IN_OTHER_DELEGATION', message: '该人员已登记在其他单位，请联系组织者调整' });
-        return null;
+        answers.push(null);
+        continue;
       }
-      await m.update(PersonProfile, { userId: found.userId }, { mobileEnc: sealed.mobileEnc, unionMemberNo: sealed.unionMemberNo });
-      return { person: { userId: found.userId, home: { role: 'contestant', orgId: home.orgId, path: home.path } }, created: false };
+      await m.update(PersonProfile, { userId }, { mobileEnc: sealed[i].mobileEnc, unionMemberNo: sealed[i].unionMemberNo });
+      answers.push({ person: { userId, home: { role: 'contestant', orgId: home.orgId, path: home.path } }, created: false });
     }
-    const username = `p${sealed.residentIdHmac.toString('hex').slice(0, 20)}`;
-    const user = await m.insert(User, { username, passwordHash: NO_PASSWORD, realName: row.name });
-    const userId = Number(user.identifiers[0].id);
-    await m.insert(RoleAssignment, { userId, organisationId, role: 'contestant' });
+
+    const ids = await this.users.createContestants(
+      m,
+      fresh.map((i) => ({ username: `p${sealed[i].residentIdHmac.toString('hex').slice(0, 20)}`, realName: rows[i].name })),
+      organisationId,
+    );
     try {
-      await m.insert(PersonProfile, { userId, ...sealed });
+      await insertRows(
+        m,
+        'person_profiles',
+        ['user_id', 'gender', 'birth_date', 'resident_id_hmac', 'resident_id_enc', 'mobile_enc', 'union_member_no'],
+        fresh.map((i, k) => {
+          const p = sealed[i];
+          return [ids[k], p.gender, p.birthDate, p.residentIdHmac, p.residentIdEnc, p.mobileEnc, p.unionMemberNo];
+        }),
+      );
     } catch (err) {
       if (isDuplicateKey(err)) throw residentIdTaken();
       throw err;
     }
-    return { person: { userId, home: { role: 'contestant', orgId: organisationId, path: orgPath } }, created: true };
+    fresh.forEach((i, k) => (answers[i] = { person: { userId: ids[k], home: { role: 'contestant', orgId: organisationId, path: orgPath } }, created: true }));
+    return answers;
   }
 }
 

@@ -1,6 +1,7 @@
 import { inTransaction, jsonColumn } from '@app/database';
 import { EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
+import { EntryDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -78,6 +79,7 @@ export class RoundsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly scoring: ScoringService,
+    private readonly entries: EntryDirectory,
   ) {}
 
   /** Organizers of the event. Only before any mark of the item is entered without rounds. */
@@ -91,7 +93,7 @@ export class RoundsService {
       if (existing) throw new ScoringError('conflict', ScoringErrorCode.RoundsExist, '该项目已设置轮次，后续轮次由晋级产生');
       const [marked] = await m.query('SELECT 1 AS x FROM score_sheets WHERE item_id = ? AND round_id = 0 LIMIT 1', [itemId]);
       if (marked) throw new ScoringError('conflict', ScoringErrorCode.RoundsExist, '该项目已按不分轮次录入评分，不能再分轮次');
-      const approved: { id: number }[] = await m.query("SELECT id FROM entries WHERE item_id = ? AND status = 'approved' ORDER BY bib, id", [itemId]);
+      const approved = await this.entries.within({ itemId }, ['approved'], m);
       if (!approved.length) throw new ScoringError('unprocessable', ScoringErrorCode.RoundIncomplete, '该项目还没有审核通过的报名，无法编排轮次');
       const lineup = input.entries ?? approved.map((e, i) => ({ entryId: Number(e.id), heat: (i % heats) + 1, lane: Math.floor(i / heats) + 1 }));
       checkLineup(lineup, new Set(approved.map((e) => Number(e.id))), heats);
@@ -104,7 +106,7 @@ export class RoundsService {
   async list(itemId: number): Promise<RoundView[]> {
     await this.events.item(itemId);
     const rounds: { id: number }[] = await this.dataSource.query('SELECT id FROM item_rounds WHERE item_id = ? ORDER BY seq', [itemId]);
-    return Promise.all(rounds.map((r) => this.view(this.dataSource.manager, Number(r.id))));
+    return this.views(this.dataSource.manager, rounds.map((r) => Number(r.id)));
   }
 
   /**
@@ -191,23 +193,40 @@ export class RoundsService {
   }
 
   private async view(m: EntityManager, roundId: number): Promise<RoundView> {
-    const [round] = await m.query('SELECT id, item_id AS itemId, seq, name, heats, qualification, status FROM item_rounds WHERE id = ?', [roundId]);
-    const entries: RoundEntryView[] = await m.query(
-      `SELECT r.entry_id AS entryId, r.heat, r.lane, r.qualified, e.bib, u.real_name AS realName, o.name AS organisationName
-         FROM round_entries r JOIN entries e ON e.id = r.entry_id JOIN users u ON u.id = e.user_id JOIN organisations o ON o.id = e.organisation_id
-        WHERE r.round_id = ? ORDER BY r.heat, r.lane`,
-      [roundId],
+    return (await this.views(m, [roundId]))[0];
+  }
+
+  /** Rounds with their start lists, names from registration's EntryDirectory: a few reads whatever their number. */
+  private async views(m: EntityManager, roundIds: number[]): Promise<RoundView[]> {
+    if (!roundIds.length) return [];
+    const rounds: { id: number; itemId: number; seq: number; name: string; heats: number; qualification: unknown; status: RoundStatus }[] = await m.query(
+      'SELECT id, item_id AS itemId, seq, name, heats, qualification, status FROM item_rounds WHERE id IN (?)',
+      [roundIds],
     );
-    return {
-      id: Number(round.id),
-      itemId: Number(round.itemId),
-      seq: Number(round.seq),
-      name: round.name,
-      heats: Number(round.heats),
-      qualification: jsonColumn(round.qualification),
-      status: round.status,
-      entries: entries.map((e) => ({ ...e, entryId: Number(e.entryId) })),
-    };
+    const lineups: { roundId: number; entryId: number; heat: number; lane: number; qualified: 'Q' | 'q' | null }[] = await m.query(
+      'SELECT round_id AS roundId, entry_id AS entryId, heat, lane, qualified FROM round_entries WHERE round_id IN (?) ORDER BY heat, lane',
+      [roundIds],
+    );
+    const labels = await this.entries.labels(lineups.map((r) => r.entryId), m);
+    const byId = new Map(rounds.map((r) => [Number(r.id), r]));
+    return roundIds.map((id) => {
+      const round = byId.get(id)!;
+      return {
+        id: Number(round.id),
+        itemId: Number(round.itemId),
+        seq: Number(round.seq),
+        name: round.name,
+        heats: Number(round.heats),
+        qualification: jsonColumn(round.qualification as RoundQualification | string | null),
+        status: round.status,
+        entries: lineups
+          .filter((r) => Number(r.roundId) === id)
+          .map((r) => {
+            const e = labels.get(Number(r.entryId));
+            return { entryId: Number(r.entryId), heat: r.heat, lane: r.lane, qualified: r.qualified, bib: e?.bib ?? null, realName: e?.realName ?? '', organisationName: e?.organisationName ?? '' };
+          }),
+      };
+    });
   }
 }
 

@@ -1,14 +1,21 @@
 import { RoundDirectory } from './round-directory';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
+import { RegistrationModule } from '@app/registration';
 import { Module } from '@nestjs/common';
 import { RoundsService } from './rounds.service';
+import { MarkChangesService } from './mark-changes';
 import { ScoreSheetsService } from './score-sheets.service';
+import { SheetAccess } from './sheet-access';
+import { SheetSubmissionService } from './sheet-submission.service';
+import { SheetViews } from './sheet-views';
 import { ScoringService } from './scoring.service';
 
+const SERVICES = [ScoringService, ScoreSheetsService, SheetViews, SheetSubmissionService, MarkChangesService, RoundsService, RoundDirectory];
+
 @Module({
-  imports: [IdentityModule, EventsModule],
-  providers: [ScoringService, ScoreSheetsService, RoundsService, RoundDirectory],
-  exports: [ScoringService, ScoreSheetsService, RoundsService, RoundDirectory],
+  imports: [IdentityModule, EventsModule, RegistrationModule],
+  providers: [...SERVICES, SheetAccess],
+  exports: SERVICES,
 })
 export class ScoringModule {}

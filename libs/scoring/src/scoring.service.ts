@@ -1,6 +1,7 @@
 import { inTransaction, jsonColumn, selectRows } from '@app/database';
 import { EventsService } from '@app/events';
-import { AccessService, coversPath, forbidden, type Principal, UsersService } from '@app/identity';
+import { AccessService, coversPath, forbidden, PeopleDirectory, type Principal, UsersService } from '@app/identity';
+import { EntryDirectory } from '@app/registration';
 import { enqueue, notifyPeople } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -86,6 +87,8 @@ export class ScoringService {
     private readonly events: EventsService,
     private readonly access: AccessService,
     private readonly users: UsersService,
+    private readonly directory: PeopleDirectory,
+    private readonly entries: EntryDirectory,
   ) {}
 
   /** Organizers of the event set how an item is scored; a change re-tallies the item. */
@@ -125,8 +128,8 @@ export class ScoringService {
     }
     const entryIds = input.entryIds?.length ? [...new Set(input.entryIds)] : null;
     if (entryIds) {
-      const [{ n }] = await this.dataSource.query("SELECT COUNT(*) AS n FROM entries WHERE item_id = ? AND id IN (?)", [itemId, entryIds]);
-      if (Number(n) !== entryIds.length) {
+      const found = await this.entries.entries(entryIds);
+      if (entryIds.some((id) => found.get(id)?.itemId !== itemId)) {
         throw new ScoringError('unprocessable', ScoringErrorCode.EntryNotInItem, 'entryIds 中有不属于该项目的报名记录', { field: 'entryIds' });
       }
     }
@@ -161,11 +164,12 @@ export class ScoringService {
   /**
    * Reads the scheme, panel, entries and the marks of submitted and locked sheets (drafts too on
    * request) of an item or one of its rounds through the caller's transaction. The scheme and
-   * score version come first, then the entries with their marks in one statement, so the marks
-   * are never older than the version (whatever the isolation level). A round's entries are the
-   * contestants drawn into it; its panel, the judges seated for all rounds or for this one. A
-   * caller that read the item's head (SCORING_HEAD_COLUMNS, round 0 only) in a statement of its
-   * own passes it in and saves one round trip.
+   * score version come first, then the marks (with a round's line-up in the same statement), so
+   * the marks are never older than the version (whatever the isolation level). The item's
+   * approved entries come from registration's EntryDirectory in the same transaction. A round's
+   * entries are the approved contestants drawn into it; its panel, the judges seated for all
+   * rounds or for this one. A caller that read the item's head (SCORING_HEAD_COLUMNS, round 0
+   * only) in a statement of its own passes it in and saves one round trip.
    */
   async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean; roundId?: number; head?: ScoringHead } = {}): Promise<ItemMarks | null> {
     const roundId = opts.roundId ?? 0;
@@ -175,24 +179,22 @@ export class ScoringService {
       ? [opts.head]
       : await manager.query(`SELECT ${headColumns(roundId > 0)} FROM item_scoring s WHERE s.item_id = ?`, roundId ? [String(roundId), itemId] : [itemId]);
     if (!scoring || scoring.scheme === null) return null;
-    // Entries (judgeId NULL) and marks in one round trip: a full re-tally does this for every item.
+    // A round's line-up (judgeId NULL) and the marks in one round trip: a full re-tally does this for every item.
     const rows = await selectRows<{ entryId: number; judgeId: number | null; criterion: string; value: string }>(
       manager,
-      (roundId
-        ? "SELECT e.id AS entryId, NULL AS judgeId, NULL AS criterion, NULL AS value FROM round_entries r JOIN entries e ON e.id = r.entry_id WHERE r.round_id = ? AND e.status = 'approved'"
-        : "SELECT id AS entryId, NULL AS judgeId, NULL AS criterion, NULL AS value FROM entries WHERE item_id = ? AND status = 'approved'") +
-        ` UNION ALL SELECT m.entry_id, m.judge_id, m.criterion, m.value
+      (roundId ? 'SELECT entry_id AS entryId, NULL AS judgeId, NULL AS criterion, NULL AS value FROM round_entries WHERE round_id = ? UNION ALL ' : '') +
+        `SELECT m.entry_id AS entryId, m.judge_id AS judgeId, m.criterion, m.value
          FROM marks m JOIN score_sheets s ON s.item_id = m.item_id AND s.round_id = m.round_id AND s.judge_id = m.judge_id
         WHERE m.item_id = ? AND m.round_id = ?${opts.includeDrafts ? '' : " AND s.status <> 'draft'"}`,
-      [roundId || itemId, itemId, roundId],
+      roundId ? [roundId, itemId, roundId] : [itemId, roundId],
     );
-    const entryIds: number[] = [];
+    const lineup: number[] = [];
     const cells = new Map<number, Map<string, Map<number, string>>>();
     // A million marks for a full re-tally: each map is looked up once and set only when new.
     for (const r of rows) {
       const entryId = Number(r.entryId);
       if (r.judgeId === null) {
-        entryIds.push(entryId);
+        lineup.push(entryId);
         continue;
       }
       let byKey = cells.get(entryId);
@@ -206,7 +208,7 @@ export class ScoringService {
       scheme: jsonColumn<SchemeConfig>(scoring.scheme as string | SchemeConfig),
       version: Number(scoring.scoreVersion),
       judgeIds: scoring.judges === null ? [] : String(scoring.judges).split(',').map(Number),
-      entryIds: entryIds.sort((a, b) => a - b),
+      entryIds: await this.approved(manager, itemId, roundId ? lineup : null),
       cells,
     };
   }
@@ -265,13 +267,6 @@ export class ScoringService {
     return { ...report, judgeIds: data.judgeIds };
   }
 
-  /** Organizers of the event: whether a judge may score people of their own organisation (warned) or not (blocked). */
-  async setConflictRule(principal: Principal, eventId: number, conflictOfInterest: 'warn' | 'block'): Promise<{ eventId: number; conflictOfInterest: 'warn' | 'block' }> {
-    await this.events.assertManager(principal, eventId);
-    await this.dataSource.query('UPDATE events SET conflict_of_interest = ? WHERE id = ?', [conflictOfInterest, eventId]);
-    return { eventId, conflictOfInterest };
-  }
-
   /** The key a mark is for when the caller names none: the only criterion of a one-criterion panel. */
   onlyCriterion(scheme: SchemeConfig, field: string): string {
     if (scheme.kind === 'judge-panel' && scheme.criteria.length === 1) return scheme.criteria[0].key;
@@ -300,16 +295,24 @@ export class ScoringService {
     return { roundId: wanted, status: found.status, rounds };
   }
 
+  /** The approved entries of the item, or of those drawn into a round, in id order. */
+  private async approved(manager: EntityManager, itemId: number, lineup: number[] | null): Promise<number[]> {
+    const approved = lineup
+      ? [...(await this.entries.entries(lineup, manager)).values()].filter((e) => e.status === 'approved')
+      : await this.entries.within({ itemId }, ['approved'], manager);
+    return approved.map((e) => e.id).sort((a, b) => a - b);
+  }
+
   private async seats(itemId: number): Promise<JudgeSeat[]> {
-    const rows: { userId: number; realName: string; chief: number; entryIds: string | number[] | null; roundIds: string | number[] | null }[] =
-      await this.dataSource.query(
-        'SELECT ja.user_id AS userId, u.real_name AS realName, ja.chief, ja.entry_ids AS entryIds, ja.round_ids AS roundIds FROM judge_assignments ja JOIN users u ON u.id = ja.user_id WHERE ja.item_id = ? ORDER BY ja.id',
-        [itemId],
-      );
+    const rows: { userId: number; chief: number; entryIds: string | number[] | null; roundIds: string | number[] | null }[] = await this.dataSource.query(
+      'SELECT user_id AS userId, chief, entry_ids AS entryIds, round_ids AS roundIds FROM judge_assignments WHERE item_id = ? ORDER BY id',
+      [itemId],
+    );
+    const people = await this.directory.people(rows.map((r) => r.userId));
     return rows.map((r, i) => ({
       seat: i + 1,
       userId: Number(r.userId),
-      realName: r.realName,
+      realName: people.get(Number(r.userId))?.realName ?? '',
       chief: Boolean(r.chief),
       entryIds: r.entryIds == null ? null : jsonColumn(r.entryIds as number[]),
       roundIds: r.roundIds == null ? null : jsonColumn(r.roundIds as number[]),

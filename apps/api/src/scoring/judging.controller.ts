@@ -1,5 +1,6 @@
 import { OptionalField } from '../http/optional';
 import type { Principal } from '@app/identity';
+import { EventsService } from '@app/events';
 import { ScoringService } from '@app/scoring';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
@@ -100,7 +101,10 @@ export class JudgeDeviationDto {
 @Tag('scoring')
 @Controller({ version: '1' })
 export class JudgingController {
-  constructor(private readonly scoring: ScoringService) {}
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly events: EventsService,
+  ) {}
 
   /** Organizers: a scheme against sample marks, before the event; invalid configurations are refused with the reason. */
   @Post('scoring/preview')
@@ -129,6 +133,6 @@ export class JudgingController {
   @ApiOkResponse({ type: ConflictRuleViewDto })
   @Refuses({ 404: 'no such event' })
   setConflictRule(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: ConflictRuleDto) {
-    return this.scoring.setConflictRule(caller, eventId, dto.conflictOfInterest);
+    return this.events.setConflictRule(caller, eventId, dto.conflictOfInterest);
   }
 }

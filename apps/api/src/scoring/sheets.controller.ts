@@ -1,5 +1,5 @@
 import type { Principal } from '@app/identity';
-import { ScoreSheetsService } from '@app/scoring';
+import { MarkChangesService, ScoreSheetsService, SheetSubmissionService, SheetViews } from '@app/scoring';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse } from '@nestjs/swagger';
@@ -10,7 +10,12 @@ import { MarkChangeDto, RoundQueryDto, SaveSheetDto, SheetDto, SheetVersionDto }
 @Tag('scoring')
 @Controller({ path: 'items/:itemId', version: '1' })
 export class SheetsController {
-  constructor(private readonly sheets: ScoreSheetsService) {}
+  constructor(
+    private readonly views: SheetViews,
+    private readonly sheets: ScoreSheetsService,
+    private readonly submission: SheetSubmissionService,
+    private readonly markChanges: MarkChangesService,
+  ) {}
 
   /** The judge on the sheet, the item's chief judge, organizers of the event. `?round=` for an item run in rounds, on every sheet route. */
   @Get('sheets/:judgeId')
@@ -19,7 +24,7 @@ export class SheetsController {
   @ApiOkResponse({ type: SheetDto })
   @Refuses({ 404: 'no such item, judge or round', 409: 'the item has no scheme yet' })
   getSheet(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('judgeId', ParseIdPipe) judgeId: number, @Query() q: RoundQueryDto) {
-    return this.sheets.sheet(caller, itemId, judgeId, q.round);
+    return this.views.sheet(caller, itemId, judgeId, q.round);
   }
 
   /** A draft: the judge on it. Submitted or locked: the chief judge or an organizer, with a reason (kept in the audit trail). */
@@ -48,7 +53,7 @@ export class SheetsController {
     422: 'the sheet cannot be submitted yet (details: each problem, e.g. aspect scores too far apart)',
   })
   submitSheet(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('judgeId', ParseIdPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SheetVersionDto) {
-    return this.sheets.submit(caller, itemId, judgeId, dto.version, q.round);
+    return this.submission.submit(caller, itemId, judgeId, dto.version, q.round);
   }
 
   /** The item's chief judge or an organizer of the event. */
@@ -59,7 +64,7 @@ export class SheetsController {
   @ApiOkResponse({ type: SheetDto })
   @Refuses({ 404: 'no such item, judge or round', 409: 'the sheet changed since `version`, or is not submitted' })
   lockSheet(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('judgeId', ParseIdPipe) judgeId: number, @Query() q: RoundQueryDto, @Body() dto: SheetVersionDto) {
-    return this.sheets.lock(caller, itemId, judgeId, dto.version, q.round);
+    return this.submission.lock(caller, itemId, judgeId, dto.version, q.round);
   }
 
   /** Organizers of the event: every change to a submitted mark, with who, when, before, after and why. */
@@ -69,6 +74,6 @@ export class SheetsController {
   @ApiOkResponse({ type: [MarkChangeDto] })
   @Refuses({ 404: 'no such item' })
   listMarkChanges(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
-    return this.sheets.changes(caller, itemId);
+    return this.markChanges.changes(caller, itemId);
   }
 }

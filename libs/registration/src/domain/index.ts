@@ -10,3 +10,4 @@ export * from './entry-status';
 export * from './bib-number';
 export * from './team';
 export * from './roster';
+export * from './places';

@@ -1,0 +1,34 @@
+import { type SqlRunner, uniqueIds } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { PiiCipher } from './pii-cipher';
+
+/**
+ * Registration's read port for what other contexts may know of a person's profile: whether they
+ * gave a mobile number, and the number itself to send a message to. Others never read
+ * `person_profiles`. Pass the caller's transaction to read in its snapshot.
+ */
+@Injectable()
+export class ProfileDirectory {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  /** Which of these people have a mobile number (every profile has one): nothing is decrypted. */
+  async withMobile(userIds: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Set<number>> {
+    const wanted = uniqueIds(userIds);
+    if (!wanted.length) return new Set();
+    const rows: { userId: number }[] = await sql.query('SELECT user_id AS userId FROM person_profiles WHERE user_id IN (?)', [wanted]);
+    return new Set(rows.map((r) => Number(r.userId)));
+  }
+
+  /** Each person's mobile number in clear, for the few a message is being sent to; people without one are absent. */
+  async mobiles(userIds: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, string>> {
+    const wanted = uniqueIds(userIds);
+    if (!wanted.length) return new Map();
+    const rows: { userId: number; mobileEnc: Buffer }[] = await sql.query('SELECT user_id AS userId, mobile_enc AS mobileEnc FROM person_profiles WHERE user_id IN (?)', [wanted]);
+    return new Map(rows.map((r) => [Number(r.userId), this.pii.decrypt(r.mobileEnc)]));
+  }
+}
