@@ -88,6 +88,3 @@ export function foreignTables(root: string): ForeignTable[] {
   }
   return found;
 }
-
-/** A baseline line: one file naming one foreign table, however often. */
-export const baselineKey = (f: Pick<ForeignTable, 'file' | 'table'>): string => `${f.file} ${f.table}`;
