@@ -48,21 +48,13 @@ export interface JudgeAssignmentInput {
   roundIds?: number[] | null;
 }
 
-/**
- * An item's scoring head for round 0 (an item without rounds), as columns of `item_scoring s`, for
- * a caller that reads it with other things about the item in one statement and passes the row
- * to itemMarks as `head`. With `FROM … LEFT JOIN item_scoring s`, an item without a scheme gives
- * a NULL scheme.
- */
-export const SCORING_HEAD_COLUMNS = headColumns(false);
-
 /** The scheme, the score version and the panel in seat order; with `forRound`, the judges seated for all rounds or for the round bound to `?`. */
 function headColumns(forRound: boolean): string {
   const round = forRound ? ' AND (j.round_ids IS NULL OR JSON_CONTAINS(j.round_ids, ?))' : '';
   return `s.scheme, s.score_version AS scoreVersion, (SELECT GROUP_CONCAT(j.user_id ORDER BY j.id) FROM judge_assignments j WHERE j.item_id = s.item_id${round}) AS judges`;
 }
 
-export interface ScoringHead {
+interface ScoringHead {
   scheme: unknown;
   scoreVersion: number | string;
   /** judge ids in seat order, comma-separated; NULL without a panel */
@@ -168,16 +160,12 @@ export class ScoringService {
    * the marks are never older than the version (whatever the isolation level). The item's
    * approved entries come from registration's EntryDirectory in the same transaction. A round's
    * entries are the approved contestants drawn into it; its panel, the judges seated for all
-   * rounds or for this one. A caller that read the item's head (SCORING_HEAD_COLUMNS, round 0
-   * only) in a statement of its own passes it in and saves one round trip.
+   * rounds or for this one.
    */
-  async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean; roundId?: number; head?: ScoringHead } = {}): Promise<ItemMarks | null> {
+  async itemMarks(manager: EntityManager, itemId: number, opts: { includeDrafts?: boolean; roundId?: number } = {}): Promise<ItemMarks | null> {
     const roundId = opts.roundId ?? 0;
-    if (opts.head && roundId) throw new Error('itemMarks: a head read with SCORING_HEAD_COLUMNS is for round 0 only');
     // The panel in seat order with the scheme, in one statement (a full re-tally reads this for every item).
-    const [scoring]: (ScoringHead | undefined)[] = opts.head
-      ? [opts.head]
-      : await manager.query(`SELECT ${headColumns(roundId > 0)} FROM item_scoring s WHERE s.item_id = ?`, roundId ? [String(roundId), itemId] : [itemId]);
+    const [scoring]: (ScoringHead | undefined)[] = await manager.query(`SELECT ${headColumns(roundId > 0)} FROM item_scoring s WHERE s.item_id = ?`, roundId ? [String(roundId), itemId] : [itemId]);
     if (!scoring || scoring.scheme === null) return null;
     // A round's line-up (judgeId NULL) and the marks in one round trip: a full re-tally does this for every item.
     const rows = await selectRows<{ entryId: number; judgeId: number | null; criterion: string; value: string }>(
