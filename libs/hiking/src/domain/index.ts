@@ -1,0 +1,4 @@
+export * from './types';
+export * from './hiking-error';
+export * from './status';
+export * from './cutoffs';
