@@ -2,3 +2,4 @@ export * from './types';
 export * from './hiking-error';
 export * from './status';
 export * from './cutoffs';
+export * from './scans';
