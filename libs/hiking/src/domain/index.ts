@@ -3,3 +3,4 @@ export * from './hiking-error';
 export * from './status';
 export * from './cutoffs';
 export * from './scans';
+export * from './pace';
