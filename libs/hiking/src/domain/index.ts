@@ -4,3 +4,4 @@ export * from './status';
 export * from './cutoffs';
 export * from './scans';
 export * from './pace';
+export * from './teams';

@@ -1,0 +1,80 @@
+import { gunTimeMs, netTimeMs, rankTeams, teamAtCheckpoint, teamTimes, type TeamMember } from './teams';
+import { MINUTE_MS } from './types';
+
+const gun = Date.UTC(2026, 4, 16, 11, 0);
+const at = (min: number) => gun + min * MINUTE_MS;
+const gap = 10 * MINUTE_MS;
+
+const 运河四人队: TeamMember[] = [
+  { walkerId: '张三', status: 'on_course' },
+  { walkerId: '李四', status: 'on_course' },
+  { walkerId: '王五', status: 'on_course' },
+  { walkerId: '赵六', status: 'on_course' },
+];
+const arrivals = (entries: [string, number][]) => new Map(entries.map(([id, min]) => [id, at(min)]));
+
+describe('team complete at a checkpoint (Trailwalker rule)', () => {
+  it('is complete when every starter still walking is scanned within the gap; its time is the last member in', () => {
+    const r = teamAtCheckpoint(运河四人队, arrivals([['张三', 60], ['李四', 62], ['王五', 65], ['赵六', 70]]), gap);
+    expect(r).toEqual({ complete: true, missing: [], spreadMs: 10 * MINUTE_MS, lastInAt: at(70) });
+  });
+
+  it('is incomplete when the last member comes in after the gap', () => {
+    const r = teamAtCheckpoint(运河四人队, arrivals([['张三', 60], ['李四', 62], ['王五', 65], ['赵六', 71]]), gap);
+    expect(r.complete).toBe(false);
+    expect(r.lastInAt).toBe(at(71));
+  });
+
+  it('is incomplete while a member still walking is not scanned, and names them', () => {
+    const r = teamAtCheckpoint(运河四人队, arrivals([['张三', 60], ['李四', 62], ['王五', 65]]), gap);
+    expect(r).toMatchObject({ complete: false, missing: ['赵六'] });
+  });
+
+  it('no longer waits for members who withdrew, timed out, were disqualified or never started', () => {
+    const team: TeamMember[] = [
+      { walkerId: '张三', status: 'on_course' },
+      { walkerId: '李四', status: 'withdrawn' },
+      { walkerId: '王五', status: 'timed_out' },
+      { walkerId: '赵六', status: 'disqualified' },
+      { walkerId: '钱七', status: 'registered' },
+      { walkerId: '孙八', status: 'finished' },
+    ];
+    expect(teamAtCheckpoint(team, arrivals([['张三', 60], ['孙八', 61]]), gap)).toMatchObject({ complete: true, missing: [] });
+  });
+
+  it('is not complete with nobody left walking', () => {
+    expect(teamAtCheckpoint([{ walkerId: '李四', status: 'withdrawn' }], arrivals([]), gap).complete).toBe(false);
+  });
+});
+
+describe('gun and net time', () => {
+  it('gun time runs from the wave start, net time from the own start scan, unknown without one', () => {
+    expect(gunTimeMs(at(300), gun)).toBe(300 * MINUTE_MS);
+    expect(netTimeMs(at(300), at(4))).toBe(296 * MINUTE_MS);
+    expect(netTimeMs(at(300), null)).toBeNull();
+  });
+
+  it('a team’s times run to its last member in; net from the earliest start scan, unknown if a member has none', () => {
+    expect(teamTimes(at(300), gun, [at(4), at(3)])).toEqual({ gunMs: 300 * MINUTE_MS, netMs: 297 * MINUTE_MS });
+    expect(teamTimes(at(300), gun, [at(4), null])).toEqual({ gunMs: 300 * MINUTE_MS, netMs: null });
+  });
+});
+
+describe('team ranking', () => {
+  it('ranks complete teams above incomplete ones, then by time, ties sharing a place, no-time teams unplaced', () => {
+    const ranked = rankTeams([
+      { teamId: '丙-不完整但最快', complete: false, timeMs: 200 * MINUTE_MS },
+      { teamId: '甲-完整', complete: true, timeMs: 300 * MINUTE_MS },
+      { teamId: '戊-未完赛', complete: false, timeMs: null },
+      { teamId: '乙-完整更快', complete: true, timeMs: 280 * MINUTE_MS },
+      { teamId: '丁-并列', complete: true, timeMs: 300 * MINUTE_MS },
+    ]);
+    expect(ranked.map((t) => [t.teamId, t.place])).toEqual([
+      ['乙-完整更快', 1],
+      ['丁-并列', 2],
+      ['甲-完整', 2],
+      ['丙-不完整但最快', 4],
+      ['戊-未完赛', null],
+    ]);
+  });
+});

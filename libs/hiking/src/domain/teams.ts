@@ -1,0 +1,88 @@
+import type { Instant, WalkerStatus } from './types';
+
+export interface TeamMember {
+  walkerId: string;
+  status: WalkerStatus;
+}
+
+/** Starters still walking: started and not dropped. Finished members count, since they walked in. */
+const STILL_IN: readonly WalkerStatus[] = ['started', 'on_course', 'finished'];
+
+export interface TeamAtCheckpoint {
+  complete: boolean;
+  /** Starters still walking with no counted scan at the checkpoint. */
+  missing: string[];
+  /** Last member's scan minus first member's; null until someone is scanned. */
+  spreadMs: number | null;
+  /** The team's time there: the last member in. */
+  lastInAt: Instant | null;
+}
+
+/**
+ * The Trailwalker rule: a team is complete at a checkpoint when every starter still walking is
+ * scanned there and the first and last of them came in within the event's gap. Members who withdrew,
+ * timed out or were disqualified no longer count; a team with nobody left walking is not complete.
+ * `arrivals` are the members' counted scans at that checkpoint (the earliest of each).
+ */
+export function teamAtCheckpoint(members: readonly TeamMember[], arrivals: ReadonlyMap<string, Instant>, gapMs: number): TeamAtCheckpoint {
+  const walking = members.filter((m) => STILL_IN.includes(m.status));
+  const missing = walking.filter((m) => !arrivals.has(m.walkerId)).map((m) => m.walkerId);
+  const times = walking.map((m) => arrivals.get(m.walkerId)).filter((t): t is Instant => t !== undefined);
+  const first = times.length ? Math.min(...times) : null;
+  const last = times.length ? Math.max(...times) : null;
+  const spreadMs = first === null || last === null ? null : last - first;
+  return {
+    complete: walking.length > 0 && missing.length === 0 && spreadMs !== null && spreadMs <= gapMs,
+    missing,
+    spreadMs,
+    lastInAt: last,
+  };
+}
+
+/** Gun time: from the wave's start. */
+export function gunTimeMs(finishAt: Instant, waveStartAt: Instant): number {
+  return finishAt - waveStartAt;
+}
+
+/** Net time: from the walker's own start scan; unknown without one. */
+export function netTimeMs(finishAt: Instant, startScanAt: Instant | null): number | null {
+  return startScanAt === null ? null : finishAt - startScanAt;
+}
+
+/**
+ * A team's times at the finish, measured to its last member in. Net time runs from the earliest start
+ * scan among the counted members, and is unknown if any of them has none.
+ */
+export function teamTimes(lastInAt: Instant, waveStartAt: Instant, startScanAts: readonly (Instant | null)[]): { gunMs: number; netMs: number | null } {
+  const known = startScanAts.filter((t): t is Instant => t !== null);
+  const start = known.length === startScanAts.length && known.length > 0 ? Math.min(...known) : null;
+  return { gunMs: gunTimeMs(lastInAt, waveStartAt), netMs: netTimeMs(lastInAt, start) };
+}
+
+export interface TeamStanding {
+  teamId: string;
+  complete: boolean;
+  /** Team time (gun) at the finish; null when no member finished. */
+  timeMs: number | null;
+}
+
+/**
+ * Team ranking (Trailwalker: a team finishes together): complete teams above incomplete ones, then by
+ * time; equal standing shares a place ("1, 2, 2, 4"). Teams with no time come last, unplaced.
+ */
+export function rankTeams(teams: readonly TeamStanding[]): (TeamStanding & { place: number | null })[] {
+  const key = (t: TeamStanding) => [t.timeMs === null ? 2 : t.complete ? 0 : 1, t.timeMs ?? 0] as const;
+  const sorted = [...teams].sort((a, b) => {
+    const [ga, ta] = key(a);
+    const [gb, tb] = key(b);
+    return ga - gb || ta - tb || a.teamId.localeCompare(b.teamId);
+  });
+  let place = 0;
+  return sorted.map((t, i) => {
+    if (t.timeMs === null) return { ...t, place: null };
+    const prev = sorted[i - 1];
+    const tied = prev && prev.timeMs !== null && prev.complete === t.complete && prev.timeMs === t.timeMs;
+    if (!tied) place = i + 1;
+    return { ...t, place };
+  });
+}
