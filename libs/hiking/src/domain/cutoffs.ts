@@ -17,8 +17,8 @@ export type CutoffKind = 'arrival' | 'departure';
 
 /**
  * A walker's own cut-off: the checkpoint's offset from the route's reference start, applied to the
- * walker's wave start, so a later wave gets the same time on the course (OpenSplitTime and the
- * issue's rule). A cut-off before the reference start is a configuration error.
+ * walker's wave start, so a later wave gets the same time on the course (as OpenSplitTime
+ * does). A cut-off before the reference start is a configuration error.
  */
 export function personalCutoff(cutoffAt: Instant, referenceStartAt: Instant, waveStartAt: Instant): Instant {
   const offset = cutoffAt - referenceStartAt;
@@ -99,7 +99,7 @@ export interface DroppedWalker {
 }
 
 /**
- * The issue's rule for scans arriving late from an offline device. A scan whose corrected time is
+ * The rule for scans arriving late from an offline device. A scan whose corrected time is
  * before the cut-off that timed the walker out proves they made it: the time-out is reversed. A scan
  * timed after a withdrawal or disqualification stays questionable (someone scanned a bib that should
  * be off the course); one timed before it is plain history.

@@ -38,7 +38,7 @@ export function clockSkew(deviceNowAt: Instant, serverNowAt: Instant): number {
 }
 
 /**
- * The issue's clock rule: the skew measured at upload is applied to every scan in that upload (an
+ * Device clocks: the skew measured at upload is applied to every scan in that upload (an
  * offline device's clock drifts little over a night, compared to how wrong it may be set), and a
  * skew beyond `skewLimitMs` either way is flagged. Raw and corrected times are both kept.
  */
@@ -106,7 +106,7 @@ export type ScanVerdict =
     };
 
 /**
- * How an incoming scan stands against what is known of the walker (the issue's scan rules):
+ * How an incoming scan stands against what is known of the walker (the scan rules of a night walk):
  * - off route: the checkpoint is not on the walker's route; kept for staff, not counted;
  * - duplicate: the same checkpoint and direction already counted under another client scan id (two
  *   staff devices at one checkpoint); only the earliest corrected time counts, so an earlier one
