@@ -1,0 +1,2 @@
+export * from './job-fair-error';
+export * from './credit-code';

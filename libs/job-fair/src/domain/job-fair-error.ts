@@ -1,0 +1,32 @@
+/** Codes clients read; a new one starts with JOB_FAIR_, none is ever renamed. */
+export enum JobFairErrorCode {
+  CreditCodeRequired = 'JOB_FAIR_CREDIT_CODE_REQUIRED',
+  CreditCodeFormat = 'JOB_FAIR_CREDIT_CODE_FORMAT',
+  OrganizationCodeChecksum = 'JOB_FAIR_ORGANIZATION_CODE_CHECKSUM',
+  CreditCodeChecksum = 'JOB_FAIR_CREDIT_CODE_CHECKSUM',
+  SalaryNotWholeYuan = 'JOB_FAIR_SALARY_NOT_WHOLE_YUAN',
+  SalaryNegative = 'JOB_FAIR_SALARY_NEGATIVE',
+  SalaryMinAboveMax = 'JOB_FAIR_SALARY_MIN_ABOVE_MAX',
+  HeadcountInvalid = 'JOB_FAIR_HEADCOUNT_INVALID',
+  NoOpeningsLeft = 'JOB_FAIR_NO_OPENINGS_LEFT',
+  BadApplicationTransition = 'JOB_FAIR_BAD_APPLICATION_TRANSITION',
+  ActorMayNotTransition = 'JOB_FAIR_ACTOR_MAY_NOT_TRANSITION',
+  RatingInvalid = 'JOB_FAIR_RATING_INVALID',
+}
+
+/**
+ * Thrown when a rule is given input it refuses (a checksum that does not match, a salary whose
+ * minimum exceeds its maximum). `field` names the input at fault so a form can point at it. Kept
+ * local so this folder depends on nothing another context may change; the service layer maps it
+ * to the context's DomainError.
+ */
+export class JobFairDomainError extends Error {
+  constructor(
+    readonly code: JobFairErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'JobFairDomainError';
+  }
+}
