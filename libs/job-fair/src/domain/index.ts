@@ -2,3 +2,4 @@ export * from './job-fair-error';
 export * from './credit-code';
 export * from './salary';
 export * from './headcount';
+export * from './screening';
