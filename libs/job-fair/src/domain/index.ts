@@ -3,3 +3,5 @@ export * from './credit-code';
 export * from './salary';
 export * from './headcount';
 export * from './screening';
+export * from './pipeline';
+export * from './figures';
