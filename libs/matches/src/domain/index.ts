@@ -1,0 +1,3 @@
+export * from './types';
+export * from './matches-error';
+export * from './tennis-score';
