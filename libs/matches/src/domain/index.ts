@@ -1,3 +1,4 @@
 export * from './types';
 export * from './matches-error';
 export * from './tennis-score';
+export * from './best-of';
