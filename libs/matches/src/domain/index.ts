@@ -2,3 +2,5 @@ export * from './types';
 export * from './matches-error';
 export * from './tennis-score';
 export * from './best-of';
+export * from './lot';
+export * from './seeding';
