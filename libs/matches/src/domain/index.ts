@@ -4,3 +4,4 @@ export * from './tennis-score';
 export * from './best-of';
 export * from './lot';
 export * from './seeding';
+export * from './places';
