@@ -5,3 +5,4 @@ export * from './best-of';
 export * from './lot';
 export * from './seeding';
 export * from './places';
+export * from './round-robin';
