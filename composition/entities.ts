@@ -1,6 +1,7 @@
 import { AWARDS_ENTITIES } from '@app/awards';
 import { DATABASE_ENTITIES } from '@app/database';
 import { EVENTS_ENTITIES } from '@app/events';
+import { HIKING_ENTITIES } from '@app/hiking';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
 import { QUEUE_ENTITIES } from '@app/queue';
@@ -19,4 +20,5 @@ export const ENTITIES = [
   ...RESULTS_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
   ...AWARDS_ENTITIES,
+  ...HIKING_ENTITIES,
 ];

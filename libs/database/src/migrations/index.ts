@@ -13,6 +13,7 @@ import { ResultsEntryKey1795253861149 } from './1795253861149-ResultsEntryKey';
 import { AccessRevocation1795260000000 } from './1795260000000-AccessRevocation';
 import { PlatformInstance1795310000000 } from './1795310000000-PlatformInstance';
 import { DeliveryRetention1795310000001 } from './1795310000001-DeliveryRetention';
+import { HikingTables1795500000000 } from './1795500000000-HikingTables';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   AccessRevocation1795260000000,
   PlatformInstance1795310000000,
   DeliveryRetention1795310000001,
+  HikingTables1795500000000,
 ];
