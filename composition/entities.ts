@@ -3,6 +3,7 @@ import { DATABASE_ENTITIES } from '@app/database';
 import { EVENTS_ENTITIES } from '@app/events';
 import { HIKING_ENTITIES } from '@app/hiking';
 import { IDENTITY_ENTITIES } from '@app/identity';
+import { JOB_FAIR_ENTITIES } from '@app/job-fair';
 import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
 import { QUEUE_ENTITIES } from '@app/queue';
 import { REGISTRATION_ENTITIES } from '@app/registration';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...AWARDS_ENTITIES,
   ...HIKING_ENTITIES,
+  ...JOB_FAIR_ENTITIES,
 ];

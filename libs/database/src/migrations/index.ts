@@ -14,6 +14,7 @@ import { AccessRevocation1795260000000 } from './1795260000000-AccessRevocation'
 import { PlatformInstance1795310000000 } from './1795310000000-PlatformInstance';
 import { DeliveryRetention1795310000001 } from './1795310000001-DeliveryRetention';
 import { HikingTables1795500000000 } from './1795500000000-HikingTables';
+import { JobFairTables1795510000000 } from './1795510000000-JobFairTables';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   PlatformInstance1795310000000,
   DeliveryRetention1795310000001,
   HikingTables1795500000000,
+  JobFairTables1795510000000,
 ];
