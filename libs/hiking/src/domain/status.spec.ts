@@ -1,17 +1,9 @@
 import { HikingErrorCode } from './hiking-error';
 import { applyStatusEvent, canApply, isWalking, type WalkerState } from './status';
+import { refusal } from '../../../../test/support/refusal';
 
 const registered: WalkerState = { status: 'registered', drop: null };
 const drop = { reason: '脚踝扭伤', checkpointId: 'CP-拱宸桥', at: 1_000 };
-
-function refusal(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-}
 
 describe('walker status machine', () => {
   it('walks registered → started → on_course → finished', () => {

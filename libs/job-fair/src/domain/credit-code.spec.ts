@@ -6,15 +6,7 @@ import {
   parseCreditCode,
 } from './credit-code';
 import { JobFairErrorCode } from './job-fair-error';
-
-function refusal(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-}
+import { refusal } from '../../../../test/support/refusal';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it('uses the weights 3^(i−1) mod 31', () => {

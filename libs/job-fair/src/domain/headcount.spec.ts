@@ -1,14 +1,6 @@
 import { assertHeadcount, assertOpeningLeft, openingsLeft, positionsOffered } from './headcount';
 import { JobFairErrorCode } from './job-fair-error';
-
-function refusal(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-}
+import { refusal } from '../../../../test/support/refusal';
 
 describe('headcount', () => {
   it('accepts a positive whole number or 若干', () => {

@@ -8,15 +8,7 @@ import {
   type ApplicationStage,
   type PipelineActor,
 } from './pipeline';
-
-function refusal(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-}
+import { refusal } from '../../../../test/support/refusal';
 
 describe('application pipeline', () => {
   it('walks applied → screened → interviewing → offered → hired by the employer', () => {
