@@ -26,3 +26,4 @@ export { APPEAL_LIMITS, base64Length, type AttachmentInput } from './appeal-file
 export * from './board.service';
 export * from './live-results';
 export * from './result-directory';
+export * from './standings-sources';

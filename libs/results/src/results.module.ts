@@ -16,10 +16,11 @@ import { StandingsService } from './standings.service';
 import { TallyService } from './tally.service';
 
 const SERVICES = [ResultsService, TallyService, ResultsSettingsService, StandingsService, PublicationService, AppealsService, BoardService, LiveResults];
+import { StandingsSources } from './standings-sources';
 
 @Module({
   imports: [IdentityModule, EventsModule, RegistrationModule, ScoringModule],
-  providers: [...SERVICES, ResultDirectory, PublicationLedger, PublicationNotices],
-  exports: [...SERVICES, ResultDirectory],
+  providers: [...SERVICES, ResultDirectory, PublicationLedger, PublicationNotices, StandingsSources],
+  exports: [...SERVICES, ResultDirectory, StandingsSources],
 })
 export class ResultsModule {}

@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { annotateResults, type RecordFlag, type ResultContext } from './domain';
 import { LiveResults } from './live-results';
+import { type StandingsSource, StandingsSources } from './standings-sources';
 
 /** One result row as stored: the scheme input, or for an entry not scored the breakdown saying why, as JSON text. */
 interface ResultRow {
@@ -25,6 +26,14 @@ interface ResultRow {
 }
 
 const RESULT_COLUMNS = ['item_id', 'round_id', 'entry_id', 'place', 'scoring_place', 'total', 'status', 'meet_record', 'all_time_record', 'input', 'breakdown', 'score_version'];
+
+type ItemContext = Omit<ResultContext, 'direction'> & TallyContext;
+
+interface Ranked {
+  rows: ResultRow[];
+  scoreVersion: number;
+  scheme: SchemeConfig | null;
+}
 
 interface TallyContext {
   eventId: number;
@@ -52,6 +61,7 @@ export class TallyService {
     private readonly entries: EntryDirectory,
     private readonly live: LiveResults,
     private readonly config: AppConfig,
+    private readonly sources: StandingsSources,
   ) {}
 
   /**
@@ -79,41 +89,10 @@ export class TallyService {
         const ctx = await this.context(m, itemId, version);
         if (!('eventId' in ctx)) return { itemId, eventId: 0, ran: false, version: ctx.talliedVersion, entries: 0 };
 
-        // An item run in rounds is ranked round by round; each round is its own results list.
-        const rows: ResultRow[] = [];
-        let scoreVersion = version;
-        let scheme: SchemeConfig | null = null;
-        for (const roundId of ctx.rounds.length ? ctx.rounds : [0]) {
-          const data = await this.scoring.itemMarks(m, itemId, { roundId });
-          if (!data) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
-          // Stamped with the first version read, which every round's marks are at least as new as
-          // (each statement sees what was committed when it ran): a change after it has a higher
-          // version, whose job then tallies again.
-          if (scheme === null) {
-            scoreVersion = data.version;
-            scheme = data.scheme;
-          }
-          // Breakdowns are computed on read from the inputs kept here, so the tally does not write them out.
-          const ranked = tallyItem(data, { breakdowns: false });
-          const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
-          for (const r of ranked) {
-            const n = notes.get(r.entryId)!;
-            // The input, not the breakdown ten times its size: ResultsService computes the breakdown from it on request.
-            const scored = r.input !== undefined;
-            rows.push({
-              roundId,
-              entryId: r.entryId,
-              place: r.place,
-              total: r.total,
-              status: r.status,
-              scoringPlace: n.scoringPlace,
-              meetRecord: n.meetRecord,
-              allTimeRecord: n.allTimeRecord,
-              input: scored ? JSON.stringify(r.input) : null,
-              breakdown: scored ? null : JSON.stringify(r.breakdown ?? null),
-            });
-          }
-        }
+        const source = await this.sources.sourceOf(itemId, m);
+        const ranked = source ? await this.externalRows(m, itemId, source, ctx) : await this.scoredRows(m, itemId, version, ctx);
+        if (!ranked) return { itemId, eventId: ctx.eventId, ran: false, version, entries: 0 };
+        const { rows, scoreVersion, scheme } = ranked;
 
         // Only a tally writes results, and counts its run: a first one has none to compare with.
         await this.replaceResults(m, itemId, scoreVersion, rows, ctx.runs === 0);
@@ -132,12 +111,75 @@ export class TallyService {
     );
   }
 
+  /** A scored item's results: its panel's marks ranked by its scheme, round by round (each round is its own results list). */
+  private async scoredRows(m: EntityManager, itemId: number, version: number, ctx: ItemContext): Promise<Ranked | null> {
+    const rows: ResultRow[] = [];
+    let scoreVersion = version;
+    let scheme: SchemeConfig | null = null;
+    for (const roundId of ctx.rounds.length ? ctx.rounds : [0]) {
+      const data = await this.scoring.itemMarks(m, itemId, { roundId });
+      if (!data) return null;
+      // Stamped with the first version read, which every round's marks are at least as new as
+      // (each statement sees what was committed when it ran): a change after it has a higher
+      // version, whose job then tallies again.
+      if (scheme === null) {
+        scoreVersion = data.version;
+        scheme = data.scheme;
+      }
+      // Breakdowns are computed on read from the inputs kept here, so the tally does not write them out.
+      const ranked = tallyItem(data, { breakdowns: false });
+      const notes = annotateResults(ranked, { ...ctx, direction: totalDirection(data.scheme) });
+      for (const r of ranked) {
+        const n = notes.get(r.entryId)!;
+        // The input, not the breakdown ten times its size: ResultsService computes the breakdown from it on request.
+        const scored = r.input !== undefined;
+        rows.push({
+          roundId,
+          entryId: r.entryId,
+          place: r.place,
+          total: r.total,
+          status: r.status,
+          scoringPlace: n.scoringPlace,
+          meetRecord: n.meetRecord,
+          allTimeRecord: n.allTimeRecord,
+          input: scored ? JSON.stringify(r.input) : null,
+          breakdown: scored ? null : JSON.stringify(r.breakdown ?? null),
+        });
+      }
+    }
+    return { rows, scoreVersion, scheme };
+  }
+
+  /**
+   * The results of an item another context ranks (a hiking route, a match item), through the
+   * standings port: stored like a scored item's, with the source's detail as the breakdown and no
+   * record check (a time or points there is no record of).
+   */
+  private async externalRows(m: EntityManager, itemId: number, source: StandingsSource, ctx: ItemContext): Promise<Ranked | null> {
+    const standings = await source.standings(itemId, m);
+    if (!standings) return null;
+    const notes = annotateResults(standings.rows, { ...ctx, meetRecord: null, allTimeRecord: null, direction: 'higher' });
+    const rows = standings.rows.map((r) => ({
+      roundId: 0,
+      entryId: r.entryId,
+      place: r.place,
+      total: r.total,
+      status: r.status,
+      scoringPlace: notes.get(r.entryId)!.scoringPlace,
+      meetRecord: null,
+      allTimeRecord: null,
+      input: null,
+      breakdown: JSON.stringify(r.detail ?? null),
+    }));
+    return { rows, scoreVersion: standings.version, scheme: null };
+  }
+
   /**
    * What the tally needs besides the marks: its own state and the item's records in one statement;
    * then, unless the version is reflected already, the item's event, its rounds in order and its
    * guests (who score nothing) from their owners, in the same snapshot.
    */
-  private async context(m: EntityManager, itemId: number, version: number): Promise<(Omit<ResultContext, 'direction'> & TallyContext) | { talliedVersion: number }> {
+  private async context(m: EntityManager, itemId: number, version: number): Promise<ItemContext | { talliedVersion: number }> {
     const [row] = await m.query(
       'SELECT t.tallied_version AS talliedVersion, t.runs, rec.meet_record AS meetRecord, rec.all_time_record AS allTimeRecord ' +
         'FROM item_tallies t LEFT JOIN item_records rec ON rec.item_id = t.item_id WHERE t.item_id = ?',
