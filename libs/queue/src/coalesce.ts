@@ -66,14 +66,14 @@ export function coalesceKeyOf(row: PendingRow): string | undefined {
  * Rows of a coalescing job to hold back for a later relay pass: those of a key
  * with two or more rows waiting (a burst is under way) whose newest row is
  * younger than `settleMs`, unless the oldest has waited `maxWaitMs`; and every
- * row of a key whose last job went out less than `maxWaitMs` ago (`sinceSentMs`),
- * since changes that trickle in one per pass would otherwise each go alone. A
- * lone row of a quiet key goes at once, so a single score is visible without
- * delay; a key never gets more than one job per `maxWaitMs`, so a burst of 200
- * becomes one job when it ends, or one per `maxWaitMs` while it lasts.
+ * row of a key that is `busy` (its last job went out moments ago, or still
+ * waits in its queue: that job has not read anything yet, so a second one
+ * behind it would only do the same work again). A lone row of a quiet key
+ * goes at once, so a single score is visible without delay; changes trickling
+ * in one per pass become one job per tally run, not one per change.
  * Held rows stay in the outbox and are read again on the next pass.
  */
-export function settled(rows: PendingRow[], window: SettleWindow, sinceSentMs: (key: string) => number = () => Infinity): { ready: PendingRow[]; held: number } {
+export function settled(rows: PendingRow[], window: SettleWindow, busy: (key: string) => boolean = () => false): { ready: PendingRow[]; held: number } {
   const groups = new Map<string, PendingRow[]>();
   for (const row of rows) {
     const key = coalesceKeyOf(row);
@@ -81,7 +81,7 @@ export function settled(rows: PendingRow[], window: SettleWindow, sinceSentMs: (
   }
   const hold = new Set<PendingRow>();
   for (const [key, group] of groups) {
-    if (sinceSentMs(key) < window.maxWaitMs) {
+    if (busy(key)) {
       group.forEach((r) => hold.add(r));
       continue;
     }

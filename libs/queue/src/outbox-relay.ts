@@ -2,7 +2,7 @@ import type { AppConfig } from '@app/config';
 import { jsonColumn } from '@app/database';
 import type { DataSource } from 'typeorm';
 import { coalesce, coalesceKeyOf, type PendingRow, settled } from './coalesce';
-import type { JobName } from './job-contract';
+import { JOBS, type JobName, type QueueName } from './job-contract';
 import type { JobQueues } from './job-queues';
 
 interface Logger {
@@ -12,11 +12,18 @@ interface Logger {
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 5000;
-/**
- * Longest a burst of coalescing rows (scores on one item) is held back while it keeps arriving,
- * and the least time between two jobs of one coalesce key from one relay.
- */
+/** Longest a burst of coalescing rows (scores on one item) is held back while it keeps arriving. */
 export const COALESCE_MAX_WAIT_MS = 1000;
+/**
+ * The least time between two jobs of one coalesce key from one relay. Beyond it, a key's next job
+ * waits only while its last one is still queued; so a steady stream of corrections is tallied as
+ * often as tallies can run, each reading every correction committed before it started.
+ */
+export const COALESCE_MIN_GAP_MS = 200;
+/** States of a job that has not started: it will read whatever is committed when it does. */
+const QUEUED = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
+/** A key's last job is forgotten after this long, queued or not, so the map stays small. */
+const FORGET_AFTER_MS = 60_000;
 /**
  * Longest one batch waits for Redis. A queue first opened while Redis is down does not fail: it
  * waits for Redis to come back, and the relay would hold its transaction and the rows' locks (and
@@ -47,8 +54,8 @@ export class OutboxRelay {
   private stopped = false;
   private failing = false;
   private backoffMs: number;
-  /** When this relay last added a job per coalesce key (keys older than the longest wait are dropped). */
-  private readonly sentAt = new Map<string, number>();
+  /** The last job this relay added per coalesce key, and when. */
+  private readonly lastJob = new Map<string, { at: number; queue: QueueName; id: string }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,29 +91,45 @@ export class OutboxRelay {
         payload: jsonColumn(r.payload),
         ageMs: Number(r.ageMs),
       }));
-      const now = Date.now();
-      for (const [key, at] of this.sentAt) if (now - at >= COALESCE_MAX_WAIT_MS) this.sentAt.delete(key);
-      const sinceSent = (key: string) => now - (this.sentAt.get(key) ?? -Infinity);
-      const { ready } = settled(rows, { settleMs: this.config.OUTBOX_POLL_MS, maxWaitMs: COALESCE_MAX_WAIT_MS }, sinceSent);
+      const busy = await within(this.busyKeys(rows), ADD_TIMEOUT_MS);
+      const { ready } = settled(rows, { settleMs: this.config.OUTBOX_POLL_MS, maxWaitMs: COALESCE_MAX_WAIT_MS }, (key) => busy.has(key));
       if (!ready.length) return 0;
 
+      const jobs = coalesce(ready);
       const byName = new Map<JobName, unknown[]>();
-      for (const row of coalesce(ready)) byName.set(row.jobName, [...(byName.get(row.jobName) ?? []), row.payload]);
+      for (const row of jobs) byName.set(row.jobName, [...(byName.get(row.jobName) ?? []), row.payload]);
       await within(
         (async () => {
           for (const [name, payloads] of byName) await this.queues.add(name, payloads as never[]);
         })(),
         ADD_TIMEOUT_MS,
       );
-      // Taken after the add, so the next job of a key is stamped at least the longest wait after this one.
+      // Taken after the add, so the next job of a key goes at least the least gap after this one.
       const sent = Date.now();
-      for (const row of ready) {
+      for (const row of jobs) {
         const key = coalesceKeyOf(row);
-        if (key) this.sentAt.set(key, sent);
+        if (key) this.lastJob.set(key, { at: sent, queue: JOBS[row.jobName].queue, id: this.queues.jobId(row.jobName, row.payload as never) });
       }
       await manager.query('UPDATE outbox SET dispatched_at = NOW(3) WHERE id IN (?)', [ready.map((r) => r.id)]);
       return ready.length;
     });
+  }
+
+  /** Coalesce keys of these rows whose last job went out less than the least gap ago or has not started yet. */
+  private async busyKeys(rows: PendingRow[]): Promise<Set<string>> {
+    const now = Date.now();
+    for (const [key, last] of this.lastJob) if (now - last.at >= FORGET_AFTER_MS) this.lastJob.delete(key);
+    const busy = new Set<string>();
+    const keys = new Set(rows.map(coalesceKeyOf).filter((key): key is string => key !== undefined));
+    await Promise.all(
+      [...keys].map(async (key) => {
+        const last = this.lastJob.get(key);
+        if (!last) return;
+        if (now - last.at < COALESCE_MIN_GAP_MS || QUEUED.has(await this.queues.queue(last.queue).getJobState(last.id))) busy.add(key);
+        else this.lastJob.delete(key);
+      }),
+    );
+    return busy;
   }
 
   private schedule(delayMs: number): void {
