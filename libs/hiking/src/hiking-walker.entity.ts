@@ -17,7 +17,10 @@ export const WALKER_STATUSES = Object.keys(STATUSES) as WalkerStatus[];
 
 /** A registration entry's walker on the course: where they are and how they stand. */
 @Entity('hiking_walkers')
-@Index('uq_hiking_walkers_entry', ['entryId'], { unique: true })
+// A team entry has one walker per member; an individual entry one.
+@Index('uq_hiking_walkers_entry', ['entryId', 'userId'], { unique: true })
+// Scanners read the registration QR, which carries the entry's bib.
+@Index('idx_hiking_walkers_bib', ['routeId', 'bib'])
 // The board counts a route's walkers by status and last checkpoint.
 @Index('idx_hiking_walkers_board', ['routeId', 'status', 'lastCheckpointSeq'])
 // A cut-off job times out the walkers of one wave on one route still short of its checkpoint.
@@ -37,6 +40,18 @@ export class HikingWalker {
 
   @Column({ name: 'route_id', type: 'int', unsigned: true })
   routeId: number;
+
+  /** The entry's bib, copied at enrolment: a team's members share their team's. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  bib: string | null;
+
+  /** The team's captain (registration lists the captain first). */
+  @Column({ type: 'boolean', default: false })
+  captain: boolean;
+
+  /** Staff could not find the walker; any later scan clears it. */
+  @Column({ type: 'boolean', default: false })
+  lost: boolean;
 
   @ManyToOne(() => HikingRoute, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'route_id' })

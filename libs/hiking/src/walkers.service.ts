@@ -1,0 +1,130 @@
+import { PeopleDirectory, type Principal } from '@app/identity';
+import { EntryDirectory } from '@app/registration';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { applyStatusEvent, HikingErrorCode } from './domain';
+import { fromDomain, HikingError, walkerNotFound } from './hiking-errors';
+import { HikingCheckpointStaff } from './hiking-checkpoint-staff.entity';
+import { HikingCheckpoint } from './hiking-checkpoint.entity';
+import { HikingWalker } from './hiking-walker.entity';
+import { HikingWave } from './hiking-wave.entity';
+import { RouteAccess } from './route-access';
+import { auditStatus, standingsChanged } from './standings-version';
+
+export interface EnrolResult {
+  enrolled: number;
+  /** Entries not enrolled, with why (a team outside the route's size range). */
+  refused: { entryId: number; code: string; message: string }[];
+}
+
+/** The walkers of a route (from registration's approved entries), their staff, and drops by people. */
+@Injectable()
+export class WalkersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: RouteAccess,
+    private readonly entries: EntryDirectory,
+    private readonly people: PeopleDirectory,
+  ) {}
+
+  /**
+   * Every approved entry of the route's item becomes walkers in a wave: a team entry one walker per
+   * member (captain first, as registration lists them), within the route's team size range.
+   * Enrolling again adds only the entries approved since.
+   */
+  async enrol(principal: Principal, routeId: number, waveId: number): Promise<EnrolResult> {
+    return this.dataSource.transaction(async (m) => {
+      const route = await this.access.organizerRoute(principal, routeId, m);
+      const wave = await m.findOneBy(HikingWave, { id: waveId });
+      if (!wave || wave.eventId !== route.eventId) throw new HikingError('not_found', HikingErrorCode.WaveNotFound, `出发批次不存在：${waveId}`, { field: 'waveId' });
+      const list = await this.entries.within({ itemId: route.itemId }, ['approved'], m);
+      const people = await this.entries.people(list.map((e) => e.id), m);
+      const rows: unknown[][] = [];
+      const refused: EnrolResult['refused'] = [];
+      for (const e of list) {
+        const members = people.get(e.id) ?? [e.userId];
+        const team = e.teamName !== null;
+        if (team && (members.length < route.teamMin || members.length > route.teamMax)) {
+          refused.push({ entryId: e.id, code: HikingErrorCode.TeamSize, message: `队伍人数 ${members.length} 不在 ${route.teamMin}–${route.teamMax} 人之间` });
+          continue;
+        }
+        members.forEach((userId, i) => rows.push([e.id, userId, routeId, e.bib, team && i === 0, waveId, team ? e.id : null]));
+      }
+      let enrolled = 0;
+      if (rows.length) {
+        const res = await m.query('INSERT IGNORE INTO hiking_walkers (entry_id, user_id, route_id, bib, captain, wave_id, team_entry_id) VALUES ?', [rows]);
+        enrolled = Number(res.affectedRows ?? 0);
+      }
+      return { enrolled, refused };
+    });
+  }
+
+  async list(principal: Principal, routeId: number) {
+    const route = await this.access.route(routeId);
+    await this.access.assertStaffOrOrganizer(principal, route);
+    const walkers = await this.dataSource.manager.find(HikingWalker, { where: { routeId }, order: { bib: 'ASC', id: 'ASC' } });
+    const names = await this.people.people(walkers.map((w) => w.userId));
+    return walkers.map((w) => ({ ...w, realName: names.get(w.userId)?.realName ?? '' }));
+  }
+
+  /** The walker themself, or organizers and staff of the event. */
+  async get(principal: Principal, walkerId: number) {
+    const walker = await this.dataSource.manager.findOneBy(HikingWalker, { id: walkerId });
+    if (!walker) throw walkerNotFound(walkerId);
+    if (walker.userId !== principal.userId) await this.access.assertStaffOrOrganizer(principal, await this.access.route(walker.routeId));
+    const scans = await this.dataSource.query(
+      `SELECT s.id, s.checkpoint_id AS checkpointId, c.seq, c.name AS checkpointName, s.direction, s.raw_at AS rawAt, s.corrected_at AS correctedAt, s.counted, s.flags
+         FROM hiking_scans s JOIN hiking_checkpoints c ON c.id = s.checkpoint_id WHERE s.walker_id = ? ORDER BY s.corrected_at, s.id`,
+      [walkerId],
+    );
+    return { ...walker, scans: scans.map((s: { counted: number; flags: string }) => ({ ...s, counted: Boolean(Number(s.counted)), flags: s.flags ? s.flags.split(',') : [] })) };
+  }
+
+  /** Staff are assigned per checkpoint; they scan there and nowhere else. */
+  async assignStaff(principal: Principal, checkpointId: number, userId: number) {
+    const cp = await this.dataSource.manager.findOneBy(HikingCheckpoint, { id: checkpointId });
+    if (!cp) throw new HikingError('not_found', HikingErrorCode.CheckpointNotFound, `打卡点不存在：${checkpointId}`);
+    await this.access.organizerRoute(principal, cp.routeId);
+    if (!(await this.people.people([userId])).has(userId)) throw new HikingError('not_found', HikingErrorCode.NotStaff, `用户不存在：${userId}`, { field: 'userId' });
+    await this.dataSource.query('INSERT IGNORE INTO hiking_checkpoint_staff (checkpoint_id, user_id) VALUES (?, ?)', [checkpointId, userId]);
+    return this.dataSource.manager.findOneByOrFail(HikingCheckpointStaff, { checkpointId, userId });
+  }
+
+  /**
+   * "I am out": a walker withdraws themself from their phone (for safety: staff stop looking for
+   * them), or staff and organizers withdraw anyone. The drop names its reason and checkpoint.
+   */
+  async withdraw(principal: Principal, walkerId: number, reason: string, checkpointId: number | null) {
+    return this.dataSource.transaction(async (m) => {
+      const [walker] = await m.query('SELECT id FROM hiking_walkers WHERE id = ? FOR UPDATE', [walkerId]);
+      if (!walker) throw walkerNotFound(walkerId);
+      const w = await m.findOneByOrFail(HikingWalker, { id: walkerId });
+      const route = await this.access.route(w.routeId, m);
+      if (w.userId !== principal.userId) await this.access.assertStaffOrOrganizer(principal, route);
+      if (checkpointId !== null && !(await m.existsBy(HikingCheckpoint, { id: checkpointId, routeId: route.id }))) {
+        throw new HikingError('not_found', HikingErrorCode.CheckpointNotFound, `打卡点不在该路线上：${checkpointId}`, { field: 'checkpointId' });
+      }
+      const now = Date.now();
+      let next;
+      try {
+        next = applyStatusEvent({ status: w.status, drop: null }, { type: 'withdraw', drop: { reason, checkpointId: checkpointId === null ? null : String(checkpointId), at: now } });
+      } catch (err) {
+        throw fromDomain(err, 'reason');
+      }
+      await m.update(HikingWalker, { id: walkerId }, { status: next.status, dropReason: reason, dropCheckpointId: checkpointId, droppedAt: new Date(now) });
+      await auditStatus(m, walkerId, w.status, next.status, reason, principal.userId);
+      await standingsChanged(m, route.id, route.itemId);
+      return m.findOneByOrFail(HikingWalker, { id: walkerId });
+    });
+  }
+
+  /** Staff could not find a walker: the board shows them lost until any later scan. */
+  async setLost(principal: Principal, walkerId: number, lost: boolean) {
+    const w = await this.dataSource.manager.findOneBy(HikingWalker, { id: walkerId });
+    if (!w) throw walkerNotFound(walkerId);
+    await this.access.assertStaffOrOrganizer(principal, await this.access.route(w.routeId));
+    await this.dataSource.manager.update(HikingWalker, { id: walkerId }, { lost });
+    return { walkerId, lost };
+  }
+}
