@@ -78,7 +78,11 @@ export class WalkersService {
          FROM hiking_scans s JOIN hiking_checkpoints c ON c.id = s.checkpoint_id WHERE s.walker_id = ? ORDER BY s.corrected_at, s.id`,
       [walkerId],
     );
-    return { ...walker, scans: scans.map((s: { counted: number; flags: string }) => ({ ...s, counted: Boolean(Number(s.counted)), flags: s.flags ? s.flags.split(',') : [] })) };
+    const changes = await this.dataSource.query(
+      'SELECT from_status AS fromStatus, to_status AS toStatus, reason, actor_id AS actorId, created_at AS at FROM hiking_status_changes WHERE walker_id = ? ORDER BY id',
+      [walkerId],
+    );
+    return { ...walker, changes, scans: scans.map((s: { counted: number; flags: string }) => ({ ...s, counted: Boolean(Number(s.counted)), flags: s.flags ? s.flags.split(',') : [] })) };
   }
 
   /** Staff are assigned per checkpoint; they scan there and nowhere else. */

@@ -162,8 +162,17 @@ export class WalkerScanDto {
   @ApiProperty({ type: [String] }) flags: string[];
 }
 
+export class StatusChangeDto {
+  @ApiProperty() fromStatus: string;
+  @ApiProperty() toStatus: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: a cut-off job or a late scan' }) actorId: number | null;
+  @ApiProperty({ type: Date }) at: Date;
+}
+
 export class WalkerDetailDto extends WalkerDto {
   @ApiProperty({ type: [WalkerScanDto] }) scans: WalkerScanDto[];
+  @ApiProperty({ type: [StatusChangeDto], description: 'drops and reversals, audited' }) changes: StatusChangeDto[];
 }
 
 export class LostViewDto {

@@ -18,10 +18,8 @@ export class HikingOperations1795520000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE \`hiking_walkers\` ADD \`bib\` varchar(32) NULL`);
     await queryRunner.query(`ALTER TABLE \`hiking_walkers\` ADD \`captain\` tinyint NOT NULL DEFAULT 0`);
     await queryRunner.query(`ALTER TABLE \`hiking_walkers\` ADD \`lost\` tinyint NOT NULL DEFAULT 0`);
-    await queryRunner.query(`DROP INDEX \`uq_role_assignments\` ON \`role_assignments\``);
     await queryRunner.query(`ALTER TABLE \`role_assignments\` CHANGE \`role\` \`role\` enum ('admin', 'organizer', 'judge', 'delegation_leader', 'contestant', 'employer', 'checkpoint_staff') NOT NULL`);
     await queryRunner.query(`ALTER TABLE \`identity_audit\` CHANGE \`role\` \`role\` enum ('admin', 'organizer', 'judge', 'delegation_leader', 'contestant', 'employer', 'checkpoint_staff') NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX \`uq_role_assignments\` ON \`role_assignments\` (\`user_id\`, \`organisation_id\`, \`role\`)`);
     await queryRunner.query(`CREATE UNIQUE INDEX \`uq_hiking_routes_item\` ON \`hiking_routes\` (\`item_id\`)`);
     await queryRunner.query(`CREATE INDEX \`idx_hiking_walkers_bib\` ON \`hiking_walkers\` (\`route_id\`, \`bib\`)`);
     await queryRunner.query(`CREATE UNIQUE INDEX \`uq_hiking_walkers_entry\` ON \`hiking_walkers\` (\`entry_id\`, \`user_id\`)`);
@@ -33,10 +31,8 @@ export class HikingOperations1795520000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX \`uq_hiking_walkers_entry\` ON \`hiking_walkers\``);
     await queryRunner.query(`DROP INDEX \`idx_hiking_walkers_bib\` ON \`hiking_walkers\``);
     await queryRunner.query(`DROP INDEX \`uq_hiking_routes_item\` ON \`hiking_routes\``);
-    await queryRunner.query(`DROP INDEX \`uq_role_assignments\` ON \`role_assignments\``);
     await queryRunner.query(`ALTER TABLE \`identity_audit\` CHANGE \`role\` \`role\` enum ('admin', 'organizer', 'judge', 'delegation_leader', 'contestant', 'employer') NULL`);
     await queryRunner.query(`ALTER TABLE \`role_assignments\` CHANGE \`role\` \`role\` enum ('admin', 'organizer', 'judge', 'delegation_leader', 'contestant', 'employer') NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX \`uq_role_assignments\` ON \`role_assignments\` (\`user_id\`, \`organisation_id\`, \`role\`)`);
     await queryRunner.query(`ALTER TABLE \`hiking_walkers\` DROP COLUMN \`lost\``);
     await queryRunner.query(`ALTER TABLE \`hiking_walkers\` DROP COLUMN \`captain\``);
     await queryRunner.query(`ALTER TABLE \`hiking_walkers\` DROP COLUMN \`bib\``);
