@@ -8,7 +8,6 @@ export class HikingOperations1795520000000 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE \`hiking_checkpoint_staff\` (\`id\` int UNSIGNED NOT NULL AUTO_INCREMENT, \`checkpoint_id\` int UNSIGNED NOT NULL, \`user_id\` int UNSIGNED NOT NULL, INDEX \`idx_hiking_checkpoint_staff_user\` (\`user_id\`), UNIQUE INDEX \`uq_hiking_checkpoint_staff\` (\`checkpoint_id\`, \`user_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
     await queryRunner.query(`CREATE TABLE \`hiking_status_changes\` (\`id\` int UNSIGNED NOT NULL AUTO_INCREMENT, \`walker_id\` int UNSIGNED NOT NULL, \`from_status\` enum ('registered', 'started', 'on_course', 'finished', 'withdrawn', 'timed_out', 'disqualified') NOT NULL, \`to_status\` enum ('registered', 'started', 'on_course', 'finished', 'withdrawn', 'timed_out', 'disqualified') NOT NULL, \`reason\` varchar(500) NOT NULL, \`actor_id\` int UNSIGNED NULL, \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), INDEX \`idx_hiking_status_changes_walker\` (\`walker_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
     await queryRunner.query(`ALTER TABLE \`hiking_routes\` ADD \`item_id\` int UNSIGNED NOT NULL`);
-    await queryRunner.query(`ALTER TABLE \`hiking_routes\` ADD UNIQUE INDEX \`IDX_35e61d2c12acc61534eca564d1\` (\`item_id\`)`);
     await queryRunner.query(`ALTER TABLE \`hiking_routes\` ADD \`team_min\` smallint UNSIGNED NOT NULL DEFAULT '4'`);
     await queryRunner.query(`ALTER TABLE \`hiking_routes\` ADD \`team_max\` smallint UNSIGNED NOT NULL DEFAULT '6'`);
     await queryRunner.query(`ALTER TABLE \`hiking_routes\` ADD \`team_gap_ms\` int UNSIGNED NOT NULL DEFAULT '600000'`);
@@ -42,7 +41,6 @@ export class HikingOperations1795520000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE \`hiking_routes\` DROP COLUMN \`team_gap_ms\``);
     await queryRunner.query(`ALTER TABLE \`hiking_routes\` DROP COLUMN \`team_max\``);
     await queryRunner.query(`ALTER TABLE \`hiking_routes\` DROP COLUMN \`team_min\``);
-    await queryRunner.query(`ALTER TABLE \`hiking_routes\` DROP INDEX \`IDX_35e61d2c12acc61534eca564d1\``);
     await queryRunner.query(`ALTER TABLE \`hiking_routes\` DROP COLUMN \`item_id\``);
     await queryRunner.query(`DROP INDEX \`idx_hiking_status_changes_walker\` ON \`hiking_status_changes\``);
     await queryRunner.query(`DROP TABLE \`hiking_status_changes\``);
