@@ -1,4 +1,5 @@
 import { waitFor } from './support/processes';
+import { openDatabase } from './support/stack';
 import { adminToken, bearer, buildWorld, http, login, type Person, post, put, type World } from './support/world';
 
 const MIN = 60_000;
@@ -298,6 +299,31 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
       [team.B.entryId, 2, hms(bTime), 'OK'],
       [team.C.entryId, null, null, 'DNF'],
     ]);
+  });
+
+  it("gives every finishing team a completion certificate that verifies, once the route's results are final", async () => {
+    const rules = [{ type: 'completion', award: { code: 'finisher', name: '完赛证书', level: 9, title: '大运河毅行完赛者' } }];
+    expect((await http().put(`/api/v1/items/${itemId}/award-rules`).set(org()).send({ rules })).status).toBe(200);
+    expect((await http().post(`/api/v1/items/${itemId}/publication/notice`).set(org())).status).toBe(200);
+    const db = await openDatabase();
+    try {
+      await db.query('UPDATE result_publications SET notice_ends_at = NOW(3) - INTERVAL 1 SECOND WHERE item_id = ?', [itemId]); // five days pass
+    } finally {
+      await db.destroy();
+    }
+    expect((await http().post(`/api/v1/items/${itemId}/publication/finalize`).set(org())).status).toBe(200);
+    // Team A finished; C did not. (Awards go per entry, so B's members share their finisher's entry's
+    // certificate: per-walker certificates need the awards field to say which members finished.)
+    const awards = await waitFor('the certificates', async () => {
+      const res = await http().get(`/api/v1/items/${itemId}/awards`).set(org());
+      return res.body.awards?.length >= 4 ? res.body.awards : undefined;
+    }, 60_000);
+    const got = new Set(awards.map((a: { userId: number }) => a.userId));
+    expect(team.A.members.every((p) => got.has(p.id))).toBe(true);
+    expect(team.C.members.some((p) => got.has(p.id))).toBe(false);
+    const a0 = awards.find((a: { userId: number }) => a.userId === team.A.members[0].id);
+    const verified = await http().get(`/api/v1/verify/${a0.verifyCode}`);
+    expect([verified.status, verified.body.name, verified.body.awardName, verified.body.itemName]).toEqual([200, team.A.members[0].realName, '完赛证书', '28公里毅行']);
   });
 
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */

@@ -1,12 +1,13 @@
 import { awardPlaces } from './award-places';
 import { AwardsDomainError } from './awards-error';
 import { allocateByBands, type BandAwardRule } from './band-allocation';
+import { allocateByCompletion, type CompletionAwardRule } from './completion-awards';
 import { formatYuan, parseYuan } from './money';
 import { allocateByRank, type RankAwardRule } from './rank-awards';
 import { allocateByThreshold, type ThresholdAwardRule } from './threshold-awards';
 import type { AwardDefinition, AwardGrant, RankedEntry } from './types';
 
-export type AwardRule = RankAwardRule | BandAwardRule | ThresholdAwardRule;
+export type AwardRule = RankAwardRule | BandAwardRule | ThresholdAwardRule | CompletionAwardRule;
 
 function checkField(field: readonly RankedEntry[]): void {
   const seen = new Set<string>();
@@ -42,6 +43,8 @@ function allocateOne(field: readonly RankedEntry[], rule: AwardRule): Map<string
       return allocateByBands(field, rule).awards;
     case 'threshold':
       return allocateByThreshold(field, rule);
+    case 'completion':
+      return allocateByCompletion(field, rule);
     default:
       throw new AwardsDomainError('UNKNOWN_AWARD_RULE', `未知的评奖规则：${String((rule as { type?: unknown }).type)}`);
   }
