@@ -1,7 +1,7 @@
 import type { Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { applyStatusEvent, classifyScan, correctUpload, type Cutoff, DROPPED_STATUSES, HikingErrorCode, type KnownScan, lateScanEffect, type WalkerStatus } from './domain';
 import { HikingError, routeNotFound } from './hiking-errors';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
@@ -106,8 +106,8 @@ export class ScansService {
     const walkerIds = [...new Set(targets.flatMap((t) => t.walkerIds))].sort((a, b) => a - b);
     // Locked in id order, so two devices uploading the same team never deadlock.
     await m.query('SELECT id FROM hiking_walkers WHERE id IN (?) ORDER BY id FOR UPDATE', [walkerIds]);
-    const walkers = new Map((await m.findBy(HikingWalker, walkerIds.map((id) => ({ id })))).map((w) => [w.id, w]));
-    const waves = new Map((await m.findBy(HikingWave, [...new Set([...walkers.values()].map((w) => w.waveId))].map((id) => ({ id })))).map((w) => [w.id, w]));
+    const walkers = new Map((await m.findBy(HikingWalker, { id: In(walkerIds) })).map((w) => [w.id, w]));
+    const waves = new Map((await m.findBy(HikingWave, { id: In([...new Set([...walkers.values()].map((w) => w.waveId))]) })).map((w) => [w.id, w]));
     const routeCps = new Map<number, HikingCheckpoint[]>();
     for (const cp of await m.find(HikingCheckpoint, { where: routes.map((r) => ({ routeId: r.id })), order: { seq: 'ASC' } })) routeCps.set(cp.routeId, [...(routeCps.get(cp.routeId) ?? []), cp]);
     const cpById = new Map([...routeCps.values()].flat().map((c) => [c.id, c]));
@@ -185,9 +185,18 @@ export class ScansService {
       const slash = key.indexOf('/');
       await m.query("UPDATE hiking_scans SET counted = 0, flags = CONCAT_WS(',', NULLIF(flags, ''), 'duplicate') WHERE device_id = ? AND client_scan_id = ?", [key.slice(0, slash), key.slice(slash + 1)]);
     }
-    for (const id of dirty) {
-      const w = walkers.get(id)!;
-      await m.update(HikingWalker, { id }, { status: w.status, dropReason: w.dropReason, dropCheckpointId: w.dropCheckpointId, droppedAt: w.droppedAt, lastCheckpointSeq: w.lastCheckpointSeq, lastScanAt: w.lastScanAt, startedAt: w.startedAt, lost: w.lost });
+    if (dirty.size) {
+      // One statement for the batch's walkers (every row exists and is locked: the insert never inserts).
+      const rows = [...dirty].map((id) => {
+        const w = walkers.get(id)!;
+        return [w.id, w.entryId, w.userId, w.routeId, w.waveId, w.status, w.dropReason, w.dropCheckpointId, w.droppedAt, w.lastCheckpointSeq, w.lastScanAt, w.startedAt, w.lost];
+      });
+      await m.query(
+        `INSERT INTO hiking_walkers (id, entry_id, user_id, route_id, wave_id, status, drop_reason, drop_checkpoint_id, dropped_at, last_checkpoint_seq, last_scan_at, started_at, lost) VALUES ?
+           ON DUPLICATE KEY UPDATE status = VALUES(status), drop_reason = VALUES(drop_reason), drop_checkpoint_id = VALUES(drop_checkpoint_id), dropped_at = VALUES(dropped_at),
+             last_checkpoint_seq = VALUES(last_checkpoint_seq), last_scan_at = VALUES(last_scan_at), started_at = VALUES(started_at), lost = VALUES(lost)`,
+        [rows],
+      );
     }
     for (const routeId of standingsRoutes) await standingsChanged(m, routeId, routes.find((r) => r.id === routeId)!.itemId);
     return out;
