@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
 import { adminToken, bearer, buildWorld, http, login, type Person, post, put, type World } from './support/world';
@@ -324,6 +325,35 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     const a0 = awards.find((a: { userId: number }) => a.userId === team.A.members[0].id);
     const verified = await http().get(`/api/v1/verify/${a0.verifyCode}`);
     expect([verified.status, verified.body.name, verified.body.awardName, verified.body.itemName]).toEqual([200, team.A.members[0].realName, '完赛证书', '28公里毅行']);
+  });
+
+  it('lets a family follow a walker by the link the walker sent, never by bib; organizers export every scan', async () => {
+    const a0 = team.A.walkers[0];
+    expect((await http().post(`/api/v1/hiking/walkers/${a0}/share`).set(bearer(team.A.members[1].token))).status).toBe(403);
+    const first = await http().post(`/api/v1/hiking/walkers/${a0}/share`).set(bearer(team.A.members[0].token));
+    expect(first.status).toBe(200);
+    const seen = await http().get(`/api/v1/hiking/follow/${first.body.token}`);
+    const name = team.A.members[0].realName;
+    expect(seen.body).toEqual({ name: `${name[0]}${'*'.repeat(name.length - 1)}`, routeName: '28公里毅行', status: 'finished', lastCheckpoint: { seq: 14, name: '塘栖古镇' }, lastSeenAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) });
+    // A new link ends the old one.
+    const second = await http().post(`/api/v1/hiking/walkers/${a0}/share`).set(bearer(team.A.members[0].token));
+    expect([(await http().get(`/api/v1/hiking/follow/${first.body.token}`)).status, (await http().get(`/api/v1/hiking/follow/${second.body.token}`)).status]).toEqual([404, 200]);
+
+    expect((await http().get(`/api/v1/hiking/routes/${routeId}/export.xlsx`).set(bearer(staff.one.token))).status).toBe(403);
+    const file = await http().get(`/api/v1/hiking/routes/${routeId}/export.xlsx`).set(org()).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect([file.status, file.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as Buffer);
+    const scans = book.getWorksheet('扫码记录')!;
+    const stored = (await walker(team.A.walkers[0])).scans.length;
+    expect(scans.rowCount - 1).toBeGreaterThan(stored);
+    const flags = scans.getColumn(10).values.slice(2).map(String);
+    for (const f of ['重复', '非本路线', '顺序异常', '无出发记录', '设备时钟偏差']) expect(flags.some((v) => v.includes(f))).toBe(true);
+    expect(book.getWorksheet('队员')!.rowCount).toBe(13);
   });
 
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */

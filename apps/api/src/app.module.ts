@@ -19,6 +19,7 @@ import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { HikingController } from './hiking/hiking.controller';
 import { HikingScansController } from './hiking/hiking-scans.controller';
+import { HikingFollowController } from './hiking/hiking-follow.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { LoggingModule } from './http/logging.module';
 import { AuthController } from './identity/auth.controller';
@@ -63,6 +64,7 @@ import { JudgingController } from './scoring/judging.controller';
     EventsController,
     HikingController,
     HikingScansController,
+    HikingFollowController,
     RegistrationController,
     RegistrationAdminController,
     ScoringController,

@@ -67,7 +67,7 @@ export class BoardService {
     const segments = cps.slice(0, -1).map((cp, i) => ({ fromSeq: cp.seq, toSeq: cps[i + 1].seq, onTrail: walking.filter((w) => (w.lastSeq ?? 0) === cp.seq).length }));
     const byStatus: Record<string, number> = {};
     for (const w of walkers) byStatus[w.status] = (byStatus[w.status] ?? 0) + 1;
-    const named = (ids: number[]) => walkers.filter((w) => ids.includes(Number(w.id))).map((w) => ({ walkerId: Number(w.id), bib: w.bib, lastSeq: w.lastSeq }));
+    const named = (ids: Set<number>) => walkers.filter((w) => ids.has(Number(w.id))).map((w) => ({ walkerId: Number(w.id), bib: w.bib, lastSeq: w.lastSeq }));
     return {
       routeId,
       at: new Date(nowAt),
@@ -75,8 +75,8 @@ export class BoardService {
       byStatus,
       checkpoints,
       segments,
-      overdue: named([...overdueIds]),
-      lost: named(walkers.filter((w) => Number(w.lost)).map((w) => Number(w.id))),
+      overdue: named(overdueIds),
+      lost: named(new Set(walkers.filter((w) => Number(w.lost)).map((w) => Number(w.id)))),
     };
   }
 }

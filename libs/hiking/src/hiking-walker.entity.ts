@@ -27,6 +27,8 @@ export const WALKER_STATUSES = Object.keys(STATUSES) as WalkerStatus[];
 @Index('idx_hiking_walkers_cutoff', ['waveId', 'routeId', 'status', 'lastCheckpointSeq'])
 @Index('idx_hiking_walkers_team', ['teamEntryId'])
 @Index('idx_hiking_walkers_user', ['userId'])
+// A family follows a walker through the link the walker sent, never by bib alone.
+@Index('uq_hiking_walkers_share', ['shareToken'], { unique: true })
 export class HikingWalker {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;
@@ -92,6 +94,10 @@ export class HikingWalker {
   /** The counted start scan's corrected time; null without one (net time unknown, gun time from the wave). */
   @Column({ name: 'started_at', type: 'datetime', precision: 3, nullable: true })
   startedAt: Date | null;
+
+  /** The secret of the walker's follow link; null until they share one, a new one replaces it. */
+  @Column({ name: 'share_token', type: 'varchar', length: 64, nullable: true })
+  shareToken: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;

@@ -6,6 +6,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BoardService } from './board.service';
 import { CutoffService } from './cutoff.service';
+import { FollowService } from './follow.service';
+import { HikingExport } from './hiking-export';
 import { HIKING_ENTITIES } from './hiking-entities';
 import { HikingStandings } from './hiking-standings';
 import { RouteAccess } from './route-access';
@@ -13,7 +15,7 @@ import { RoutesService } from './routes.service';
 import { ScansService } from './scans.service';
 import { WalkersService } from './walkers.service';
 
-const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService];
+const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport];
 
 @Module({
   imports: [TypeOrmModule.forFeature(HIKING_ENTITIES), IdentityModule, EventsModule, RegistrationModule, ResultsModule],

@@ -17,3 +17,5 @@ export * from './scans.service';
 export * from './cutoff.service';
 export * from './board.service';
 export * from './hiking-standings';
+export * from './follow.service';
+export * from './hiking-export';

@@ -186,16 +186,21 @@ export class ScansService {
       await m.query("UPDATE hiking_scans SET counted = 0, flags = CONCAT_WS(',', NULLIF(flags, ''), 'duplicate') WHERE device_id = ? AND client_scan_id = ?", [key.slice(0, slash), key.slice(slash + 1)]);
     }
     if (dirty.size) {
-      // One statement for the batch's walkers (every row exists and is locked: the insert never inserts).
-      const rows = [...dirty].map((id) => {
+      // One statement for the batch's walkers. A plain UPDATE from a derived table, not an upsert:
+      // an upsert would check the route's foreign key, share-locking the route row that a batch
+      // with a finish then bumps, and two such batches would deadlock.
+      const cols = ['id', 'status', 'drop_reason', 'drop_checkpoint_id', 'dropped_at', 'last_checkpoint_seq', 'last_scan_at', 'started_at', 'lost'];
+      const params: unknown[] = [];
+      const rows = [...dirty].sort((a, b) => a - b).map((id, i) => {
         const w = walkers.get(id)!;
-        return [w.id, w.entryId, w.userId, w.routeId, w.waveId, w.status, w.dropReason, w.dropCheckpointId, w.droppedAt, w.lastCheckpointSeq, w.lastScanAt, w.startedAt, w.lost];
+        params.push(w.id, w.status, w.dropReason, w.dropCheckpointId, w.droppedAt, w.lastCheckpointSeq, w.lastScanAt, w.startedAt, w.lost);
+        return `SELECT ${cols.map((c) => (i === 0 ? `? AS ${c}` : '?')).join(', ')}`;
       });
       await m.query(
-        `INSERT INTO hiking_walkers (id, entry_id, user_id, route_id, wave_id, status, drop_reason, drop_checkpoint_id, dropped_at, last_checkpoint_seq, last_scan_at, started_at, lost) VALUES ?
-           ON DUPLICATE KEY UPDATE status = VALUES(status), drop_reason = VALUES(drop_reason), drop_checkpoint_id = VALUES(drop_checkpoint_id), dropped_at = VALUES(dropped_at),
-             last_checkpoint_seq = VALUES(last_checkpoint_seq), last_scan_at = VALUES(last_scan_at), started_at = VALUES(started_at), lost = VALUES(lost)`,
-        [rows],
+        `UPDATE hiking_walkers w JOIN (${rows.join(' UNION ALL ')}) v ON v.id = w.id
+            SET w.status = v.status, w.drop_reason = v.drop_reason, w.drop_checkpoint_id = v.drop_checkpoint_id, w.dropped_at = v.dropped_at,
+                w.last_checkpoint_seq = v.last_checkpoint_seq, w.last_scan_at = v.last_scan_at, w.started_at = v.started_at, w.lost = v.lost`,
+        params,
       );
     }
     for (const routeId of standingsRoutes) await standingsChanged(m, routeId, routes.find((r) => r.id === routeId)!.itemId);

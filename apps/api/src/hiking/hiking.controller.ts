@@ -6,7 +6,7 @@ import { Allow, Caller } from '../auth/auth.decorators';
 import { ParseIdPipe } from '../http/ids';
 import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import {
-  BoardDto,
+  SafetyBoardDto,
   CheckpointViewDto,
   CreateRouteDto,
   EnrolDto,
@@ -151,7 +151,7 @@ export class HikingController {
   @Get('routes/:routeId/board')
   @Allow('organizer', 'checkpoint_staff')
   @Operation('The safety board: expected, arrived, missed and overdue per checkpoint, head-counts per segment')
-  @ApiOkResponse({ type: BoardDto })
+  @ApiOkResponse({ type: SafetyBoardDto })
   @Refuses({ 404: 'no such route' })
   board(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number) {
     return this.boards.board(caller, routeId);

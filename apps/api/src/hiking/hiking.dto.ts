@@ -180,7 +180,7 @@ export class LostViewDto {
   @ApiProperty() lost: boolean;
 }
 
-export class BoardCheckpointDto {
+export class SafetyBoardCheckpointDto {
   @ApiProperty() checkpointId: number;
   @ApiProperty() seq: number;
   @ApiProperty() name: string;
@@ -190,27 +190,27 @@ export class BoardCheckpointDto {
   @ApiProperty({ description: 'past their predicted arrival by the margin' }) overdue: number;
 }
 
-export class BoardSegmentDto {
+export class SafetyBoardSegmentDto {
   @ApiProperty() fromSeq: number;
   @ApiProperty() toSeq: number;
   @ApiProperty() onTrail: number;
 }
 
-export class BoardWalkerDto {
+export class SafetyBoardWalkerDto {
   @ApiProperty() walkerId: number;
   @ApiProperty({ nullable: true, type: String }) bib: string | null;
   @ApiProperty({ nullable: true, type: Number }) lastSeq: number | null;
 }
 
-export class BoardDto {
+export class SafetyBoardDto {
   @ApiProperty() routeId: number;
   @ApiProperty({ type: Date }) at: Date;
   @ApiProperty() total: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'walkers per status' }) byStatus: Record<string, number>;
-  @ApiProperty({ type: [BoardCheckpointDto] }) checkpoints: BoardCheckpointDto[];
-  @ApiProperty({ type: [BoardSegmentDto] }) segments: BoardSegmentDto[];
-  @ApiProperty({ type: [BoardWalkerDto] }) overdue: BoardWalkerDto[];
-  @ApiProperty({ type: [BoardWalkerDto] }) lost: BoardWalkerDto[];
+  @ApiProperty({ type: [SafetyBoardCheckpointDto] }) checkpoints: SafetyBoardCheckpointDto[];
+  @ApiProperty({ type: [SafetyBoardSegmentDto] }) segments: SafetyBoardSegmentDto[];
+  @ApiProperty({ type: [SafetyBoardWalkerDto] }) overdue: SafetyBoardWalkerDto[];
+  @ApiProperty({ type: [SafetyBoardWalkerDto] }) lost: SafetyBoardWalkerDto[];
 }
 
 export class ScanOutcomeDto {
@@ -232,4 +232,21 @@ export class ScanUploadResultDto {
   @ApiProperty() repeats: number;
   @ApiProperty() refused: number;
   @ApiProperty({ type: [ScanOutcomeDto] }) results: ScanOutcomeDto[];
+}
+
+export class ShareLinkDto {
+  @ApiProperty({ description: "the follow link's secret: /api/v1/hiking/follow/{token}" }) token: string;
+}
+
+export class FollowCheckpointDto {
+  @ApiProperty() seq: number;
+  @ApiProperty() name: string;
+}
+
+export class FollowViewDto {
+  @ApiProperty({ example: '王**', description: 'the given name masked' }) name: string;
+  @ApiProperty() routeName: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, type: FollowCheckpointDto }) lastCheckpoint: FollowCheckpointDto | null;
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-28 21:42', description: 'Beijing time' }) lastSeenAt: string | null;
 }
