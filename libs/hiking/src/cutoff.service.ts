@@ -60,11 +60,12 @@ export class CutoffService {
       if (!out.length) return { timedOut: 0 };
       const ids = out.map((o) => Number(o.walkerId));
       const reason = out[0].drop.reason;
+      // The route's version first, before the walkers' update share-locks the route row (see ScansService).
+      await standingsChanged(m, route.id, route.itemId);
       await m.query("UPDATE hiking_walkers SET status = 'timed_out', drop_reason = ?, drop_checkpoint_id = ?, dropped_at = ? WHERE id IN (?)", [reason, cp.id, new Date(job.at), ids]);
       const status = new Map(candidates.map((c) => [c.id, c.status]));
       const rows = ids.map((id) => [id, status.get(id), 'timed_out', reason, null]);
       await m.query('INSERT INTO hiking_status_changes (walker_id, from_status, to_status, reason, actor_id) VALUES ?', [rows]);
-      await standingsChanged(m, route.id, route.itemId);
       return { timedOut: ids.length };
     });
   }

@@ -178,6 +178,10 @@ export class ScansService {
       }
       out.push(repeats === t.walkerIds.length ? { index: t.index, outcome: 'repeat', walkerIds: outcome.walkerIds } : { ...outcome, outcome: 'accepted' });
     }
+    // The route row first: updating a walker's status checks its route's foreign key, a share lock on
+    // the route row; a batch that then bumped the route's version would wait for every other batch's
+    // share lock while they waited for its own: taken exclusively before any, it just queues.
+    for (const routeId of [...standingsRoutes].sort((a, b) => a - b)) await standingsChanged(m, routeId, routes.find((r) => r.id === routeId)!.itemId);
     if (inserts.length) {
       await m.query('INSERT INTO hiking_scans (walker_id, checkpoint_id, direction, device_id, client_scan_id, raw_at, corrected_at, received_at, counted, flags) VALUES ?', [inserts]);
     }
@@ -203,7 +207,6 @@ export class ScansService {
         params,
       );
     }
-    for (const routeId of standingsRoutes) await standingsChanged(m, routeId, routes.find((r) => r.id === routeId)!.itemId);
     return out;
   }
 

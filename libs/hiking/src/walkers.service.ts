@@ -116,9 +116,10 @@ export class WalkersService {
       } catch (err) {
         throw fromDomain(err, 'reason');
       }
+      // The route's version first, before the walker's update share-locks the route row (see ScansService).
+      await standingsChanged(m, route.id, route.itemId);
       await m.update(HikingWalker, { id: walkerId }, { status: next.status, dropReason: reason, dropCheckpointId: checkpointId, droppedAt: new Date(now) });
       await auditStatus(m, walkerId, w.status, next.status, reason, principal.userId);
-      await standingsChanged(m, route.id, route.itemId);
       return m.findOneByOrFail(HikingWalker, { id: walkerId });
     });
   }
