@@ -71,7 +71,7 @@ export class ScansService {
           else targets.push({ index, scan, checkpoint, walkerIds });
         }
       }
-      const accepted = await this.apply(m, targets, input.deviceId, corrected.scans.map((s) => s.correctedAt), corrected.skewFlagged, serverNow, routes);
+      const accepted = await this.apply(m, targets, input.deviceId, corrected.scans.map((s) => s.correctedAt), corrected.skewFlagged, serverNow, routes, checkpoints);
       results.push(...accepted);
       results.sort((a, b) => a.index - b.index);
       await m.query(
@@ -101,15 +101,24 @@ export class ScansService {
     return { walkers, bibs: byBib };
   }
 
-  private async apply(m: EntityManager, targets: Target[], deviceId: string, correctedAt: number[], skewFlagged: boolean, serverNow: number, routes: HikingRoute[]): Promise<ScanOutcome[]> {
+  private async apply(
+    m: EntityManager,
+    targets: Target[],
+    deviceId: string,
+    correctedAt: number[],
+    skewFlagged: boolean,
+    serverNow: number,
+    routes: HikingRoute[],
+    checkpoints: HikingCheckpoint[],
+  ): Promise<ScanOutcome[]> {
     if (!targets.length) return [];
     const walkerIds = [...new Set(targets.flatMap((t) => t.walkerIds))].sort((a, b) => a - b);
     // Locked in id order, so two devices uploading the same team never deadlock.
-    await m.query('SELECT id FROM hiking_walkers WHERE id IN (?) ORDER BY id FOR UPDATE', [walkerIds]);
-    const walkers = new Map((await m.findBy(HikingWalker, { id: In(walkerIds) })).map((w) => [w.id, w]));
+    const locked = await m.find(HikingWalker, { where: { id: In(walkerIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const walkers = new Map(locked.map((w) => [w.id, w]));
     const waves = new Map((await m.findBy(HikingWave, { id: In([...new Set([...walkers.values()].map((w) => w.waveId))]) })).map((w) => [w.id, w]));
     const routeCps = new Map<number, HikingCheckpoint[]>();
-    for (const cp of await m.find(HikingCheckpoint, { where: routes.map((r) => ({ routeId: r.id })), order: { seq: 'ASC' } })) routeCps.set(cp.routeId, [...(routeCps.get(cp.routeId) ?? []), cp]);
+    for (const cp of checkpoints) routeCps.set(cp.routeId, [...(routeCps.get(cp.routeId) ?? []), cp]);
     const cpById = new Map([...routeCps.values()].flat().map((c) => [c.id, c]));
     const known = new Map<number, StoredScan[]>(walkerIds.map((id) => [id, []]));
     const stored: { id: number; walkerId: number; key: string; checkpointId: number; direction: 'in' | 'out'; correctedAt: Date; counted: number }[] = await m.query(

@@ -17,6 +17,7 @@ import { HikingTables1795500000000 } from './1795500000000-HikingTables';
 import { JobFairTables1795510000000 } from './1795510000000-JobFairTables';
 import { HikingOperations1795520000000 } from './1795520000000-HikingOperations';
 import { HikingShareLinks1795520000001 } from './1795520000001-HikingShareLinks';
+import { HikingBoardIndex1795520000002 } from './1795520000002-HikingBoardIndex';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   JobFairTables1795510000000,
   HikingOperations1795520000000,
   HikingShareLinks1795520000001,
+  HikingBoardIndex1795520000002,
 ];
