@@ -347,13 +347,26 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     });
     expect([file.status, file.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.body as Buffer);
+    await book.xlsx.load(file.body as Parameters<typeof book.xlsx.load>[0]);
     const scans = book.getWorksheet('扫码记录')!;
     const stored = (await walker(team.A.walkers[0])).scans.length;
     expect(scans.rowCount - 1).toBeGreaterThan(stored);
     const flags = scans.getColumn(10).values.slice(2).map(String);
     for (const f of ['重复', '非本路线', '顺序异常', '无出发记录', '设备时钟偏差']) expect(flags.some((v) => v.includes(f))).toBe(true);
     expect(book.getWorksheet('队员')!.rowCount).toBe(13);
+  });
+
+  it('lets organizers disqualify, not staff; a scan after it is kept and questionable', async () => {
+    const a2 = team.A.walkers[2];
+    const body = { reason: '途中搭乘交通工具，违反毅行规则', checkpointId: cps[9] };
+    expect((await http().post(`/api/v1/hiking/walkers/${a2}/disqualify`).set(bearer(staff.one.token)).send(body)).status).toBe(403);
+    const dq = await http().post(`/api/v1/hiking/walkers/${a2}/disqualify`).set(org()).send(body);
+    expect([dq.status, dq.body.status, dq.body.dropReason, dq.body.dropCheckpointId]).toEqual([200, 'disqualified', body.reason, cps[9]]);
+    const again = await http().post(`/api/v1/hiking/walkers/${a2}/disqualify`).set(org()).send(body);
+    expect([again.status, again.body.code]).toEqual([409, 'HIKING_BAD_STATUS_TRANSITION']);
+    const after = await ok(await upload(staff.one.token, 'pad-1', [{ walkerId: a2, checkpointId: cps[14], direction: 'out', at: Date.now() }]));
+    expect([after.results[0].counted, after.results[0].flags]).toEqual([[false], [['questionable']]]);
+    expect((await statuses([a2]))[0]).toBe('disqualified');
   });
 
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */

@@ -1,4 +1,4 @@
-import { PeopleDirectory, type Principal } from '@app/identity';
+import { forbidden, PeopleDirectory, type Principal } from '@app/identity';
 import { EntryDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -99,20 +99,31 @@ export class WalkersService {
    * "I am out": a walker withdraws themself from their phone (for safety: staff stop looking for
    * them), or staff and organizers withdraw anyone. The drop names its reason and checkpoint.
    */
-  async withdraw(principal: Principal, walkerId: number, reason: string, checkpointId: number | null) {
+  withdraw(principal: Principal, walkerId: number, reason: string, checkpointId: number | null) {
+    return this.drop(principal, walkerId, 'withdraw', reason, checkpointId);
+  }
+
+  /** Organizers of the event disqualify a walker (a breach of the rules, also found at the finish). */
+  disqualify(principal: Principal, walkerId: number, reason: string, checkpointId: number | null) {
+    return this.drop(principal, walkerId, 'disqualify', reason, checkpointId);
+  }
+
+  private async drop(principal: Principal, walkerId: number, type: 'withdraw' | 'disqualify', reason: string, checkpointId: number | null) {
     return this.dataSource.transaction(async (m) => {
       const [walker] = await m.query('SELECT id FROM hiking_walkers WHERE id = ? FOR UPDATE', [walkerId]);
       if (!walker) throw walkerNotFound(walkerId);
       const w = await m.findOneByOrFail(HikingWalker, { id: walkerId });
       const route = await this.access.route(w.routeId, m);
-      if (w.userId !== principal.userId) await this.access.assertStaffOrOrganizer(principal, route);
+      if (type === 'disqualify') {
+        if (!this.access.isOrganizer(principal, route)) throw forbidden();
+      } else if (w.userId !== principal.userId) await this.access.assertStaffOrOrganizer(principal, route);
       if (checkpointId !== null && !(await m.existsBy(HikingCheckpoint, { id: checkpointId, routeId: route.id }))) {
         throw new HikingError('not_found', HikingErrorCode.CheckpointNotFound, `打卡点不在该路线上：${checkpointId}`, { field: 'checkpointId' });
       }
       const now = Date.now();
       let next;
       try {
-        next = applyStatusEvent({ status: w.status, drop: null }, { type: 'withdraw', drop: { reason, checkpointId: checkpointId === null ? null : String(checkpointId), at: now } });
+        next = applyStatusEvent({ status: w.status, drop: null }, { type, drop: { reason, checkpointId: checkpointId === null ? null : String(checkpointId), at: now } });
       } catch (err) {
         throw fromDomain(err, 'reason');
       }

@@ -114,7 +114,7 @@ export interface Fixture {
   rosterItem: string;
   year: number;
   /** A hiking event: an item not yet a route, a route with two checkpoints and a wave, the entrant walking it. */
-  hiking: { eventId: number; newRouteItem: number; routeId: number; checkpointId: number; waveId: number; walkerId: number };
+  hiking: { eventId: number; newRouteItem: number; routeId: number; checkpointId: number; waveId: number; walkerId: number; disqualifyWalkerId: number };
 }
 
 const CLAIMS: Record<string, keyof Fixture['orgs']> = { D: 'D', A: 'A', B: 'B', S: 'S' };
@@ -297,6 +297,7 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   await put(url, `/api/v1/events/${hikeEvent}/registration`, org, { autoApprove: true });
   await post(url, `/api/v1/events/${hikeEvent}/status`, org, { status: 'registration_open' });
   await post(url, `/api/v1/items/${hikeItem}/entries`, as('entrant'), {});
+  await post(url, `/api/v1/items/${hikeItem}/entries`, as('neighbour'), {});
   const startAt = new Date(Date.now() - 3600_000);
   const hikeRoute = await post(url, `/api/v1/hiking/items/${hikeItem}/route`, org, { distanceM: 20000, referenceStartAt: startAt });
   const withCheckpoints = await put(url, `/api/v1/hiking/routes/${hikeRoute.id}/checkpoints`, org, { checkpoints: [{ name: '武林门', distanceM: 0 }, { name: '拱宸桥', distanceM: 20000 }] });
@@ -310,6 +311,7 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     checkpointId: withCheckpoints.checkpoints[0].id as number,
     waveId: wave.id as number,
     walkerId: hikers.find((w) => w.userId === people.entrant.id)!.id,
+    disqualifyWalkerId: hikers.find((w) => w.userId === people.neighbour.id)!.id,
   };
 
   // The organizer's own token, signed as the API signs it, but an hour past its end.

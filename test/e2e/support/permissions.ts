@@ -372,6 +372,10 @@ export const PERMISSIONS: Record<string, Permission> = {
   // A walker reads their own track; a neighbour walking the same route, a judge or a leader is refused.
   'GET /api/v1/hiking/walkers/:walkerId': { allowed: 'entrant', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId } }) },
   'POST /api/v1/hiking/walkers/:walkerId/withdraw': { allowed: 'entrant', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId }, body: { reason: '身体不适，自行退出' } }) },
+  'POST /api/v1/hiking/walkers/:walkerId/disqualify': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { walkerId: fx.hiking.disqualifyWalkerId }, body: { reason: '途中搭乘交通工具' } }),
+  },
   'PUT /api/v1/hiking/walkers/:walkerId/lost': { allowed: 'organizer', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId }, body: { lost: false } }) },
   'POST /api/v1/hiking/walkers/:walkerId/share': { allowed: 'entrant', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId } }) },
   'GET /api/v1/hiking/follow/:token': { public: "a family follows a walker by the link's secret the walker sent, never by bib" },

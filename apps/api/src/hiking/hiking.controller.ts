@@ -139,6 +139,16 @@ export class HikingController {
     return this.walkers.withdraw(caller, walkerId, dto.reason, dto.checkpointId ?? null);
   }
 
+  @Post('walkers/:walkerId/disqualify')
+  @Allow('organizer')
+  @HttpCode(200)
+  @Operation('Disqualify a walker, with the reason and where (organizers of the event)')
+  @ApiOkResponse({ type: WalkerDto })
+  @Refuses({ 404: 'no such walker or checkpoint', 409: 'the walker is withdrawn or disqualified already' })
+  disqualify(@Caller() caller: Principal, @Param('walkerId', ParseIdPipe) walkerId: number, @Body() dto: WithdrawDto) {
+    return this.walkers.disqualify(caller, walkerId, dto.reason, dto.checkpointId ?? null);
+  }
+
   @Put('walkers/:walkerId/lost')
   @Allow('organizer', 'checkpoint_staff')
   @Operation('Flag a walker lost, or clear it (any later scan clears it too)')
