@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
-import { adminToken, bearer, buildWorld, http, login, type Person, post, put, type World } from './support/world';
+import { openSse } from './support/sse';
+import { adminToken, baseUrl, bearer, buildWorld, http, login, type Person, post, put, type World } from './support/world';
 
 const MIN = 60_000;
 const PASSWORD = 'Qiantang-tide-2026';
@@ -367,6 +368,24 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     const after = await ok(await upload(staff.one.token, 'pad-1', [{ walkerId: a2, checkpointId: cps[14], direction: 'out', at: Date.now() }]));
     expect([after.results[0].counted, after.results[0].flags]).toEqual([[false], [['questionable']]]);
     expect((await statuses([a2]))[0]).toBe('disqualified');
+  });
+
+  it('pushes the safety board live to staff after each upload, and to no stranger', async () => {
+    const url = `${baseUrl()}/api/v1/hiking/routes/${routeId}/board/live`;
+    expect((await http().get(`/api/v1/hiking/routes/${routeId}/board/live`).set(bearer(team.A.members[0].token))).status).toBe(403);
+    const stream = openSse(url, bearer(staff.two.token));
+    try {
+      const first = await stream.next((m) => m.type === 'board');
+      expect(first.data.total).toBe(12);
+      const lost = team.B.walkers[1];
+      await http().put(`/api/v1/hiking/walkers/${lost}/lost`).set(bearer(staff.one.token)).send({ lost: true }).expect(200);
+      await ok(await upload(staff.one.token, 'pad-1', [{ walkerId: team.C.walkers[3], checkpointId: cps[12], at: Date.now() }]));
+      // The next board after the upload: the lost walker shown, the late scan counted nowhere new.
+      const next = await stream.next((m) => m.type === 'board');
+      expect(next.data.lost.map((w: { walkerId: number }) => w.walkerId)).toEqual([lost]);
+    } finally {
+      stream.close();
+    }
   });
 
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */

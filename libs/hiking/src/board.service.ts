@@ -1,5 +1,7 @@
 import type { Principal } from '@app/identity';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type MessageEvent } from '@nestjs/common';
+import { concatMap, from, interval, map, merge, type Observable, of, throttleTime } from 'rxjs';
+import { BoardLive } from './board-live';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { isOverdue, isWalking, predictArrival, routeMedianPace, type Split, type WalkerStatus } from './domain';
@@ -27,7 +29,23 @@ export class BoardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: RouteAccess,
+    private readonly live: BoardLive,
   ) {}
+
+  /**
+   * The board live (Server-Sent Events): `board` at once, again after changes (at most one per
+   * second while scans pour in, the last change always shown), `ping` every 25 s.
+   */
+  async stream(principal: Principal, routeId: number): Promise<Observable<MessageEvent>> {
+    const first = await this.board(principal, routeId);
+    const changes = this.live.of(routeId).pipe(
+      throttleTime(1000, undefined, { leading: true, trailing: true }),
+      concatMap(() => from(this.board(principal, routeId))),
+      map((board): MessageEvent => ({ type: 'board', data: board })),
+    );
+    const heartbeat = interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
+    return merge(of<MessageEvent>({ type: 'board', data: first }), changes, heartbeat);
+  }
 
   async board(principal: Principal, routeId: number, nowAt = Date.now()) {
     const route = await this.access.route(routeId);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Cutoff, isCurrentCutoff, type PassageScan, personalCutoff, walkersToTimeOut, type WalkerStatus } from './domain';
+import { BoardLive } from './board-live';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingRoute } from './hiking-route.entity';
 import { HikingWave } from './hiking-wave.entity';
@@ -20,7 +21,10 @@ export interface CutoffJob {
 export class CutoffService {
   private readonly logger = new Logger(CutoffService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly live: BoardLive,
+  ) {}
 
   /**
    * A missed cut-off times walkers out automatically (OpenSplitTime's drop at a cut-off). The job
@@ -28,6 +32,12 @@ export class CutoffService {
    * does nothing, and the job scheduled for the new instant does the work.
    */
   async run(job: CutoffJob): Promise<{ timedOut: number; stale?: true }> {
+    const outcome = await this.timeOut(job);
+    if (outcome.timedOut) await this.live.announce([job.routeId]);
+    return outcome;
+  }
+
+  private timeOut(job: CutoffJob): Promise<{ timedOut: number; stale?: true }> {
     return this.dataSource.transaction(async (m) => {
       const route = await m.findOneBy(HikingRoute, { id: job.routeId });
       const cp = await m.findOneBy(HikingCheckpoint, { id: job.checkpointId });

@@ -4,6 +4,7 @@ import { RegistrationModule } from '@app/registration';
 import { ResultsModule } from '@app/results';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BoardLive } from './board-live';
 import { BoardService } from './board.service';
 import { CutoffService } from './cutoff.service';
 import { FollowService } from './follow.service';
@@ -19,7 +20,7 @@ const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, Bo
 
 @Module({
   imports: [TypeOrmModule.forFeature(HIKING_ENTITIES), IdentityModule, EventsModule, RegistrationModule, ResultsModule],
-  providers: [...SERVICES, RouteAccess, HikingStandings],
+  providers: [...SERVICES, RouteAccess, HikingStandings, BoardLive],
   exports: SERVICES,
 })
 export class HikingModule {}

@@ -9,6 +9,7 @@ import { HikingRoute } from './hiking-route.entity';
 import type { StoredScanFlag } from './hiking-scan.entity';
 import { HikingWalker } from './hiking-walker.entity';
 import { HikingWave } from './hiking-wave.entity';
+import { BoardLive } from './board-live';
 import { RouteAccess } from './route-access';
 import { FAR_SKEW_MS, type ScanInput, type ScanOutcome, type ScanUploadInput, type ScanUploadResult } from './scan-upload';
 import { auditStatus, standingsChanged } from './standings-version';
@@ -36,6 +37,7 @@ export class ScansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: RouteAccess,
+    private readonly live: BoardLive,
   ) {}
 
   async upload(principal: Principal, eventId: number, input: ScanUploadInput): Promise<ScanUploadResult> {
@@ -52,7 +54,7 @@ export class ScansService {
     );
     if (Math.abs(corrected.skewMs) > FAR_SKEW_MS) throw new HikingError('invalid', HikingErrorCode.DeviceClockInvalid, '设备时钟与服务器相差超过一天，请校准设备时间', { field: 'deviceNow' });
 
-    return this.dataSource.transaction(async (m) => {
+    const result = await this.dataSource.transaction(async (m) => {
       const routeIds = routes.map((r) => r.id);
       const checkpoints = await m.find(HikingCheckpoint, { where: routeIds.map((routeId) => ({ routeId })), order: { seq: 'ASC' } });
       const cpById = new Map(checkpoints.map((c) => [c.id, c]));
@@ -81,6 +83,8 @@ export class ScansService {
       const count = (o: ScanOutcome['outcome']) => results.filter((r) => r.outcome === o).length;
       return { deviceId: input.deviceId, skewMs: corrected.skewMs, skewFlagged: corrected.skewFlagged, accepted: count('accepted'), repeats: count('repeat'), refused: count('refused'), results };
     });
+    if (result.accepted) await this.live.announce(routes.map((r) => r.id));
+    return result;
   }
 
   /** Walkers the scans name, by id or by bib; a team's bib names its members not withdrawn or disqualified. */

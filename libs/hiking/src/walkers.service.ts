@@ -9,6 +9,7 @@ import { HikingCheckpointStaff } from './hiking-checkpoint-staff.entity';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingWalker } from './hiking-walker.entity';
 import { HikingWave } from './hiking-wave.entity';
+import { BoardLive } from './board-live';
 import { RouteAccess } from './route-access';
 import { auditStatus, standingsChanged } from './standings-version';
 
@@ -26,6 +27,7 @@ export class WalkersService {
     private readonly access: RouteAccess,
     private readonly entries: EntryDirectory,
     private readonly people: PeopleDirectory,
+    private readonly live: BoardLive,
   ) {}
 
   /**
@@ -109,6 +111,12 @@ export class WalkersService {
   }
 
   private async drop(principal: Principal, walkerId: number, type: 'withdraw' | 'disqualify', reason: string, checkpointId: number | null) {
+    const walker = await this.dropInTransaction(principal, walkerId, type, reason, checkpointId);
+    await this.live.announce([walker.routeId]);
+    return walker;
+  }
+
+  private dropInTransaction(principal: Principal, walkerId: number, type: 'withdraw' | 'disqualify', reason: string, checkpointId: number | null) {
     return this.dataSource.transaction(async (m) => {
       const [walker] = await m.query('SELECT id FROM hiking_walkers WHERE id = ? FOR UPDATE', [walkerId]);
       if (!walker) throw walkerNotFound(walkerId);

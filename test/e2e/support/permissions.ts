@@ -380,6 +380,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'POST /api/v1/hiking/walkers/:walkerId/share': { allowed: 'entrant', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId } }) },
   'GET /api/v1/hiking/follow/:token': { public: "a family follows a walker by the link's secret the walker sent, never by bib" },
   'GET /api/v1/hiking/routes/:routeId/export.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
+  'GET /api/v1/hiking/routes/:routeId/board/live': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
   'GET /api/v1/hiking/routes/:routeId/board': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
   'POST /api/v1/hiking/events/:eventId/scans': {
     allowed: 'organizer',

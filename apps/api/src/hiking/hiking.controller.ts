@@ -1,6 +1,7 @@
 import { BoardService, RoutesService, WalkersService } from '@app/hiking';
 import type { Principal } from '@app/identity';
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, type MessageEvent, Param, Post, Put, Sse } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Allow, Caller } from '../auth/auth.decorators';
 import { ParseIdPipe } from '../http/ids';
@@ -156,6 +157,16 @@ export class HikingController {
   @Refuses({ 404: 'no such walker' })
   setLost(@Caller() caller: Principal, @Param('walkerId', ParseIdPipe) walkerId: number, @Body() dto: LostDto) {
     return this.walkers.setLost(caller, walkerId, dto.lost);
+  }
+
+  /** Server-Sent Events for staff screens: `board` at once and after changes (at most one a second), `ping` every 25 s. */
+  @Sse('routes/:routeId/board/live')
+  @Allow('organizer', 'checkpoint_staff')
+  @Operation('The safety board live (Server-Sent Events)')
+  @ApiOkResponse({ description: 'events `board` (SafetyBoardDto) and `ping`, each `data:` a JSON text', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @Refuses({ 404: 'no such route' })
+  liveBoard(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number): Promise<Observable<MessageEvent>> {
+    return this.boards.stream(caller, routeId);
   }
 
   @Get('routes/:routeId/board')
