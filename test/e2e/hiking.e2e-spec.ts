@@ -23,6 +23,8 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
   let itemId: number;
   let routeId: number;
   let shortCheckpoint: number;
+  let shortRoute: number;
+  let shortItem: number;
   let otherCheckpoint: number;
   let waveId: number;
   let cps: number[] = [];
@@ -77,7 +79,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     const token = world.organizer.token;
     eventId = (await post(world.url, '/api/v1/events', token, { organisationId: world.district.id, kind: 'hiking', name: `大运河职工毅行-${world.tag}` })).id;
     itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, token, { name: '28公里毅行' })).id;
-    const shortItem = (await post(world.url, `/api/v1/events/${eventId}/items`, token, { name: '5公里健步走' })).id;
+    shortItem = (await post(world.url, `/api/v1/events/${eventId}/items`, token, { name: '5公里健步走' })).id;
     await put(world.url, `/api/v1/items/${itemId}/registration`, token, { entryType: 'team', teamMin: 4, teamMax: 6 });
     await put(world.url, `/api/v1/events/${eventId}/registration`, token, { autoApprove: true });
     await post(world.url, `/api/v1/events/${eventId}/status`, token, { status: 'registration_open' });
@@ -109,6 +111,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
 
     // A second route of the same event (for an off-route scan), and another event whose staff scans nothing here.
     const short = await post(world.url, `/api/v1/hiking/items/${shortItem}/route`, token, { distanceM: 5000, referenceStartAt: new Date(T0) });
+    shortRoute = short.id;
     shortCheckpoint = (await put(world.url, `/api/v1/hiking/routes/${short.id}/checkpoints`, token, { checkpoints: [{ name: '西湖文化广场', distanceM: 0 }, { name: '武林广场', distanceM: 5000 }] })).checkpoints[1].id;
     const other = (await post(world.url, '/api/v1/events', token, { organisationId: world.district.id, kind: 'hiking', name: `青年毅行大赛-${world.tag}` })).id;
     const otherItem = (await post(world.url, `/api/v1/events/${other}/items`, token, { name: '20公里' })).id;
@@ -251,7 +254,9 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     await ok(await upload(staff.one.token, 'pad-b3', [{ walkerId: B[0], checkpointId: cps[10], at: Math.min(Date.now(), cutoff + 2000) }]));
     expect(await statuses(B)).toEqual(['timed_out', 'timed_out', 'timed_out', 'on_course']);
     const b3 = await walker(B[3]);
+    // Enrolled after the gun, every walker was started by it; the audit keeps each step.
     expect(b3.changes.map((c: { fromStatus: string; toStatus: string; actorId: number | null }) => [c.fromStatus, c.toStatus, c.actorId])).toEqual([
+      ['registered', 'started', null],
       ['on_course', 'timed_out', null],
       ['timed_out', 'on_course', null],
     ]);
@@ -276,7 +281,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     await waitFor('team C timed out at the moved cut-off', async () => (await statuses(C.slice(1))).every((s) => s === 'timed_out'), 30_000, 200);
     expect(Date.now()).toBeGreaterThanOrEqual(moved);
     const c1 = await walker(C[1]);
-    expect([c1.dropCheckpointId, new Date(c1.droppedAt).getTime(), c1.changes.length]).toEqual([cps[12], moved, 1]);
+    expect([c1.dropCheckpointId, new Date(c1.droppedAt).getTime(), c1.changes.length]).toEqual([cps[12], moved, 2]);
   });
 
   it('ranks complete teams above incomplete ones by the last member in', async () => {
@@ -386,6 +391,41 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     } finally {
       stream.close();
     }
+  });
+
+  it("starts at its wave's gun a team that never scanned, expects it on the board, and times out who then misses a cut-off", async () => {
+    // The 5 km walk's late wave: a team registers and walks off without a single scan.
+    const c = world.contestants;
+    const members = [c[9], c[11], c[13], c[15]];
+    await put(world.url, `/api/v1/items/${shortItem}/registration`, world.organizer.token, { entryType: 'team', teamMin: 4, teamMax: 6 });
+    await post(world.url, `/api/v1/items/${shortItem}/entries`, world.organizer.token, { teamName: '运河健步走队', memberIds: members.map((p) => p.id), captainId: members[0].id });
+    const gun = Date.now() + 3000;
+    const late = (await post(world.url, `/api/v1/hiking/routes/${shortRoute}/waves`, world.organizer.token, { name: '第二批', startsAt: new Date(gun) })).id;
+    expect(await post(world.url, `/api/v1/hiking/routes/${shortRoute}/walkers`, world.organizer.token, { waveId: late })).toEqual({ enrolled: 4, refused: [] });
+    const shortWalkers = async () => (await http().get(`/api/v1/hiking/routes/${shortRoute}/walkers`).set(org())).body as Walker[];
+    const ids = (await shortWalkers()).map((w) => w.id);
+    const board = async () => (await http().get(`/api/v1/hiking/routes/${shortRoute}/board`).set(org())).body;
+    const before = await board();
+    expect([before.byStatus, before.checkpoints[1].expected, before.segments[0].onTrail]).toEqual([{ registered: 4 }, 0, 0]);
+
+    // The gun: registered → started, though nobody scanned; the board expects them at the finish.
+    await waitFor('the gun starts the wave', async () => (await shortWalkers()).every((w) => w.status === 'started'), 30_000, 200);
+    expect(Date.now()).toBeGreaterThanOrEqual(gun);
+    const after = await board();
+    expect([after.byStatus, after.checkpoints[1].expected, after.segments[0].onTrail]).toEqual([{ started: 4 }, 4, 4]);
+    const first = await walker(ids[0]);
+    expect([first.startedAt, first.changes.map((x: { fromStatus: string; toStatus: string; actorId: number | null }) => [x.fromStatus, x.toStatus, x.actorId])]).toEqual([null, [['registered', 'started', null]]]);
+
+    // One walks in before the finish's cut-off; the three who never scanned anywhere miss it.
+    const finish = shortCheckpoint;
+    const cutoff = Date.now() + 3000;
+    await http().put(`/api/v1/hiking/checkpoints/${finish}/cutoffs`).set(org()).send({ arrivalCutoffAt: new Date(T0 + (cutoff - gun)) }).expect(200);
+    await ok(await upload(world.organizer.token, 'pad-org', [{ walkerId: ids[0], checkpointId: finish, at: Date.now() - 500 }]));
+    await waitFor('the cut-off times out who never scanned', async () => (await shortWalkers()).filter((w) => w.status === 'timed_out').length === 3, 30_000, 200);
+    const end = new Map((await shortWalkers()).map((w) => [w.id, w]));
+    expect(ids.map((id) => end.get(id)!.status)).toEqual(['finished', 'timed_out', 'timed_out', 'timed_out']);
+    expect([end.get(ids[1])!.dropReason, end.get(ids[1])!.dropCheckpointId, new Date(end.get(ids[1])!.droppedAt!).getTime()]).toEqual(['missed_arrival_cutoff', finish, cutoff]);
+    expect((await board()).byStatus).toEqual({ finished: 1, timed_out: 3 });
   });
 
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */

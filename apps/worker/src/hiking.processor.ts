@@ -9,6 +9,7 @@ export class HikingProcessor extends JobProcessor<typeof QUEUES.hiking> {
   readonly queue = QUEUES.hiking;
   readonly handlers: HandlersFor<typeof QUEUES.hiking> = {
     'hiking.cutoff': (payload) => this.cutoffs.run(payload),
+    'hiking.gun': (payload) => this.cutoffs.gun(payload),
   };
 
   constructor(

@@ -7,6 +7,7 @@ import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingRoute } from './hiking-route.entity';
 import { HikingWave } from './hiking-wave.entity';
 import { standingsChanged } from './standings-version';
+import { startAtGun } from './wave-gun';
 
 export interface CutoffJob {
   routeId: number;
@@ -37,6 +38,22 @@ export class CutoffService {
     return outcome;
   }
 
+  /**
+   * A wave's gun: its walkers still registered become started (registered → started by the start
+   * scan or the wave's gun), so the board expects them and cut-offs can time them out. Their start
+   * stays unknown (net time unknown), as for a walker with no start scan. A job for a moved start
+   * does nothing.
+   */
+  async gun(job: { routeId: number; waveId: number; at: number }): Promise<{ started: number; stale?: true }> {
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const wave = await m.findOneBy(HikingWave, { id: job.waveId });
+      if (!wave || wave.startsAt.getTime() !== job.at) return { started: 0, stale: true as const };
+      return { started: await startAtGun(m, job.routeId, job.waveId) };
+    });
+    if (outcome.started) await this.live.announce([job.routeId]);
+    return outcome;
+  }
+
   private timeOut(job: CutoffJob): Promise<{ timedOut: number; stale?: true }> {
     return this.dataSource.transaction(async (m) => {
       const route = await m.findOneBy(HikingRoute, { id: job.routeId });
@@ -49,8 +66,10 @@ export class CutoffService {
         return { timedOut: 0, stale: true as const };
       }
       const cutoff: Cutoff = { checkpointId: String(cp.id), checkpointSeq: cp.seq, kind: job.kind, at: job.at };
+      // Registered walkers too: a personal cut-off is never before the wave's gun, so by now they are
+      // started walkers who never scanned, even when the gun's job has not run yet.
       const candidates: { id: number; status: WalkerStatus }[] = await m.query(
-        `SELECT id, status FROM hiking_walkers WHERE wave_id = ? AND route_id = ? AND status IN ('started', 'on_course') ORDER BY id FOR UPDATE`,
+        `SELECT id, status FROM hiking_walkers WHERE wave_id = ? AND route_id = ? AND status IN ('registered', 'started', 'on_course') ORDER BY id FOR UPDATE`,
         [job.waveId, job.routeId],
       );
       if (!candidates.length) return { timedOut: 0 };

@@ -8,6 +8,7 @@ import { fromDomain, HikingError, walkerNotFound } from './hiking-errors';
 import { HikingCheckpointStaff } from './hiking-checkpoint-staff.entity';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingWalker } from './hiking-walker.entity';
+import { startAtGun } from './wave-gun';
 import { HikingWave } from './hiking-wave.entity';
 import { BoardLive } from './board-live';
 import { RouteAccess } from './route-access';
@@ -58,6 +59,8 @@ export class WalkersService {
         const res = await m.query('INSERT IGNORE INTO hiking_walkers (entry_id, user_id, route_id, bib, captain, wave_id, team_entry_id) VALUES ?', [rows]);
         enrolled = Number(res.affectedRows ?? 0);
       }
+      // Enrolled after their wave's gun: started at once, as the gun's job would have.
+      if (enrolled && wave.startsAt.getTime() <= Date.now()) await startAtGun(m, routeId, waveId);
       return { enrolled, refused };
     });
   }

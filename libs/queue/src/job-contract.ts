@@ -41,6 +41,11 @@ export interface JobPayloads {
    * new job is scheduled and this one, finding `at` no longer current, does nothing.
    */
   'hiking.cutoff': { routeId: number; checkpointId: number; waveId: number; kind: 'arrival' | 'departure'; at: number };
+  /**
+   * A wave's gun: its walkers still registered are started (net time unknown until a scan). `at`
+   * (epoch ms) is the start it was scheduled for; a moved wave start makes it stale.
+   */
+  'hiking.gun': { routeId: number; waveId: number; at: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -95,6 +100,7 @@ export const JOB_QUEUES = {
   'awards.item': QUEUES.awards,
   'awards.certificate': QUEUES.awards,
   'hiking.cutoff': QUEUES.hiking,
+  'hiking.gun': QUEUES.hiking,
 } as const satisfies Record<JobName, QueueName>;
 
 interface JobDefinition<N extends JobName> {
@@ -203,6 +209,13 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     queue: QUEUES.hiking,
     // The cut-off instant is in the id: a moved cut-off is a new job beside the stale one.
     jobId: (p) => `hiking.cutoff-${p.waveId}-${p.checkpointId}-${p.kind}-${p.at}`,
+    runAt: (p) => p.at,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
+  },
+  'hiking.gun': {
+    queue: QUEUES.hiking,
+    // The start instant is in the id, as for cut-offs: a moved wave start is a new job.
+    jobId: (p) => `hiking.gun-${p.routeId}-${p.waveId}-${p.at}`,
     runAt: (p) => p.at,
     options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
   },
