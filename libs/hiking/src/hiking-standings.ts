@@ -9,6 +9,7 @@ import { entryStatus, formatDuration } from './standing-rows';
 interface WalkerRow {
   id: number;
   entryId: number;
+  userId: number;
   status: WalkerStatus;
   startedAt: Date | null;
   waveStartsAt: Date;
@@ -46,7 +47,7 @@ export class HikingStandings implements StandingsSource, OnModuleInit {
     );
     if (!route) return null;
     const walkers: WalkerRow[] = await sql.query(
-      `SELECT w.id, w.entry_id AS entryId, w.status, w.started_at AS startedAt, v.starts_at AS waveStartsAt,
+      `SELECT w.id, w.entry_id AS entryId, w.user_id AS userId, w.status, w.started_at AS startedAt, v.starts_at AS waveStartsAt,
               (SELECT MIN(s.corrected_at) FROM hiking_scans s WHERE s.walker_id = w.id AND s.counted = 1 AND s.checkpoint_id =
                  (SELECT c.id FROM hiking_checkpoints c WHERE c.route_id = w.route_id ORDER BY c.seq DESC LIMIT 1)) AS finishAt
          FROM hiking_walkers w JOIN hiking_waves v ON v.id = w.wave_id WHERE w.route_id = ? ORDER BY w.entry_id, w.id`,
@@ -73,6 +74,8 @@ export class HikingStandings implements StandingsSource, OnModuleInit {
         place: r.place,
         total: s.gunMs === null ? null : formatDuration(s.gunMs),
         status: entryStatus(members.map((w) => w.status), s.gunMs !== null),
+        // Who walked in, so a completion certificate goes to them and not to a member who dropped out.
+        finishers: members.filter((w) => w.status === 'finished').map((w) => Number(w.userId)),
         detail: { gunTime: s.gunMs === null ? null : formatDuration(s.gunMs), netTime: s.netMs === null ? null : formatDuration(s.netMs), complete: r.complete, finished: s.finished, members: members.length },
       };
     });

@@ -1,4 +1,4 @@
-import { allocateAwards } from './allocate-awards';
+import { allocateAwards, toPersonAwards } from './allocate-awards';
 import type { RankedEntry } from './types';
 
 const cert = { code: 'finisher', name: '完赛证书', level: 9 };
@@ -20,6 +20,23 @@ describe('completion awards', () => {
       ['1', 'first'],
       ['1', 'finisher'],
       ['2', 'finisher'],
+    ]);
+  });
+
+  it('gives a team member who timed out or withdrew no certificate, though the team has a time; other awards go to every member', () => {
+    // 杭钢毅行二队: one of four walked in, three were timed out at a cut-off.
+    const team: RankedEntry = { entryId: 'B', personIds: ['王一', '王二', '王三', '王四'], place: 1, total: '4:10:00', status: 'OK', finishers: ['王四'] };
+    const whole: RankedEntry = { entryId: 'A', personIds: ['李一', '李二'], place: 2, total: '4:40:00', status: 'OK' };
+    const rules = [{ type: 'rank' as const, tiers: [{ fromPlace: 1, award: { code: 'first', name: '第一名', level: 1 } }] }, { type: 'completion' as const, award: cert }];
+    const persons = toPersonAwards(allocateAwards([team, whole], rules), [team, whole]);
+    expect(persons.map((p) => [p.awardCode, p.personId])).toEqual([
+      ['first', '王一'],
+      ['first', '王二'],
+      ['first', '王三'],
+      ['first', '王四'],
+      ['finisher', '王四'],
+      ['finisher', '李一'],
+      ['finisher', '李二'],
     ]);
   });
 });
