@@ -7,8 +7,8 @@ import { adminToken, baseUrl, bearer, buildWorld, http, login, type Person, post
 const MIN = 60_000;
 const PASSWORD = 'Qiantang-tide-2026';
 
-type Scan = { walkerId?: number; bib?: string; checkpointId: number; direction?: 'in' | 'out'; at: number; clientScanId?: string };
-type Walker = { id: number; userId: number; entryId: number; status: string; lastCheckpointSeq: number | null; dropReason: string | null; dropCheckpointId: number | null; droppedAt: string | null };
+type Scan = { walkerId?: number; bib?: string; present?: number[]; checkpointId: number; direction?: 'in' | 'out'; at: number; clientScanId?: string };
+type Walker = { id: number; userId: number; bib: string | null; entryId: number; status: string; lastCheckpointSeq: number | null; dropReason: string | null; dropCheckpointId: number | null; droppedAt: string | null };
 
 /**
  * The Grand Canal workers' walk (大运河职工毅行): one 28 km route of 15 checkpoints, three teams of
@@ -49,6 +49,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
           direction: s.direction ?? 'in',
           deviceAt: new Date(s.at + skewMs),
           ...(s.walkerId ? { walkerId: s.walkerId } : { bib: s.bib }),
+          ...(s.present ? { present: s.present } : {}),
         })),
       });
   const ok = async (res: Awaited<ReturnType<typeof upload>>) => {
@@ -110,7 +111,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     for (const key of ['A', 'B', 'C'] as const) team[key].walkers = team[key].members.map((p) => byUser.get(p.id)!);
 
     // A second route of the same event (for an off-route scan), and another event whose staff scans nothing here.
-    const short = await post(world.url, `/api/v1/hiking/items/${shortItem}/route`, token, { distanceM: 5000, referenceStartAt: new Date(T0) });
+    const short = await post(world.url, `/api/v1/hiking/items/${shortItem}/route`, token, { distanceM: 5000, referenceStartAt: new Date(T0), incompleteTeamScan: 'refuse' });
     shortRoute = short.id;
     shortCheckpoint = (await put(world.url, `/api/v1/hiking/routes/${short.id}/checkpoints`, token, { checkpoints: [{ name: '西湖文化广场', distanceM: 0 }, { name: '武林广场', distanceM: 5000 }] })).checkpoints[1].id;
     const other = (await post(world.url, '/api/v1/events', token, { organisationId: world.district.id, kind: 'hiking', name: `青年毅行大赛-${world.tag}` })).id;
@@ -218,6 +219,13 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     // A device clock days off is a device to fix, not a skew to correct.
     const future = await upload(staff.one.token, 'pad-broken', [{ walkerId: A[0], checkpointId: cps[1], at: at(1) }], 0, new Date(Date.now() + 3 * 86_400_000));
     expect([future.status, future.body.code, future.body.details[0].field]).toEqual([400, 'HIKING_DEVICE_CLOCK_INVALID', 'deviceNow']);
+
+    // Team B's QR at the ninth checkpoint with B3 lagging behind: this walk flags an incomplete team (the
+    // route's default) and scans the three present.
+    const bibB = (await walkers()).get(B[0])!.bib!;
+    const partial = await ok(await upload(staff.one.token, 'pad-1', [{ bib: bibB, present: B.slice(0, 3), checkpointId: cps[9], at: at(9, 12) }]));
+    expect([partial.results[0].walkerIds, partial.results[0].counted, partial.results[0].flags]).toEqual([B.slice(0, 3), [true, true, true], [['team_incomplete'], ['team_incomplete'], ['team_incomplete']]]);
+    expect((await walker(B[3])).scans.some((s: { seq: number }) => s.seq === 9)).toBe(false);
 
     // C0 is out, from their own phone, at the fifth checkpoint.
     const out = await http().post(`/api/v1/hiking/walkers/${C[0]}/withdraw`).set(bearer(team.C.members[0].token)).send({ reason: '脚踝扭伤，自行退出', checkpointId: cps[5] });
@@ -414,8 +422,25 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     const first = await walker(ids[0]);
     expect([first.startedAt, first.changes.map((x: { fromStatus: string; toStatus: string; actorId: number | null }) => [x.fromStatus, x.toStatus, x.actorId])]).toEqual([null, [['registered', 'started', null]]]);
 
-    // One walks in before the finish's cut-off; the three who never scanned anywhere miss it.
+    // The team's QR at the finish with only its captain there: this walk refuses an incomplete team, and
+    // a walker named present who is not of the team; nothing is written.
     const finish = shortCheckpoint;
+    const bibD = (await shortWalkers())[0].bib!;
+    const partial = await upload(world.organizer.token, 'pad-org', [
+      { bib: bibD, present: [ids[0]], checkpointId: finish, at: Date.now() - 1000 },
+      { bib: bibD, present: [ids[0], team.A.walkers[0]], checkpointId: finish, at: Date.now() - 1000 },
+    ]);
+    expect([partial.status, partial.body.accepted, partial.body.results.map((r: { code: string; field: string }) => [r.code, r.field])]).toEqual([
+      200,
+      0,
+      [
+        ['HIKING_TEAM_INCOMPLETE', 'scans[0].present'],
+        ['HIKING_NOT_TEAM_MEMBER', 'scans[1].present'],
+      ],
+    ]);
+    expect((await walker(ids[0])).scans).toEqual([]);
+
+    // One walks in before the finish's cut-off; the three who never scanned anywhere miss it.
     const cutoff = Date.now() + 3000;
     await http().put(`/api/v1/hiking/checkpoints/${finish}/cutoffs`).set(org()).send({ arrivalCutoffAt: new Date(T0 + (cutoff - gun)) }).expect(200);
     await ok(await upload(world.organizer.token, 'pad-org', [{ walkerId: ids[0], checkpointId: finish, at: Date.now() - 500 }]));

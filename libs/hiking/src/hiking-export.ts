@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { RouteAccess } from './route-access';
 
 const STATUS: Record<string, string> = { registered: '已报名', started: '已出发', on_course: '行进中', finished: '完赛', withdrawn: '退出', timed_out: '超时', disqualified: '取消资格' };
-const FLAG: Record<string, string> = { duplicate: '重复', off_route: '非本路线', out_of_order: '顺序异常', no_start_scan: '无出发记录', clock_skew: '设备时钟偏差', questionable: '存疑' };
+const FLAG: Record<string, string> = { duplicate: '重复', off_route: '非本路线', out_of_order: '顺序异常', no_start_scan: '无出发记录', clock_skew: '设备时钟偏差', questionable: '存疑', team_incomplete: '队伍不完整' };
 
 export interface HikingWorkbook {
   fileName: string;

@@ -38,6 +38,13 @@ export class HikingRoute {
   @Column({ name: 'team_gap_ms', type: 'int', unsigned: true, default: 600000 })
   teamGapMs: number;
 
+  /**
+   * A team's QR scanned with members missing (an incomplete team at a checkpoint): `refuse` the scan,
+   * so the team waits for its members, or `flag` it for staff and scan the members present.
+   */
+  @Column({ name: 'incomplete_team_scan', type: 'enum', enum: ['flag', 'refuse'], default: 'flag' })
+  incompleteTeamScan: 'flag' | 'refuse';
+
   /** A device clock off by more than this is flagged on its scans. */
   @Column({ name: 'skew_limit_ms', type: 'int', unsigned: true, default: 120000 })
   skewLimitMs: number;

@@ -3,11 +3,11 @@ import type { ScanDirection, ScanFlag } from './domain';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingWalker } from './hiking-walker.entity';
 
-/** The domain's flags plus those the upload sets: a skewed device clock, a scan after a drop. */
-export type StoredScanFlag = ScanFlag | 'clock_skew' | 'questionable';
+/** The domain's flags plus those the upload sets: a skewed device clock, a scan after a drop, a team scanned with members missing. */
+export type StoredScanFlag = ScanFlag | 'clock_skew' | 'questionable' | 'team_incomplete';
 
 // Records rather than lists, so a value added to the domain does not compile until it is here.
-const FLAGS: Record<StoredScanFlag, true> = { duplicate: true, off_route: true, out_of_order: true, no_start_scan: true, clock_skew: true, questionable: true };
+const FLAGS: Record<StoredScanFlag, true> = { duplicate: true, off_route: true, out_of_order: true, no_start_scan: true, clock_skew: true, questionable: true, team_incomplete: true };
 export const SCAN_FLAGS = Object.keys(FLAGS) as StoredScanFlag[];
 const DIRECTIONS: Record<ScanDirection, true> = { in: true, out: true };
 export const SCAN_DIRECTIONS = Object.keys(DIRECTIONS) as ScanDirection[];

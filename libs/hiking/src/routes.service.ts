@@ -19,6 +19,7 @@ export interface RouteInput {
   teamGapMs?: number;
   skewLimitMs?: number;
   overdueMarginMs?: number;
+  incompleteTeamScan?: 'flag' | 'refuse';
 }
 
 export interface CheckpointInput {

@@ -8,6 +8,8 @@ export interface ScanInput {
   deviceAt: Date;
   walkerId?: number;
   bib?: string;
+  /** With a team's bib: the members (walker ids) present; absent, every member not out of the walk. */
+  present?: number[];
 }
 
 export interface ScanUploadInput {

@@ -2,7 +2,7 @@ import type { Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { applyStatusEvent, classifyScan, correctUpload, type Cutoff, DROPPED_STATUSES, HikingErrorCode, type KnownScan, lateScanEffect, type WalkerStatus } from './domain';
+import { applyStatusEvent, classifyScan, teamScan, correctUpload, type Cutoff, DROPPED_STATUSES, HikingErrorCode, type KnownScan, lateScanEffect, type WalkerStatus } from './domain';
 import { HikingError, routeNotFound } from './hiking-errors';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingRoute } from './hiking-route.entity';
@@ -19,6 +19,8 @@ interface Target {
   scan: ScanInput;
   checkpoint: HikingCheckpoint;
   walkerIds: number[];
+  /** A team's QR with a member still walking missing, on a route that flags rather than refuses it. */
+  teamIncomplete?: true;
 }
 
 interface StoredScan extends KnownScan {
@@ -70,7 +72,16 @@ export class ScansService {
         else {
           const walkerIds = scan.walkerId !== undefined ? (byBib.walkers.has(scan.walkerId) ? [scan.walkerId] : []) : (byBib.bibs.get(scan.bib ?? '') ?? []);
           if (!walkerIds.length) results.push(refuse(index, HikingErrorCode.UnknownBib, scan.walkerId !== undefined ? 'walkerId' : 'bib', `本活动没有此号码：${scan.walkerId ?? scan.bib ?? ''}`));
-          else targets.push({ index, scan, checkpoint, walkerIds });
+          else if (scan.bib !== undefined && scan.present !== undefined) {
+            // A team's QR with the members present: an incomplete team is refused or flagged, as the route sets.
+            const policy = routes.find((r) => r.id === checkpoint.routeId)?.incompleteTeamScan ?? 'flag';
+            const members = (byBib.members.get(scan.bib) ?? []).map((w) => ({ walkerId: String(w.id), status: w.status }));
+            const verdict = teamScan(members, scan.present.map(String), policy);
+            if (verdict.kind === 'stranger') results.push(refuse(index, HikingErrorCode.NotTeamMember, 'present', `不是队伍 ${scan.bib} 的队员：${verdict.walkerIds.join('、')}`));
+            else if (verdict.kind === 'refuse') results.push(refuse(index, HikingErrorCode.TeamIncomplete, 'present', `队伍 ${scan.bib} 在「${checkpoint.name}」不完整：缺 ${verdict.missing.length} 名队员，须全队到齐再扫码`));
+            else if (!verdict.walkerIds.length) results.push(refuse(index, HikingErrorCode.TeamIncomplete, 'present', `队伍 ${scan.bib} 没有在场的队员`));
+            else targets.push({ index, scan, checkpoint, walkerIds: verdict.walkerIds.map(Number), ...(verdict.incomplete ? { teamIncomplete: true as const } : {}) });
+          } else targets.push({ index, scan, checkpoint, walkerIds });
         }
       }
       const accepted = await this.apply(m, targets, input.deviceId, corrected.scans.map((s) => s.correctedAt), corrected.skewFlagged, serverNow, routes, checkpoints);
@@ -96,13 +107,18 @@ export class ScansService {
     if (bibs.length) rows.push(...(await m.query('SELECT id, bib, status FROM hiking_walkers WHERE bib IN (?) AND route_id IN (?) ORDER BY id', [bibs, routeIds])));
     const walkers = new Set(rows.map((r) => Number(r.id)));
     const byBib = new Map<string, number[]>();
+    // Every member of a bib, with their status, for a team scan that says who is present.
+    const members = new Map<string, { id: number; status: WalkerStatus }[]>();
+    for (const r of rows) {
+      if (r.bib !== null && !members.get(r.bib)?.some((x) => x.id === Number(r.id))) members.set(r.bib, [...(members.get(r.bib) ?? []), { id: Number(r.id), status: r.status }]);
+    }
     for (const r of rows) {
       if (r.bib === null || r.status === 'withdrawn' || r.status === 'disqualified') continue;
       const list = byBib.get(r.bib) ?? [];
       if (!list.includes(Number(r.id))) list.push(Number(r.id));
       byBib.set(r.bib, list);
     }
-    return { walkers, bibs: byBib };
+    return { walkers, bibs: byBib, members };
   }
 
   private async apply(
@@ -158,6 +174,7 @@ export class ScansService {
         }
         const flags: StoredScanFlag[] = [...verdict.flags];
         if (skewFlagged) flags.push('clock_skew');
+        if (t.teamIncomplete) flags.push('team_incomplete');
         let counted = verdict.counted;
         const seq = t.checkpoint.routeId === w.routeId ? t.checkpoint.seq : null;
         if (DROPPED_STATUSES.includes(w.status) && seq !== null) {

@@ -11,6 +11,10 @@ export class CreateRouteDto {
   @ApiPropertyOptional({ example: 600000 }) @OptionalField() @IsInt() @Min(0) @Max(86_400_000) teamGapMs?: number;
   @ApiPropertyOptional({ example: 120000 }) @OptionalField() @IsInt() @Min(0) @Max(86_400_000) skewLimitMs?: number;
   @ApiPropertyOptional({ example: 1800000 }) @OptionalField() @IsInt() @Min(0) @Max(86_400_000) overdueMarginMs?: number;
+  @ApiPropertyOptional({ enum: ['flag', 'refuse'], description: "a team's QR scanned with a member still walking missing: flagged for staff (default) or refused" })
+  @OptionalField()
+  @IsIn(['flag', 'refuse'])
+  incompleteTeamScan?: 'flag' | 'refuse';
 }
 
 export class CheckpointDto {
@@ -64,6 +68,13 @@ export class ScanDto {
   @ApiProperty({ type: Date, description: "the device's clock when scanned" }) @Type(() => Date) @IsDate() deviceAt: Date;
   @ApiPropertyOptional({ description: "a walker's own code" }) @OptionalField() @IsInt() @Min(1) walkerId?: number;
   @ApiPropertyOptional({ description: "the entry's bib (registration QR); a team's scans its members" }) @OptionalField() @IsString() @Length(1, 32) bib?: string;
+  @ApiPropertyOptional({ type: [Number], description: "with a team's bib: the members (walker ids) present; an incomplete team is refused or flagged as the route sets" })
+  @OptionalField()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  present?: number[];
 }
 
 export class ScanUploadDto {
@@ -104,6 +115,7 @@ export class RouteViewDto {
   @ApiProperty() teamMax: number;
   @ApiProperty() teamGapMs: number;
   @ApiProperty() skewLimitMs: number;
+  @ApiProperty({ enum: ['flag', 'refuse'] }) incompleteTeamScan: 'flag' | 'refuse';
   @ApiProperty() overdueMarginMs: number;
   @ApiProperty() standingsVersion: number;
   @ApiProperty({ type: [CheckpointViewDto] }) checkpoints: CheckpointViewDto[];

@@ -18,6 +18,7 @@ import { JobFairTables1795510000000 } from './1795510000000-JobFairTables';
 import { HikingOperations1795520000000 } from './1795520000000-HikingOperations';
 import { HikingShareLinks1795520000001 } from './1795520000001-HikingShareLinks';
 import { HikingBoardIndex1795520000002 } from './1795520000002-HikingBoardIndex';
+import { HikingTeamScans1795520000003 } from './1795520000003-HikingTeamScans';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   HikingOperations1795520000000,
   HikingShareLinks1795520000001,
   HikingBoardIndex1795520000002,
+  HikingTeamScans1795520000003,
 ];

@@ -17,6 +17,8 @@ export enum HikingErrorCode {
   DeviceClockInvalid = 'HIKING_DEVICE_CLOCK_INVALID',
   TeamSize = 'HIKING_TEAM_SIZE',
   NotStaff = 'HIKING_NOT_STAFF',
+  TeamIncomplete = 'HIKING_TEAM_INCOMPLETE',
+  NotTeamMember = 'HIKING_NOT_TEAM_MEMBER',
 }
 
 /**

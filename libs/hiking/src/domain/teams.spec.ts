@@ -1,4 +1,4 @@
-import { gunTimeMs, netTimeMs, rankTeams, teamAtCheckpoint, teamTimes, type TeamMember } from './teams';
+import { gunTimeMs, netTimeMs, rankTeams, teamAtCheckpoint, teamScan, teamTimes, type TeamMember } from './teams';
 import { MINUTE_MS } from './types';
 
 const gun = Date.UTC(2026, 4, 16, 11, 0);
@@ -76,5 +76,31 @@ describe('team ranking', () => {
       ['丙-不完整但最快', 4],
       ['戊-未完赛', null],
     ]);
+  });
+});
+
+describe("a team's QR at a checkpoint", () => {
+  const team: TeamMember[] = [
+    { walkerId: '张队长', status: 'on_course' },
+    { walkerId: '李', status: 'on_course' },
+    { walkerId: '王', status: 'started' },
+    { walkerId: '赵-已退出', status: 'withdrawn' },
+  ];
+
+  it('scans every member when the device does not say who is present', () => {
+    expect(teamScan(team, undefined, 'refuse')).toEqual({ kind: 'scan', walkerIds: ['张队长', '李', '王', '赵-已退出'], missing: [], incomplete: false });
+  });
+
+  it('does not miss a member who dropped out', () => {
+    expect(teamScan(team, ['张队长', '李', '王'], 'refuse')).toEqual({ kind: 'scan', walkerIds: ['张队长', '李', '王'], missing: [], incomplete: false });
+  });
+
+  it('refuses or flags a team with a member still walking left behind, as the route sets', () => {
+    expect(teamScan(team, ['张队长', '李'], 'refuse')).toEqual({ kind: 'refuse', missing: ['王'] });
+    expect(teamScan(team, ['张队长', '李'], 'flag')).toEqual({ kind: 'scan', walkerIds: ['张队长', '李'], missing: ['王'], incomplete: true });
+  });
+
+  it('names a present walker who is not of the team', () => {
+    expect(teamScan(team, ['张队长', '路人'], 'flag')).toEqual({ kind: 'stranger', walkerIds: ['路人'] });
   });
 });

@@ -39,6 +39,33 @@ export function teamAtCheckpoint(members: readonly TeamMember[], arrivals: Reado
   };
 }
 
+/** Members a team scan expects at a checkpoint: still on the course, neither dropped nor finished. */
+const EXPECTED: readonly WalkerStatus[] = ['registered', 'started', 'on_course'];
+
+export type TeamScanVerdict =
+  /** Scan these members; `incomplete` flags the scan for staff when some expected member is missing. */
+  | { kind: 'scan'; walkerIds: string[]; missing: string[]; incomplete: boolean }
+  /** The route refuses an incomplete team at a checkpoint: nothing is written, the team waits for its members. */
+  | { kind: 'refuse'; missing: string[] }
+  /** The device named someone who is not a member of the team. */
+  | { kind: 'stranger'; walkerIds: string[] };
+
+/**
+ * A team's QR scanned at a checkpoint scans its members present (all of them when the device does
+ * not say). An incomplete team, some member still on the course not present, is refused or flagged,
+ * as the route sets: the Trailwalker rule that a team walks together, enforced at the checkpoint or
+ * left to staff. Members who dropped out or finished are not expected.
+ */
+export function teamScan(members: readonly TeamMember[], present: readonly string[] | undefined, policy: 'flag' | 'refuse'): TeamScanVerdict {
+  const ids = new Set(members.map((m) => m.walkerId));
+  const strangers = (present ?? []).filter((p) => !ids.has(p));
+  if (strangers.length) return { kind: 'stranger', walkerIds: strangers };
+  const here = present === undefined ? members.map((m) => m.walkerId) : members.map((m) => m.walkerId).filter((id) => present.includes(id));
+  const missing = members.filter((m) => EXPECTED.includes(m.status) && !here.includes(m.walkerId)).map((m) => m.walkerId);
+  if (missing.length && policy === 'refuse') return { kind: 'refuse', missing };
+  return { kind: 'scan', walkerIds: here, missing, incomplete: missing.length > 0 };
+}
+
 /** Gun time: from the wave's start. */
 export function gunTimeMs(finishAt: Instant, waveStartAt: Instant): number {
   return finishAt - waveStartAt;
