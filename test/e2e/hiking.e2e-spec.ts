@@ -8,7 +8,7 @@ const MIN = 60_000;
 const PASSWORD = 'Qiantang-tide-2026';
 
 type Scan = { walkerId?: number; bib?: string; present?: number[]; checkpointId: number; direction?: 'in' | 'out'; at: number; clientScanId?: string };
-type Walker = { id: number; userId: number; bib: string | null; entryId: number; status: string; lastCheckpointSeq: number | null; dropReason: string | null; dropCheckpointId: number | null; droppedAt: string | null };
+type Walker = { id: number; userId: number; bib: string | null; regroupId: number | null; entryId: number; status: string; lastCheckpointSeq: number | null; dropReason: string | null; dropCheckpointId: number | null; droppedAt: string | null };
 
 /**
  * The Grand Canal workers' walk (大运河职工毅行): one 28 km route of 15 checkpoints, three teams of
@@ -70,7 +70,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
   const scansAt = (k: number, ids: number[], perKmMin = 10): Scan[] => ids.map((walkerId, i) => ({ walkerId, checkpointId: cps[k], at: at(k, perKmMin, i * 7) }));
 
   beforeAll(async () => {
-    world = await buildWorld({ judges: 0, contestants: 16 });
+    world = await buildWorld({ judges: 0, contestants: 24 });
     const admin = await adminToken();
     for (const key of ['one', 'two', 'other'] as const) {
       const username = `staff-${key}-${world.tag}`;
@@ -449,6 +449,48 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     expect(ids.map((id) => end.get(id)!.status)).toEqual(['finished', 'timed_out', 'timed_out', 'timed_out']);
     expect([end.get(ids[1])!.dropReason, end.get(ids[1])!.dropCheckpointId, new Date(end.get(ids[1])!.droppedAt!).getTime()]).toEqual(['missed_arrival_cutoff', finish, cutoff]);
     expect((await board()).byStatus).toEqual({ finished: 1, timed_out: 3 });
+  });
+
+  it('lets staff regroup the members still walking of teams broken by withdrawals, keeping each walker\'s history', async () => {
+    // Two late teams of four join the long walk after the gun; each loses two members to withdrawals.
+    const c = world.contestants;
+    const sets = { E: [c[16], c[18], c[20], c[22]], F: [c[17], c[19], c[21], c[23]] };
+    for (const [key, m] of Object.entries(sets)) {
+      await post(world.url, `/api/v1/items/${itemId}/entries`, world.organizer.token, { teamName: `运河${key}队`, memberIds: m.map((p) => p.id), captainId: m[0].id });
+    }
+    expect(await post(world.url, `/api/v1/hiking/routes/${routeId}/walkers`, world.organizer.token, { waveId })).toEqual({ enrolled: 8, refused: [] });
+    const byUser = new Map([...(await walkers()).values()].map((w) => [w.userId, w]));
+    const [E, F] = [sets.E.map((p) => byUser.get(p.id)!.id), sets.F.map((p) => byUser.get(p.id)!.id)];
+    await ok(await upload(staff.one.token, 'pad-1', [...E, ...F].map((walkerId) => ({ walkerId, checkpointId: cps[1], at: Date.now() - 60_000 }))));
+    for (const id of [E[2], E[3], F[2], F[3]]) await http().post(`/api/v1/hiking/walkers/${id}/withdraw`).set(org()).send({ reason: '体力不支，退出' }).expect(200);
+    const regroup = (token: string, walkerIds: number[]) => http().post(`/api/v1/hiking/routes/${routeId}/regroups`).set(bearer(token)).send({ name: '运河重组队', walkerIds });
+    const refusal = async (token: string, ids: number[]) => {
+      const res = await regroup(token, ids);
+      return [res.status, res.body.code];
+    };
+
+    // A walker of the team, and staff of another event, approve nothing.
+    expect(await refusal(sets.E[0].token, [E[0], E[1], F[0], F[1]])).toEqual([403, expect.any(String)]);
+    expect(await refusal(staff.other.token, [E[0], E[1], F[0], F[1]])).toEqual([403, 'HIKING_NOT_STAFF']);
+    // Too few, a walker who finished, a walker of a whole team, a walker of another route.
+    expect(await refusal(staff.two.token, [E[0], E[1], F[0]])).toEqual([400, 'HIKING_TEAM_SIZE']);
+    expect(await refusal(staff.two.token, [E[0], E[1], F[0], team.A.walkers[0]])).toEqual([409, 'HIKING_WALKER_NOT_WALKING']);
+    const shortWalker = (await http().get(`/api/v1/hiking/routes/${shortRoute}/walkers`).set(org())).body[1].id;
+    expect(await refusal(staff.two.token, [E[0], E[1], F[0], shortWalker])).toEqual([404, 'HIKING_WALKER_NOT_FOUND']);
+    expect((await walkers()).get(E[0])!.regroupId).toBeNull();
+
+    // Staff at the third checkpoint approves the new team of four.
+    const before = await walker(E[0]);
+    const made = await regroup(staff.two.token, [F[1], E[0], F[0], E[1]]);
+    expect([made.status, made.body.name, made.body.approvedBy, made.body.walkerIds]).toEqual([201, '运河重组队', staff.two.id, [E[0], E[1], F[0], F[1]].sort((a, b) => a - b)]);
+    const now = await walkers();
+    for (const id of [E[0], E[1], F[0], F[1]]) expect([now.get(id)!.regroupId, now.get(id)!.status]).toEqual([made.body.id, 'on_course']);
+    // Each keeps their history: the entry, the scans, the status changes, with the regrouping audited.
+    const after = await walker(E[0]);
+    expect([after.teamEntryId, after.scans, after.changes.slice(0, -1)]).toEqual([before.teamEntryId, before.scans, before.changes]);
+    expect(after.changes.at(-1)).toMatchObject({ fromStatus: 'on_course', toStatus: 'on_course', actorId: staff.two.id, reason: expect.stringContaining('运河重组队') });
+    // The new team is whole: its members regroup no further.
+    expect(await refusal(staff.two.token, [E[0], E[1], F[0], F[1]])).toEqual([409, 'HIKING_TEAM_NOT_BROKEN']);
   });
 
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */

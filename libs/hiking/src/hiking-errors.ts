@@ -11,7 +11,8 @@ export class HikingError extends DomainError {
 /** A pure rule's refusal, as the API answers it: a status the walker cannot leave is a conflict, a bad setting bad input. */
 export function fromDomain(err: unknown, field?: string): unknown {
   if (!(err instanceof HikingDomainError)) return err;
-  const kind: ErrorKind = err.code === HikingErrorCode.BadTransition ? 'conflict' : 'invalid';
+  const kind: ErrorKind =
+    err.code === HikingErrorCode.BadTransition || err.code === HikingErrorCode.WalkerNotWalking || err.code === HikingErrorCode.TeamNotBroken ? 'conflict' : 'invalid';
   return new HikingError(kind, err.code, err.message, field ? { field } : undefined);
 }
 

@@ -66,9 +66,13 @@ export class HikingWalker {
   @JoinColumn({ name: 'wave_id' })
   wave?: HikingWave;
 
-  /** The team's entry in registration; null for a walker entered alone. Changes when teams regroup. */
+  /** The team's entry in registration; null for a walker entered alone. Kept when the walker regroups. */
   @Column({ name: 'team_entry_id', type: 'int', unsigned: true, nullable: true })
   teamEntryId: number | null;
+
+  /** The team formed on the course the walker now walks with (hiking_regroups); null: their entry's team. */
+  @Column({ name: 'regroup_id', type: 'int', unsigned: true, nullable: true })
+  regroupId: number | null;
 
   @Column({ type: 'enum', enum: WALKER_STATUSES, default: 'registered' })
   status: WalkerStatus;

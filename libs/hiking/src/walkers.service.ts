@@ -3,10 +3,11 @@ import { EntryDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { applyStatusEvent, HikingErrorCode } from './domain';
+import { applyStatusEvent, checkRegroup, HikingErrorCode, type WalkerStatus } from './domain';
 import { fromDomain, HikingError, walkerNotFound } from './hiking-errors';
 import { HikingCheckpointStaff } from './hiking-checkpoint-staff.entity';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
+import { HikingRegroup } from './hiking-regroup.entity';
 import { HikingWalker } from './hiking-walker.entity';
 import { startAtGun } from './wave-gun';
 import { HikingWave } from './hiking-wave.entity';
@@ -111,6 +112,46 @@ export class WalkersService {
   /** Organizers of the event disqualify a walker (a breach of the rules, also found at the finish). */
   disqualify(principal: Principal, walkerId: number, reason: string, checkpointId: number | null) {
     return this.drop(principal, walkerId, 'disqualify', reason, checkpointId);
+  }
+
+  /**
+   * Staff (or organizers) approve a regrouping: walkers still on the course from teams broken by
+   * withdrawals become one new team of the route's allowed size (domain/teams.ts). Each walker keeps
+   * their entry, scans and statuses; the audit records the new team and who approved it.
+   */
+  async regroup(principal: Principal, routeId: number, input: { name: string; walkerIds: number[] }) {
+    const result = await this.dataSource.transaction(async (m) => {
+      const route = await this.access.route(routeId, m);
+      await this.access.assertStaffOrOrganizer(principal, route);
+      const ids = [...new Set(input.walkerIds)];
+      type Row = { id: number; teamEntryId: number | null; regroupId: number | null; status: WalkerStatus };
+      const cols = 'id, team_entry_id AS teamEntryId, regroup_id AS regroupId, status';
+      // Locked in id order, as scan batches lock walkers, so the two never deadlock.
+      const picked: Row[] = await m.query(`SELECT ${cols} FROM hiking_walkers WHERE id IN (?) AND route_id = ? ORDER BY id FOR UPDATE`, [ids, routeId]);
+      const unknown = ids.find((id) => !picked.some((p) => Number(p.id) === id));
+      if (unknown !== undefined) throw new HikingError('not_found', HikingErrorCode.WalkerNotFound, `本路线没有此队员：${unknown}`, { field: 'walkerIds' });
+      const teamOf = (w: Row) => (w.regroupId !== null ? `r${w.regroupId}` : w.teamEntryId !== null ? `e${w.teamEntryId}` : null);
+      const entries = [...new Set(picked.map((p) => p.teamEntryId).filter((x): x is number => x !== null))];
+      const regroups = [...new Set(picked.map((p) => p.regroupId).filter((x): x is number => x !== null))];
+      const teams = new Set(picked.map(teamOf).filter((x) => x !== null));
+      const around: Row[] = entries.length || regroups.length
+        ? await m.query(`SELECT ${cols} FROM hiking_walkers WHERE route_id = ? AND (team_entry_id IN (?) OR regroup_id IN (?))`, [routeId, entries.length ? entries : [0], regroups.length ? regroups : [0]])
+        : [];
+      const members = [...around, ...picked.filter((p) => teamOf(p) === null)]
+        .filter((w) => teamOf(w) === null || teams.has(teamOf(w)!))
+        .map((w) => ({ walkerId: String(w.id), teamId: teamOf(w), status: w.status }));
+      try {
+        checkRegroup(members, ids.map(String), route.teamMin, route.teamMax);
+      } catch (err) {
+        throw fromDomain(err, 'walkerIds');
+      }
+      const regroup = await m.save(HikingRegroup, { routeId, name: input.name, approvedBy: principal.userId });
+      await m.query('UPDATE hiking_walkers SET regroup_id = ? WHERE id IN (?)', [regroup.id, ids]);
+      for (const w of picked) await auditStatus(m, Number(w.id), w.status, w.status, `重新组队「${input.name}」（原队伍 ${teamOf(w)}）`, principal.userId);
+      return { id: regroup.id, routeId, name: regroup.name, approvedBy: regroup.approvedBy, walkerIds: ids.sort((a, b) => a - b) };
+    });
+    await this.live.announce([routeId]);
+    return result;
   }
 
   private async drop(principal: Principal, walkerId: number, type: 'withdraw' | 'disqualify', reason: string, checkpointId: number | null) {

@@ -114,7 +114,7 @@ export interface Fixture {
   rosterItem: string;
   year: number;
   /** A hiking event: an item not yet a route, a route with two checkpoints and a wave, the entrant walking it. */
-  hiking: { eventId: number; newRouteItem: number; routeId: number; checkpointId: number; waveId: number; walkerId: number; disqualifyWalkerId: number };
+  hiking: { eventId: number; newRouteItem: number; routeId: number; checkpointId: number; waveId: number; walkerId: number; disqualifyWalkerId: number; regroup: { routeId: number; walkerIds: number[] } };
 }
 
 const CLAIMS: Record<string, keyof Fixture['orgs']> = { D: 'D', A: 'A', B: 'B', S: 'S' };
@@ -304,8 +304,22 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   const wave = await post(url, `/api/v1/hiking/routes/${hikeRoute.id}/waves`, org, { name: '第一批', startsAt: startAt });
   await post(url, `/api/v1/hiking/routes/${hikeRoute.id}/walkers`, org, { waveId: wave.id });
   const hikers = (await http(url).get(`/api/v1/hiking/routes/${hikeRoute.id}/walkers`).set(bearer(org))).body as { id: number; userId: number }[];
+  // Two teams of two on a 5 km route (teams of 2–4), each broken by a withdrawal: their members
+  // still walking may regroup.
+  const pairItem = (await post(url, `/api/v1/events/${hikeEvent}/items`, org, { name: '5公里结伴走' })).id;
+  await put(url, `/api/v1/items/${pairItem}/registration`, org, { entryType: 'team', teamMin: 2, teamMax: 4 });
+  for (const pair of [['subject', 'appellant'], ['neighbour', 'entrant']] as const) {
+    await post(url, `/api/v1/items/${pairItem}/entries`, org, { teamName: `结伴${people[pair[0]].realName}`, memberIds: pair.map((p) => people[p].id), captainId: people[pair[0]].id });
+  }
+  const pairRoute = await post(url, `/api/v1/hiking/items/${pairItem}/route`, org, { distanceM: 5000, referenceStartAt: startAt, teamMin: 2, teamMax: 4 });
+  await put(url, `/api/v1/hiking/routes/${pairRoute.id}/checkpoints`, org, { checkpoints: [{ name: '西湖文化广场', distanceM: 0 }, { name: '武林广场', distanceM: 5000 }] });
+  await post(url, `/api/v1/hiking/routes/${pairRoute.id}/walkers`, org, { waveId: wave.id });
+  const pairs = (await http(url).get(`/api/v1/hiking/routes/${pairRoute.id}/walkers`).set(bearer(org))).body as { id: number; userId: number }[];
+  const pairWalker = (who: PersonName) => pairs.find((w) => w.userId === people[who].id)!.id;
+  for (const who of ['appellant', 'entrant'] as const) await post(url, `/api/v1/hiking/walkers/${pairWalker(who)}/withdraw`, org, { reason: '体力不支，退出' });
   const hiking = {
     eventId: hikeEvent,
+    regroup: { routeId: pairRoute.id as number, walkerIds: [pairWalker('subject'), pairWalker('neighbour')] },
     newRouteItem,
     routeId: hikeRoute.id as number,
     checkpointId: withCheckpoints.checkpoints[0].id as number,

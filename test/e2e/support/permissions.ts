@@ -368,6 +368,10 @@ export const PERMISSIONS: Record<string, Permission> = {
   'PUT /api/v1/hiking/waves/:waveId': { allowed: 'organizer', request: (fx) => ({ params: { waveId: fx.hiking.waveId }, body: { startsAt: new Date(Date.now() - 3600_000).toISOString() } }) },
   'POST /api/v1/hiking/routes/:routeId/walkers': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId }, body: { waveId: fx.hiking.waveId } }) },
   'GET /api/v1/hiking/routes/:routeId/walkers': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
+  'POST /api/v1/hiking/routes/:routeId/regroups': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { routeId: fx.hiking.regroup.routeId }, body: { name: '结伴重组队', walkerIds: fx.hiking.regroup.walkerIds } }),
+  },
   'POST /api/v1/hiking/checkpoints/:checkpointId/staff': { allowed: 'organizer', request: (fx) => ({ params: { checkpointId: fx.hiking.checkpointId }, body: { userId: fx.people.judge1.id } }) },
   // A walker reads their own track; a neighbour walking the same route, a judge or a leader is refused.
   'GET /api/v1/hiking/walkers/:walkerId': { allowed: 'entrant', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId } }) },

@@ -17,6 +17,8 @@ import {
   MoveCutoffsDto,
   MoveWaveDto,
   NamedWalkerDto,
+  RegroupDto,
+  RegroupViewDto,
   RouteViewDto,
   SetCheckpointsDto,
   StaffAssignmentDto,
@@ -109,6 +111,15 @@ export class HikingController {
   @Refuses({ 404: 'no such route' })
   listWalkers(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number) {
     return this.walkers.list(caller, routeId);
+  }
+
+  @Post('routes/:routeId/regroups')
+  @Allow('organizer', 'checkpoint_staff')
+  @Operation('Approve a new team from the members still walking of teams broken by withdrawals')
+  @ApiCreatedResponse({ type: RegroupViewDto })
+  @Refuses({ 404: 'no such route or walker', 409: 'a walker no longer walking, or from a team not broken by withdrawals' })
+  regroup(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number, @Body() dto: RegroupDto) {
+    return this.walkers.regroup(caller, routeId, dto);
   }
 
   @Post('checkpoints/:checkpointId/staff')

@@ -83,7 +83,26 @@ export class ScanUploadDto {
   @ApiProperty({ type: [ScanDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => ScanDto) scans: ScanDto[];
 }
 
+export class RegroupDto {
+  @ApiProperty({ example: '运河重组一队' }) @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ type: [Number], description: 'walkers still on the course from teams broken by withdrawals' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  walkerIds: number[];
+}
+
 // Answers.
+
+export class RegroupViewDto {
+  @ApiProperty() id: number;
+  @ApiProperty() routeId: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'the staff member or organizer who approved it' }) approvedBy: number;
+  @ApiProperty({ type: [Number] }) walkerIds: number[];
+}
 
 export class CheckpointViewDto {
   @ApiProperty() id: number;
@@ -146,6 +165,7 @@ export class WalkerDto {
   @ApiProperty() routeId: number;
   @ApiProperty() waveId: number;
   @ApiProperty({ nullable: true, type: Number }) teamEntryId: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'the team formed on the course the walker now walks with' }) regroupId: number | null;
   @ApiProperty({ nullable: true, type: String }) bib: string | null;
   @ApiProperty() captain: boolean;
   @ApiProperty() lost: boolean;

@@ -19,6 +19,7 @@ import { HikingOperations1795520000000 } from './1795520000000-HikingOperations'
 import { HikingShareLinks1795520000001 } from './1795520000001-HikingShareLinks';
 import { HikingBoardIndex1795520000002 } from './1795520000002-HikingBoardIndex';
 import { HikingTeamScans1795520000003 } from './1795520000003-HikingTeamScans';
+import { HikingRegroups1795520000004 } from './1795520000004-HikingRegroups';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -44,4 +45,5 @@ export const MIGRATIONS: Function[] = [
   HikingShareLinks1795520000001,
   HikingBoardIndex1795520000002,
   HikingTeamScans1795520000003,
+  HikingRegroups1795520000004,
 ];

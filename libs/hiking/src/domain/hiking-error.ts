@@ -19,6 +19,8 @@ export enum HikingErrorCode {
   NotStaff = 'HIKING_NOT_STAFF',
   TeamIncomplete = 'HIKING_TEAM_INCOMPLETE',
   NotTeamMember = 'HIKING_NOT_TEAM_MEMBER',
+  TeamNotBroken = 'HIKING_TEAM_NOT_BROKEN',
+  WalkerNotWalking = 'HIKING_WALKER_NOT_WALKING',
 }
 
 /**
