@@ -397,6 +397,17 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     } finally {
       stream.close();
     }
+    // A lost walker raises an alert to the event's organizers, through notifications; a walker learns nothing of it.
+    const lostWalker = (await walkers()).get(team.B.walkers[1])!;
+    const alerts = await waitFor('the lost alert', async () => {
+      const inbox = await http().get('/api/v1/me/notifications').set(org());
+      const found = inbox.body.messages.filter((n: { title: string }) => n.title.startsWith('安全预警'));
+      return found.length ? found : undefined;
+    });
+    expect(alerts.map((n: { title: string }) => n.title)).toEqual([`安全预警：${team.B.members[1].realName}（${lostWalker.bib}）失联`]);
+    expect(alerts[0].body).toContain('最后经过：刀剪剑博物馆');
+    const theirs = await http().get('/api/v1/me/notifications').set(bearer(team.B.members[0].token));
+    expect(theirs.body.messages.some((n: { title: string }) => n.title.startsWith('安全预警'))).toBe(false);
   });
 
   it("starts at its wave's gun a team that never scanned, expects it on the board, and times out who then misses a cut-off", async () => {

@@ -10,6 +10,7 @@ import { HikingRoute } from './hiking-route.entity';
 
 /** A route with what access checks need of its item and event. */
 export interface RouteFacts extends HikingRoute {
+  eventName: string;
   organisationId: number;
   organisationPath: string;
 }
@@ -35,7 +36,7 @@ export class RouteAccess {
   async withFacts(route: HikingRoute, sql: SqlRunner = this.dataSource): Promise<RouteFacts> {
     const item = (await this.catalog.items([route.itemId], sql)).get(route.itemId);
     if (!item) throw routeNotFound(route.id);
-    return { ...route, organisationId: item.organisationId, organisationPath: await this.access.pathOf(item.organisationId) };
+    return { ...route, eventName: item.eventName, organisationId: item.organisationId, organisationPath: await this.access.pathOf(item.organisationId) };
   }
 
   /** Organizers covering this organisation (the event's), or 403. */

@@ -1,8 +1,9 @@
 import { forbidden, PeopleDirectory, type Principal } from '@app/identity';
+import { notifyPeople } from '@app/queue';
 import { EntryDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { applyStatusEvent, checkRegroup, HikingErrorCode, type WalkerStatus } from './domain';
 import { fromDomain, HikingError, walkerNotFound } from './hiking-errors';
 import { HikingCheckpointStaff } from './hiking-checkpoint-staff.entity';
@@ -12,7 +13,7 @@ import { HikingWalker } from './hiking-walker.entity';
 import { startAtGun } from './wave-gun';
 import { HikingWave } from './hiking-wave.entity';
 import { BoardLive } from './board-live';
-import { RouteAccess } from './route-access';
+import { type RouteFacts, RouteAccess } from './route-access';
 import { auditStatus, standingsChanged } from './standings-version';
 
 export interface EnrolResult {
@@ -189,10 +190,25 @@ export class WalkersService {
 
   /** Staff could not find a walker: the board shows them lost until any later scan. */
   async setLost(principal: Principal, walkerId: number, lost: boolean) {
-    const w = await this.dataSource.manager.findOneBy(HikingWalker, { id: walkerId });
-    if (!w) throw walkerNotFound(walkerId);
-    await this.access.assertStaffOrOrganizer(principal, await this.access.route(w.routeId));
-    await this.dataSource.manager.update(HikingWalker, { id: walkerId }, { lost });
+    await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query('SELECT id FROM hiking_walkers WHERE id = ? FOR UPDATE', [walkerId]);
+      if (!row) throw walkerNotFound(walkerId);
+      const w = await m.findOneByOrFail(HikingWalker, { id: walkerId });
+      const route = await this.access.route(w.routeId, m);
+      await this.access.assertStaffOrOrganizer(principal, route);
+      await m.update(HikingWalker, { id: walkerId }, { lost });
+      // A walker newly lost raises an alert to the event's organizers, with the change.
+      if (lost && !w.lost) await this.alertOrganizers(m, route, w, '失联', `lost-${walkerId}-${Date.now()}`);
+    });
     return { walkerId, lost };
+  }
+
+  /** Tells every organizer of the route's event about a walker in danger (notifications, every channel they have). */
+  private async alertOrganizers(m: EntityManager, route: RouteFacts, w: HikingWalker, alert: string, ref: string): Promise<void> {
+    const organizers = await this.people.organizersCovering(route.organisationPath, m);
+    const name = (await this.people.people([w.userId], m)).get(w.userId)?.realName ?? '';
+    const [cp] = w.lastCheckpointSeq === null ? [] : await m.findBy(HikingCheckpoint, { routeId: route.id, seq: w.lastCheckpointSeq });
+    const vars = { event: route.eventName, route: route.name, walker: name, bib: w.bib ?? '', alert, checkpoint: cp?.name ?? '起点前' };
+    await notifyPeople(m, 'hiking.alert', vars, organizers.map((userId) => ({ userId, ref: `hiking-${ref}` })));
   }
 }

@@ -61,6 +61,7 @@ export const NOTIFY_TRIGGERS = [
   'results.published',
   'appeal.decided',
   'award.granted',
+  'hiking.alert',
 ] as const;
 export type NotifyTrigger = (typeof NOTIFY_TRIGGERS)[number];
 /** Values a notification's texts are filled with (names, bibs, dates as shown). */
