@@ -504,6 +504,27 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     expect(await refusal(staff.two.token, [E[0], E[1], F[0], F[1]])).toEqual([409, 'HIKING_TEAM_NOT_BROKEN']);
   });
 
+  it("gives the year's statistics: walkers started and finished, and the completion rate, per route and organisation", async () => {
+    const year = new Date(T0 + 8 * 3600_000).getUTCFullYear();
+    const res = await http().get(`/api/v1/statistics?organisationId=${world.district.id}&year=${year}`).set(org());
+    expect(res.status).toBe(200);
+    // The long walk: 20 walkers, all started by the gun; A0, A1, A3 and B3 finished (A2 was disqualified).
+    // The 5 km walk: team D, one finisher. The other event's route has no walkers.
+    expect(res.body.hiking.routes).toEqual([
+      { itemId, route: '28公里毅行', event: `大运河职工毅行-${world.tag}`, started: 20, finished: 4, completionRate: 0.2 },
+      { itemId: shortItem, route: '5公里健步走', event: `大运河职工毅行-${world.tag}`, started: 4, finished: 1, completionRate: 0.25 },
+    ]);
+    // Teams A, B and E entered for the steelworks' union, C, D and F for the canal logistics union.
+    const [steel, canal] = world.enterprises;
+    expect(res.body.hiking.organisations).toEqual([
+      { organisationId: steel.id, name: steel.name, started: 12, finished: 4, completionRate: 0.3333 },
+      { organisationId: canal.id, name: canal.name, started: 12, finished: 1, completionRate: 0.0833 },
+    ]);
+    // An enterprise sees its own walkers only.
+    const own = await http().get(`/api/v1/statistics?organisationId=${canal.id}&year=${year}`).set(org());
+    expect([own.body.hiking.routes, own.body.hiking.organisations.map((o: { organisationId: number }) => o.organisationId)]).toEqual([[], [canal.id]]);
+  });
+
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */
   async function expectBoardAddsUp(byStatus: Record<string, number>) {
     const res = await http().get(`/api/v1/hiking/routes/${routeId}/board`).set(bearer(staff.two.token));

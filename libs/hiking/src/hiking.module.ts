@@ -9,6 +9,7 @@ import { BoardService } from './board.service';
 import { CutoffService } from './cutoff.service';
 import { FollowService } from './follow.service';
 import { HikingExport } from './hiking-export';
+import { HikingFigures } from './hiking-figures';
 import { HIKING_ENTITIES } from './hiking-entities';
 import { HikingStandings } from './hiking-standings';
 import { RouteAccess } from './route-access';
@@ -16,7 +17,7 @@ import { RoutesService } from './routes.service';
 import { ScansService } from './scans.service';
 import { WalkersService } from './walkers.service';
 
-const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport];
+const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures];
 
 @Module({
   imports: [TypeOrmModule.forFeature(HIKING_ENTITIES), IdentityModule, EventsModule, RegistrationModule, ResultsModule],

@@ -19,3 +19,4 @@ export * from './board.service';
 export * from './hiking-standings';
 export * from './follow.service';
 export * from './hiking-export';
+export * from './hiking-figures';
