@@ -1,6 +1,7 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
+import { HikingModule } from '@app/hiking';
 import { IdentityModule } from '@app/identity';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
@@ -8,5 +9,5 @@ import { ScoringModule } from '@app/scoring';
 import { Module } from '@nestjs/common';
 
 /** The contexts the seed drives, through the same services the API uses. */
-@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, IdentityModule, EventsModule, RegistrationModule, ScoringModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, IdentityModule, EventsModule, RegistrationModule, ScoringModule, HikingModule] })
 export class SeedModule {}

@@ -7,6 +7,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { seedHiking } from './seed-hiking';
 import { SeedModule } from './seed.module';
 import { type Credential, credentialLines } from './start-banner';
 
@@ -63,6 +64,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
   ];
   await addUser('leader', '周建平', 'delegation_leader', turbine);
   await addUser('employer', '孙晓燕', 'employer', canal);
+  const staff = await addUser('staff1', '陆晓峰', 'checkpoint_staff', gongshu);
   const contestants = [
     await addUser('contestant1', '刘洋', 'contestant', turbine),
     await addUser('contestant2', '黄晓明', 'contestant', turbine),
@@ -116,6 +118,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
     const sheet = await sheets.save(asJudge, item.id, judge.id, { version: 0, marks });
     await app.get(SheetSubmissionService).submit(asJudge, item.id, judge.id, sheet.version);
   }
+  const principal = (u: { id: number; username: string; roles: Principal['roles'] }): Principal => ({ userId: u.id, username: u.username, roles: u.roles });
+  await seedHiking(app, asOrganizer, gongshu.id, principal(staff), contestants.map(principal));
   return credentials;
 }
 

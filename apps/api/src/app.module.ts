@@ -1,4 +1,5 @@
 import { AwardsModule } from '@app/awards';
+import { HikingModule } from '@app/hiking';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
@@ -16,6 +17,9 @@ import { AuthGuard } from './auth/auth.guard';
 import { AwardsController } from './awards/awards.controller';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
+import { HikingController } from './hiking/hiking.controller';
+import { HikingScansController } from './hiking/hiking-scans.controller';
+import { HikingFollowController } from './hiking/hiking-follow.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { LoggingModule } from './http/logging.module';
 import { AuthController } from './identity/auth.controller';
@@ -50,6 +54,7 @@ import { JudgingController } from './scoring/judging.controller';
     NotificationsModule,
     AwardsModule,
     ReportingModule,
+    HikingModule,
   ],
   controllers: [
     HealthController,
@@ -57,6 +62,9 @@ import { JudgingController } from './scoring/judging.controller';
     OrganisationsController,
     UsersController,
     EventsController,
+    HikingController,
+    HikingScansController,
+    HikingFollowController,
     RegistrationController,
     RegistrationAdminController,
     ScoringController,

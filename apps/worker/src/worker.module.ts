@@ -1,4 +1,5 @@
 import { AwardsModule } from '@app/awards';
+import { HikingModule } from '@app/hiking';
 import { logsArePretty, prettyLogger } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
@@ -10,13 +11,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AwardsProcessor } from './awards.processor';
+import { HikingProcessor } from './hiking.processor';
 import { NOTIFY_PROCESSORS } from './notify.processors';
 import { OutboxRelayService } from './outbox-relay.service';
 import { RegistrationProcessor } from './registration.processor';
 import { RetentionService } from './retention.service';
 import { TallyProcessor } from './tally.processor';
 
-export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROCESSORS, AwardsProcessor];
+export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROCESSORS, AwardsProcessor, HikingProcessor];
 
 @Module({
   imports: [
@@ -39,6 +41,7 @@ export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROC
     RegistrationModule,
     NotificationsModule,
     AwardsModule,
+    HikingModule,
   ],
   providers: [...PROCESSORS, OutboxRelayService, RetentionService],
 })

@@ -122,6 +122,7 @@ export class AwardGrantsService {
         total: r.total,
         status: r.status as EntryStatus,
         guest: entries.get(r.entryId)!.guest,
+        ...(r.finishers ? { finishers: r.finishers.map(String) } : {}),
       }));
     return { field, organisationOf: new Map(approved.map((r) => [r.entryId, entries.get(r.entryId)!.organisationId])) };
   }

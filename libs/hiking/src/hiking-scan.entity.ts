@@ -3,11 +3,11 @@ import type { ScanDirection, ScanFlag } from './domain';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingWalker } from './hiking-walker.entity';
 
-/** The domain's flags plus those the upload sets: a skewed device clock, a scan after a drop. */
-export type StoredScanFlag = ScanFlag | 'clock_skew' | 'questionable';
+/** The domain's flags plus those the upload sets: a skewed device clock, a scan after a drop, a team scanned with members missing. */
+export type StoredScanFlag = ScanFlag | 'clock_skew' | 'questionable' | 'team_incomplete';
 
 // Records rather than lists, so a value added to the domain does not compile until it is here.
-const FLAGS: Record<StoredScanFlag, true> = { duplicate: true, off_route: true, out_of_order: true, no_start_scan: true, clock_skew: true, questionable: true };
+const FLAGS: Record<StoredScanFlag, true> = { duplicate: true, off_route: true, out_of_order: true, no_start_scan: true, clock_skew: true, questionable: true, team_incomplete: true };
 export const SCAN_FLAGS = Object.keys(FLAGS) as StoredScanFlag[];
 const DIRECTIONS: Record<ScanDirection, true> = { in: true, out: true };
 export const SCAN_DIRECTIONS = Object.keys(DIRECTIONS) as ScanDirection[];
@@ -20,6 +20,8 @@ export const SCAN_DIRECTIONS = Object.keys(DIRECTIONS) as ScanDirection[];
 @Index('idx_hiking_scans_walker', ['walkerId', 'checkpointId', 'direction'])
 // The board and the export read a checkpoint's scans in time order.
 @Index('idx_hiking_scans_checkpoint', ['checkpointId', 'correctedAt'])
+// The safety board counts each checkpoint's arrivals from this index alone.
+@Index('idx_hiking_scans_board', ['checkpointId', 'counted', 'walkerId'])
 export class HikingScan {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;

@@ -17,13 +17,18 @@ export const WALKER_STATUSES = Object.keys(STATUSES) as WalkerStatus[];
 
 /** A registration entry's walker on the course: where they are and how they stand. */
 @Entity('hiking_walkers')
-@Index('uq_hiking_walkers_entry', ['entryId'], { unique: true })
+// A team entry has one walker per member; an individual entry one.
+@Index('uq_hiking_walkers_entry', ['entryId', 'userId'], { unique: true })
+// Scanners read the registration QR, which carries the entry's bib.
+@Index('idx_hiking_walkers_bib', ['routeId', 'bib'])
 // The board counts a route's walkers by status and last checkpoint.
 @Index('idx_hiking_walkers_board', ['routeId', 'status', 'lastCheckpointSeq'])
 // A cut-off job times out the walkers of one wave on one route still short of its checkpoint.
 @Index('idx_hiking_walkers_cutoff', ['waveId', 'routeId', 'status', 'lastCheckpointSeq'])
 @Index('idx_hiking_walkers_team', ['teamEntryId'])
 @Index('idx_hiking_walkers_user', ['userId'])
+// A family follows a walker through the link the walker sent, never by bib alone.
+@Index('uq_hiking_walkers_share', ['shareToken'], { unique: true })
 export class HikingWalker {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;
@@ -38,6 +43,18 @@ export class HikingWalker {
   @Column({ name: 'route_id', type: 'int', unsigned: true })
   routeId: number;
 
+  /** The entry's bib, copied at enrolment: a team's members share their team's. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  bib: string | null;
+
+  /** The team's captain (registration lists the captain first). */
+  @Column({ type: 'boolean', default: false })
+  captain: boolean;
+
+  /** Staff could not find the walker; any later scan clears it. */
+  @Column({ type: 'boolean', default: false })
+  lost: boolean;
+
   @ManyToOne(() => HikingRoute, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'route_id' })
   route?: HikingRoute;
@@ -49,9 +66,13 @@ export class HikingWalker {
   @JoinColumn({ name: 'wave_id' })
   wave?: HikingWave;
 
-  /** The team's entry in registration; null for a walker entered alone. Changes when teams regroup. */
+  /** The team's entry in registration; null for a walker entered alone. Kept when the walker regroups. */
   @Column({ name: 'team_entry_id', type: 'int', unsigned: true, nullable: true })
   teamEntryId: number | null;
+
+  /** The team formed on the course the walker now walks with (hiking_regroups); null: their entry's team. */
+  @Column({ name: 'regroup_id', type: 'int', unsigned: true, nullable: true })
+  regroupId: number | null;
 
   @Column({ type: 'enum', enum: WALKER_STATUSES, default: 'registered' })
   status: WalkerStatus;
@@ -77,6 +98,10 @@ export class HikingWalker {
   /** The counted start scan's corrected time; null without one (net time unknown, gun time from the wave). */
   @Column({ name: 'started_at', type: 'datetime', precision: 3, nullable: true })
   startedAt: Date | null;
+
+  /** The secret of the walker's follow link; null until they share one, a new one replaces it. */
+  @Column({ name: 'share_token', type: 'varchar', length: 64, nullable: true })
+  shareToken: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;

@@ -1,8 +1,27 @@
+import { EventsModule } from '@app/events';
+import { IdentityModule } from '@app/identity';
+import { RegistrationModule } from '@app/registration';
+import { ResultsModule } from '@app/results';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BoardLive } from './board-live';
+import { BoardService } from './board.service';
+import { CutoffService } from './cutoff.service';
+import { FollowService } from './follow.service';
+import { HikingExport } from './hiking-export';
+import { HikingFigures } from './hiking-figures';
 import { HIKING_ENTITIES } from './hiking-entities';
+import { HikingStandings } from './hiking-standings';
+import { RouteAccess } from './route-access';
+import { RoutesService } from './routes.service';
+import { ScansService } from './scans.service';
+import { WalkersService } from './walkers.service';
+
+const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(HIKING_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(HIKING_ENTITIES), IdentityModule, EventsModule, RegistrationModule, ResultsModule],
+  providers: [...SERVICES, RouteAccess, HikingStandings, BoardLive],
+  exports: SERVICES,
 })
 export class HikingModule {}

@@ -46,6 +46,19 @@ export class PeopleDirectory {
   }
 
   /**
+   * The enabled organizers whose role covers the organisation at `path` (held there or at an
+   * ancestor), as the access rules count them: who is told of an alert at an event there.
+   */
+  async organizersCovering(path: string, sql: SqlRunner = this.dataSource): Promise<number[]> {
+    const rows: { userId: number }[] = await sql.query(
+      `SELECT DISTINCT ra.user_id AS userId FROM role_assignments ra JOIN organisations o ON o.id = ra.organisation_id JOIN users u ON u.id = ra.user_id
+        WHERE ra.role = 'organizer' AND ? LIKE CONCAT(o.path, '%') AND u.disabled_at IS NULL ORDER BY ra.user_id`,
+      [path],
+    );
+    return rows.map((r) => Number(r.userId));
+  }
+
+  /**
    * Each person's contestant role under `path` (an organisation's subtree), the deepest one where
    * they hold several: the delegation they enter for. People without one are absent.
    */

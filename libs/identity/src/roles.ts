@@ -1,4 +1,4 @@
-export const ROLES = ['admin', 'organizer', 'judge', 'delegation_leader', 'contestant', 'employer'] as const;
+export const ROLES = ['admin', 'organizer', 'judge', 'delegation_leader', 'contestant', 'employer', 'checkpoint_staff'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ORG_KINDS = ['city', 'district', 'enterprise'] as const;
@@ -35,7 +35,7 @@ export const CHILD_KIND: Record<OrgKind, OrgKind | null> = { city: 'district', d
 /** Roles a granter may hand out: nobody grants more than they hold; leaders only enrol their own people. */
 export function grantableRoles(granterRoles: Role[]): Role[] {
   if (granterRoles.includes('admin')) return [...ROLES];
-  if (granterRoles.includes('organizer')) return ['organizer', 'judge', 'delegation_leader', 'contestant', 'employer'];
+  if (granterRoles.includes('organizer')) return ['organizer', 'judge', 'delegation_leader', 'contestant', 'employer', 'checkpoint_staff'];
   if (granterRoles.includes('delegation_leader')) return ['contestant'];
   return [];
 }

@@ -10,6 +10,8 @@ const SAMPLES: { [N in JobName]: JobPayloads[N] } = {
   'notify.webhook': { deliveryId: '1' },
   'awards.item': { itemId: 1, run: 1 },
   'awards.certificate': { recordId: 1, revision: 0 },
+  'hiking.cutoff': { routeId: 1, checkpointId: 2, waveId: 3, kind: 'arrival', at: 1_796_000_000_000 },
+  'hiking.gun': { routeId: 1, waveId: 3, at: 1_796_000_000_000 },
 };
 
 describe('bullJobId', () => {

@@ -14,6 +14,7 @@ export const QUEUES = {
   notifySms: 'notify-sms',
   notifyWebhook: 'notify-webhook',
   awards: 'awards',
+  hiking: 'hiking',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -34,6 +35,17 @@ export interface JobPayloads {
   'awards.item': { itemId: number; run: number };
   /** Render an award record's certificate at its revision (a correction or revocation bumps the revision). */
   'awards.certificate': { recordId: number; revision: number };
+  /**
+   * Time out the walkers of one wave who missed a checkpoint's cut-off; `at` (epoch ms) is the
+   * personal cut-off it was scheduled for: when organizers move the cut-off or the wave start, a
+   * new job is scheduled and this one, finding `at` no longer current, does nothing.
+   */
+  'hiking.cutoff': { routeId: number; checkpointId: number; waveId: number; kind: 'arrival' | 'departure'; at: number };
+  /**
+   * A wave's gun: its walkers still registered are started (net time unknown until a scan). `at`
+   * (epoch ms) is the start it was scheduled for; a moved wave start makes it stale.
+   */
+  'hiking.gun': { routeId: number; waveId: number; at: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -49,6 +61,7 @@ export const NOTIFY_TRIGGERS = [
   'results.published',
   'appeal.decided',
   'award.granted',
+  'hiking.alert',
 ] as const;
 export type NotifyTrigger = (typeof NOTIFY_TRIGGERS)[number];
 /** Values a notification's texts are filled with (names, bibs, dates as shown). */
@@ -87,6 +100,8 @@ export const JOB_QUEUES = {
   'notify.webhook': QUEUES.notifyWebhook,
   'awards.item': QUEUES.awards,
   'awards.certificate': QUEUES.awards,
+  'hiking.cutoff': QUEUES.hiking,
+  'hiking.gun': QUEUES.hiking,
 } as const satisfies Record<JobName, QueueName>;
 
 interface JobDefinition<N extends JobName> {
@@ -108,6 +123,8 @@ interface JobDefinition<N extends JobName> {
    */
   merge?: { key: (payload: JobPayloads[N]) => string; combine: (payloads: JobPayloads[N][]) => JobPayloads[N]; size: (payload: JobPayloads[N]) => number; most: number };
   options: Omit<JobsOptions, 'jobId'>;
+  /** A delayed job: the instant (epoch ms) it should run at; it runs at once when that has passed. */
+  runAt?: (payload: JobPayloads[N]) => number;
 }
 
 /**
@@ -188,6 +205,20 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     queue: QUEUES.awards,
     jobId: (p) => `awards.certificate-${p.recordId}-r${p.revision}`,
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
+  },
+  'hiking.cutoff': {
+    queue: QUEUES.hiking,
+    // The cut-off instant is in the id: a moved cut-off is a new job beside the stale one.
+    jobId: (p) => `hiking.cutoff-${p.waveId}-${p.checkpointId}-${p.kind}-${p.at}`,
+    runAt: (p) => p.at,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
+  },
+  'hiking.gun': {
+    queue: QUEUES.hiking,
+    // The start instant is in the id, as for cut-offs: a moved wave start is a new job.
+    jobId: (p) => `hiking.gun-${p.routeId}-${p.waveId}-${p.at}`,
+    runAt: (p) => p.at,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
   },
 };
 

@@ -38,7 +38,8 @@ export class JobQueues {
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: Partial<(typeof JOBS)[N]['options']> = {}): Promise<void> {
     if (!payloads.length) return;
     const def = JOBS[name];
-    await this.queue(def.queue).addBulk(payloads.map((data) => ({ name, data, opts: { ...def.options, ...options, jobId: this.jobId(name, data) } })));
+    const delay = (data: JobPayloads[N]) => (def.runAt ? { delay: Math.max(0, def.runAt(data) - Date.now()) } : {});
+    await this.queue(def.queue).addBulk(payloads.map((data) => ({ name, data, opts: { ...def.options, ...delay(data), ...options, jobId: this.jobId(name, data) } })));
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { EventsModule } from '@app/events';
+import { HikingModule } from '@app/hiking';
 import { IdentityModule } from '@app/identity';
 import { Module } from '@nestjs/common';
 import { AwardListsService } from './award-lists.service';
@@ -8,7 +9,7 @@ import { StatisticsService } from './statistics.service';
 const SERVICES = [StatisticsService, PersonRecordService, AwardListsService];
 
 @Module({
-  imports: [IdentityModule, EventsModule],
+  imports: [IdentityModule, EventsModule, HikingModule],
   providers: SERVICES,
   exports: SERVICES,
 })

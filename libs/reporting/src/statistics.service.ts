@@ -1,4 +1,5 @@
 import { EVENT_KINDS, type EventKind } from '@app/events';
+import { HikingFigures } from '@app/hiking';
 import { AccessService, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -14,6 +15,23 @@ export interface Statistics {
   awards: { total: number; byLevel: { level: number; count: number; byName: { awardName: string; count: number }[] }[] };
   titles: { total: number; byTitle: { title: string; count: number }[] };
   prizeMoney: { paidTotal: string; paidRecords: number; paidPeople: number; pendingTotal: string; pendingRecords: number };
+  hiking: { routes: HikingRouteFigures[]; organisations: HikingOrganisationFigures[] };
+}
+
+/** Walkers who started and finished; completionRate = finished / started (4 decimals), null when nobody started. */
+export interface WalkFigures {
+  started: number;
+  finished: number;
+  completionRate: number | null;
+}
+export interface HikingRouteFigures extends WalkFigures {
+  itemId: number;
+  route: string;
+  event: string;
+}
+export interface HikingOrganisationFigures extends WalkFigures {
+  organisationId: number;
+  name: string;
 }
 
 /**
@@ -25,6 +43,7 @@ export class StatisticsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly hikingFigures: HikingFigures,
   ) {}
 
   /**
@@ -49,6 +68,10 @@ export class StatisticsService {
    *   of payment_status 'paid' as SQL DECIMAL (exact, two decimals); paidRecords counts those
    *   records, paidPeople their distinct persons. pendingTotal / pendingRecords: the same over
    *   payment_status 'pending'. Cancelled and 'none' are in neither.
+   * - hiking: walkers of routes whose reference start (Beijing time) is in the year, through hiking's
+   *   read port: per route of an event organised in the subtree, and per organisation of the
+   *   subtree that entered them (the entry's delegation), those who started (start scan or the
+   *   wave's gun), those who finished, and the completion rate.
    */
   async statistics(principal: Principal, organisationId: number, year: number): Promise<Statistics> {
     const path = await this.access.assertOrg(principal, ['organizer'], organisationId);
@@ -105,6 +128,7 @@ export class StatisticsService {
       ),
     ]);
 
+    const hiking = await this.hiking(year, prefix);
     const eventsByKind = Object.fromEntries(EVENT_KINDS.map((k) => [k, 0])) as Record<EventKind, number>;
     for (const e of events) eventsByKind[e.kind] = Number(e.n);
     const byLevel: Statistics['awards']['byLevel'] = [];
@@ -130,7 +154,41 @@ export class StatisticsService {
         pendingTotal: m.pendingTotal,
         pendingRecords: Number(m.pendingRecords),
       },
+      hiking,
     };
+  }
+
+  private async hiking(year: number, prefix: string): Promise<Statistics['hiking']> {
+    const figures = await this.hikingFigures.ofYear(year);
+    if (!figures.length) return { routes: [], organisations: [] };
+    const eventIds = [...new Set(figures.map((f) => f.eventId))];
+    const entryIds = [...new Set(figures.map((f) => f.entryId))];
+    const [events, entries] = await Promise.all([
+      this.dataSource.query('SELECT ev.id, ev.name FROM events ev JOIN organisations o ON o.id = ev.organisation_id WHERE ev.id IN (?) AND o.path LIKE ?', [eventIds, prefix]) as Promise<{ id: number; name: string }[]>,
+      this.dataSource.query('SELECT e.id, o.id AS orgId, o.name FROM entries e JOIN organisations o ON o.id = e.organisation_id WHERE e.id IN (?) AND o.path LIKE ?', [entryIds, prefix]) as Promise<{ id: number; orgId: number; name: string }[]>,
+    ]);
+    const eventName = new Map(events.map((e) => [Number(e.id), e.name]));
+    const orgOf = new Map(entries.map((e) => [Number(e.id), { id: Number(e.orgId), name: e.name }]));
+    const rate = <T extends { started: number; finished: number }>(f: T): T & WalkFigures => ({ ...f, completionRate: f.started ? Math.round((f.finished / f.started) * 10_000) / 10_000 : null });
+    const routes = new Map<number, { itemId: number; route: string; event: string; started: number; finished: number }>();
+    const orgs = new Map<number, { organisationId: number; name: string; started: number; finished: number }>();
+    for (const f of figures) {
+      const event = eventName.get(f.eventId);
+      if (event !== undefined) {
+        const r = routes.get(f.itemId) ?? { itemId: f.itemId, route: f.routeName, event, started: 0, finished: 0 };
+        r.started += f.started;
+        r.finished += f.finished;
+        routes.set(f.itemId, r);
+      }
+      const org = orgOf.get(f.entryId);
+      if (org) {
+        const o = orgs.get(org.id) ?? { organisationId: org.id, name: org.name, started: 0, finished: 0 };
+        o.started += f.started;
+        o.finished += f.finished;
+        orgs.set(org.id, o);
+      }
+    }
+    return { routes: [...routes.values()].map(rate), organisations: [...orgs.values()].sort((a, b) => a.organisationId - b.organisationId).map(rate) };
   }
 }
 

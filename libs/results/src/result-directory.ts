@@ -1,4 +1,4 @@
-import { type SqlRunner, uniqueIds } from '@app/database';
+import { jsonColumn, type SqlRunner, uniqueIds } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -13,6 +13,8 @@ export interface ResultFacts {
   total: string | null;
   /** OK, DNS, DNF, DQ, NM, or INCOMPLETE when the scheme could not score the entry. */
   status: string;
+  /** The members (user ids) who finished, when the ranking source tells them apart (see ExternalStanding); null: every member. */
+  finishers: number[] | null;
 }
 
 /**
@@ -46,10 +48,17 @@ export class ResultDirectory {
 
   /** Every entry's result in a round of an item (round 0: an item without rounds), by entry id. */
   async resultsOf(itemId: number, roundId: number, sql: SqlRunner = this.dataSource): Promise<ResultFacts[]> {
-    const rows: ResultFacts[] = await sql.query(
-      'SELECT entry_id AS entryId, place, total, status FROM item_results WHERE item_id = ? AND round_id = ? ORDER BY entry_id',
+    const rows: (Omit<ResultFacts, 'finishers'> & { breakdown: unknown })[] = await sql.query(
+      'SELECT entry_id AS entryId, place, total, status, breakdown FROM item_results WHERE item_id = ? AND round_id = ? ORDER BY entry_id',
       [itemId, roundId],
     );
-    return rows.map((r) => ({ entryId: Number(r.entryId), place: r.place === null ? null : Number(r.place), total: r.total, status: r.status }));
+    return rows.map((r) => ({ entryId: Number(r.entryId), place: r.place === null ? null : Number(r.place), total: r.total, status: r.status, finishers: finishersOf(r.breakdown) }));
   }
+}
+
+/** The finishers a ranking source kept with an entry's result, if it told them apart. */
+function finishersOf(breakdown: unknown): number[] | null {
+  const value = jsonColumn<unknown>(breakdown as string);
+  const list = value && typeof value === 'object' ? (value as { finishers?: unknown }).finishers : undefined;
+  return Array.isArray(list) ? list.map(Number) : null;
 }

@@ -12,6 +12,12 @@ export interface ExternalStanding {
   status: ResultStatus;
   /** Shown as the entry's breakdown: splits, tie-break values, the match record. */
   detail?: Record<string, unknown> | null;
+  /**
+   * For an entry whose members finish apart (a hiking team, where some members drop out): the
+   * members (user ids) who finished. Kept with the result, so a completion award goes only to them.
+   * Absent: every member shares the entry's result.
+   */
+  finishers?: number[];
 }
 
 export interface ExternalStandings {

@@ -169,7 +169,7 @@ export class TallyService {
       meetRecord: null,
       allTimeRecord: null,
       input: null,
-      breakdown: JSON.stringify(r.detail ?? null),
+      breakdown: JSON.stringify(r.finishers ? { ...(r.detail ?? {}), finishers: r.finishers } : (r.detail ?? null)),
     }));
     return { rows, scoreVersion: standings.version, scheme: null };
   }

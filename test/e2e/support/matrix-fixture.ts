@@ -113,6 +113,8 @@ export interface Fixture {
   template: { trigger: string; locale: string; title: string; body: string };
   rosterItem: string;
   year: number;
+  /** A hiking event: an item not yet a route, a route with two checkpoints and a wave, the entrant walking it. */
+  hiking: { eventId: number; newRouteItem: number; routeId: number; checkpointId: number; waveId: number; walkerId: number; disqualifyWalkerId: number; regroup: { routeId: number; walkerIds: number[] } };
 }
 
 const CLAIMS: Record<string, keyof Fixture['orgs']> = { D: 'D', A: 'A', B: 'B', S: 'S' };
@@ -288,6 +290,44 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   const templates = (await http(url).get('/api/v1/notification-templates').set(bearer(admin))).body as Fixture['template'][];
   const { trigger, locale, title, body } = templates[0];
 
+  // A hiking event: the entrant walks its route; a second item waits to be made a route.
+  const hikeEvent = await event('职工运河毅行', 'hiking');
+  const hikeItem = (await post(url, `/api/v1/events/${hikeEvent}/items`, org, { name: '20公里毅行' })).id;
+  const newRouteItem = (await post(url, `/api/v1/events/${hikeEvent}/items`, org, { name: '10公里毅行' })).id;
+  await put(url, `/api/v1/events/${hikeEvent}/registration`, org, { autoApprove: true });
+  await post(url, `/api/v1/events/${hikeEvent}/status`, org, { status: 'registration_open' });
+  await post(url, `/api/v1/items/${hikeItem}/entries`, as('entrant'), {});
+  await post(url, `/api/v1/items/${hikeItem}/entries`, as('neighbour'), {});
+  const startAt = new Date(Date.now() - 3600_000);
+  const hikeRoute = await post(url, `/api/v1/hiking/items/${hikeItem}/route`, org, { distanceM: 20000, referenceStartAt: startAt });
+  const withCheckpoints = await put(url, `/api/v1/hiking/routes/${hikeRoute.id}/checkpoints`, org, { checkpoints: [{ name: '武林门', distanceM: 0 }, { name: '拱宸桥', distanceM: 20000 }] });
+  const wave = await post(url, `/api/v1/hiking/routes/${hikeRoute.id}/waves`, org, { name: '第一批', startsAt: startAt });
+  await post(url, `/api/v1/hiking/routes/${hikeRoute.id}/walkers`, org, { waveId: wave.id });
+  const hikers = (await http(url).get(`/api/v1/hiking/routes/${hikeRoute.id}/walkers`).set(bearer(org))).body as { id: number; userId: number }[];
+  // Two teams of two on a 5 km route (teams of 2–4), each broken by a withdrawal: their members
+  // still walking may regroup.
+  const pairItem = (await post(url, `/api/v1/events/${hikeEvent}/items`, org, { name: '5公里结伴走' })).id;
+  await put(url, `/api/v1/items/${pairItem}/registration`, org, { entryType: 'team', teamMin: 2, teamMax: 4 });
+  for (const pair of [['subject', 'appellant'], ['neighbour', 'entrant']] as const) {
+    await post(url, `/api/v1/items/${pairItem}/entries`, org, { teamName: `结伴${people[pair[0]].realName}`, memberIds: pair.map((p) => people[p].id), captainId: people[pair[0]].id });
+  }
+  const pairRoute = await post(url, `/api/v1/hiking/items/${pairItem}/route`, org, { distanceM: 5000, referenceStartAt: startAt, teamMin: 2, teamMax: 4 });
+  await put(url, `/api/v1/hiking/routes/${pairRoute.id}/checkpoints`, org, { checkpoints: [{ name: '西湖文化广场', distanceM: 0 }, { name: '武林广场', distanceM: 5000 }] });
+  await post(url, `/api/v1/hiking/routes/${pairRoute.id}/walkers`, org, { waveId: wave.id });
+  const pairs = (await http(url).get(`/api/v1/hiking/routes/${pairRoute.id}/walkers`).set(bearer(org))).body as { id: number; userId: number }[];
+  const pairWalker = (who: PersonName) => pairs.find((w) => w.userId === people[who].id)!.id;
+  for (const who of ['appellant', 'entrant'] as const) await post(url, `/api/v1/hiking/walkers/${pairWalker(who)}/withdraw`, org, { reason: '体力不支，退出' });
+  const hiking = {
+    eventId: hikeEvent,
+    regroup: { routeId: pairRoute.id as number, walkerIds: [pairWalker('subject'), pairWalker('neighbour')] },
+    newRouteItem,
+    routeId: hikeRoute.id as number,
+    checkpointId: withCheckpoints.checkpoints[0].id as number,
+    waveId: wave.id as number,
+    walkerId: hikers.find((w) => w.userId === people.entrant.id)!.id,
+    disqualifyWalkerId: hikers.find((w) => w.userId === people.neighbour.id)!.id,
+  };
+
   // The organizer's own token, signed as the API signs it, but an hour past its end.
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });
   const { sub, ver } = jwt.decode(org) as { sub: string; ver: number };
@@ -312,6 +352,7 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     template: { trigger, locale, title, body },
     rosterItem: itemNames.entries,
     year,
+    hiking,
   };
 }
 

@@ -77,6 +77,20 @@ export function send(url: string, op: Operation, call: Call, token: string | und
   if (token) req = req.set(bearer(token));
   if (call.query) req = req.query(call.query);
   if (call.file) return req.set('content-type', call.file.type).send(call.file.data);
+  // A stream that opens answers with its status; its first bytes are enough, then it is closed.
+  if (op.sse) {
+    req = req.buffer(false).parse((res, done) => {
+      const stream = res as unknown as NodeJS.ReadableStream & { destroy: () => void; headers: Record<string, string> };
+      if (!String(stream.headers['content-type']).startsWith('text/event-stream')) {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => (text += chunk));
+        stream.on('end', () => done(null, text ? JSON.parse(text) : {}));
+        return;
+      }
+      stream.on('data', () => stream.destroy());
+      stream.on('close', () => done(null, {}));
+    });
+  }
   return call.body === undefined ? req : req.send(call.body);
 }
 

@@ -350,6 +350,50 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /api/v1/people/:userId/record.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
   'GET /api/v1/people/:userId/record.pdf': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
 
+  // hiking
+  'POST /api/v1/hiking/items/:itemId/route': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { itemId: fx.hiking.newRouteItem }, body: { distanceM: 10000, referenceStartAt: new Date().toISOString() } }),
+  },
+  'GET /api/v1/hiking/routes/:routeId': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
+  'PUT /api/v1/hiking/routes/:routeId/checkpoints': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { routeId: fx.hiking.routeId }, body: { checkpoints: [{ name: '武林门', distanceM: 0 }, { name: '拱宸桥', distanceM: 20000 }] } }),
+  },
+  'PUT /api/v1/hiking/checkpoints/:checkpointId/cutoffs': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { checkpointId: fx.hiking.checkpointId }, body: { departureCutoffAt: new Date(Date.now() + 3600_000).toISOString() } }),
+  },
+  'POST /api/v1/hiking/routes/:routeId/waves': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId }, body: { name: '第二批', startsAt: new Date().toISOString() } }) },
+  'PUT /api/v1/hiking/waves/:waveId': { allowed: 'organizer', request: (fx) => ({ params: { waveId: fx.hiking.waveId }, body: { startsAt: new Date(Date.now() - 3600_000).toISOString() } }) },
+  'POST /api/v1/hiking/routes/:routeId/walkers': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId }, body: { waveId: fx.hiking.waveId } }) },
+  'GET /api/v1/hiking/routes/:routeId/walkers': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
+  'POST /api/v1/hiking/routes/:routeId/regroups': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { routeId: fx.hiking.regroup.routeId }, body: { name: '结伴重组队', walkerIds: fx.hiking.regroup.walkerIds } }),
+  },
+  'POST /api/v1/hiking/checkpoints/:checkpointId/staff': { allowed: 'organizer', request: (fx) => ({ params: { checkpointId: fx.hiking.checkpointId }, body: { userId: fx.people.judge1.id } }) },
+  // A walker reads their own track; a neighbour walking the same route, a judge or a leader is refused.
+  'GET /api/v1/hiking/walkers/:walkerId': { allowed: 'entrant', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId } }) },
+  'POST /api/v1/hiking/walkers/:walkerId/withdraw': { allowed: 'entrant', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId }, body: { reason: '身体不适，自行退出' } }) },
+  'POST /api/v1/hiking/walkers/:walkerId/disqualify': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { walkerId: fx.hiking.disqualifyWalkerId }, body: { reason: '途中搭乘交通工具' } }),
+  },
+  'PUT /api/v1/hiking/walkers/:walkerId/lost': { allowed: 'organizer', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId }, body: { lost: false } }) },
+  'POST /api/v1/hiking/walkers/:walkerId/share': { allowed: 'entrant', request: (fx) => ({ params: { walkerId: fx.hiking.walkerId } }) },
+  'GET /api/v1/hiking/follow/:token': { public: "a family follows a walker by the link's secret the walker sent, never by bib" },
+  'GET /api/v1/hiking/routes/:routeId/export.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
+  'GET /api/v1/hiking/routes/:routeId/board/live': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
+  'GET /api/v1/hiking/routes/:routeId/board': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
+  'POST /api/v1/hiking/events/:eventId/scans': {
+    allowed: 'organizer',
+    request: (fx, caller) => ({
+      params: { eventId: fx.hiking.eventId },
+      body: { deviceId: `matrix-${caller}`, deviceNow: new Date().toISOString(), scans: [{ clientScanId: 'start-1', checkpointId: fx.hiking.checkpointId, direction: 'out', deviceAt: new Date(Date.now() - 60_000).toISOString(), walkerId: fx.hiking.walkerId }] },
+    }),
+  },
+
   // platform
   'GET /health': { public: 'for load balancers' },
 };

@@ -10,12 +10,12 @@ export interface SseMessage {
  * the next one that matches, counting messages that arrived before the wait began but after the
  * last message a wait returned.
  */
-export function openSse(url: string): { messages: SseMessage[]; next: (match: (m: SseMessage) => boolean, timeoutMs?: number) => Promise<SseMessage>; close: () => void } {
+export function openSse(url: string, headers: Record<string, string> = {}): { messages: SseMessage[]; next: (match: (m: SseMessage) => boolean, timeoutMs?: number) => Promise<SseMessage>; close: () => void } {
   const messages: SseMessage[] = [];
   const waiters: { match: (m: SseMessage) => boolean; resolve: (m: SseMessage) => void }[] = [];
   let buffer = '';
   let taken = 0; // messages before this index were passed over by an earlier wait
-  const req = http.get(url, { headers: { accept: 'text/event-stream' } }, (res) => {
+  const req = http.get(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
       buffer += chunk;

@@ -38,7 +38,7 @@ export class ThresholdDto {
 
 /** The rule's kind names its other fields; an unknown kind is refused by `type` itself. */
 export class AwardRuleDto {
-  @ApiProperty({ enum: ['rank', 'band', 'threshold'] }) @IsIn(['rank', 'band', 'threshold']) type: AwardRule['type'];
+  @ApiProperty({ enum: ['rank', 'band', 'threshold', 'completion'] }) @IsIn(['rank', 'band', 'threshold', 'completion']) type: AwardRule['type'];
 }
 
 export class RankRuleDto extends AwardRuleDto {
@@ -77,17 +77,23 @@ export class ThresholdRuleDto extends AwardRuleDto {
   thresholds: ThresholdDto[];
 }
 
-@ApiExtraModels(RankRuleDto, BandRuleDto, ThresholdRuleDto)
+/** Every finisher (status OK with a time) gets the award: a walk's completion certificate. */
+export class CompletionRuleDto extends AwardRuleDto {
+  declare type: 'completion';
+  @ApiProperty({ type: AwardDefinitionDto }) @ValidateNested() @Type(() => AwardDefinitionDto) award: AwardDefinitionDto;
+}
+
+@ApiExtraModels(RankRuleDto, BandRuleDto, ThresholdRuleDto, CompletionRuleDto)
 export class AwardRulesDto {
   @ApiProperty({
     description:
-      'rules by rank, bands or threshold (see libs/awards/src/domain); each rule grants an entry at most one award. ' +
+      'rules by rank, bands, threshold or completion (every finisher; see libs/awards/src/domain); each rule grants an entry at most one award. ' +
       'Places are counted as the results board counts them: among the official contestants ranked, guests (特邀) and DNS/DNF/DQ skipped, ties sharing a place — ' +
       'a guest who finishes first leaves first prize to the best official contestant; guests win nothing. ' +
       'A band\'s percent ("top 10 %") is of the official contestants ranked (guests, DNS, DNF and DQ not counted), ' +
       'unless the band rule says percentOf: "started" (of those who started: DNF and DQ counted too, guests and DNS still not).',
     type: 'array',
-    items: { oneOf: [RankRuleDto, BandRuleDto, ThresholdRuleDto].map((m) => ({ $ref: getSchemaPath(m) })) },
+    items: { oneOf: [RankRuleDto, BandRuleDto, ThresholdRuleDto, CompletionRuleDto].map((m) => ({ $ref: getSchemaPath(m) })) },
     example: [{ type: 'rank', tiers: [{ fromPlace: 1, award: { code: 'gold', name: '金牌', level: 1, prizeMoneyPerPerson: '5000.00' } }] }],
   })
   @IsArray()
@@ -101,8 +107,9 @@ export class AwardRulesDto {
         { name: 'rank', value: RankRuleDto },
         { name: 'band', value: BandRuleDto },
         { name: 'threshold', value: ThresholdRuleDto },
+        { name: 'completion', value: CompletionRuleDto },
       ],
     },
   })
-  rules: Array<RankRuleDto | BandRuleDto | ThresholdRuleDto>;
+  rules: Array<RankRuleDto | BandRuleDto | ThresholdRuleDto | CompletionRuleDto>;
 }

@@ -107,6 +107,28 @@ class PrizeMoneyStatisticsDto {
   @ApiProperty({ example: 0 }) pendingRecords: number;
 }
 
+export class HikingRouteFiguresDto {
+  @ApiProperty() itemId: number;
+  @ApiProperty({ example: '28公里毅行' }) route: string;
+  @ApiProperty({ example: '2026大运河职工毅行' }) event: string;
+  @ApiProperty() started: number;
+  @ApiProperty() finished: number;
+  @ApiProperty({ nullable: true, type: Number, example: 0.8125, description: 'finished / started, 4 decimals; null when nobody started' }) completionRate: number | null;
+}
+
+export class HikingOrganisationFiguresDto {
+  @ApiProperty() organisationId: number;
+  @ApiProperty() name: string;
+  @ApiProperty() started: number;
+  @ApiProperty() finished: number;
+  @ApiProperty({ nullable: true, type: Number }) completionRate: number | null;
+}
+
+export class HikingStatisticsDto {
+  @ApiProperty({ type: [HikingRouteFiguresDto], description: 'routes of events organised in the subtree' }) routes: HikingRouteFiguresDto[];
+  @ApiProperty({ type: [HikingOrganisationFiguresDto], description: 'per organisation of the subtree that entered the walkers' }) organisations: HikingOrganisationFiguresDto[];
+}
+
 export class StatisticsDto {
   @ApiProperty({ type: StatisticsOrganisationDto }) organisation: StatisticsOrganisationDto;
   @ApiProperty() year: number;
@@ -123,4 +145,5 @@ export class StatisticsDto {
   @ApiProperty({ type: AwardStatisticsDto, description: 'active award records' }) awards: AwardStatisticsDto;
   @ApiProperty({ type: TitleStatisticsDto, description: 'active records with a title, or recognitions' }) titles: TitleStatisticsDto;
   @ApiProperty({ type: PrizeMoneyStatisticsDto, description: 'yuan as exact decimal text' }) prizeMoney: PrizeMoneyStatisticsDto;
+  @ApiProperty({ type: HikingStatisticsDto, description: 'walkers of routes starting in the year (Beijing time): started, finished, completion rate' }) hiking: HikingStatisticsDto;
 }

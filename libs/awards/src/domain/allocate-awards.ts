@@ -1,12 +1,13 @@
 import { awardPlaces } from './award-places';
 import { AwardsDomainError } from './awards-error';
 import { allocateByBands, type BandAwardRule } from './band-allocation';
+import { allocateByCompletion, type CompletionAwardRule } from './completion-awards';
 import { formatYuan, parseYuan } from './money';
 import { allocateByRank, type RankAwardRule } from './rank-awards';
 import { allocateByThreshold, type ThresholdAwardRule } from './threshold-awards';
 import type { AwardDefinition, AwardGrant, RankedEntry } from './types';
 
-export type AwardRule = RankAwardRule | BandAwardRule | ThresholdAwardRule;
+export type AwardRule = RankAwardRule | BandAwardRule | ThresholdAwardRule | CompletionAwardRule;
 
 function checkField(field: readonly RankedEntry[]): void {
   const seen = new Set<string>();
@@ -42,6 +43,8 @@ function allocateOne(field: readonly RankedEntry[], rule: AwardRule): Map<string
       return allocateByBands(field, rule).awards;
     case 'threshold':
       return allocateByThreshold(field, rule);
+    case 'completion':
+      return allocateByCompletion(field, rule);
     default:
       throw new AwardsDomainError('UNKNOWN_AWARD_RULE', `未知的评奖规则：${String((rule as { type?: unknown }).type)}`);
   }
@@ -70,7 +73,7 @@ export function allocateAwards(field: readonly RankedEntry[], rules: readonly Aw
       const key = `${entryId}\u0000${award.code}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      grants.push(grant(entryId, award));
+      grants.push(rule.type === 'completion' ? { ...grant(entryId, award), finishersOnly: true } : grant(entryId, award));
     }
   }
   const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -85,7 +88,7 @@ export interface PersonAward extends AwardGrant {
 }
 
 /**
- * One record per person: a team award gives every member the award, the
+ * One record per person: a team award gives every member (a completion award: every finisher) the award, the
  * title and the full per-person prize money (configured per person, never
  * divided among the team). Order follows the grants, then the roster order.
  */
@@ -98,6 +101,8 @@ export function toPersonAwards(grants: readonly AwardGrant[], field: readonly Ra
     if (new Set(entry.personIds).size !== entry.personIds.length) {
       throw new AwardsDomainError('DUPLICATE_PERSON', `参赛单元成员重复：${g.entryId}`);
     }
-    return entry.personIds.map((personId) => ({ ...g, personId }));
+    // A completion award goes to those who completed (completion-awards.ts).
+    const persons = g.finishersOnly && entry.finishers ? entry.personIds.filter((p) => entry.finishers!.includes(p)) : entry.personIds;
+    return persons.map((personId) => ({ ...g, personId }));
   });
 }

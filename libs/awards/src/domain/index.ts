@@ -5,5 +5,6 @@ export { parseYuan, formatYuan } from './money';
 export * from './rank-awards';
 export * from './band-allocation';
 export * from './threshold-awards';
+export * from './completion-awards';
 export * from './allocate-awards';
 export * from './prize-ledger';

@@ -17,6 +17,11 @@ export interface RankedEntry {
   readonly status: EntryStatus;
   /** 特邀/表演: ranked on the sheet but out of competition: holds no award place and wins nothing. */
   readonly guest?: boolean;
+  /**
+   * The persons who finished, when the entry's members finish apart (a hiking team: some drop
+   * out, the team still has a time). Absent: every member shares the entry's result.
+   */
+  readonly finishers?: readonly string[];
 }
 
 /** What an award is. `level` 1 is the highest (一等奖 / 金奖). */
@@ -42,6 +47,8 @@ export interface AwardGrant {
   readonly title?: string;
   /** Per-person amount, "5000.00". */
   readonly prizeMoney?: string;
+  /** A completion award: goes to the entry's finishers only (RankedEntry.finishers), not every member. */
+  readonly finishersOnly?: true;
 }
 
 /** Only official status OK rows with a total can ever be awarded; guests and DNS/DNF/DQ never. */

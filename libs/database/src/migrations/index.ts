@@ -15,6 +15,11 @@ import { PlatformInstance1795310000000 } from './1795310000000-PlatformInstance'
 import { DeliveryRetention1795310000001 } from './1795310000001-DeliveryRetention';
 import { HikingTables1795500000000 } from './1795500000000-HikingTables';
 import { JobFairTables1795510000000 } from './1795510000000-JobFairTables';
+import { HikingOperations1795520000000 } from './1795520000000-HikingOperations';
+import { HikingShareLinks1795520000001 } from './1795520000001-HikingShareLinks';
+import { HikingBoardIndex1795520000002 } from './1795520000002-HikingBoardIndex';
+import { HikingTeamScans1795520000003 } from './1795520000003-HikingTeamScans';
+import { HikingRegroups1795520000004 } from './1795520000004-HikingRegroups';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,4 +41,9 @@ export const MIGRATIONS: Function[] = [
   DeliveryRetention1795310000001,
   HikingTables1795500000000,
   JobFairTables1795510000000,
+  HikingOperations1795520000000,
+  HikingShareLinks1795520000001,
+  HikingBoardIndex1795520000002,
+  HikingTeamScans1795520000003,
+  HikingRegroups1795520000004,
 ];

@@ -48,10 +48,12 @@ describe('which walkers a cut-off job times out', () => {
     { walkerId: '吴十-取消资格', status: 'disqualified', scans: [] },
     { walkerId: '郑一-已超时', status: 'timed_out', scans: [] },
     { walkerId: '冯二-刚出发', status: 'started', scans: [] },
+    { walkerId: '褚三-从未扫码', status: 'registered', scans: [] },
   ];
 
-  it('times out exactly those still walking without a scan there (or further on) by the cut-off', () => {
-    expect(walkersToTimeOut(arrival, walkers).map((w) => w.walkerId)).toEqual(['王五-迟到', '赵六-未到', '冯二-刚出发']);
+  it('times out exactly those still walking without a scan there (or further on) by the cut-off, and those who never scanned at all', () => {
+    // The wave's gun has gone by any cut-off of it: a walker still registered was started by it and never scanned.
+    expect(walkersToTimeOut(arrival, walkers).map((w) => w.walkerId)).toEqual(['王五-迟到', '赵六-未到', '冯二-刚出发', '褚三-从未扫码']);
   });
 
   it('records the checkpoint, reason and cut-off instant as the drop', () => {

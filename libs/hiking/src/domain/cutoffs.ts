@@ -65,8 +65,12 @@ export function beatsCutoff(scan: PassageScan, cutoff: Cutoff): boolean {
   return cutoff.kind === 'arrival' || scan.direction === 'out';
 }
 
-/** Walkers a cut-off job may time out: only those still walking; registered, finished and dropped ones are left alone. */
-const TIMEABLE: readonly WalkerStatus[] = ['started', 'on_course'];
+/**
+ * Walkers a cut-off job may time out: those still walking, and those still registered, since a
+ * personal cut-off comes after the wave's gun, which starts every walker of the wave (a walker who
+ * never scanned anywhere and misses a cut-off is timed out). Finished and dropped ones are left alone.
+ */
+const TIMEABLE: readonly WalkerStatus[] = ['registered', 'started', 'on_course'];
 
 /**
  * The walkers the job for `cutoff` times out: still walking and with no scan that beats it. The

@@ -40,8 +40,8 @@ describe('walker status machine', () => {
     expect(refusal(() => applyStatusEvent(dq, { type: 'withdraw', drop }))).toBe(HikingErrorCode.BadTransition);
   });
 
-  it('does not time out a walker who has not started, nor start one twice', () => {
-    expect(refusal(() => applyStatusEvent(registered, { type: 'time_out', drop }))).toBe(HikingErrorCode.BadTransition);
+  it('times out a walker the gun started who never scanned; never starts one twice', () => {
+    expect(applyStatusEvent(registered, { type: 'time_out', drop }).status).toBe('timed_out');
     expect(refusal(() => applyStatusEvent({ status: 'started', drop: null }, { type: 'start' }))).toBe(HikingErrorCode.BadTransition);
   });
 

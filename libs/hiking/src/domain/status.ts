@@ -42,7 +42,7 @@ const FROM: Record<StatusEvent['type'], readonly WalkerStatus[]> = {
   checkpoint: ['registered', 'started', 'on_course'],
   finish: ['registered', 'started', 'on_course'],
   withdraw: ['registered', 'started', 'on_course'],
-  time_out: ['started', 'on_course'],
+  time_out: ['registered', 'started', 'on_course'],
   disqualify: ['registered', 'started', 'on_course', 'finished', 'timed_out'],
   reverse_time_out: ['timed_out'],
 };

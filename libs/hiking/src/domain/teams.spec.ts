@@ -1,4 +1,5 @@
-import { gunTimeMs, netTimeMs, rankTeams, teamAtCheckpoint, teamTimes, type TeamMember } from './teams';
+import { gunTimeMs, netTimeMs, rankTeams, teamAtCheckpoint, teamScan, teamTimes, type TeamMember, checkRegroup, type RegroupMember } from './teams';
+import { HikingDomainError } from './hiking-error';
 import { MINUTE_MS } from './types';
 
 const gun = Date.UTC(2026, 4, 16, 11, 0);
@@ -76,5 +77,74 @@ describe('team ranking', () => {
       ['丙-不完整但最快', 4],
       ['戊-未完赛', null],
     ]);
+  });
+});
+
+describe("a team's QR at a checkpoint", () => {
+  const team: TeamMember[] = [
+    { walkerId: '张队长', status: 'on_course' },
+    { walkerId: '李', status: 'on_course' },
+    { walkerId: '王', status: 'started' },
+    { walkerId: '赵-已退出', status: 'withdrawn' },
+  ];
+
+  it('scans every member when the device does not say who is present', () => {
+    expect(teamScan(team, undefined, 'refuse')).toEqual({ kind: 'scan', walkerIds: ['张队长', '李', '王', '赵-已退出'], missing: [], incomplete: false });
+  });
+
+  it('does not miss a member who dropped out', () => {
+    expect(teamScan(team, ['张队长', '李', '王'], 'refuse')).toEqual({ kind: 'scan', walkerIds: ['张队长', '李', '王'], missing: [], incomplete: false });
+  });
+
+  it('refuses or flags a team with a member still walking left behind, as the route sets', () => {
+    expect(teamScan(team, ['张队长', '李'], 'refuse')).toEqual({ kind: 'refuse', missing: ['王'] });
+    expect(teamScan(team, ['张队长', '李'], 'flag')).toEqual({ kind: 'scan', walkerIds: ['张队长', '李'], missing: ['王'], incomplete: true });
+  });
+
+  it('names a present walker who is not of the team', () => {
+    expect(teamScan(team, ['张队长', '路人'], 'flag')).toEqual({ kind: 'stranger', walkerIds: ['路人'] });
+  });
+});
+
+describe('regrouping broken teams', () => {
+  // 甲队 and 乙队 lost two members each to withdrawals; 丙队 is whole; 丁 walks alone.
+  const members: RegroupMember[] = [
+    { walkerId: '甲1', teamId: '甲', status: 'on_course' },
+    { walkerId: '甲2', teamId: '甲', status: 'on_course' },
+    { walkerId: '甲3', teamId: '甲', status: 'withdrawn' },
+    { walkerId: '甲4', teamId: '甲', status: 'withdrawn' },
+    { walkerId: '乙1', teamId: '乙', status: 'on_course' },
+    { walkerId: '乙2', teamId: '乙', status: 'started' },
+    { walkerId: '乙3', teamId: '乙', status: 'withdrawn' },
+    { walkerId: '乙4', teamId: '乙', status: 'withdrawn' },
+    { walkerId: '丙1', teamId: '丙', status: 'on_course' },
+    { walkerId: '丙2', teamId: '丙', status: 'on_course' },
+    { walkerId: '丙3', teamId: '丙', status: 'on_course' },
+    { walkerId: '丙4', teamId: '丙', status: 'on_course' },
+    { walkerId: '丁', teamId: null, status: 'on_course' },
+  ];
+  const code = (f: () => void) => {
+    try {
+      f();
+      return 'allowed';
+    } catch (err) {
+      return (err as HikingDomainError).code;
+    }
+  };
+
+  it('merges the members still walking of teams broken by withdrawals into a team of allowed size', () => {
+    expect(code(() => checkRegroup(members, ['甲1', '甲2', '乙1', '乙2'], 4, 6))).toBe('allowed');
+  });
+
+  it('refuses a new team outside the size range, a walker no longer walking, a whole team, a walker entered alone', () => {
+    expect(code(() => checkRegroup(members, ['甲1', '甲2', '乙1'], 4, 6))).toBe('HIKING_TEAM_SIZE');
+    expect(code(() => checkRegroup(members, ['甲1', '甲2', '乙1', '甲3'], 4, 6))).toBe('HIKING_WALKER_NOT_WALKING');
+    expect(code(() => checkRegroup(members, ['甲1', '甲2', '乙1', '丙1'], 4, 6))).toBe('HIKING_TEAM_NOT_BROKEN');
+    expect(code(() => checkRegroup(members, ['甲1', '甲2', '乙1', '丁'], 4, 6))).toBe('HIKING_TEAM_NOT_BROKEN');
+  });
+
+  it('does not call a team broken by time-outs alone: only withdrawals let it regroup', () => {
+    const timedOut = members.map((m) => (m.status === 'withdrawn' && m.teamId === '乙' ? { ...m, status: 'timed_out' as const } : m));
+    expect(code(() => checkRegroup(timedOut, ['甲1', '甲2', '乙1', '乙2'], 4, 6))).toBe('HIKING_TEAM_NOT_BROKEN');
   });
 });

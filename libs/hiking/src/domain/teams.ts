@@ -1,3 +1,4 @@
+import { HikingDomainError, HikingErrorCode } from './hiking-error';
 import type { Instant, WalkerStatus } from './types';
 
 export interface TeamMember {
@@ -37,6 +38,63 @@ export function teamAtCheckpoint(members: readonly TeamMember[], arrivals: Reado
     spreadMs,
     lastInAt: last,
   };
+}
+
+/** Members a team scan expects at a checkpoint: still on the course, neither dropped nor finished. */
+const EXPECTED: readonly WalkerStatus[] = ['registered', 'started', 'on_course'];
+
+export type TeamScanVerdict =
+  /** Scan these members; `incomplete` flags the scan for staff when some expected member is missing. */
+  | { kind: 'scan'; walkerIds: string[]; missing: string[]; incomplete: boolean }
+  /** The route refuses an incomplete team at a checkpoint: nothing is written, the team waits for its members. */
+  | { kind: 'refuse'; missing: string[] }
+  /** The device named someone who is not a member of the team. */
+  | { kind: 'stranger'; walkerIds: string[] };
+
+/**
+ * A team's QR scanned at a checkpoint scans its members present (all of them when the device does
+ * not say). An incomplete team, some member still on the course not present, is refused or flagged,
+ * as the route sets: the Trailwalker rule that a team walks together, enforced at the checkpoint or
+ * left to staff. Members who dropped out or finished are not expected.
+ */
+export function teamScan(members: readonly TeamMember[], present: readonly string[] | undefined, policy: 'flag' | 'refuse'): TeamScanVerdict {
+  const ids = new Set(members.map((m) => m.walkerId));
+  const strangers = (present ?? []).filter((p) => !ids.has(p));
+  if (strangers.length) return { kind: 'stranger', walkerIds: strangers };
+  const here = present === undefined ? members.map((m) => m.walkerId) : members.map((m) => m.walkerId).filter((id) => present.includes(id));
+  const missing = members.filter((m) => EXPECTED.includes(m.status) && !here.includes(m.walkerId)).map((m) => m.walkerId);
+  if (missing.length && policy === 'refuse') return { kind: 'refuse', missing };
+  return { kind: 'scan', walkerIds: here, missing, incomplete: missing.length > 0 };
+}
+
+/** A member of a team a regrouping draws on; `teamId` is the team they walk with now (null: entered alone). */
+export interface RegroupMember {
+  walkerId: string;
+  teamId: string | null;
+  status: WalkerStatus;
+}
+
+/**
+ * Regrouping (as the ZJUT walk allows): a team that fell below the minimum because members withdrew
+ * may merge its members still walking with those of other such teams into a new team of the allowed
+ * size. `members` are every member of the teams the picked walkers come from. Each picked walker must
+ * still be walking and come from a broken team: fewer than `teamMin` still walking, and someone
+ * withdrew. Refused with a code naming why; nothing else changes a walker's history.
+ */
+export function checkRegroup(members: readonly RegroupMember[], picked: readonly string[], teamMin: number, teamMax: number): void {
+  if (new Set(picked).size !== picked.length) throw new HikingDomainError(HikingErrorCode.TeamSize, '同一队员不能重复列入');
+  if (picked.length < teamMin || picked.length > teamMax) throw new HikingDomainError(HikingErrorCode.TeamSize, `新队伍人数 ${picked.length} 不在 ${teamMin}–${teamMax} 人之间`);
+  for (const id of picked) {
+    const m = members.find((x) => x.walkerId === id);
+    if (!m) throw new HikingDomainError(HikingErrorCode.WalkerNotWalking, `队员不在本路线：${id}`);
+    if (!EXPECTED.includes(m.status)) throw new HikingDomainError(HikingErrorCode.WalkerNotWalking, `队员 ${id} 已不在赛道上（${m.status}），不能重新组队`);
+    if (m.teamId === null) throw new HikingDomainError(HikingErrorCode.TeamNotBroken, `队员 ${id} 是个人报名，不属于任何队伍`);
+    const team = members.filter((x) => x.teamId === m.teamId);
+    const walking = team.filter((x) => EXPECTED.includes(x.status)).length;
+    if (walking >= teamMin || !team.some((x) => x.status === 'withdrawn')) {
+      throw new HikingDomainError(HikingErrorCode.TeamNotBroken, `队员 ${id} 所在队伍仍有 ${walking} 人在赛道上，未因退出而不足 ${teamMin} 人`);
+    }
+  }
 }
 
 /** Gun time: from the wave's start. */

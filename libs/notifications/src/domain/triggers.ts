@@ -28,6 +28,8 @@ export const TRIGGERS = {
   'results.published': { vars: [...COMMON, 'event', 'item', 'noticeEndsAt'], mandatory: false },
   'appeal.decided': { vars: [...COMMON, 'event', 'item', 'decision', 'reason'], mandatory: true },
   'award.granted': { vars: [...COMMON, 'event', 'item', 'award', 'certificateUrl'], mandatory: false },
+  // A walker's safety: every channel the organizer has, whatever their preferences.
+  'hiking.alert': { vars: [...COMMON, 'event', 'route', 'walker', 'bib', 'alert', 'checkpoint'], mandatory: true },
 } as const satisfies Record<NotifyTrigger, { vars: readonly string[]; mandatory: boolean }>;
 export type Trigger = NotifyTrigger;
 export const TRIGGER_NAMES = Object.keys(TRIGGERS) as Trigger[];
@@ -80,6 +82,10 @@ export const DEFAULT_TEMPLATES: Record<Trigger, Record<Locale, TemplateText>> = 
   'award.granted': {
     'zh-CN': { title: '获奖通知：{{award}}', body: '{{name}}，祝贺您在「{{event}}」{{item}}中获得{{award}}。证书：{{certificateUrl}}' },
     en: { title: 'Award: {{award}}', body: '{{name}}, congratulations on {{award}} in {{item}} at {{event}}. Certificate: {{certificateUrl}}' },
+  },
+  'hiking.alert': {
+    'zh-CN': { title: '安全预警：{{walker}}（{{bib}}）{{alert}}', body: '{{name}}，「{{event}}」{{route}}的队员{{walker}}（号码 {{bib}}）{{alert}}，最后经过：{{checkpoint}}。请立即联系并安排搜寻。' },
+    en: { title: 'Safety alert: {{walker}} ({{bib}}) {{alert}}', body: '{{name}}, walker {{walker}} (bib {{bib}}) on {{route}} at {{event}} is {{alert}}; last seen at {{checkpoint}}. Please make contact and organise a search.' },
   },
 };
 

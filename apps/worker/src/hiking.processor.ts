@@ -1,0 +1,21 @@
+import { AppConfig } from '@app/config';
+import { CutoffService } from '@app/hiking';
+import { type HandlersFor, QUEUES } from '@app/queue';
+import { Processor } from '@nestjs/bullmq';
+import { JobProcessor } from './job-processor';
+
+@Processor(QUEUES.hiking)
+export class HikingProcessor extends JobProcessor<typeof QUEUES.hiking> {
+  readonly queue = QUEUES.hiking;
+  readonly handlers: HandlersFor<typeof QUEUES.hiking> = {
+    'hiking.cutoff': (payload) => this.cutoffs.run(payload),
+    'hiking.gun': (payload) => this.cutoffs.gun(payload),
+  };
+
+  constructor(
+    private readonly cutoffs: CutoffService,
+    config: AppConfig,
+  ) {
+    super(config);
+  }
+}
