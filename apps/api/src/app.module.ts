@@ -3,6 +3,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
+import { JobFairModule } from '@app/job-fair';
 import { NotificationsModule } from '@app/notifications';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
@@ -34,6 +35,7 @@ import { RoundsController } from './scoring/rounds.controller';
 import { ScoringController } from './scoring/scoring.controller';
 import { SheetsController } from './scoring/sheets.controller';
 import { JudgingController } from './scoring/judging.controller';
+import { JobFairController } from './job-fair/job-fair.controller';
 
 @Module({
   imports: [
@@ -50,6 +52,7 @@ import { JudgingController } from './scoring/judging.controller';
     NotificationsModule,
     AwardsModule,
     ReportingModule,
+    JobFairModule,
   ],
   controllers: [
     HealthController,
@@ -71,6 +74,7 @@ import { JudgingController } from './scoring/judging.controller';
     AwardsController,
     AwardListsController,
     ReportsController,
+    JobFairController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -17,6 +17,10 @@ export const SALARY_PERIODS = Object.keys(PERIODS) as SalaryPeriod[];
 // Sorting and overlap filters by monthly salary.
 @Index('idx_fair_positions_salary', ['eventId', 'salaryMonthlyMin', 'salaryMonthlyMax'])
 @Index('idx_fair_positions_employer', ['employerId', 'eventId'])
+// Keyword search (domain/search-tokens.ts): the title alone ranks a title match first; the body
+// holds title, description and tags.
+@Index('ft_fair_positions_title', ['searchTitle'], { fulltext: true })
+@Index('ft_fair_positions_body', ['searchBody'], { fulltext: true })
 export class FairPosition {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;
@@ -81,8 +85,19 @@ export class FairPosition {
   @Column({ type: 'json' })
   screening: ScreeningSpan[];
 
+  @Column({ name: 'refusal_reason', type: 'varchar', length: 500, nullable: true })
+  refusalReason: string | null;
+
   @Column({ type: 'int', unsigned: true, default: 0 })
   hired: number;
+
+  /** Tokens of the title, spelled by indexTokens; not read back. */
+  @Column({ name: 'search_title', type: 'text', select: false })
+  searchTitle?: string;
+
+  /** Tokens of the title, description and tags. */
+  @Column({ name: 'search_body', type: 'mediumtext', select: false })
+  searchBody?: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;

@@ -10,3 +10,6 @@ export * from './fair-application-history.entity';
 export * from './fair-cv-consent.entity';
 export * from './job-fair-entities';
 export * from './job-fair.module';
+export * from './job-fair-error';
+export * from './employers.service';
+export * from './positions.service';

@@ -5,3 +5,4 @@ export * from './headcount';
 export * from './screening';
 export * from './pipeline';
 export * from './figures';
+export * from './search-tokens';

@@ -12,6 +12,21 @@ export enum JobFairErrorCode {
   BadApplicationTransition = 'JOB_FAIR_BAD_APPLICATION_TRANSITION',
   ActorMayNotTransition = 'JOB_FAIR_ACTOR_MAY_NOT_TRANSITION',
   RatingInvalid = 'JOB_FAIR_RATING_INVALID',
+  NotAJobFair = 'JOB_FAIR_NOT_A_JOB_FAIR',
+  EmployerNotFound = 'JOB_FAIR_EMPLOYER_NOT_FOUND',
+  CreditCodeTaken = 'JOB_FAIR_CREDIT_CODE_TAKEN',
+  NotEmployerStaff = 'JOB_FAIR_NOT_EMPLOYER_STAFF',
+  ParticipationNotFound = 'JOB_FAIR_PARTICIPATION_NOT_FOUND',
+  AlreadyParticipating = 'JOB_FAIR_ALREADY_PARTICIPATING',
+  ParticipationDecided = 'JOB_FAIR_PARTICIPATION_DECIDED',
+  ReasonRequired = 'JOB_FAIR_REASON_REQUIRED',
+  BoothNeedsApproval = 'JOB_FAIR_BOOTH_NEEDS_APPROVAL',
+  BoothTaken = 'JOB_FAIR_BOOTH_TAKEN',
+  EmployerNotApproved = 'JOB_FAIR_EMPLOYER_NOT_APPROVED',
+  PositionNotFound = 'JOB_FAIR_POSITION_NOT_FOUND',
+  PositionReviewed = 'JOB_FAIR_POSITION_REVIEWED',
+  SalaryIncomplete = 'JOB_FAIR_SALARY_INCOMPLETE',
+  QueryTooLong = 'JOB_FAIR_QUERY_TOO_LONG',
 }
 
 /**

@@ -1,0 +1,142 @@
+import { PARTICIPATION_STATUSES, POSITION_STATUSES, type ParticipationStatus, type PositionStatus, SALARY_PERIODS } from '@app/job-fair';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsPositive, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { QueryId, ToInt } from '../http/ids';
+import { OptionalField } from '../http/optional';
+
+const DECISIONS = ['approve', 'refuse'] as const;
+const SALARY_KINDS = [...SALARY_PERIODS, 'negotiable'] as const;
+
+export class RegisterEmployerDto {
+  @ApiProperty({ example: '杭州数控机床制造有限公司' }) @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ example: '91330100MA2B3C4D5E', description: 'unified social credit code (GB 32100), checked by its check characters' })
+  @IsString()
+  @Length(1, 40)
+  creditCode: string;
+  @ApiPropertyOptional({ example: '拱墅区' }) @OptionalField() @IsString() @Length(1, 100) district?: string;
+  @ApiPropertyOptional({ example: '制造业' }) @OptionalField() @IsString() @Length(1, 100) industry?: string;
+}
+
+export class EmployerDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() creditCode: string;
+  @ApiProperty({ nullable: true, type: String }) district: string | null;
+  @ApiProperty({ nullable: true, type: String }) industry: string | null;
+  @ApiProperty() createdAt: Date;
+}
+
+export class ApplyToFairDto {
+  @ApiProperty({ description: 'the employer that applies; the caller is one of its staff' }) @IsInt() @IsPositive() employerId: number;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision: 'approve' | 'refuse';
+  @ApiPropertyOptional({ example: '营业执照已注销', description: 'required when refusing' }) @OptionalField() @IsString() @Length(1, 500) reason?: string;
+}
+
+export class BoothDto {
+  @ApiProperty({ example: '1号馆' }) @IsString() @Length(1, 50) hall: string;
+  @ApiProperty({ example: 'A-12' }) @IsString() @Length(1, 20) number: string;
+}
+
+export class ParticipationDto {
+  @ApiProperty() id: number;
+  @ApiProperty() eventId: number;
+  @ApiProperty() employerId: number;
+  @ApiProperty() employerName: string;
+  @ApiProperty() creditCode: string;
+  @ApiProperty({ enum: PARTICIPATION_STATUSES }) status: ParticipationStatus;
+  @ApiProperty({ nullable: true, type: String }) refusalReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) boothHall: string | null;
+  @ApiProperty({ nullable: true, type: String }) boothNumber: string | null;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
+}
+
+export class CreatePositionDto {
+  @ApiProperty() @IsInt() @IsPositive() employerId: number;
+  @ApiProperty({ example: '低压电工（持证）' }) @IsString() @Length(1, 200) title: string;
+  @ApiProperty({ oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', enum: ['not_fixed'] }], description: 'a positive number, or not_fixed (若干)' })
+  @ValidateIf((o: CreatePositionDto) => o.headcount !== 'not_fixed')
+  @IsInt({ message: 'headcount 须为正整数或 not_fixed' })
+  headcount: number | 'not_fixed';
+  @ApiProperty({ enum: SALARY_KINDS, description: 'month or year for a range in whole yuan, or negotiable (面议)' })
+  @IsIn(SALARY_KINDS)
+  salaryPeriod: (typeof SALARY_KINDS)[number];
+  @ApiPropertyOptional({ example: 6000 }) @OptionalField() @IsInt() salaryMin?: number;
+  @ApiPropertyOptional({ example: 9000 }) @OptionalField() @IsInt() salaryMax?: number;
+  @ApiPropertyOptional({ example: '拱墅区' }) @OptionalField() @IsString() @Length(1, 100) district?: string;
+  @ApiPropertyOptional({ example: '制造业' }) @OptionalField() @IsString() @Length(1, 100) industry?: string;
+  @ApiPropertyOptional({ example: '中专/技校' }) @OptionalField() @IsString() @Length(1, 50) education?: string;
+  @ApiPropertyOptional({ example: '3年以上' }) @OptionalField() @IsString() @Length(1, 50) experience?: string;
+  @ApiProperty({ example: '负责厂区低压配电设备的日常巡检与维修，持特种作业操作证。' }) @IsString() @Length(1, 5000) description: string;
+  @ApiPropertyOptional({ type: [String], example: ['五险一金', '包住宿'] })
+  @OptionalField()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 20, { each: true })
+  tags?: string[];
+}
+
+export class ScreeningSpanDto {
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+  @ApiProperty({ example: 'gender' }) category: string;
+  @ApiProperty({ example: '限男性' }) text: string;
+}
+
+export class PositionDto {
+  @ApiProperty() id: number;
+  @ApiProperty() eventId: number;
+  @ApiProperty() employerId: number;
+  @ApiProperty() employerName: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['not_fixed'] }] }) headcount: number | 'not_fixed';
+  @ApiProperty({ enum: SALARY_KINDS }) salaryPeriod: string;
+  @ApiProperty({ nullable: true, type: Number }) salaryMin: number | null;
+  @ApiProperty({ nullable: true, type: Number }) salaryMax: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'per month (annual ÷ 12)' }) salaryMonthlyMin: number | null;
+  @ApiProperty({ nullable: true, type: Number }) salaryMonthlyMax: number | null;
+  @ApiProperty({ nullable: true, type: String }) district: string | null;
+  @ApiProperty({ nullable: true, type: String }) industry: string | null;
+  @ApiProperty({ nullable: true, type: String }) education: string | null;
+  @ApiProperty({ nullable: true, type: String }) experience: string | null;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ enum: POSITION_STATUSES }) status: PositionStatus;
+  @ApiProperty({ nullable: true, type: String }) refusalReason: string | null;
+  @ApiProperty() hired: number;
+  @ApiPropertyOptional({ type: [ScreeningSpanDto], description: 'reviewers and the employer only: terms a public fair may not publish' })
+  screening?: ScreeningSpanDto[];
+  @ApiPropertyOptional({ description: 'search only: the keyword is in the title' }) titleMatch?: boolean;
+}
+
+export class PositionSearchQuery {
+  @ApiPropertyOptional({ example: '电工' }) @OptionalField() @IsString() @Length(0, 200) q?: string;
+  @ApiPropertyOptional({ description: 'per month, yuan' }) @OptionalField() @ToInt() @IsInt() @Min(0) salaryMin?: number;
+  @ApiPropertyOptional({ description: 'per month, yuan' }) @OptionalField() @ToInt() @IsInt() @Min(0) salaryMax?: number;
+  @ApiPropertyOptional() @OptionalField() @IsString() @Length(1, 100) district?: string;
+  @ApiPropertyOptional() @OptionalField() @IsString() @Length(1, 100) industry?: string;
+  @ApiPropertyOptional() @OptionalField() @IsString() @Length(1, 50) education?: string;
+  @ApiPropertyOptional({ enum: ['relevance', 'salary'] }) @OptionalField() @IsIn(['relevance', 'salary']) sort?: 'relevance' | 'salary';
+  @ApiPropertyOptional({ minimum: 1 }) @OptionalField() @ToInt() @IsInt() @Min(1) @Max(10_000) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @OptionalField() @ToInt() @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+export class EmployerQuery {
+  @ApiProperty({ description: 'the employer whose postings are listed' }) @QueryId() employerId: number;
+}
+
+export class SearchPageDto {
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [PositionDto] }) items: PositionDto[];
+}
+
+export class PositionsOfferedDto {
+  @ApiProperty({ description: 'sum of the headcounts of approved postings' }) positions: number;
+  @ApiProperty({ description: 'approved postings whose headcount is not fixed, counted apart' }) notFixedPostings: number;
+  @ApiProperty({ description: 'approved postings' }) postings: number;
+}

@@ -1,0 +1,41 @@
+import { indexTokens, searchExpression } from './search-tokens';
+
+const tokens = (text: string) => new Set(indexTokens(text).split(' '));
+const required = (keyword: string) => (searchExpression(keyword) ?? '').split(' ').map((t) => t.replace(/^\+/, '').replace(/\*$/, ''));
+
+describe('search tokens', () => {
+  it('finds 电工 in 低压电工（持证） and 数控 in 数控车床操作工: every bigram of the query is stored', () => {
+    for (const [title, keyword] of [
+      ['低压电工（持证）', '电工'],
+      ['数控车床操作工', '数控'],
+      ['数控车床操作工', '车床操作'],
+    ]) {
+      const stored = tokens(title);
+      for (const t of required(keyword)) expect(stored.has(t)).toBe(true);
+    }
+  });
+
+  it('finds one character (电) by its unigram', () => {
+    expect(required('电')).toEqual(['u7535']);
+    expect(tokens('低压电工').has('u7535')).toBe(true);
+  });
+
+  it('does not find a keyword whose characters are there but not side by side', () => {
+    const stored = tokens('电焊工');
+    expect(required('电工').every((t) => stored.has(t))).toBe(false);
+  });
+
+  it('stores no token shorter than the default innodb_ft_min_token_size of 3', () => {
+    for (const t of tokens('电 工 数控 a CNC操作 C1驾照')) expect(t.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps Latin words lower case and searches them as prefixes', () => {
+    expect(tokens('CNC加工中心').has('wdcnc')).toBe(true);
+    expect(searchExpression('cn')).toBe('+wdcn*');
+  });
+
+  it('lets no operator through and answers null for nothing searchable', () => {
+    expect(searchExpression('电工" -x +(y) @3')).toBe('+b75355de5 +wdx* +wdy* +wd3*');
+    expect(searchExpression('（）——!!')).toBeNull();
+  });
+});
