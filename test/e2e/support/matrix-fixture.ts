@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
 import { waitFor } from './processes';
 import { rosterCsv, rosterPeople } from './registration';
+import { creditCode } from './job-fair';
 import { TEST_JWT_SECRET } from './test-env';
 import { adminToken, bearer, chineseName, http, JUDGE_PANEL, login, mobile, post, put, residentId } from './world';
 
@@ -29,6 +30,8 @@ export const PEOPLE = [
   'enableTarget',
   'colleagueB',
   'appellant',
+  'employerStaff',
+  'otherEmployerStaff',
 ] as const;
 export type PersonName = (typeof PEOPLE)[number] | 'admin';
 
@@ -53,6 +56,9 @@ export const ROLE_OF: Record<PersonName, { role: string; at: 'root' | 'D' | 'A' 
   enableTarget: { role: 'contestant', at: 'A' },
   colleagueB: { role: 'contestant', at: 'B' },
   appellant: { role: 'contestant', at: 'A' },
+  // Employer staff: the role opens the job fair's employer routes; the staff record scopes them to one employer.
+  employerStaff: { role: 'employer', at: 'D' },
+  otherEmployerStaff: { role: 'employer', at: 'D' },
 };
 
 export interface FixturePerson {
@@ -113,6 +119,13 @@ export interface Fixture {
   template: { trigger: string; locale: string; title: string; body: string };
   rosterItem: string;
   year: number;
+  /** A job fair of the district: employerStaff's employers approved, pending and not yet applied; a pending posting. */
+  fair: {
+    event: number;
+    employers: { approved: number; pending: number; fresh: number; other: number };
+    participations: { approved: number; pending: number };
+    positions: { pending: number };
+  };
 }
 
 const CLAIMS: Record<string, keyof Fixture['orgs']> = { D: 'D', A: 'A', B: 'B', S: 'S' };
@@ -288,6 +301,31 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   const templates = (await http(url).get('/api/v1/notification-templates').set(bearer(admin))).body as Fixture['template'][];
   const { trigger, locale, title, body } = templates[0];
 
+  // A job fair: employerStaff acts for three employers (approved, pending, not yet applied), otherEmployerStaff for one of its own.
+  const fairEvent = await event('春风行动专场招聘会', 'job_fair');
+  const seq = Math.floor(Math.random() * 80_000_000);
+  const employer = async (who: PersonName, i: number, name: string) =>
+    (await post(url, '/api/v1/fair-employers', as(who), { name: `${name}-${tag}`, creditCode: creditCode(seq + i) })).id as number;
+  const fairEmployers = {
+    approved: await employer('employerStaff', 0, '杭州精工数控机床有限公司'),
+    pending: await employer('employerStaff', 1, '杭州精工电气有限公司'),
+    fresh: await employer('employerStaff', 2, '杭州精工物流有限公司'),
+    other: await employer('otherEmployerStaff', 3, '浙江运河物流有限公司'),
+  };
+  const participate = async (who: PersonName, employerId: number) => (await post(url, `/api/v1/fairs/${fairEvent}/participations`, as(who), { employerId })).id as number;
+  const participations = { approved: await participate('employerStaff', fairEmployers.approved), pending: await participate('employerStaff', fairEmployers.pending) };
+  await participate('otherEmployerStaff', fairEmployers.other);
+  await post(url, `/api/v1/fair-participations/${participations.approved}/decision`, org, { decision: 'approve' });
+  const fairPosition = await post(url, `/api/v1/fairs/${fairEvent}/positions`, as('employerStaff'), {
+    employerId: fairEmployers.approved,
+    title: '低压电工（持证）',
+    headcount: 3,
+    salaryPeriod: 'month',
+    salaryMin: 6000,
+    salaryMax: 9000,
+    description: '负责厂区低压配电设备的巡检与维修。',
+  });
+
   // The organizer's own token, signed as the API signs it, but an hour past its end.
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });
   const { sub, ver } = jwt.decode(org) as { sub: string; ver: number };
@@ -312,6 +350,7 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     template: { trigger, locale, title, body },
     rosterItem: itemNames.entries,
     year,
+    fair: { event: fairEvent, employers: fairEmployers, participations, positions: { pending: fairPosition.id } },
   };
 }
 

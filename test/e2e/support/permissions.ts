@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { type Fixture, PASSWORD, type PersonName, ROLE_OF, rosterFile } from './matrix-fixture';
+import { creditCode } from './job-fair';
 import { bearer, http, JUDGE_PANEL, mobile, residentId } from './world';
 
 /**
@@ -69,6 +70,11 @@ export interface Guarded {
    * the same status and code for an id that does not exist.
    */
   hides?: string;
+  /**
+   * Strangers of the operation's own kind, who hold the right role but not for this target (staff
+   * of another employer, a seeker reading another seeker), and the status each must get.
+   */
+  kin?: Partial<Record<PersonName, number>>;
   /** Ends the caller's sessions: runs after every other operation. */
   endsSessions?: boolean;
   /** After a 2xx answer, e.g. to keep the fresh token a password change hands out. */
@@ -349,6 +355,56 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /api/v1/people/:userId/record': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
   'GET /api/v1/people/:userId/record.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
   'GET /api/v1/people/:userId/record.pdf': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
+
+  // job fairs: employers act through their staff, scoped to their own employer
+  'POST /api/v1/fair-employers': {
+    allowed: 'employerStaff',
+    request: (fx, caller) => ({ body: { name: `矩阵用人单位-${caller}-${fx.tag}`, creditCode: creditCode(Math.floor(Math.random() * 80_000_000)) } }),
+  },
+  'GET /api/v1/fair-employers/mine': { allowed: 'employerStaff', request: () => ({}) },
+  'GET /api/v1/fair-employers/:id/participations': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.employers.approved } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'POST /api/v1/fairs/:eventId/participations': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { employerId: fx.fair.employers.fresh } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'GET /api/v1/fairs/:eventId/participations': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
+  'POST /api/v1/fair-participations/:id/decision': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { id: fx.fair.participations.pending }, body: { decision: 'approve' } }),
+    kin: { employerStaff: 403 },
+  },
+  'PUT /api/v1/fair-participations/:id/booth': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { id: fx.fair.participations.approved }, body: { hall: '1号馆', number: 'A-01' } }),
+    kin: { employerStaff: 403 },
+  },
+  'POST /api/v1/fairs/:eventId/positions': {
+    allowed: 'employerStaff',
+    request: (fx) => ({
+      params: { eventId: fx.fair.event },
+      body: { employerId: fx.fair.employers.approved, title: '数控车床操作工', headcount: 2, salaryPeriod: 'month', salaryMin: 7000, salaryMax: 9000, description: '操作数控车床加工轴类零件。' },
+    }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'GET /api/v1/fairs/:eventId/positions/pending': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
+  'GET /api/v1/fairs/:eventId/positions/own': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, query: { employerId: fx.fair.employers.approved } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'POST /api/v1/fair-positions/:id/review': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { id: fx.fair.positions.pending }, body: { decision: 'approve' } }),
+    kin: { employerStaff: 403 },
+  },
+  'GET /api/v1/fairs/:eventId/positions': { public: 'a public fair publishes its approved postings' },
+  'GET /api/v1/fairs/:eventId/positions-offered': { public: 'a public fair publishes the positions it offers' },
+  'GET /api/v1/fair-positions/:id': { public: 'a public fair publishes its approved postings' },
 
   // platform
   'GET /health': { public: 'for load balancers' },
