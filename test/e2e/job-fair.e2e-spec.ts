@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { creditCode } from './support/job-fair';
+import ExcelJS from 'exceljs';
+import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
 import { adminToken, bearer, buildWorld, http, login, type Person, post, type World } from './support/world';
 
@@ -25,6 +27,7 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
   let ds: DataSource;
   let fair: number;
   let staff: Person[];
+  let outsider: Person;
   const employers: number[] = [];
   const participations: number[] = [];
   const positions = {} as Record<Key, number>;
@@ -32,8 +35,13 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
 
   beforeAll(async () => {
     ds = await openDatabase();
-    world = await buildWorld({ judges: 0, contestants: 0 });
+    world = await buildWorld({ judges: 0, contestants: 30 });
     const admin = await adminToken(world.url);
+    // A union member of another district: not eligible for this district's fair.
+    const elsewhere = await post(world.url, '/api/v1/organisations', admin, { name: `邻区总工会-${world.tag}`, kind: 'district', parentId: 1 });
+    const outsiderName = `outsider-${world.tag}`;
+    const outsiderUser = await post(world.url, '/api/v1/users', admin, { username: outsiderName, password: PASSWORD, realName: '外区职工', roles: [{ organisationId: elsewhere.id, role: 'contestant' }] });
+    outsider = { id: outsiderUser.id, username: outsiderName, realName: '外区职工', token: await login(outsiderName, PASSWORD, world.url) };
     // Employer staff hold the employer role; which employer they act for is the job fair's own record.
     staff = [];
     for (let i = 0; i < 4; i++) {
@@ -223,5 +231,221 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     const pages = [await search({ sort: 'salary', pageSize: 4, page: 1 }), await search({ sort: 'salary', pageSize: 4, page: 2 }), await search({ sort: 'salary', pageSize: 4, page: 3 })];
     expect(pages.flatMap(keys)).toEqual(keys(all));
     expect(pages.map((p) => p.total)).toEqual([9, 9, 9]);
+  });
+
+  // Seekers, CVs, consents, applications, the pipeline and the figures.
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+  // A Windows executable's header (MZ … PE), named 简历.pdf.
+  const EXE = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000000000000000000000000000000000000000000000000000800000000e1fba0e00b409cd21b8014ccd21546869732070726f6772616d2063616e6e6f742062652072756e20696e20444f53206d6f64652e0d0d0a2400000000000000', 'hex'), Buffer.from('504500004c010300', 'hex'), Buffer.alloc(200)]);
+  const seekers = () => world.contestants;
+  const cvs: number[] = [];
+  const applied: { fitter: number[]; others: { id: number; seeker: number; key: Key }[]; scans: { id: number; seeker: number }[] } = { fitter: [], others: [], scans: [] };
+  let shared: number;
+  let moved: number;
+  let hires: number[];
+
+  it('registers the district’s union members for the fair, and refuses a member of another district', async () => {
+    for (const s of seekers()) expect((await http(world.url).post(`/api/v1/fairs/${fair}/seekers`).set(as(s))).status).toBe(201);
+    const twice = await http(world.url).post(`/api/v1/fairs/${fair}/seekers`).set(as(seekers()[0]));
+    expect([twice.status, twice.body.code]).toEqual([409, 'JOB_FAIR_ALREADY_REGISTERED']);
+    const other = await http(world.url).post(`/api/v1/fairs/${fair}/seekers`).set(as(outsider));
+    expect([other.status, other.body.code]).toEqual([422, 'JOB_FAIR_NOT_ELIGIBLE']);
+  });
+
+  it('takes CVs whose content is a PDF or an image, and refuses an executable renamed .pdf, writing nothing', async () => {
+    const count = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM fair_cvs WHERE user_id = ?', [seekers()[0].id]))[0].n);
+    const exe = await http(world.url).post('/api/v1/me/fair-cvs').set(as(seekers()[0])).send({ fileName: '简历.pdf', contentBase64: EXE.toString('base64') });
+    expect([exe.status, exe.body.code, exe.body.details[0].field]).toEqual([400, 'JOB_FAIR_CV_TYPE', 'contentBase64']);
+    expect(await count()).toBe(0);
+    for (const [i, s] of seekers().entries()) {
+      const file = i === 29 ? PNG : PDF;
+      const res = await http(world.url).post('/api/v1/me/fair-cvs').set(as(s)).send({ fileName: i === 29 ? '简历.png' : `${s.realName}-简历.pdf`, contentBase64: file.toString('base64') });
+      expect(res.status).toBe(201);
+      expect(res.body.contentType).toBe(i === 29 ? 'image/png' : 'application/pdf');
+      cvs.push(res.body.id);
+    }
+  });
+
+  it('applies with a CV only with consent to the employer; a booth scan makes an application and asks for the CV', async () => {
+    const noConsent = await http(world.url).post(`/api/v1/fair-positions/${positions.fitter}/applications`).set(as(seekers()[0])).send({ cvId: cvs[0] });
+    expect([noConsent.status, noConsent.body.code]).toEqual([422, 'JOB_FAIR_CONSENT_REQUIRED']);
+    const notMine = await http(world.url).post(`/api/v1/fair-positions/${positions.fitter}/applications`).set(as(seekers()[0])).send({ cvId: cvs[1], consent: true });
+    expect([notMine.status, notMine.body.code]).toEqual([404, 'JOB_FAIR_CV_NOT_FOUND']);
+    const refused = await http(world.url).post(`/api/v1/fair-positions/${positions.cleaner}/applications`).set(as(seekers()[0])).send({});
+    expect(refused.body.code).toBe('JOB_FAIR_POSITION_NOT_OPEN');
+    for (let i = 0; i < 20; i++) {
+      const res = await http(world.url).post(`/api/v1/fair-positions/${positions.fitter}/applications`).set(as(seekers()[i])).send({ cvId: cvs[i], consent: true });
+      expect(res.status).toBe(201);
+      applied.fitter.push(res.body.id);
+    }
+    const others: Key[] = ['cnc', 'electrician', 'store', 'forklift', 'service', 'welder', 'programmer', 'clerk', 'cnc', 'electrician'];
+    for (let i = 20; i < 30; i++) {
+      const key = others[i - 20];
+      const res = await http(world.url).post(`/api/v1/fair-positions/${positions[key]}/applications`).set(as(seekers()[i])).send({ cvId: cvs[i], consent: true });
+      expect(res.status).toBe(201);
+      applied.others.push({ id: res.body.id, seeker: i, key });
+    }
+    const again = await http(world.url).post(`/api/v1/fair-positions/${positions.fitter}/applications`).set(as(seekers()[0])).send({});
+    expect(again.body.code).toBe('JOB_FAIR_ALREADY_APPLIED');
+
+    // At employer 1's booth: five seekers' passes scanned for the welder's post.
+    for (let i = 0; i < 5; i++) {
+      const pass = (await http(world.url).get(`/api/v1/fairs/${fair}/pass`).set(as(seekers()[i]))).body.token;
+      const res = await http(world.url).post(`/api/v1/fairs/${fair}/booth-scans`).set(as(staff[1])).send({ positionId: positions.welder, pass });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ source: 'booth_scan', cvId: null, seekerName: seekers()[i].realName });
+      applied.scans.push({ id: res.body.id, seeker: i });
+    }
+    const forged = await http(world.url).post(`/api/v1/fairs/${fair}/booth-scans`).set(as(staff[1])).send({ positionId: positions.welder, pass: `f1.${seekers()[9].id}.${fair}.AAAAAAAAAAAAAAAAAAAAAA` });
+    expect(forged.body.code).toBe('JOB_FAIR_PASS_INVALID');
+    const notTheirs = await http(world.url).post(`/api/v1/fairs/${fair}/booth-scans`).set(as(staff[1])).send({ positionId: positions.cnc, pass: (await http(world.url).get(`/api/v1/fairs/${fair}/pass`).set(as(seekers()[9]))).body.token });
+    expect(notTheirs.status).toBe(403);
+    // The seeker's page asks; seeker 0 shares a CV, the others do not.
+    const mine = (await http(world.url).get('/api/v1/me/fair-applications').set(as(seekers()[0]))).body;
+    const scanned = mine.find((a: { id: number }) => a.id === applied.scans[0].id);
+    expect(scanned).toMatchObject({ consentAsked: true, employerId: employers[1], positionTitle: '电焊工' });
+    const share = await http(world.url).post(`/api/v1/fair-applications/${applied.scans[0].id}/cv`).set(as(seekers()[0])).send({ cvId: cvs[0] });
+    expect(share.body).toMatchObject({ consentAsked: false, cvId: cvs[0] });
+    shared = applied.scans[0].id;
+  });
+
+  it('shows an employer its own applications only, and a CV only while the seeker consents', async () => {
+    expect((await http(world.url).get(`/api/v1/fair-positions/${positions.fitter}/applications`).set(as(staff[1]))).status).toBe(403);
+    const own = await http(world.url).get(`/api/v1/fair-positions/${positions.fitter}/applications`).set(as(staff[0]));
+    expect(own.body).toHaveLength(20);
+    const foreign = applied.fitter[0];
+    for (const [method, path, body] of [
+      ['get', `/api/v1/fair-applications/${foreign}/cv`, undefined],
+      ['post', `/api/v1/fair-applications/${foreign}/stage`, { stage: 'rejected' }],
+      ['put', `/api/v1/fair-applications/${foreign}/assessment`, { rating: 1 }],
+    ] as const) {
+      const res = await http(world.url)[method](path).set(as(staff[1])).send(body);
+      expect([res.status, res.body.code]).toEqual([404, 'JOB_FAIR_APPLICATION_NOT_FOUND']);
+    }
+    const cv = await http(world.url).get(`/api/v1/fair-applications/${foreign}/cv`).set(as(staff[0])).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(cv.status).toBe(200);
+    expect(cv.headers['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(cv.body, PDF)).toBe(0);
+    // Scanned at the booth without a CV: nothing to read. Shared: readable until the consent is revoked.
+    const unshared = await http(world.url).get(`/api/v1/fair-applications/${applied.scans[1].id}/cv`).set(as(staff[1]));
+    expect([unshared.status, unshared.body.code]).toEqual([403, 'JOB_FAIR_NO_CV_CONSENT']);
+    expect((await http(world.url).get(`/api/v1/fair-applications/${shared}/cv`).set(as(staff[1]))).status).toBe(200);
+    const consents = (await http(world.url).get('/api/v1/me/fair-consents').set(as(seekers()[0]))).body;
+    const toEmployer1 = consents.find((c: { employerId: number }) => c.employerId === employers[1]);
+    expect((await http(world.url).post(`/api/v1/me/fair-consents/${toEmployer1.id}/revoke`).set(as(seekers()[1]))).status).toBe(404);
+    expect((await http(world.url).post(`/api/v1/me/fair-consents/${toEmployer1.id}/revoke`).set(as(seekers()[0]))).body.revokedAt).not.toBeNull();
+    expect((await http(world.url).get(`/api/v1/fair-applications/${shared}/cv`).set(as(staff[1]))).body.code).toBe('JOB_FAIR_NO_CV_CONSENT');
+    expect((await http(world.url).get(`/api/v1/fair-positions/${positions.welder}/applications`).set(as(staff[1]))).body.find((a: { id: number }) => a.id === shared).cvId).toBeNull();
+    // A withdrawn CV is shared with nobody, consent or not.
+    const last = applied.others.find((a) => a.seeker === 29)!;
+    const employerOfLast = POSTINGS.find((p) => p.key === last.key)!.by;
+    expect((await http(world.url).get(`/api/v1/fair-applications/${last.id}/cv`).set(as(staff[employerOfLast]))).status).toBe(200);
+    await http(world.url).post(`/api/v1/me/fair-cvs/${cvs[29]}/withdraw`).set(as(seekers()[29])).expect(200);
+    expect((await http(world.url).get(`/api/v1/fair-applications/${last.id}/cv`).set(as(staff[employerOfLast]))).body.code).toBe('JOB_FAIR_NO_CV_CONSENT');
+  });
+
+  it('moves an application along the pipeline with its history; rating and notes stay with the employer; the seeker is told', async () => {
+    moved = applied.fitter[0];
+    for (const [stage, note] of [['screened', '学历、证书符合'], ['interviewing', '周三上午面试'], ['offered', '面试通过']]) {
+      const res = await http(world.url).post(`/api/v1/fair-applications/${moved}/stage`).set(as(staff[0])).send({ stage, note });
+      expect([res.status, res.body.stage]).toEqual([200, stage]);
+    }
+    const back = await http(world.url).post(`/api/v1/fair-applications/${moved}/stage`).set(as(staff[0])).send({ stage: 'screened' });
+    expect([back.status, back.body.code]).toEqual([409, 'JOB_FAIR_BAD_APPLICATION_TRANSITION']);
+    const byEmployer = await http(world.url).post(`/api/v1/fair-applications/${moved}/stage`).set(as(staff[0])).send({ stage: 'withdrawn' });
+    expect([byEmployer.status, byEmployer.body.code]).toEqual([403, 'JOB_FAIR_ACTOR_MAY_NOT_TRANSITION']);
+    const badRating = await http(world.url).put(`/api/v1/fair-applications/${moved}/assessment`).set(as(staff[0])).send({ rating: 5 });
+    expect([badRating.status, badRating.body.code, badRating.body.details[0].field]).toEqual([400, 'JOB_FAIR_RATING_INVALID', 'rating']);
+    const assessed = await http(world.url).put(`/api/v1/fair-applications/${moved}/assessment`).set(as(staff[0])).send({ rating: 4, notes: '动手能力强，可直接上岗', intentionReached: true });
+    expect(assessed.body).toMatchObject({ rating: 4, notes: '动手能力强，可直接上岗', intentionReached: true });
+    expect(assessed.body.history.map((h: { toStage: string; note: string | null; by: number }) => [h.toStage, h.note, h.by])).toEqual([
+      ['applied', null, seekers()[0].id],
+      ['screened', '学历、证书符合', staff[0].id],
+      ['interviewing', '周三上午面试', staff[0].id],
+      ['offered', '面试通过', staff[0].id],
+    ]);
+    const seen = (await http(world.url).get('/api/v1/me/fair-applications').set(as(seekers()[0]))).body.find((a: { id: number }) => a.id === moved);
+    expect(seen.stage).toBe('offered');
+    expect(seen).not.toHaveProperty('rating');
+    expect(seen).not.toHaveProperty('notes');
+    expect(seen).not.toHaveProperty('intentionReached');
+    const inbox = await waitFor('the seeker’s notification', async () => {
+      const res = await http(world.url).get('/api/v1/me/notifications').set(as(seekers()[0]));
+      const msg = res.body.messages?.find((m: { title: string; body: string }) => m.body.includes('已发录用意向'));
+      return msg;
+    });
+    expect(inbox.title).toBe('求职进度：设备维修技师');
+    // Another seeker cannot act on it.
+    const stranger = await http(world.url).post(`/api/v1/fair-applications/${moved}/withdraw`).set(as(seekers()[1])).send({});
+    expect([stranger.status, stranger.body.code]).toEqual([404, 'JOB_FAIR_APPLICATION_NOT_FOUND']);
+    const withdrawn = await http(world.url).post(`/api/v1/fair-applications/${applied.others[0].id}/withdraw`).set(as(seekers()[20])).send({ note: '已另有工作' });
+    expect(withdrawn.body.stage).toBe('withdrawn');
+  });
+
+  it('hires no more than the headcount under 20 concurrent hires', async () => {
+    const answers = await Promise.all(applied.fitter.map((id) => http(world.url).post(`/api/v1/fair-applications/${id}/stage`).set(as(staff[0])).send({ stage: 'hired' })));
+    const ok = answers.filter((a) => a.status === 200);
+    const full = answers.filter((a) => a.status === 409);
+    expect(ok).toHaveLength(2);
+    expect(full).toHaveLength(18);
+    expect(new Set(full.map((a) => a.body.code))).toEqual(new Set(['JOB_FAIR_NO_OPENINGS_LEFT']));
+    hires = ok.map((a) => a.body.id);
+    const [row] = await ds.query('SELECT hired FROM fair_positions WHERE id = ?', [positions.fitter]);
+    expect(row.hired).toBe(2);
+    const [h] = await ds.query(`SELECT COUNT(*) AS n FROM fair_application_history WHERE to_stage = 'hired' AND application_id IN (?)`, [applied.fitter]);
+    expect(Number(h.n)).toBe(2);
+  });
+
+  it('reports figures equal to the counts of the test data, and exports them as .xlsx', async () => {
+    const approved = POSTINGS.filter((p) => !('refuse' in p));
+    const applications = applied.fitter.length + applied.others.length + applied.scans.length;
+    const screened = new Set([moved, ...hires]).size;
+    const expected = {
+      employers: 3,
+      postings: approved.length,
+      positions: approved.reduce((sum, p) => sum + (p.headcount === 'not_fixed' ? 0 : p.headcount), 0),
+      notFixedPostings: 1,
+      seekers: 30,
+      visits: applied.scans.length,
+      // Every application made with a CV, and the one scan a CV was shared on.
+      cvsDelivered: applied.fitter.length + applied.others.length + 1,
+      applications,
+      screened,
+      interviewed: screened,
+      offered: screened,
+      hired: 2,
+      intentions: 1,
+    };
+    const res = await http(world.url).get(`/api/v1/fairs/${fair}/figures`).set(org());
+    expect(res.status).toBe(200);
+    expect(res.body.counts).toEqual(expected);
+    expect(res.body.rates.hiredPerApplication).toBeCloseTo(2 / applications);
+    expect(res.body.rates.screenedPerCv).toBeCloseTo(screened / expected.cvsDelivered);
+    expect((await http(world.url).get(`/api/v1/fairs/${fair}/figures`).set(as(staff[0]))).status).toBe(403);
+
+    const file = await http(world.url).get(`/api/v1/fairs/${fair}/figures.xlsx`).set(org()).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(file.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body);
+    const rows = new Map<string, unknown>();
+    wb.getWorksheet('招聘会数据')!.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect([rows.get('参会用人单位（家）'), rows.get('提供就业岗位（人）'), rows.get('录用（人）'), rows.get('达成意向（人）')]).toEqual([3, expected.positions, 2, 1]);
+  });
+
+  it('deletes a CV with its consents; the application stays without it', async () => {
+    expect((await http(world.url).delete(`/api/v1/me/fair-cvs/${cvs[25]}`).set(as(seekers()[24]))).status).toBe(404);
+    expect((await http(world.url).delete(`/api/v1/me/fair-cvs/${cvs[25]}`).set(as(seekers()[25]))).status).toBe(204);
+    const mine = (await http(world.url).get('/api/v1/me/fair-applications').set(as(seekers()[25]))).body;
+    expect(mine[0].cvId).toBeNull();
+    expect((await http(world.url).get('/api/v1/me/fair-consents').set(as(seekers()[25]))).body).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ import { ScoringController } from './scoring/scoring.controller';
 import { SheetsController } from './scoring/sheets.controller';
 import { JudgingController } from './scoring/judging.controller';
 import { JobFairController } from './job-fair/job-fair.controller';
+import { FairApplicationsController } from './job-fair/fair-applications.controller';
 
 @Module({
   imports: [
@@ -75,6 +76,7 @@ import { JobFairController } from './job-fair/job-fair.controller';
     AwardListsController,
     ReportsController,
     JobFairController,
+    FairApplicationsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

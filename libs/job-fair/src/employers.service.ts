@@ -70,6 +70,12 @@ export class EmployersService {
     return rows.map((r) => r.employer!);
   }
 
+  async employer(employerId: number, sql: EntityManager | DataSource = this.dataSource): Promise<FairEmployer> {
+    const employer = await sql.getRepository(FairEmployer).findOneBy({ id: employerId });
+    if (!employer) throw new JobFairError('not_found', JobFairErrorCode.EmployerNotFound, `用人单位不存在：${employerId}`, { field: 'employerId' });
+    return employer;
+  }
+
   /** Throws 403 unless the caller is staff of the employer (404 when there is no such employer). */
   async assertStaff(principal: Principal, employerId: number, sql: EntityManager | DataSource = this.dataSource): Promise<FairEmployer> {
     const employer = await sql.getRepository(FairEmployer).findOneBy({ id: employerId });

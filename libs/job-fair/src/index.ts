@@ -13,3 +13,7 @@ export * from './job-fair.module';
 export * from './job-fair-error';
 export * from './employers.service';
 export * from './positions.service';
+export * from './cv-files';
+export * from './seekers.service';
+export * from './applications.service';
+export * from './fair-figures';

@@ -49,6 +49,7 @@ export const NOTIFY_TRIGGERS = [
   'results.published',
   'appeal.decided',
   'award.granted',
+  'application.changed',
 ] as const;
 export type NotifyTrigger = (typeof NOTIFY_TRIGGERS)[number];
 /** Values a notification's texts are filled with (names, bibs, dates as shown). */

@@ -124,7 +124,14 @@ export interface Fixture {
     event: number;
     employers: { approved: number; pending: number; fresh: number; other: number };
     participations: { approved: number; pending: number };
-    positions: { pending: number };
+    positions: { pending: number; applied: number; open: number; scanned: number };
+    /** The entrant's and the neighbour's CVs; the entrant's consent to revoke. */
+    cvs: { entrant: number; neighbour: number; withdraw: number; delete: number };
+    consent: number;
+    /** The entrant's own application (to withdraw), the neighbour's (the employer moves it), the entrant's booth scan (a CV to share). */
+    applications: { own: number; employers: number; scanned: number };
+    /** The neighbour's pass, for a scan at the employer's booth. */
+    neighbourPass: string;
   };
 }
 
@@ -316,15 +323,30 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   const participations = { approved: await participate('employerStaff', fairEmployers.approved), pending: await participate('employerStaff', fairEmployers.pending) };
   await participate('otherEmployerStaff', fairEmployers.other);
   await post(url, `/api/v1/fair-participations/${participations.approved}/decision`, org, { decision: 'approve' });
-  const fairPosition = await post(url, `/api/v1/fairs/${fairEvent}/positions`, as('employerStaff'), {
-    employerId: fairEmployers.approved,
-    title: '低压电工（持证）',
-    headcount: 3,
-    salaryPeriod: 'month',
-    salaryMin: 6000,
-    salaryMax: 9000,
-    description: '负责厂区低压配电设备的巡检与维修。',
-  });
+  const posting = (title: string) =>
+    post(url, `/api/v1/fairs/${fairEvent}/positions`, as('employerStaff'), {
+      employerId: fairEmployers.approved,
+      title,
+      headcount: 3,
+      salaryPeriod: 'month',
+      salaryMin: 6000,
+      salaryMax: 9000,
+      description: '负责厂区低压配电设备的巡检与维修。',
+    }).then((p) => p.id as number);
+  const fairPositions = { pending: await posting('低压电工（持证）'), applied: await posting('维修电工'), open: await posting('数控车床操作工'), scanned: await posting('仓库管理员') };
+  for (const key of ['applied', 'open', 'scanned'] as const) await post(url, `/api/v1/fair-positions/${fairPositions[key]}/review`, org, { decision: 'approve' });
+  // The entrant and the neighbour are seekers at the fair, each with a CV.
+  for (const who of ['entrant', 'neighbour'] as const) await post(url, `/api/v1/fairs/${fairEvent}/seekers`, as(who), {});
+  const cv = async (who: PersonName) => (await post(url, '/api/v1/me/fair-cvs', as(who), { fileName: '简历.png', contentBase64: PNG })).id as number;
+  const fairCvs = { entrant: await cv('entrant'), neighbour: await cv('neighbour'), withdraw: await cv('entrant'), delete: await cv('entrant') };
+  const consent = (await post(url, '/api/v1/me/fair-consents', as('entrant'), { employerId: fairEmployers.other, cvId: fairCvs.entrant })).id as number;
+  const passOf = async (who: PersonName) => (await http(url).get(`/api/v1/fairs/${fairEvent}/pass`).set(bearer(as(who)))).body.token as string;
+  const fairApplications = {
+    own: (await post(url, `/api/v1/fair-positions/${fairPositions.applied}/applications`, as('entrant'), {})).id as number,
+    employers: (await post(url, `/api/v1/fair-positions/${fairPositions.applied}/applications`, as('neighbour'), { cvId: fairCvs.neighbour, consent: true })).id as number,
+    scanned: (await post(url, `/api/v1/fairs/${fairEvent}/booth-scans`, as('employerStaff'), { positionId: fairPositions.scanned, pass: await passOf('entrant') })).id as number,
+  };
+  const neighbourPass = await passOf('neighbour');
 
   // The organizer's own token, signed as the API signs it, but an hour past its end.
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });
@@ -350,7 +372,16 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     template: { trigger, locale, title, body },
     rosterItem: itemNames.entries,
     year,
-    fair: { event: fairEvent, employers: fairEmployers, participations, positions: { pending: fairPosition.id } },
+    fair: {
+      event: fairEvent,
+      employers: fairEmployers,
+      participations,
+      positions: fairPositions,
+      cvs: fairCvs,
+      consent,
+      applications: fairApplications,
+      neighbourPass,
+    },
   };
 }
 

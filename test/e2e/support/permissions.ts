@@ -95,6 +95,15 @@ const onSelf = (status: number): Pick<Guarded, 'refused' | 'why'> => ({
   why: "acts on the caller's own account only",
 });
 
+/** A seeker's operations on their own things: the neighbour, a seeker too, is served on theirs. */
+const seekerSelf = (status: number): Pick<Guarded, 'refused' | 'why'> => ({
+  refused: { contestant: status },
+  why: "acts on the caller's own things only; the neighbour is served on theirs",
+});
+/** Another seeker's CV, consent or application: answered as if it did not exist. */
+const anotherSeekers: Pick<Guarded, 'refused' | 'why' | 'hides'> = { refused: { contestant: 404 }, why: "another seeker's things are hidden", hides: 'id' };
+const PNG_CV = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex').toString('base64');
+
 const reason = { reason: '成绩复核：计时设备故障' };
 const RULES = [{ type: 'rank', tiers: [{ fromPlace: 1, award: { code: 'first', name: '一等奖', level: 1 } }] }];
 const NEW_PASSWORD = 'Baidi-causeway-willow-9';
@@ -402,6 +411,61 @@ export const PERMISSIONS: Record<string, Permission> = {
     request: (fx) => ({ params: { id: fx.fair.positions.pending }, body: { decision: 'approve' } }),
     kin: { employerStaff: 403 },
   },
+  // seekers act on their own things; the neighbour, a seeker at the same fair, is the stranger of this kind
+  'POST /api/v1/fairs/:eventId/seekers': {
+    allowed: 'appellant',
+    request: (fx) => ({ params: { eventId: fx.fair.event } }),
+    refused: { contestant: 409 },
+    why: 'registers the caller; the neighbour is registered already',
+  },
+  'GET /api/v1/fairs/:eventId/pass': { allowed: 'entrant', request: (fx) => ({ params: { eventId: fx.fair.event } }), ...seekerSelf(200) },
+  'POST /api/v1/me/fair-cvs': { allowed: 'entrant', request: () => ({ body: { fileName: '简历.png', contentBase64: PNG_CV } }), ...seekerSelf(201) },
+  'GET /api/v1/me/fair-cvs': { allowed: 'entrant', request: () => ({}), ...seekerSelf(200) },
+  'POST /api/v1/me/fair-cvs/:id/withdraw': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.cvs.withdraw } }), ...anotherSeekers },
+  'DELETE /api/v1/me/fair-cvs/:id': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.cvs.delete } }), ...anotherSeekers },
+  'POST /api/v1/me/fair-consents': {
+    allowed: 'entrant',
+    request: (fx, caller) => ({ body: { employerId: fx.fair.employers.pending, cvId: caller === 'contestant' ? fx.fair.cvs.neighbour : fx.fair.cvs.entrant } }),
+    ...seekerSelf(201),
+  },
+  'GET /api/v1/me/fair-consents': { allowed: 'entrant', request: () => ({}), ...seekerSelf(200) },
+  'POST /api/v1/me/fair-consents/:id/revoke': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.consent } }), ...anotherSeekers },
+  'POST /api/v1/fair-positions/:id/applications': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.positions.open }, body: {} }), ...seekerSelf(201) },
+  'GET /api/v1/me/fair-applications': { allowed: 'entrant', request: () => ({}), ...seekerSelf(200) },
+  'POST /api/v1/fair-applications/:id/withdraw': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.applications.own }, body: {} }), ...anotherSeekers },
+  'POST /api/v1/fair-applications/:id/cv': {
+    allowed: 'entrant',
+    request: (fx) => ({ params: { id: fx.fair.applications.scanned }, body: { cvId: fx.fair.cvs.entrant } }),
+    ...anotherSeekers,
+  },
+  // the employer's pipeline: staff of another employer are answered as if the application did not exist
+  'POST /api/v1/fairs/:eventId/booth-scans': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { positionId: fx.fair.positions.scanned, pass: fx.fair.neighbourPass } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'GET /api/v1/fair-positions/:id/applications': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.positions.applied } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'POST /api/v1/fair-applications/:id/stage': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.applications.employers }, body: { stage: 'screened', note: '证书齐全' } }),
+    kin: { otherEmployerStaff: 404 },
+  },
+  'PUT /api/v1/fair-applications/:id/assessment': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.applications.employers }, body: { rating: 3, notes: '沟通顺畅' } }),
+    kin: { otherEmployerStaff: 404 },
+  },
+  'GET /api/v1/fair-applications/:id/cv': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.applications.employers } }),
+    kin: { otherEmployerStaff: 404 },
+  },
+  'GET /api/v1/fairs/:eventId/figures': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
+  'GET /api/v1/fairs/:eventId/figures.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
   'GET /api/v1/fairs/:eventId/positions': { public: 'a public fair publishes its approved postings' },
   'GET /api/v1/fairs/:eventId/positions-offered': { public: 'a public fair publishes the positions it offers' },
   'GET /api/v1/fair-positions/:id': { public: 'a public fair publishes its approved postings' },

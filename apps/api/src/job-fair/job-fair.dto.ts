@@ -1,6 +1,7 @@
-import { PARTICIPATION_STATUSES, POSITION_STATUSES, type ParticipationStatus, type PositionStatus, SALARY_PERIODS } from '@app/job-fair';
+import { CV_MAX_BYTES, PARTICIPATION_STATUSES, POSITION_STATUSES, type ParticipationStatus, type PositionStatus, SALARY_PERIODS } from '@app/job-fair';
+import { base64Length } from '@app/results';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsPositive, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsBoolean, IsIn, IsInt, IsPositive, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { QueryId, ToInt } from '../http/ids';
 import { OptionalField } from '../http/optional';
 
@@ -139,4 +140,154 @@ export class PositionsOfferedDto {
   @ApiProperty({ description: 'sum of the headcounts of approved postings' }) positions: number;
   @ApiProperty({ description: 'approved postings whose headcount is not fixed, counted apart' }) notFixedPostings: number;
   @ApiProperty({ description: 'approved postings' }) postings: number;
+}
+
+const STAGES = ['applied', 'screened', 'interviewing', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
+
+export const CV_BODY_LIMIT = base64Length(CV_MAX_BYTES) + 64 * 1024;
+
+export class UploadCvDto {
+  @ApiProperty({ example: '张伟-简历.pdf' }) @IsString() @Length(1, 255) fileName: string;
+  @ApiProperty({ description: `PDF, JPEG or PNG, at most ${CV_MAX_BYTES / 1024 / 1024} MB; the type is read from the content` })
+  @IsString()
+  @MaxLength(base64Length(CV_MAX_BYTES))
+  @IsBase64()
+  contentBase64: string;
+}
+
+export class CvDto {
+  @ApiProperty() id: number;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ example: 'application/pdf' }) contentType: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ nullable: true, type: Date }) withdrawnAt: Date | null;
+  @ApiProperty() createdAt: Date;
+}
+
+export class ConsentBodyDto {
+  @ApiProperty() @IsInt() @IsPositive() employerId: number;
+  @ApiProperty() @IsInt() @IsPositive() cvId: number;
+}
+
+export class ConsentDto {
+  @ApiProperty() id: number;
+  @ApiProperty() employerId: number;
+  @ApiProperty() cvId: number;
+  @ApiProperty() grantedAt: Date;
+  @ApiProperty({ nullable: true, type: Date }) revokedAt: Date | null;
+}
+
+export class SeekerDto {
+  @ApiProperty() id: number;
+  @ApiProperty() eventId: number;
+  @ApiProperty() userId: number;
+  @ApiProperty({ nullable: true, type: Number }) organisationId: number | null;
+  @ApiProperty() registeredAt: Date;
+}
+
+export class PassDto {
+  @ApiProperty({ description: 'shown as a QR code; the employer scans it at its booth' }) token: string;
+}
+
+export class ApplyDto {
+  @ApiPropertyOptional({ description: 'the CV to send' }) @OptionalField() @IsInt() @IsPositive() cvId?: number;
+  @ApiPropertyOptional({ description: 'consent to give this CV to the position’s employer (PIPL art. 23); required with a CV' })
+  @OptionalField()
+  @IsBoolean()
+  consent?: boolean;
+}
+
+export class ShareCvDto {
+  @ApiProperty({ description: 'the CV to share with the employer; sharing is the consent' }) @IsInt() @IsPositive() cvId: number;
+}
+
+export class NoteDto {
+  @ApiPropertyOptional({ example: '已另有工作' }) @OptionalField() @IsString() @Length(1, 500) note?: string;
+}
+
+export class StageDto extends NoteDto {
+  @ApiProperty({ enum: STAGES }) @IsIn(STAGES) stage: (typeof STAGES)[number];
+}
+
+export class AssessmentDto {
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 4 }) @OptionalField({ nullable: true }) @IsInt() rating?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @OptionalField({ nullable: true }) @IsString() @Length(0, 2000) notes?: string | null;
+  @ApiPropertyOptional({ description: '达成意向' }) @OptionalField() @IsBoolean() intentionReached?: boolean;
+}
+
+export class BoothScanDto {
+  @ApiProperty() @IsInt() @IsPositive() positionId: number;
+  @ApiProperty({ description: "the seeker's pass, read from their QR code" }) @IsString() @Length(1, 100) pass: string;
+}
+
+export class HistoryDto {
+  @ApiProperty({ enum: STAGES, nullable: true }) fromStage: string | null;
+  @ApiProperty({ enum: STAGES }) toStage: string;
+  @ApiProperty() by: number;
+  @ApiProperty() at: Date;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
+export class SeekerApplicationDto {
+  @ApiProperty() id: number;
+  @ApiProperty() eventId: number;
+  @ApiProperty() positionId: number;
+  @ApiProperty() positionTitle: string;
+  @ApiProperty() employerId: number;
+  @ApiProperty() employerName: string;
+  @ApiProperty({ enum: STAGES }) stage: string;
+  @ApiProperty({ enum: ['applied', 'booth_scan'] }) source: string;
+  @ApiProperty({ nullable: true, type: Number }) cvId: number | null;
+  @ApiProperty({ description: 'a booth scan without a CV: the page asks whether to share one' }) consentAsked: boolean;
+  @ApiProperty({ type: [HistoryDto] }) history: HistoryDto[];
+  @ApiProperty() createdAt: Date;
+}
+
+export class EmployerApplicationDto {
+  @ApiProperty() id: number;
+  @ApiProperty() positionId: number;
+  @ApiProperty() seekerUserId: number;
+  @ApiProperty() seekerName: string;
+  @ApiProperty({ enum: STAGES }) stage: string;
+  @ApiProperty({ enum: ['applied', 'booth_scan'] }) source: string;
+  @ApiProperty() intentionReached: boolean;
+  @ApiProperty({ nullable: true, type: Number }) rating: number | null;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'only while the seeker consents' }) cvId: number | null;
+  @ApiProperty({ type: [HistoryDto] }) history: HistoryDto[];
+  @ApiProperty() createdAt: Date;
+}
+
+export class FairCountsDto {
+  @ApiProperty() employers: number;
+  @ApiProperty({ description: 'sum of approved headcounts' }) positions: number;
+  @ApiProperty() postings: number;
+  @ApiProperty() notFixedPostings: number;
+  @ApiProperty({ description: 'unique people registered' }) seekers: number;
+  @ApiProperty({ description: 'booth scans' }) visits: number;
+  @ApiProperty() cvsDelivered: number;
+  @ApiProperty() applications: number;
+  @ApiProperty() screened: number;
+  @ApiProperty() interviewed: number;
+  @ApiProperty() offered: number;
+  @ApiProperty() hired: number;
+  @ApiProperty({ description: '达成意向' }) intentions: number;
+}
+
+export class FairRatesDto {
+  @ApiProperty({ nullable: true, type: Number }) screenedPerCv: number | null;
+  @ApiProperty({ nullable: true, type: Number }) interviewedPerScreened: number | null;
+  @ApiProperty({ nullable: true, type: Number }) offeredPerInterviewed: number | null;
+  @ApiProperty({ nullable: true, type: Number }) hiredPerOffered: number | null;
+  @ApiProperty({ nullable: true, type: Number }) intentionsPerApplication: number | null;
+  @ApiProperty({ nullable: true, type: Number }) hiredPerApplication: number | null;
+  @ApiProperty({ nullable: true, type: Number }) applicationsPerSeeker: number | null;
+  @ApiProperty({ nullable: true, type: Number }) hiredPerPosition: number | null;
+}
+
+export class FairFiguresDto {
+  @ApiProperty() eventId: number;
+  @ApiProperty() eventName: string;
+  @ApiProperty({ type: FairCountsDto }) counts: FairCountsDto;
+  @ApiProperty({ type: FairRatesDto }) rates: FairRatesDto;
 }

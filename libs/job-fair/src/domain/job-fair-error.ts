@@ -27,6 +27,20 @@ export enum JobFairErrorCode {
   PositionReviewed = 'JOB_FAIR_POSITION_REVIEWED',
   SalaryIncomplete = 'JOB_FAIR_SALARY_INCOMPLETE',
   QueryTooLong = 'JOB_FAIR_QUERY_TOO_LONG',
+  NotEligible = 'JOB_FAIR_NOT_ELIGIBLE',
+  AlreadyRegistered = 'JOB_FAIR_ALREADY_REGISTERED',
+  NotRegistered = 'JOB_FAIR_NOT_REGISTERED',
+  CvNotFound = 'JOB_FAIR_CV_NOT_FOUND',
+  CvType = 'JOB_FAIR_CV_TYPE',
+  CvSize = 'JOB_FAIR_CV_SIZE',
+  CvWithdrawn = 'JOB_FAIR_CV_WITHDRAWN',
+  ConsentRequired = 'JOB_FAIR_CONSENT_REQUIRED',
+  NoCvConsent = 'JOB_FAIR_NO_CV_CONSENT',
+  ConsentNotFound = 'JOB_FAIR_CONSENT_NOT_FOUND',
+  PositionNotOpen = 'JOB_FAIR_POSITION_NOT_OPEN',
+  AlreadyApplied = 'JOB_FAIR_ALREADY_APPLIED',
+  ApplicationNotFound = 'JOB_FAIR_APPLICATION_NOT_FOUND',
+  PassInvalid = 'JOB_FAIR_PASS_INVALID',
 }
 
 /**
