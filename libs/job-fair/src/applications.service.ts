@@ -145,7 +145,7 @@ export class ApplicationsService {
   async withdraw(principal: Principal, applicationId: number, note?: string): Promise<SeekerApplicationView> {
     await inTransaction(this.dataSource, async (m) => {
       const app = await this.ownApplication(m, principal, applicationId, true);
-      await this.move(m, app, 'withdrawn', 'seeker', principal.userId, note ?? null);
+      await this.move(m, app, 'withdrawn', 'seeker', principal.userId, note ?? null, null);
     });
     return (await this.ofSeeker(principal.userId, applicationId))[0];
   }
@@ -153,14 +153,19 @@ export class ApplicationsService {
   /** The employer moves an application along its pipeline; the seeker is told. */
   async changeStage(principal: Principal, applicationId: number, to: ApplicationStage, note?: string): Promise<EmployerApplicationView> {
     const employerId = await this.employerOf(principal, applicationId);
+    // Read before the transaction: inside it, a second connection from the pool could wait for one
+    // that only a finishing transaction gives back.
+    const { eventId } = await this.dataSource.getRepository(FairApplication).findOneOrFail({ where: { id: applicationId }, relations: { position: true } }).then((a) => a.position!);
+    const fair = await this.employers.fair(eventId);
     await inTransaction(this.dataSource, async (m) => {
       const app = await m.findOneOrFail(FairApplication, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
-      await this.move(m, app, to, 'employer', principal.userId, note ?? null);
+      await this.move(m, app, to, 'employer', principal.userId, note ?? null, fair.name);
     });
     return (await this.forEmployer(employerId, { id: applicationId }))[0];
   }
 
-  private async move(m: EntityManager, app: FairApplication, to: ApplicationStage, actor: PipelineActor, by: number, note: string | null): Promise<void> {
+  /** Every read and write on `m`, the transaction's own connection. `fairName` is for the seeker's notice (employer moves). */
+  private async move(m: EntityManager, app: FairApplication, to: ApplicationStage, actor: PipelineActor, by: number, note: string | null, fairName: string | null): Promise<void> {
     const from = app.stage;
     rule(() => moveApplication(from, to, actor));
     const position = await m.findOneOrFail(FairPosition, { where: { id: app.positionId }, ...(consumesOpening(to) ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
@@ -175,8 +180,7 @@ export class ApplicationsService {
     await m.insert(FairApplicationHistory, { applicationId: app.id, fromStage: from, toStage: to, by, at: new Date(), note });
     if (actor === 'employer') {
       const employer = await this.employers.employer(position.employerId, m);
-      const fair = await this.employers.fair(position.eventId);
-      await notifyPeople(m, 'application.changed', { event: fair.name, position: position.title, employer: employer.name, stage: STAGE_NAMES[to] }, [
+      await notifyPeople(m, 'application.changed', { event: fairName, position: position.title, employer: employer.name, stage: STAGE_NAMES[to] }, [
         { userId: app.seekerUserId, ref: `fair-application:${app.id}:${to}` },
       ]);
     }
