@@ -3,7 +3,7 @@ import { ConfigModule, loadConfig } from '@app/config';
 import { DatabaseModule, freshMigratedDataSource } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { IdentityModule, type Principal } from '@app/identity';
-import { ApplicationsService, indexTokens, JobFairModule, PositionsService } from '@app/job-fair';
+import { ApplicationsService, facetTokens, indexTokens, JobFairModule, PositionsService } from '@app/job-fair';
 import { RedisModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -17,12 +17,12 @@ import { ensureLocalServices } from './local-services';
  *  1. `<DB_NAME>_bench_fair` recreated and migrated, then loaded with SQL: one job fair, 5,000
  *     employers (all approved), 100,000 approved postings with Chinese titles drawn from real job
  *     titles (a trade, a qualifier, a seniority: 低压电工（持证）, 数控车床操作工…) and descriptions
- *     of 40–80 characters; the search tokens are written by the same indexTokens the service uses.
+ *     of 40–80 characters; the search and facet tokens are written by the same functions the service uses.
  *     10 industries dealt evenly (an industry filter keeps ~10 %); monthly salaries from 3,000 to
  *     20,000, a tenth negotiable; the FULLTEXT indexes are built after the load, as a restore would.
  *  2. Search, 1,000 queries after 100 uncounted warm-ups, through PositionsService.search (the
- *     code the API runs: COUNT, the page of 20 by the stated order, the page's rows with their
- *     employers) with a keyword drawn from the titles (two- to four-character words, and now and
+ *     code the API runs: the page of 20 by the stated order with its total, then the page's rows
+ *     with their employers) with a keyword drawn from the titles (two- to four-character words, and now and
  *     then one character such as 电), an industry (~10 %) and a monthly salary window that
  *     overlaps ~30 % of the postings. In the same run, interleaved query by query, the bare
  *     baseline: the same COUNT and page with `title LIKE '%kw%' OR description LIKE '%kw%'` (and the tags,
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
   await insertBatches(conn, 'INSERT INTO fair_employers (id, name, credit_code, district, industry) VALUES ?', Array.from({ length: EMPLOYERS }, (_, i) => [i + 1, `杭州第${i + 1}实业有限公司`, `91330105${String(i).padStart(9, '0')}X`, PLACES[i % PLACES.length], INDUSTRIES[i % INDUSTRIES.length]]));
   await insertBatches(conn, 'INSERT INTO fair_participations (event_id, employer_id, status) VALUES ?', Array.from({ length: EMPLOYERS }, (_, i) => [eventId, i + 1, 'approved']));
   await insertBatches(conn, 'INSERT INTO fair_employer_staff (employer_id, user_id) VALUES ?', Array.from({ length: EMPLOYERS }, (_, i) => [i + 1, 1_000_000 + i + 1]));
-  await conn.query('ALTER TABLE fair_positions DROP INDEX ft_fair_positions_title, DROP INDEX ft_fair_positions_body');
+  await conn.query('ALTER TABLE fair_positions DROP INDEX ft_fair_positions_body');
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const rows: unknown[][] = [];
   for (let i = 0; i < POSITIONS; i++) {
@@ -88,11 +88,13 @@ async function main(): Promise<number> {
     const employer = (i % EMPLOYERS) + 1;
     // The first postings are the ones hires race on: a headcount of 1–5 each.
     const headcount = i < HIRING_POSTINGS ? 1 + (i % 5) : rand() < 0.1 ? null : 1 + Math.floor(rand() * 20);
+    const [district, industry, education] = [pick(PLACES), INDUSTRIES[i % INDUSTRIES.length], pick(['初中', '高中', '中专', '大专', '本科'])];
+    const facets = facetTokens({ industry, district, education, monthly: negotiable ? null : { min, max } });
     rows.push([
       eventId, employer, title, headcount,
       negotiable ? null : min, negotiable ? null : max, negotiable ? null : 'month', negotiable ? null : min, negotiable ? null : max,
-      pick(PLACES), INDUSTRIES[i % INDUSTRIES.length], pick(['初中', '高中', '中专', '大专', '本科']), null, description, JSON.stringify(tags), 'approved', '[]',
-      indexTokens(title), indexTokens(`${title} ${description} ${tags.join(' ')}`),
+      district, industry, education, null, description, JSON.stringify(tags), 'approved', '[]',
+      indexTokens(title), `${indexTokens(`${title} ${description} ${tags.join(' ')}`)} ${facets}`,
     ]);
   }
   await insertBatches(
@@ -101,7 +103,6 @@ async function main(): Promise<number> {
     rows,
     2000,
   );
-  await conn.query('CREATE FULLTEXT INDEX ft_fair_positions_title ON fair_positions (search_title)');
   await conn.query('CREATE FULLTEXT INDEX ft_fair_positions_body ON fair_positions (search_body)');
   await conn.query('ANALYZE TABLE fair_positions');
   log(`loaded in ${round((performance.now() - t0) / 1000, 1)} s`);
@@ -115,17 +116,18 @@ async function main(): Promise<number> {
     // A salary window overlapping ~30 % of the postings: monthly 15,000–16,000 against ranges of 3–20 k.
     const [{ share }] = await rowsOf<{ share: number }>(conn, 'SELECT AVG(salary_monthly_max >= 15000 AND salary_monthly_min <= 16000) AS share FROM fair_positions');
     const filter = { salaryMin: 15000, salaryMax: 16000 };
+    // The same two steps the service takes: the page with its total, then the page's rows.
     const like = async (kw: string, industry: string) => {
       const where = `p.event_id = ? AND p.status = 'approved' AND (p.title LIKE ? OR p.description LIKE ? OR p.tags LIKE ?) AND p.salary_monthly_max >= ? AND p.salary_monthly_min <= ? AND p.industry = ?`;
       const pattern = `%${kw}%`;
       const params = [eventId, pattern, pattern, pattern, filter.salaryMin, filter.salaryMax, industry];
-      const [{ total }] = await dataSource.query(`SELECT COUNT(*) AS total FROM fair_positions p WHERE ${where}`, params);
-      await dataSource.query(
-        `SELECT p.id, p.title LIKE ? AS title_match FROM fair_positions p WHERE ${where}
+      const rows: { id: number; total: number }[] = await dataSource.query(
+        `SELECT p.id, p.title LIKE ? AS title_match, COUNT(*) OVER () AS total FROM fair_positions p WHERE ${where}
           ORDER BY title_match DESC, p.salary_monthly_max IS NULL, p.salary_monthly_max DESC, p.salary_monthly_min DESC, p.id LIMIT 20`,
         [pattern, ...params],
       );
-      return Number(total);
+      if (rows.length) await dataSource.query('SELECT p.*, e.name FROM fair_positions p JOIN fair_employers e ON e.id = p.employer_id WHERE p.id IN (?)', [rows.map((r) => r.id)]);
+      return rows.length ? Number(rows[0].total) : 0;
     };
     const searchMs: number[] = [];
     const likeMs: number[] = [];

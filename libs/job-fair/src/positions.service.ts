@@ -7,7 +7,10 @@ import {
   assertHeadcount,
   assertSalaryFilter,
   type Headcount,
+  facetExpression,
+  facetTokens,
   indexTokens,
+  keywordTerms,
   monthlySalary,
   positionsOffered,
   type PositionsOffered,
@@ -128,7 +131,7 @@ export class PositionsService {
           status: 'pending',
           screening,
           searchTitle: indexTokens(input.title),
-          searchBody: indexTokens(`${input.title} ${input.description} ${tags.join(' ')}`),
+          searchBody: `${indexTokens(`${input.title} ${input.description} ${tags.join(' ')}`)} ${facetTokens({ industry: input.industry, district: input.district, education: input.education, monthly })}`,
         }),
       );
       return saved.id;
@@ -188,16 +191,20 @@ export class PositionsService {
     rule(() => assertSalaryFilter(filter));
     const where: string[] = ['p.event_id = ?', "p.status = 'approved'"];
     const params: unknown[] = [eventId];
-    let titleScore = '0';
+    let titleMatch = '0';
     const titleParams: unknown[] = [];
     if (s.q?.trim()) {
       if ([...s.q].length > MAX_QUERY) throw new JobFairError('invalid', JobFairErrorCode.QueryTooLong, `关键词 q 不能超过 ${MAX_QUERY} 个字`, { field: 'q' });
       const expr = searchExpression(s.q);
       if (expr === null) return { total: 0, page, pageSize, items: [] };
+      // The filters as facet terms too: the index intersects them instead of the server fetching every keyword hit.
+      const facets = facetExpression({ industry: s.industry, district: s.district, education: s.education, window: filter });
       where.push('MATCH(p.search_body) AGAINST (? IN BOOLEAN MODE)');
-      params.push(expr);
-      titleScore = 'MATCH(p.search_title) AGAINST (? IN BOOLEAN MODE)';
-      titleParams.push(expr);
+      params.push(`${expr} ${facets}`.trim());
+      // A title match, read from the row's short title tokens rather than a second index lookup.
+      const terms = keywordTerms(s.q);
+      titleMatch = terms.map(() => "LOCATE(?, CONCAT(' ', p.search_title, ' ')) > 0").join(' AND ');
+      titleParams.push(...terms.map((t) => (t.prefix ? ` ${t.token}` : ` ${t.token} `)));
     }
     // Overlap, ends included (domain/salary.ts salaryOverlaps).
     if (filter.min !== null) where.push('p.salary_monthly_max >= ?'), params.push(filter.min);
@@ -207,11 +214,16 @@ export class PositionsService {
     }
     const salaryOrder = 'p.salary_monthly_max IS NULL, p.salary_monthly_max DESC, p.salary_monthly_min DESC';
     const order = s.sort === 'salary' ? `${salaryOrder}, p.id` : `title_match DESC, ${salaryOrder}, p.id`;
-    const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total FROM fair_positions p WHERE ${where.join(' AND ')}`, params);
-    const rows: { id: number; title_match: number }[] = await this.dataSource.query(
-      `SELECT p.id, (${titleScore}) > 0 AS title_match FROM fair_positions p WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    // One pass: the total comes with the page (a window over every match, before the LIMIT).
+    const rows: { id: number; title_match: number; total: number }[] = await this.dataSource.query(
+      `SELECT p.id, (${titleMatch}) AS title_match, COUNT(*) OVER () AS total FROM fair_positions p WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`,
       [...titleParams, ...params, pageSize, (page - 1) * pageSize],
     );
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && page > 1) {
+      // Past the last page: the window saw no row, so count apart.
+      [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total FROM fair_positions p WHERE ${where.join(' AND ')}`, params);
+    }
     const ids = rows.map((r) => r.id);
     const byId = new Map((ids.length ? await this.positions.find({ where: ids.map((id) => ({ id })), relations: { employer: true } }) : []).map((p) => [p.id, p]));
     const items = rows.map((r) => ({ ...toView(byId.get(r.id)!, false), titleMatch: Number(r.title_match) === 1 }));

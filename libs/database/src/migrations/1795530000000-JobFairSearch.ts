@@ -9,11 +9,9 @@ export class JobFairSearch1795530000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE \`fair_positions\` ADD \`search_body\` mediumtext NOT NULL`);
     await queryRunner.query(`CREATE UNIQUE INDEX \`uq_fair_participations_booth\` ON \`fair_participations\` (\`event_id\`, \`booth_hall\`, \`booth_number\`)`);
     await queryRunner.query(`CREATE FULLTEXT INDEX \`ft_fair_positions_body\` ON \`fair_positions\` (\`search_body\`)`);
-    await queryRunner.query(`CREATE FULLTEXT INDEX \`ft_fair_positions_title\` ON \`fair_positions\` (\`search_title\`)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX \`ft_fair_positions_title\` ON \`fair_positions\``);
     await queryRunner.query(`DROP INDEX \`ft_fair_positions_body\` ON \`fair_positions\``);
     await queryRunner.query(`DROP INDEX \`uq_fair_participations_booth\` ON \`fair_participations\``);
     await queryRunner.query(`ALTER TABLE \`fair_positions\` DROP COLUMN \`search_body\``);

@@ -12,6 +12,11 @@
  *
  * A query of n ≥ 2 Han characters requires all its n − 1 bigrams, which finds every text containing
  * it as a substring (as an ngram parser with n = 2 does); one character (电) requires its unigram.
+ *
+ * Filters ride in the same document as facet tokens (industry, district, education, and the
+ * 1,000-yuan monthly salary buckets a range covers), so a keyword search with filters intersects
+ * posting lists inside the index instead of fetching every posting the keyword finds. The tokens
+ * only narrow; the exact filters still run in SQL, so a hash collision costs time, never a result.
  */
 
 const HAN = /\p{Script=Han}/u;
@@ -56,4 +61,69 @@ export function searchExpression(keyword: string): string | null {
     for (let i = 1; i < chars.length; i++) terms.add(`+${bigram(chars[i - 1], chars[i])}`);
   }
   return terms.size ? [...terms].join(' ') : null;
+}
+
+/** What a posting is filtered by, stored as facet tokens beside its words. */
+export interface SearchFacets {
+  readonly industry?: string | null;
+  readonly district?: string | null;
+  readonly education?: string | null;
+  /** Per month; null when negotiable (no bucket: a salary filter leaves it out). */
+  readonly monthly?: { readonly min: number; readonly max: number } | null;
+  /** A search's window per month, an open end null. */
+  readonly window?: { readonly min: number | null; readonly max: number | null } | null;
+}
+
+type FacetKind = 'industry' | 'district' | 'education';
+const FACET_PREFIX: Record<FacetKind, string> = { industry: 'fi', district: 'fd', education: 'fe' };
+/** 1,000-yuan buckets; the last holds everything from 50,000 a month up. */
+const BUCKET = 1000;
+const LAST_BUCKET = 50;
+/** A window over more buckets than this narrows too little to be worth an OR in the index. */
+const MAX_WINDOW_BUCKETS = 20;
+
+/** FNV-1a, 32 bits, as 8 hex digits: short, and ASCII whatever the value. */
+function fnv(value: string): string {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(value)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+const facet = (kind: FacetKind, value: string): string => `${FACET_PREFIX[kind]}${fnv(value)}`;
+const bucket = (yuan: number): number => Math.min(Math.floor(yuan / BUCKET), LAST_BUCKET);
+const buckets = (from: number, to: number): string[] => {
+  const out: string[] = [];
+  for (let k = bucket(from); k <= bucket(to); k++) out.push(`sb${k}`);
+  return out;
+};
+
+/** The facet tokens stored with a posting. */
+export function facetTokens(f: SearchFacets): string {
+  const out: string[] = [];
+  for (const kind of ['industry', 'district', 'education'] as const) if (f[kind]) out.push(facet(kind, f[kind]));
+  // A range overlaps a window exactly when they share a bucket (ends included): no posting is missed.
+  if (f.monthly) out.push(...buckets(f.monthly.min, f.monthly.max));
+  return out.join(' ');
+}
+
+/** The facet terms a search requires, to add to its keyword expression. */
+export function facetExpression(f: SearchFacets): string {
+  const terms: string[] = [];
+  for (const kind of ['industry', 'district', 'education'] as const) if (f[kind]) terms.push(`+${facet(kind, f[kind])}`);
+  const w = f.window;
+  if (w && (w.min !== null || w.max !== null)) {
+    const span = buckets(w.min ?? 0, w.max ?? LAST_BUCKET * BUCKET);
+    if (span.length <= MAX_WINDOW_BUCKETS) terms.push(`+(${span.join(' ')})`);
+  }
+  return terms.join(' ');
+}
+
+/**
+ * The stored title tokens a keyword needs, to tell a title match from a description match without
+ * a second index lookup: each with whether it is a prefix (Latin words are searched as prefixes).
+ */
+export function keywordTerms(keyword: string): { token: string; prefix: boolean }[] {
+  const expr = searchExpression(keyword);
+  if (expr === null) return [];
+  return expr.split(' ').map((t) => ({ token: t.replace(/^\+/, '').replace(/\*$/, ''), prefix: t.endsWith('*') }));
 }
