@@ -59,6 +59,9 @@ describe('search tokens', () => {
       }
     }
     expect(hits(3000, 4000, { min: 15000, max: 16000 })).toBe(false);
+    // Paired with another industry, the same range is not found.
+    const other = new Set(facetTokens({ industry: '物流', monthly: { min: 15000, max: 16000 } }).split(' '));
+    expect(facetExpression({ industry: '制造业', window: { min: 15000, max: 16000 } }).split(' +').some((t) => t.replace(/^\+?\(|\)$/g, '').split(' ').some((b) => other.has(b)))).toBe(false);
     expect(facetExpression({ industry: '物流' })).not.toBe(facetExpression({ industry: '制造业' }));
     expect(facetExpression({ window: { min: 0, max: 100000 } })).toBe('');
   });

@@ -97,23 +97,34 @@ const buckets = (from: number, to: number): string[] => {
   return out;
 };
 
-/** The facet tokens stored with a posting. */
+/**
+ * The facet tokens stored with a posting. Each salary bucket is stored alone and paired with the
+ * industry (`sb15i…`): a search by both walks the pair's list, a tenth of the bucket's, since the
+ * server reads every posting list a query names in full.
+ */
 export function facetTokens(f: SearchFacets): string {
   const out: string[] = [];
   for (const kind of ['industry', 'district', 'education'] as const) if (f[kind]) out.push(facet(kind, f[kind]));
   // A range overlaps a window exactly when they share a bucket (ends included): no posting is missed.
-  if (f.monthly) out.push(...buckets(f.monthly.min, f.monthly.max));
+  if (f.monthly) {
+    const own = buckets(f.monthly.min, f.monthly.max);
+    out.push(...own);
+    if (f.industry) out.push(...own.map((b) => `${b}i${fnv(f.industry!)}`));
+  }
   return out.join(' ');
 }
 
 /** The facet terms a search requires, to add to its keyword expression. */
 export function facetExpression(f: SearchFacets): string {
   const terms: string[] = [];
-  for (const kind of ['industry', 'district', 'education'] as const) if (f[kind]) terms.push(`+${facet(kind, f[kind])}`);
   const w = f.window;
-  if (w && (w.min !== null || w.max !== null)) {
-    const span = buckets(w.min ?? 0, w.max ?? LAST_BUCKET * BUCKET);
-    if (span.length <= MAX_WINDOW_BUCKETS) terms.push(`+(${span.join(' ')})`);
+  const span = w && (w.min !== null || w.max !== null) ? buckets(w.min ?? 0, w.max ?? LAST_BUCKET * BUCKET) : null;
+  const narrow = span !== null && span.length <= MAX_WINDOW_BUCKETS;
+  for (const kind of ['district', 'education'] as const) if (f[kind]) terms.push(`+${facet(kind, f[kind])}`);
+  if (narrow && f.industry) terms.push(`+(${span.map((b) => `${b}i${fnv(f.industry!)}`).join(' ')})`);
+  else {
+    if (f.industry) terms.push(`+${facet('industry', f.industry)}`);
+    if (narrow) terms.push(`+(${span.join(' ')})`);
   }
   return terms.join(' ');
 }
