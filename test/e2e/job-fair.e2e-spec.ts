@@ -448,4 +448,42 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     expect(mine[0].cvId).toBeNull();
     expect((await http(world.url).get('/api/v1/me/fair-consents').set(as(seekers()[25]))).body).toEqual([]);
   });
+
+  it('books interview slots without double booking a slot or a seeker, even at once', async () => {
+    const slot = async (by: number, start: string, end: string) => {
+      const res = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[by])).send({ employerId: employers[by], startsAt: `2026-12-12T${start}:00+08:00`, endsAt: `2026-12-12T${end}:00+08:00` });
+      expect(res.status).toBe(201);
+      return res.body.id as number;
+    };
+    const inverted = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[0])).send({ employerId: employers[0], startsAt: '2026-12-12T10:00:00+08:00', endsAt: '2026-12-12T09:00:00+08:00' });
+    expect([inverted.status, inverted.body.code, inverted.body.details[0].field]).toEqual([400, 'JOB_FAIR_SLOT_TIMES', 'endsAt']);
+    const notApproved = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[3])).send({ employerId: employers[3], startsAt: '2026-12-12T10:00:00+08:00', endsAt: '2026-12-12T10:30:00+08:00' });
+    expect(notApproved.body.code).toBe('JOB_FAIR_EMPLOYER_NOT_APPROVED');
+    const a = await slot(0, '10:00', '10:30');
+    const b = await slot(1, '10:15', '10:45');
+    const c = await slot(1, '11:00', '11:30');
+    const d = await slot(0, '13:00', '13:30');
+    const e = await slot(2, '13:10', '13:40');
+
+    const rush = await Promise.all(seekers().slice(0, 10).map((s) => http(world.url).post(`/api/v1/fair-interview-slots/${a}/booking`).set(as(s))));
+    expect(rush.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(rush.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(9).fill('JOB_FAIR_SLOT_TAKEN'));
+    const winner = seekers()[rush.findIndex((r) => r.status === 200)];
+    const clash = await http(world.url).post(`/api/v1/fair-interview-slots/${b}/booking`).set(as(winner));
+    expect([clash.status, clash.body.code]).toEqual([409, 'JOB_FAIR_SLOT_CLASH']);
+    expect((await http(world.url).post(`/api/v1/fair-interview-slots/${c}/booking`).set(as(winner))).status).toBe(200);
+
+    // One seeker asking for two overlapping slots at once gets one of them.
+    const both = await Promise.all([d, e].map((id) => http(world.url).post(`/api/v1/fair-interview-slots/${id}/booking`).set(as(seekers()[15]))));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.status === 409)!.body.code).toBe('JOB_FAIR_SLOT_CLASH');
+    expect((await http(world.url).post(`/api/v1/fair-interview-slots/${a}/booking`).set(as(outsider))).body.code).toBe('JOB_FAIR_NOT_REGISTERED');
+
+    const list = (await http(world.url).get(`/api/v1/fairs/${fair}/interview-slots`)).body as { id: number; booked: boolean }[];
+    expect(list.filter((s) => s.booked).map((s) => s.id).sort()).toEqual([a, c, both[0].status === 200 ? d : e].sort());
+    expect(list[0]).not.toHaveProperty('bookedBy');
+    expect((await http(world.url).delete(`/api/v1/fair-interview-slots/${a}/booking`).set(as(seekers()[29]))).status).toBe(404);
+    expect((await http(world.url).delete(`/api/v1/fair-interview-slots/${a}/booking`).set(as(winner))).status).toBe(204);
+    expect((await http(world.url).post(`/api/v1/fair-interview-slots/${b}/booking`).set(as(winner))).status).toBe(200);
+  });
 });

@@ -4,6 +4,7 @@ import { FairCvConsent } from './fair-cv-consent.entity';
 import { FairCv } from './fair-cv.entity';
 import { FairEmployerStaff } from './fair-employer-staff.entity';
 import { FairEmployer } from './fair-employer.entity';
+import { FairInterviewSlot } from './fair-interview-slot.entity';
 import { FairParticipation } from './fair-participation.entity';
 import { FairPosition } from './fair-position.entity';
 import { FairSeeker } from './fair-seeker.entity';
@@ -18,4 +19,5 @@ export const JOB_FAIR_ENTITIES = [
   FairApplication,
   FairApplicationHistory,
   FairCvConsent,
+  FairInterviewSlot,
 ];

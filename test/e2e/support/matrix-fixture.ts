@@ -132,6 +132,8 @@ export interface Fixture {
     applications: { own: number; employers: number; scanned: number };
     /** The neighbour's pass, for a scan at the employer's booth. */
     neighbourPass: string;
+    /** Interview slots: free ones for the entrant and the neighbour to book, one the entrant booked. */
+    slots: { free: number; neighbours: number; booked: number };
   };
 }
 
@@ -347,6 +349,10 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     scanned: (await post(url, `/api/v1/fairs/${fairEvent}/booth-scans`, as('employerStaff'), { positionId: fairPositions.scanned, pass: await passOf('entrant') })).id as number,
   };
   const neighbourPass = await passOf('neighbour');
+  const slot = async (hour: number) =>
+    (await post(url, `/api/v1/fairs/${fairEvent}/interview-slots`, as('employerStaff'), { employerId: fairEmployers.approved, startsAt: `2026-12-12T${String(hour).padStart(2, '0')}:00:00+08:00`, endsAt: `2026-12-12T${String(hour).padStart(2, '0')}:20:00+08:00` })).id as number;
+  const fairSlots = { free: await slot(9), neighbours: await slot(10), booked: await slot(11) };
+  await post(url, `/api/v1/fair-interview-slots/${fairSlots.booked}/booking`, as('entrant'), {});
 
   // The organizer's own token, signed as the API signs it, but an hour past its end.
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });
@@ -381,6 +387,7 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
       consent,
       applications: fairApplications,
       neighbourPass,
+      slots: fairSlots,
     },
   };
 }

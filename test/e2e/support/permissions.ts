@@ -466,6 +466,18 @@ export const PERMISSIONS: Record<string, Permission> = {
   },
   'GET /api/v1/fairs/:eventId/figures': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
   'GET /api/v1/fairs/:eventId/figures.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
+  'POST /api/v1/fairs/:eventId/interview-slots': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { employerId: fx.fair.employers.approved, startsAt: '2026-12-12T14:00:00+08:00', endsAt: '2026-12-12T14:20:00+08:00' } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'POST /api/v1/fair-interview-slots/:id/booking': {
+    allowed: 'entrant',
+    request: (fx, caller) => ({ params: { id: caller === 'contestant' ? fx.fair.slots.neighbours : fx.fair.slots.free } }),
+    ...seekerSelf(200),
+  },
+  'DELETE /api/v1/fair-interview-slots/:id/booking': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.slots.booked } }), ...anotherSeekers },
+  'GET /api/v1/fairs/:eventId/interview-slots': { public: 'seekers pick a time; who booked it is not shown' },
   'GET /api/v1/fairs/:eventId/positions': { public: 'a public fair publishes its approved postings' },
   'GET /api/v1/fairs/:eventId/positions-offered': { public: 'a public fair publishes the positions it offers' },
   'GET /api/v1/fair-positions/:id': { public: 'a public fair publishes its approved postings' },

@@ -1,10 +1,10 @@
 import type { Principal } from '@app/identity';
-import { ApplicationsService, FairFigures, SeekersService } from '@app/job-fair';
+import { ApplicationsService, FairFigures, InterviewSlotsService, SeekersService } from '@app/job-fair';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
-import { Allow, Caller } from '../auth/auth.decorators';
+import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { BodyLimit } from '../http/body-limits';
 import { ParseIdPipe } from '../http/ids';
 import { EmptyResponse, FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
@@ -21,9 +21,11 @@ import {
   FairFiguresDto,
   NoteDto,
   PassDto,
+  PublishSlotDto,
   SeekerApplicationDto,
   SeekerDto,
   ShareCvDto,
+  SlotDto,
   StageDto,
   UploadCvDto,
 } from './job-fair.dto';
@@ -40,7 +42,47 @@ export class FairApplicationsController {
     private readonly seekers: SeekersService,
     private readonly applications: ApplicationsService,
     private readonly figures: FairFigures,
+    private readonly slots: InterviewSlotsService,
   ) {}
+
+  @Post('fairs/:eventId/interview-slots')
+  @Allow('employer')
+  @Operation('Publish an interview slot of an employer at a fair')
+  @ApiCreatedResponse({ type: SlotDto })
+  @Refuses({ 404: 'no such fair or employer', 409: 'not a job fair, or a slot at that time already', 422: 'the employer is not approved for the fair' })
+  publishInterviewSlot(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: PublishSlotDto) {
+    return this.slots.publish(caller, eventId, dto.employerId, new Date(dto.startsAt), new Date(dto.endsAt));
+  }
+
+  /** Times and whether they are taken; never who took them. */
+  @Get('fairs/:eventId/interview-slots')
+  @Public()
+  @Operation("A fair's interview slots, free or booked")
+  @ApiOkResponse({ type: [SlotDto] })
+  @Refuses({ 404: 'no such fair', 409: 'not a job fair' })
+  listInterviewSlots(@Param('eventId', ParseIdPipe) eventId: number) {
+    return this.slots.list(eventId);
+  }
+
+  @Post('fair-interview-slots/:id/booking')
+  @Allow('contestant')
+  @HttpCode(200)
+  @Operation('Book an interview slot')
+  @ApiOkResponse({ type: SlotDto })
+  @Refuses({ 404: 'no such slot', 409: 'booked already, or the caller has another interview at that time', 422: 'not registered for the fair' })
+  bookInterviewSlot(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+    return this.slots.book(caller, id);
+  }
+
+  @Delete('fair-interview-slots/:id/booking')
+  @Allow('contestant')
+  @HttpCode(204)
+  @Operation("Give back the caller's booking of an interview slot")
+  @EmptyResponse('given back')
+  @Refuses({ 404: 'no such booking of the caller' })
+  async cancelInterviewBooking(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+    await this.slots.cancel(caller, id);
+  }
 
   @Post('fairs/:eventId/seekers')
   @Allow('contestant')

@@ -1,7 +1,7 @@
 import { CV_MAX_BYTES, PARTICIPATION_STATUSES, POSITION_STATUSES, type ParticipationStatus, type PositionStatus, SALARY_PERIODS } from '@app/job-fair';
 import { base64Length } from '@app/results';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBase64, IsBoolean, IsIn, IsInt, IsPositive, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsBoolean, IsIn, IsInt, IsISO8601, IsPositive, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { QueryId, ToInt } from '../http/ids';
 import { OptionalField } from '../http/optional';
 
@@ -290,4 +290,19 @@ export class FairFiguresDto {
   @ApiProperty() eventName: string;
   @ApiProperty({ type: FairCountsDto }) counts: FairCountsDto;
   @ApiProperty({ type: FairRatesDto }) rates: FairRatesDto;
+}
+
+export class PublishSlotDto {
+  @ApiProperty() @IsInt() @IsPositive() employerId: number;
+  @ApiProperty({ example: '2026-12-12T09:00:00+08:00' }) @IsISO8601({ strict: true }) startsAt: string;
+  @ApiProperty({ example: '2026-12-12T09:20:00+08:00' }) @IsISO8601({ strict: true }) endsAt: string;
+}
+
+export class SlotDto {
+  @ApiProperty() id: number;
+  @ApiProperty() eventId: number;
+  @ApiProperty() employerId: number;
+  @ApiProperty() startsAt: Date;
+  @ApiProperty() endsAt: Date;
+  @ApiProperty() booked: boolean;
 }

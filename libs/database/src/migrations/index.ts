@@ -16,6 +16,7 @@ import { DeliveryRetention1795310000001 } from './1795310000001-DeliveryRetentio
 import { HikingTables1795500000000 } from './1795500000000-HikingTables';
 import { JobFairTables1795510000000 } from './1795510000000-JobFairTables';
 import { JobFairSearch1795530000000 } from './1795530000000-JobFairSearch';
+import { JobFairInterviewSlots1795530000001 } from './1795530000001-JobFairInterviewSlots';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   HikingTables1795500000000,
   JobFairTables1795510000000,
   JobFairSearch1795530000000,
+  JobFairInterviewSlots1795530000001,
 ];

@@ -41,6 +41,10 @@ export enum JobFairErrorCode {
   AlreadyApplied = 'JOB_FAIR_ALREADY_APPLIED',
   ApplicationNotFound = 'JOB_FAIR_APPLICATION_NOT_FOUND',
   PassInvalid = 'JOB_FAIR_PASS_INVALID',
+  SlotTimes = 'JOB_FAIR_SLOT_TIMES',
+  SlotNotFound = 'JOB_FAIR_SLOT_NOT_FOUND',
+  SlotTaken = 'JOB_FAIR_SLOT_TAKEN',
+  SlotClash = 'JOB_FAIR_SLOT_CLASH',
 }
 
 /**
