@@ -49,7 +49,7 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
       const user = await post(world.url, '/api/v1/users', admin, { username, password: PASSWORD, realName: `人事${i}`, roles: [{ organisationId: world.district.id, role: 'employer' }] });
       staff.push({ id: user.id, username, realName: `人事${i}`, token: await login(username, PASSWORD, world.url) });
     }
-    fair = (await post(world.url, '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'job_fair', name: `2026年春风行动专场招聘会-${world.tag}` })).id;
+    fair = (await post(world.url, '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'job_fair', name: `2026年春风行动专场招聘会-${world.tag}`, startsOn: '2026-11-28' })).id;
   }, 120_000);
 
   afterAll(async () => {
@@ -244,6 +244,7 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
   let shared: number;
   let moved: number;
   let hires: number[];
+  let fairCounts: Record<string, number>;
 
   it('registers the district’s union members for the fair, and refuses a member of another district', async () => {
     for (const s of seekers()) expect((await http(world.url).post(`/api/v1/fairs/${fair}/seekers`).set(as(s))).status).toBe(201);
@@ -421,6 +422,7 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
       hired: 2,
       intentions: 1,
     };
+    fairCounts = expected;
     const res = await http(world.url).get(`/api/v1/fairs/${fair}/figures`).set(org());
     expect(res.status).toBe(200);
     expect(res.body.counts).toEqual(expected);
@@ -439,6 +441,40 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     const rows = new Map<string, unknown>();
     wb.getWorksheet('招聘会数据')!.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
     expect([rows.get('参会用人单位（家）'), rows.get('提供就业岗位（人）'), rows.get('录用（人）'), rows.get('达成意向（人）')]).toEqual([3, expected.positions, 2, 1]);
+  });
+
+  it('counts the fair in its organisation subtree’s yearly statistics through the job fair’s figures, and exports them as .xlsx', async () => {
+    // The district's subtree holds this one fair, starting in 2026: its figures are the subtree's.
+    const stats = await http(world.url).get(`/api/v1/statistics?organisationId=${world.district.id}&year=2026`).set(org());
+    expect(stats.status).toBe(200);
+    expect(stats.body.eventsByKind.job_fair).toBe(1);
+    expect(stats.body.jobFairs.fairs).toBe(1);
+    expect(stats.body.jobFairs.counts).toEqual(fairCounts);
+    expect(stats.body.jobFairs.rates.hiredPerApplication).toBeCloseTo(fairCounts.hired / fairCounts.applications);
+    // Another year of the same subtree: no fairs, every figure zero, rates null.
+    const before = await http(world.url).get(`/api/v1/statistics?organisationId=${world.district.id}&year=2025`).set(org());
+    expect(before.body.jobFairs.fairs).toBe(0);
+    expect(Object.values(before.body.jobFairs.counts).every((n) => n === 0)).toBe(true);
+    expect(before.body.jobFairs.rates.screenedPerCv).toBeNull();
+    expect((await http(world.url).get(`/api/v1/statistics/job-fairs.xlsx?organisationId=${world.district.id}&year=2026`).set(as(staff[0]))).status).toBe(403);
+
+    const file = await http(world.url).get(`/api/v1/statistics/job-fairs.xlsx?organisationId=${world.district.id}&year=2026`).set(org()).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(file.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body);
+    const rows = new Map<string, unknown>();
+    wb.getWorksheet('招聘会数据')!.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect([rows.get('参会用人单位（家）'), rows.get('提供就业岗位（人）'), rows.get('进场求职者（人）'), rows.get('投递简历（份）'), rows.get('录用（人）')]).toEqual([
+      3,
+      fairCounts.positions,
+      30,
+      fairCounts.cvsDelivered,
+      2,
+    ]);
   });
 
   it('deletes a CV with its consents; the application stays without it', async () => {

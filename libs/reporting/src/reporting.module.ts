@@ -1,5 +1,6 @@
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
+import { JobFairModule } from '@app/job-fair';
 import { Module } from '@nestjs/common';
 import { AwardListsService } from './award-lists.service';
 import { PersonRecordService } from './person-record.service';
@@ -8,7 +9,7 @@ import { StatisticsService } from './statistics.service';
 const SERVICES = [StatisticsService, PersonRecordService, AwardListsService];
 
 @Module({
-  imports: [IdentityModule, EventsModule],
+  imports: [IdentityModule, EventsModule, JobFairModule],
   providers: SERVICES,
   exports: SERVICES,
 })

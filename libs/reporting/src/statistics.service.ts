@@ -1,5 +1,6 @@
 import { EVENT_KINDS, type EventKind } from '@app/events';
 import { AccessService, type Principal } from '@app/identity';
+import { FairFigures, type FairCounts, type FairRates, fairRates, figuresWorkbook } from '@app/job-fair';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -14,6 +15,8 @@ export interface Statistics {
   awards: { total: number; byLevel: { level: number; count: number; byName: { awardName: string; count: number }[] }[] };
   titles: { total: number; byTitle: { title: string; count: number }[] };
   prizeMoney: { paidTotal: string; paidRecords: number; paidPeople: number; pendingTotal: string; pendingRecords: number };
+  /** the job fairs of the subtree and year, counted by the job fair's own figures */
+  jobFairs: { fairs: number; counts: FairCounts & { postings: number; notFixedPostings: number }; rates: FairRates };
 }
 
 /**
@@ -25,6 +28,7 @@ export class StatisticsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly fairFigures: FairFigures,
   ) {}
 
   /**
@@ -49,6 +53,11 @@ export class StatisticsService {
    *   of payment_status 'paid' as SQL DECIMAL (exact, two decimals); paidRecords counts those
    *   records, paidPeople their distinct persons. pendingTotal / pendingRecords: the same over
    *   payment_status 'pending'. Cancelled and 'none' are in neither.
+   * - jobFairs: the job_fair events counted in eventsByKind (organised in the subtree, starting in
+   *   the year, whatever their status), their figures asked of the job fair's read port
+   *   (FairFigures.ofFairs): employers approved and positions offered summed per fair, seekers the
+   *   unique people registered for any of them, visits, CVs delivered, applications, stages
+   *   reached, intentions and hires summed; rates from those totals.
    */
   async statistics(principal: Principal, organisationId: number, year: number): Promise<Statistics> {
     const path = await this.access.assertOrg(principal, ['organizer'], organisationId);
@@ -59,7 +68,7 @@ export class StatisticsService {
     const subtree = 'SELECT id FROM organisations WHERE path LIKE ?';
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
 
-    const [events, participations, awards, titles, money] = await Promise.all([
+    const [events, participations, awards, titles, money, fairs] = await Promise.all([
       q<{ kind: EventKind; n: number }>(
         `SELECT ev.kind, COUNT(*) AS n FROM events ev
           WHERE ev.organisation_id IN (${subtree}) AND ev.starts_on >= ? AND ev.starts_on < ?
@@ -103,7 +112,13 @@ export class StatisticsService {
           WHERE r.status = 'active' AND r.year = ? AND r.organisation_id IN (${subtree})`,
         [year, prefix],
       ),
+      q<{ id: number }>(
+        `SELECT ev.id FROM events ev
+          WHERE ev.kind = 'job_fair' AND ev.organisation_id IN (${subtree}) AND ev.starts_on >= ? AND ev.starts_on < ?`,
+        [prefix, from, to],
+      ),
     ]);
+    const fairCounts = await this.fairFigures.ofFairs(fairs.map((f) => Number(f.id)));
 
     const eventsByKind = Object.fromEntries(EVENT_KINDS.map((k) => [k, 0])) as Record<EventKind, number>;
     for (const e of events) eventsByKind[e.kind] = Number(e.n);
@@ -130,8 +145,15 @@ export class StatisticsService {
         pendingTotal: m.pendingTotal,
         pendingRecords: Number(m.pendingRecords),
       },
+      jobFairs: { fairs: fairs.length, counts: fairCounts, rates: fairRates(fairCounts) },
     };
   }
+}
+
+/** The job fairs' figures of a subtree and year as a workbook, for the unions' yearly report; the same access as the statistics. */
+export async function jobFairStatisticsWorkbook(s: Statistics): Promise<{ fileName: string; localName: string; body: Buffer }> {
+  const body = await figuresWorkbook(`${s.organisation.name} ${s.year}年招聘会数据统计`, s.jobFairs.counts, s.jobFairs.rates);
+  return { fileName: `job-fairs-${s.organisation.id}-${s.year}.xlsx`, localName: `${s.organisation.name}-${s.year}年招聘会数据统计.xlsx`, body };
 }
 
 function escapeLike(s: string): string {

@@ -361,6 +361,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   },
   'GET /api/v1/prize-ledger': { allowed: 'organizer', request: (fx) => ({ query: { organisationId: fx.orgs.D, year: fx.year } }) },
   'GET /api/v1/statistics': { allowed: 'organizer', request: (fx) => ({ query: { organisationId: fx.orgs.D, year: fx.year } }) },
+  'GET /api/v1/statistics/job-fairs.xlsx': { allowed: 'organizer', request: (fx) => ({ query: { organisationId: fx.orgs.D, year: fx.year } }), kin: { employerStaff: 403 } },
   'GET /api/v1/people/:userId/record': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
   'GET /api/v1/people/:userId/record.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
   'GET /api/v1/people/:userId/record.pdf': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
