@@ -254,6 +254,40 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     expect([other.status, other.body.code]).toEqual([422, 'JOB_FAIR_NOT_ELIGIBLE']);
   });
 
+  it('admits seekers by the fair’s own rule (members, retrained workers, everyone), refusing with the rule named', async () => {
+    const fair2 = (await post(world.url, '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'job_fair', name: `再就业专场招聘会-${world.tag}` })).id;
+    const register = (p: Person, body?: object) => http(world.url).post(`/api/v1/fairs/${fair2}/seekers`).set(as(p)).send(body ?? {});
+    const setRule = (token: string, seekerEligibility: unknown) => http(world.url).put(`/api/v1/fairs/${fair2}/eligibility`).set(bearer(token)).send({ seekerEligibility });
+    // The default: members of the organising subtree.
+    const byDefault = await register(outsider);
+    expect([byDefault.status, byDefault.body.code]).toEqual([422, 'JOB_FAIR_NOT_ELIGIBLE']);
+    expect(byDefault.body.message).toContain('主办工会所辖的工会会员');
+    expect((await setRule(staff[0].token, 'open')).status).toBe(403);
+    const bad = await setRule(world.organizer.token, 'anyone');
+    expect([bad.status, bad.body.details.map((d: { field: string }) => d.field)]).toEqual([400, ['seekerEligibility']]);
+
+    const retrained = await setRule(world.organizer.token, 'retrained');
+    expect([retrained.status, retrained.body.seekerEligibility]).toEqual([200, 'retrained']);
+    // A member without a certificate is refused as well: the rule is the retraining, not the union.
+    for (const p of [outsider, seekers()[0]]) {
+      const res = await register(p);
+      expect([res.status, res.body.code, res.body.details.map((d: { field: string }) => d.field)]).toEqual([422, 'JOB_FAIR_NOT_ELIGIBLE', ['retrainingCertificate']]);
+      expect(res.body.message).toContain('再就业培训');
+    }
+    const malformed = await register(outsider, { retrainingCertificate: '证书' });
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'JOB_FAIR_RETRAINING_CERTIFICATE_FORMAT']);
+    const [none] = await ds.query('SELECT COUNT(*) AS n FROM fair_seekers WHERE event_id = ?', [fair2]);
+    expect(Number(none.n)).toBe(0);
+    const admitted = await register(outsider, { retrainingCertificate: 'ZJ-2026-0042' });
+    expect([admitted.status, admitted.body.retrainingCertificate, admitted.body.organisationId]).toEqual([201, 'ZJ-2026-0042', null]);
+
+    expect((await setRule(world.organizer.token, 'open')).body.seekerEligibility).toBe('open');
+    const member = await register(seekers()[1]);
+    expect([member.status, member.body.organisationId]).toEqual([201, world.enterprises[1].id]);
+    const [two] = await ds.query('SELECT COUNT(*) AS n FROM fair_seekers WHERE event_id = ?', [fair2]);
+    expect(Number(two.n)).toBe(2);
+  });
+
   it('takes CVs whose content is a PDF or an image, and refuses an executable renamed .pdf, writing nothing', async () => {
     const count = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM fair_cvs WHERE user_id = ?', [seekers()[0].id]))[0].n);
     const exe = await http(world.url).post('/api/v1/me/fair-cvs').set(as(seekers()[0])).send({ fileName: '简历.pdf', contentBase64: EXE.toString('base64') });

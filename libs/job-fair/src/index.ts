@@ -9,6 +9,7 @@ export * from './fair-application.entity';
 export * from './fair-application-history.entity';
 export * from './fair-cv-consent.entity';
 export * from './fair-interview-slot.entity';
+export * from './fair-setting.entity';
 export * from './job-fair-entities';
 export * from './job-fair.module';
 export * from './job-fair-error';

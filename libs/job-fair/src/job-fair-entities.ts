@@ -8,6 +8,7 @@ import { FairInterviewSlot } from './fair-interview-slot.entity';
 import { FairParticipation } from './fair-participation.entity';
 import { FairPosition } from './fair-position.entity';
 import { FairSeeker } from './fair-seeker.entity';
+import { FairSetting } from './fair-setting.entity';
 
 export const JOB_FAIR_ENTITIES = [
   FairEmployer,
@@ -20,4 +21,5 @@ export const JOB_FAIR_ENTITIES = [
   FairApplicationHistory,
   FairCvConsent,
   FairInterviewSlot,
+  FairSetting,
 ];

@@ -15,6 +15,7 @@ const KIND_OF: Partial<Record<JobFairErrorCode, ErrorKind>> = {
   [JobFairErrorCode.NoOpeningsLeft]: 'conflict',
   [JobFairErrorCode.BadApplicationTransition]: 'conflict',
   [JobFairErrorCode.ActorMayNotTransition]: 'forbidden',
+  [JobFairErrorCode.NotEligible]: 'unprocessable',
 };
 
 /** Runs a pure rule and turns its refusal into the context's error, naming the field it was about. */

@@ -10,7 +10,9 @@ import { EmployersService } from './employers.service';
 import { FairCvConsent } from './fair-cv-consent.entity';
 import { FairCv } from './fair-cv.entity';
 import { FairSeeker } from './fair-seeker.entity';
-import { JobFairError, JobFairErrorCode } from './job-fair-error';
+import { JobFairError, JobFairErrorCode, rule } from './job-fair-error';
+import { FairSetting } from './fair-setting.entity';
+import { checkEligibility, type SeekerEligibility } from './domain';
 
 export interface CvView {
   id: number;
@@ -52,20 +54,35 @@ export class SeekersService {
   }
 
   /**
-   * Registers the caller for a fair. Eligible: union members of the organizing federation's
-   * subtree, as the city's fairs for workers admit them (a contestant role there).
+   * Registers the caller for a fair, if the fair's eligibility rule admits them (checkEligibility:
+   * members of the organising subtree by default, retrained workers with a certificate number, or
+   * everyone). The union recorded is the caller's member organisation inside the subtree, if any.
    */
-  async register(principal: Principal, eventId: number): Promise<FairSeeker> {
+  async register(principal: Principal, eventId: number, input: { retrainingCertificate?: string } = {}): Promise<FairSeeker> {
     const fair = await this.employers.fair(eventId);
     const path = await this.access.pathOf(fair.organisationId);
     const home = principal.roles.find((c) => c.role === 'contestant' && c.path.startsWith(path));
-    if (!home) throw new JobFairError('unprocessable', JobFairErrorCode.NotEligible, '本场招聘会只面向主办工会所辖的工会会员', { field: 'eventId' });
+    const { seekerEligibility } = await this.setting(eventId);
+    const { retrainingCertificate } = rule(() => checkEligibility(seekerEligibility, { memberOfSubtree: !!home, retrainingCertificate: input.retrainingCertificate }));
     try {
-      return await this.dataSource.getRepository(FairSeeker).save({ eventId, userId: principal.userId, organisationId: home.orgId });
+      return await this.dataSource.getRepository(FairSeeker).save({ eventId, userId: principal.userId, organisationId: home?.orgId ?? null, retrainingCertificate });
     } catch (err) {
       if (isDuplicateKey(err)) throw new JobFairError('conflict', JobFairErrorCode.AlreadyRegistered, '您已报名本场招聘会');
       throw err;
     }
+  }
+
+  /** A fair's settings; the defaults where the organizer set none. */
+  async setting(eventId: number): Promise<{ eventId: number; seekerEligibility: SeekerEligibility }> {
+    const row = await this.dataSource.getRepository(FairSetting).findOneBy({ eventId });
+    return { eventId, seekerEligibility: row?.seekerEligibility ?? 'members' };
+  }
+
+  /** The organizer sets who may register as a seeker; those registered already stay. */
+  async setEligibility(principal: Principal, eventId: number, seekerEligibility: SeekerEligibility): Promise<{ eventId: number; seekerEligibility: SeekerEligibility }> {
+    await this.employers.assertOrganizer(principal, eventId);
+    await this.dataSource.getRepository(FairSetting).upsert({ eventId, seekerEligibility }, ['eventId']);
+    return this.setting(eventId);
   }
 
   /** Throws unless the person is registered for the fair. */

@@ -412,6 +412,11 @@ export const PERMISSIONS: Record<string, Permission> = {
     request: (fx) => ({ params: { id: fx.fair.positions.pending }, body: { decision: 'approve' } }),
     kin: { employerStaff: 403 },
   },
+  'PUT /api/v1/fairs/:eventId/eligibility': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { seekerEligibility: 'members' } }),
+    kin: { employerStaff: 403 },
+  },
   // seekers act on their own things; the neighbour, a seeker at the same fair, is the stranger of this kind
   'POST /api/v1/fairs/:eventId/seekers': {
     allowed: 'appellant',

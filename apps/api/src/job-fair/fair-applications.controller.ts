@@ -10,6 +10,9 @@ import { ParseIdPipe } from '../http/ids';
 import { EmptyResponse, FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { XLSX_TYPE } from '../http/raw-body';
 import {
+  EligibilityDto,
+  FairSettingDto,
+  RegisterSeekerDto,
   ApplyDto,
   AssessmentDto,
   BoothScanDto,
@@ -86,11 +89,21 @@ export class FairApplicationsController {
 
   @Post('fairs/:eventId/seekers')
   @Allow('contestant')
-  @Operation('Register the caller as a seeker at a fair')
+  @Operation('Register the caller as a seeker at a fair, if its eligibility rule admits them')
   @ApiCreatedResponse({ type: SeekerDto })
-  @Refuses({ 404: 'no such fair', 409: 'not a job fair, or registered already', 422: 'not eligible for this fair' })
-  registerSeeker(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
-    return this.seekers.register(caller, eventId);
+  @Refuses({ 404: 'no such fair', 409: 'not a job fair, or registered already', 422: "not eligible: the refusal names the fair's rule" })
+  registerSeeker(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: RegisterSeekerDto = {}) {
+    return this.seekers.register(caller, eventId, dto ?? {});
+  }
+
+  /** Who may register as a seeker at the fair; those registered already stay. */
+  @Put('fairs/:eventId/eligibility')
+  @Allow('organizer')
+  @Operation('Set who may register as a seeker at a fair')
+  @ApiOkResponse({ type: FairSettingDto })
+  @Refuses({ 404: 'no such fair', 409: 'not a job fair' })
+  setEligibility(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: EligibilityDto) {
+    return this.seekers.setEligibility(caller, eventId, dto.seekerEligibility);
   }
 
   @Get('fairs/:eventId/pass')

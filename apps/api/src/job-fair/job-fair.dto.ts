@@ -1,4 +1,4 @@
-import { CV_MAX_BYTES, PARTICIPATION_STATUSES, POSITION_STATUSES, type ParticipationStatus, type PositionStatus, SALARY_PERIODS } from '@app/job-fair';
+import { CV_MAX_BYTES, PARTICIPATION_STATUSES, SEEKER_ELIGIBILITY, type SeekerEligibility, POSITION_STATUSES, type ParticipationStatus, type PositionStatus, SALARY_PERIODS } from '@app/job-fair';
 import { base64Length } from '@app/results';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBase64, IsBoolean, IsIn, IsInt, IsISO8601, IsPositive, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -177,11 +177,31 @@ export class ConsentDto {
   @ApiProperty({ nullable: true, type: Date }) revokedAt: Date | null;
 }
 
+export class RegisterSeekerDto {
+  @ApiPropertyOptional({ example: 'ZJ-2026-0042', description: 'retraining certificate number (培训合格证书编号), required where the fair admits retrained workers' })
+  @OptionalField()
+  @IsString()
+  @MaxLength(64)
+  retrainingCertificate?: string;
+}
+
+export class EligibilityDto {
+  @ApiProperty({ enum: SEEKER_ELIGIBILITY, description: 'members: union members of the organising subtree (default); retrained: retrained workers with a certificate number; open: everyone' })
+  @IsIn(SEEKER_ELIGIBILITY)
+  seekerEligibility: SeekerEligibility;
+}
+
+export class FairSettingDto {
+  @ApiProperty() eventId: number;
+  @ApiProperty({ enum: SEEKER_ELIGIBILITY }) seekerEligibility: SeekerEligibility;
+}
+
 export class SeekerDto {
   @ApiProperty() id: number;
   @ApiProperty() eventId: number;
   @ApiProperty() userId: number;
   @ApiProperty({ nullable: true, type: Number }) organisationId: number | null;
+  @ApiProperty({ nullable: true, type: String }) retrainingCertificate: string | null;
   @ApiProperty() registeredAt: Date;
 }
 

@@ -17,6 +17,7 @@ import { HikingTables1795500000000 } from './1795500000000-HikingTables';
 import { JobFairTables1795510000000 } from './1795510000000-JobFairTables';
 import { JobFairSearch1795530000000 } from './1795530000000-JobFairSearch';
 import { JobFairInterviewSlots1795530000001 } from './1795530000001-JobFairInterviewSlots';
+import { JobFairEligibility1795530000002 } from './1795530000002-JobFairEligibility';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   JobFairTables1795510000000,
   JobFairSearch1795530000000,
   JobFairInterviewSlots1795530000001,
+  JobFairEligibility1795530000002,
 ];

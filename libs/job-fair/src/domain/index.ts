@@ -6,3 +6,4 @@ export * from './screening';
 export * from './pipeline';
 export * from './figures';
 export * from './search-tokens';
+export * from './eligibility';

@@ -45,6 +45,7 @@ export enum JobFairErrorCode {
   SlotNotFound = 'JOB_FAIR_SLOT_NOT_FOUND',
   SlotTaken = 'JOB_FAIR_SLOT_TAKEN',
   SlotClash = 'JOB_FAIR_SLOT_CLASH',
+  RetrainingCertificateFormat = 'JOB_FAIR_RETRAINING_CERTIFICATE_FORMAT',
 }
 
 /**
