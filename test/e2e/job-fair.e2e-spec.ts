@@ -44,7 +44,7 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     outsider = { id: outsiderUser.id, username: outsiderName, realName: '外区职工', token: await login(outsiderName, PASSWORD, world.url) };
     // Employer staff hold the employer role; which employer they act for is the job fair's own record.
     staff = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       const username = `hr${i}-${world.tag}`;
       const user = await post(world.url, '/api/v1/users', admin, { username, password: PASSWORD, realName: `人事${i}`, roles: [{ organisationId: world.district.id, role: 'employer' }] });
       staff.push({ id: user.id, username, realName: `人事${i}`, token: await login(username, PASSWORD, world.url) });
@@ -77,6 +77,25 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     expect(taken.body.code).toBe('JOB_FAIR_CREDIT_CODE_TAKEN');
     const mine = await http(world.url).get('/api/v1/fair-employers/mine').set(as(staff[2]));
     expect(mine.body.map((e: { id: number }) => e.id)).toEqual([employers[2]]);
+  });
+
+  it('lets staff add a colleague to their own employer and to no other', async () => {
+    const add = (by: Person, employerId: number, userId: number) => http(world.url).post(`/api/v1/fair-employers/${employerId}/staff`).set(as(by)).send({ userId });
+    const added = await add(staff[0], employers[0], staff[4].id);
+    expect([added.status, added.body]).toEqual([201, { employerId: employers[0], userId: staff[4].id, realName: '人事4' }]);
+    expect((await http(world.url).get('/api/v1/fair-employers/mine').set(as(staff[4]))).body.map((e: { id: number }) => e.id)).toEqual([employers[0]]);
+    expect((await http(world.url).get(`/api/v1/fair-employers/${employers[0]}/participations`).set(as(staff[4]))).status).toBe(200);
+    // Staff of another employer cannot add to this one, nor this one's staff to another.
+    for (const [by, employerId, userId] of [[staff[1], employers[0], staff[1].id], [staff[0], employers[1], staff[0].id]] as const) {
+      const res = await add(by, employerId, userId);
+      expect([res.status, res.body.code]).toEqual([403, 'JOB_FAIR_NOT_EMPLOYER_STAFF']);
+    }
+    const twice = await add(staff[4], employers[0], staff[4].id);
+    expect([twice.status, twice.body.code]).toEqual([409, 'JOB_FAIR_ALREADY_STAFF']);
+    const nobody = await add(staff[0], employers[0], 2_000_000_000);
+    expect([nobody.status, nobody.body.code, nobody.body.details[0].field]).toEqual([404, 'JOB_FAIR_PERSON_NOT_FOUND', 'userId']);
+    const [rows] = await ds.query('SELECT COUNT(*) AS n FROM fair_employer_staff WHERE employer_id IN (?)', [[employers[0], employers[1]]]);
+    expect(Number(rows.n)).toBe(3);
   });
 
   it('takes applications to the fair from staff of that employer only; the organizer approves, refuses with a reason, assigns booths', async () => {

@@ -1,6 +1,6 @@
 import { inTransaction, isDuplicateKey } from '@app/database';
 import { type Event, EventsService } from '@app/events';
-import type { Principal } from '@app/identity';
+import { PeopleDirectory, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
@@ -44,6 +44,7 @@ export class EmployersService {
     @InjectRepository(FairEmployerStaff) private readonly staff: Repository<FairEmployerStaff>,
     @InjectRepository(FairParticipation) private readonly participations: Repository<FairParticipation>,
     private readonly events: EventsService,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /** Registers an employer; the caller becomes its first staff member. */
@@ -62,6 +63,23 @@ export class EmployersService {
       }
       throw err;
     }
+  }
+
+  /**
+   * Staff of an employer add a colleague to it, and to no other: the caller must be its staff. The
+   * colleague acts for the employer once they also hold the employer role (given by an administrator).
+   */
+  async addStaff(principal: Principal, employerId: number, userId: number): Promise<{ employerId: number; userId: number; realName: string }> {
+    await this.assertStaff(principal, employerId);
+    const person = (await this.people.people([userId])).get(userId);
+    if (!person) throw new JobFairError('not_found', JobFairErrorCode.PersonNotFound, `用户不存在：${userId}`, { field: 'userId' });
+    try {
+      await this.staff.insert({ employerId, userId });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new JobFairError('conflict', JobFairErrorCode.AlreadyStaff, `该用户已是本单位工作人员：${userId}`, { field: 'userId' });
+      throw err;
+    }
+    return { employerId, userId, realName: person.realName };
   }
 
   /** The employers the caller acts for. */

@@ -372,6 +372,11 @@ export const PERMISSIONS: Record<string, Permission> = {
     request: (fx, caller) => ({ body: { name: `矩阵用人单位-${caller}-${fx.tag}`, creditCode: creditCode(Math.floor(Math.random() * 80_000_000)) } }),
   },
   'GET /api/v1/fair-employers/mine': { allowed: 'employerStaff', request: () => ({}) },
+  'POST /api/v1/fair-employers/:id/staff': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.employers.approved }, body: { userId: fx.people.entrant.id } }),
+    kin: { otherEmployerStaff: 403 },
+  },
   'GET /api/v1/fair-employers/:id/participations': {
     allowed: 'employerStaff',
     request: (fx) => ({ params: { id: fx.fair.employers.approved } }),

@@ -6,6 +6,8 @@ import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { ParseIdPipe } from '../http/ids';
 import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import {
+  AddStaffDto,
+  StaffDto,
   ApplyToFairDto,
   BoothDto,
   CreatePositionDto,
@@ -47,6 +49,16 @@ export class JobFairController {
   @ApiOkResponse({ type: [EmployerDto] })
   listMyEmployers(@Caller() caller: Principal) {
     return this.employers.mine(caller);
+  }
+
+  /** Staff add a colleague to their own employer; staff of another employer are refused. */
+  @Post('fair-employers/:id/staff')
+  @Allow('employer')
+  @Operation('Add a colleague to the staff of an employer the caller acts for')
+  @ApiCreatedResponse({ type: StaffDto })
+  @Refuses({ 404: 'no such employer or person', 409: 'staff already' })
+  addEmployerStaff(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: AddStaffDto) {
+    return this.employers.addStaff(caller, id, dto.userId);
   }
 
   @Get('fair-employers/:id/participations')

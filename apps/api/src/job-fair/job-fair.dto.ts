@@ -27,6 +27,16 @@ export class EmployerDto {
   @ApiProperty() createdAt: Date;
 }
 
+export class AddStaffDto {
+  @ApiProperty({ description: 'the colleague to add (a user id)' }) @IsInt() @IsPositive() userId: number;
+}
+
+export class StaffDto {
+  @ApiProperty() employerId: number;
+  @ApiProperty() userId: number;
+  @ApiProperty() realName: string;
+}
+
 export class ApplyToFairDto {
   @ApiProperty({ description: 'the employer that applies; the caller is one of its staff' }) @IsInt() @IsPositive() employerId: number;
 }

@@ -46,6 +46,8 @@ export enum JobFairErrorCode {
   SlotTaken = 'JOB_FAIR_SLOT_TAKEN',
   SlotClash = 'JOB_FAIR_SLOT_CLASH',
   RetrainingCertificateFormat = 'JOB_FAIR_RETRAINING_CERTIFICATE_FORMAT',
+  PersonNotFound = 'JOB_FAIR_PERSON_NOT_FOUND',
+  AlreadyStaff = 'JOB_FAIR_ALREADY_STAFF',
 }
 
 /**
