@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { creditCode } from './support/job-fair';
 import ExcelJS from 'exceljs';
+import * as QRCode from 'qrcode';
 import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
 import { adminToken, bearer, buildWorld, http, login, type Person, post, type World } from './support/world';
@@ -345,7 +346,11 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
 
     // At employer 1's booth: five seekers' passes scanned for the welder's post.
     for (let i = 0; i < 5; i++) {
-      const pass = (await http(world.url).get(`/api/v1/fairs/${fair}/pass`).set(as(seekers()[i]))).body.token;
+      const page = (await http(world.url).get(`/api/v1/fairs/${fair}/pass`).set(as(seekers()[i]))).body;
+      const pass = page.token;
+      // The seeker's phone shows the token as a QR code: the same token encoded, nothing else.
+      expect(page.qrSvg).toBe(await QRCode.toString(pass, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+      expect(page.qrSvg).toMatch(/^<svg/);
       const res = await http(world.url).post(`/api/v1/fairs/${fair}/booth-scans`).set(as(staff[1])).send({ positionId: positions.welder, pass });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ source: 'booth_scan', cvId: null, seekerName: seekers()[i].realName });

@@ -4,7 +4,7 @@ import { notifyPeople } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type ApplicationStage, assertOpeningLeft, assertRating, consumesOpening, moveApplication, type PipelineActor, type RecruiterRating, setIntentionReached } from './domain';
+import { type ApplicationStage, STAGE_LABELS, assertOpeningLeft, assertRating, consumesOpening, moveApplication, type PipelineActor, type RecruiterRating, setIntentionReached } from './domain';
 import { EmployersService } from './employers.service';
 import { FairApplicationHistory } from './fair-application-history.entity';
 import { type ApplicationSource, FairApplication } from './fair-application.entity';
@@ -54,15 +54,6 @@ export interface EmployerApplicationView {
   createdAt: Date;
 }
 
-const STAGE_NAMES: Record<ApplicationStage, string> = {
-  applied: '已投递',
-  screened: '已通过筛选',
-  interviewing: '面试中',
-  offered: '已发录用意向',
-  hired: '已录用',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-};
 
 /**
  * Applications to postings and their pipeline (applied → screened → interviewing → offered →
@@ -180,7 +171,7 @@ export class ApplicationsService {
     await m.insert(FairApplicationHistory, { applicationId: app.id, fromStage: from, toStage: to, by, at: new Date(), note });
     if (actor === 'employer') {
       const employer = await this.employers.employer(position.employerId, m);
-      await notifyPeople(m, 'application.changed', { event: fairName, position: position.title, employer: employer.name, stage: STAGE_NAMES[to] }, [
+      await notifyPeople(m, 'application.changed', { event: fairName, position: position.title, employer: employer.name, stage: STAGE_LABELS[to]['zh-CN'], stageEn: STAGE_LABELS[to].en }, [
         { userId: app.seekerUserId, ref: `fair-application:${app.id}:${to}` },
       ]);
     }

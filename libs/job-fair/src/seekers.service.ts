@@ -4,6 +4,7 @@ import { AccessService, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import * as QRCode from 'qrcode';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { checkCv } from './cv-files';
 import { EmployersService } from './employers.service';
@@ -93,12 +94,12 @@ export class SeekersService {
   }
 
   /** The seeker's pass for the booths: a QR code the employer scans; unforgeable without the server's key. */
-  async pass(principal: Principal, eventId: number): Promise<{ token: string }> {
+  /** The seeker's pass: the signed token and the same as a QR code (SVG, as the check-in code is) for their phone. */
+  async pass(principal: Principal, eventId: number): Promise<{ token: string; qrSvg: string }> {
     await this.employers.fair(eventId);
-    return inTransaction(this.dataSource, async (m) => {
-      await this.assertRegistered(m, eventId, principal.userId);
-      return { token: `f1.${principal.userId}.${eventId}.${this.mac(principal.userId, eventId)}` };
-    });
+    await this.assertRegistered(this.dataSource.manager, eventId, principal.userId);
+    const token = `f1.${principal.userId}.${eventId}.${this.mac(principal.userId, eventId)}`;
+    return { token, qrSvg: await QRCode.toString(token, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
   }
 
   /** The seeker a pass names, for its fair only. */

@@ -217,6 +217,7 @@ export class SeekerDto {
 
 export class PassDto {
   @ApiProperty({ description: 'shown as a QR code; the employer scans it at its booth' }) token: string;
+  @ApiProperty({ description: 'the token as a QR code, an SVG document to show on a phone' }) qrSvg: string;
 }
 
 export class ApplyDto {

@@ -28,7 +28,7 @@ export const TRIGGERS = {
   'results.published': { vars: [...COMMON, 'event', 'item', 'noticeEndsAt'], mandatory: false },
   'appeal.decided': { vars: [...COMMON, 'event', 'item', 'decision', 'reason'], mandatory: true },
   'award.granted': { vars: [...COMMON, 'event', 'item', 'award', 'certificateUrl'], mandatory: false },
-  'application.changed': { vars: [...COMMON, 'event', 'position', 'employer', 'stage'], mandatory: false },
+  'application.changed': { vars: [...COMMON, 'event', 'position', 'employer', 'stage', 'stageEn'], mandatory: false },
 } as const satisfies Record<NotifyTrigger, { vars: readonly string[]; mandatory: boolean }>;
 export type Trigger = NotifyTrigger;
 export const TRIGGER_NAMES = Object.keys(TRIGGERS) as Trigger[];
@@ -84,7 +84,7 @@ export const DEFAULT_TEMPLATES: Record<Trigger, Record<Locale, TemplateText>> = 
   },
   'application.changed': {
     'zh-CN': { title: '求职进度：{{position}}', body: '{{name}}，您在「{{event}}」应聘{{employer}}的{{position}}，状态更新为：{{stage}}。' },
-    en: { title: 'Application update: {{position}}', body: '{{name}}, your application for {{position}} at {{employer}} ({{event}}) is now: {{stage}}.' },
+    en: { title: 'Application update: {{position}}', body: '{{name}}, your application for {{position}} at {{employer}} ({{event}}) is now: {{stageEn}}.' },
   },
 };
 
