@@ -308,6 +308,40 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     expect(Number(two.n)).toBe(2);
   });
 
+  it('lets a delegation leader register members of their union, and only them, as far as the fair admits them', async () => {
+    const admin = await adminToken(world.url);
+    const [unionA, unionB] = world.enterprises;
+    const username = `leader-${world.tag}`;
+    const user = await post(world.url, '/api/v1/users', admin, { username, password: PASSWORD, realName: '工会干部', roles: [{ organisationId: unionA.id, role: 'delegation_leader' }] });
+    const leader: Person = { id: user.id, username, realName: '工会干部', token: await login(username, PASSWORD, world.url) };
+    const fair3 = (await post(world.url, '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'job_fair', name: `工会组团招聘会-${world.tag}` })).id;
+    // Contestants alternate between the two enterprise unions: even ones are union A's members.
+    const s = seekers();
+    const byUnion = (by: Person, orgId: number, userIds: number[]) =>
+      http(world.url).post(`/api/v1/fairs/${fair3}/delegations/${orgId}/seekers`).set(as(by)).send({ userIds });
+    const count = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM fair_seekers WHERE event_id = ?', [fair3]))[0].n);
+
+    const first = await byUnion(leader, unionA.id, [s[0].id, s[2].id]);
+    expect([first.status, first.body]).toEqual([201, { registered: [s[0].id, s[2].id], already: [] }]);
+    const again = await byUnion(leader, unionA.id, [s[0].id, s[4].id]);
+    expect(again.body).toEqual({ registered: [s[4].id], already: [s[0].id] });
+    const rows = await ds.query('SELECT DISTINCT organisation_id AS o FROM fair_seekers WHERE event_id = ?', [fair3]);
+    expect(rows.map((r: { o: number }) => Number(r.o))).toEqual([unionA.id]);
+
+    // A member of union B in the list: all refused, nothing written.
+    const mixed = await byUnion(leader, unionA.id, [s[6].id, s[1].id]);
+    expect([mixed.status, mixed.body.code, mixed.body.details[0].field]).toEqual([422, 'JOB_FAIR_NOT_UNION_MEMBER', 'userIds']);
+    expect(mixed.body.message).toContain(String(s[1].id));
+    // Not their union; not a leader.
+    expect((await byUnion(leader, unionB.id, [s[1].id])).status).toBe(403);
+    expect((await byUnion(s[0], unionA.id, [s[6].id])).status).toBe(403);
+    // A fair for retrained workers takes each worker's own certificate, not a union's list.
+    await http(world.url).put(`/api/v1/fairs/${fair3}/eligibility`).set(org()).send({ seekerEligibility: 'retrained' });
+    const retrained = await byUnion(leader, unionA.id, [s[6].id]);
+    expect([retrained.status, retrained.body.code]).toEqual([422, 'JOB_FAIR_NOT_ELIGIBLE']);
+    expect(await count()).toBe(3);
+  });
+
   it('takes CVs whose content is a PDF or an image, and refuses an executable renamed .pdf, writing nothing', async () => {
     const count = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM fair_cvs WHERE user_id = ?', [seekers()[0].id]))[0].n);
     const exe = await http(world.url).post('/api/v1/me/fair-cvs').set(as(seekers()[0])).send({ fileName: '简历.pdf', contentBase64: EXE.toString('base64') });

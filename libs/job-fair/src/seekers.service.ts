@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { inTransaction, isDuplicateKey } from '@app/database';
-import { AccessService, type Principal } from '@app/identity';
+import { AccessService, PeopleDirectory, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -49,6 +49,7 @@ export class SeekersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly employers: EmployersService,
     private readonly access: AccessService,
+    private readonly people: PeopleDirectory,
     config: AppConfig,
   ) {
     this.passKey = createHash('sha256').update(`fair-pass:${config.JWT_SECRET}`).digest();
@@ -71,6 +72,38 @@ export class SeekersService {
       if (isDuplicateKey(err)) throw new JobFairError('conflict', JobFairErrorCode.AlreadyRegistered, '您已报名本场招聘会');
       throw err;
     }
+  }
+
+  /**
+   * A delegation leader registers members of their union for a fair, as delegations enter
+   * competitions: only people holding a member (contestant) role in the leader's organisation's
+   * subtree, and only as far as the fair's eligibility rule admits them (a fair for retrained
+   * workers takes each worker's own certificate, so it refuses registrations by a union). All or
+   * nothing; people registered already are answered apart, not refused.
+   */
+  async registerByUnion(principal: Principal, eventId: number, organisationId: number, userIds: readonly number[]): Promise<{ registered: number[]; already: number[] }> {
+    const fair = await this.employers.fair(eventId);
+    const unionPath = await this.access.assertOrg(principal, ['delegation_leader'], organisationId);
+    const fairPath = await this.access.pathOf(fair.organisationId);
+    const homes = await this.people.contestantHomes(userIds, unionPath);
+    const strangers = [...new Set(userIds)].filter((id) => !homes.has(id));
+    if (strangers.length) {
+      throw new JobFairError('unprocessable', JobFairErrorCode.NotUnionMember, `以下用户不是本工会（含下级）会员，不能由本工会报名：${strangers.join('、')}`, { field: 'userIds' });
+    }
+    const { seekerEligibility } = await this.setting(eventId);
+    for (const [, home] of homes) rule(() => checkEligibility(seekerEligibility, { memberOfSubtree: home.path.startsWith(fairPath) }));
+    return inTransaction(this.dataSource, async (m) => {
+      const registered: number[] = [];
+      const already: number[] = [];
+      for (const [userId] of homes) {
+        const res: { affectedRows: number } = await m.query(
+          'INSERT IGNORE INTO fair_seekers (event_id, user_id, organisation_id) VALUES (?, ?, ?)',
+          [eventId, userId, organisationId],
+        );
+        (res.affectedRows ? registered : already).push(userId);
+      }
+      return { registered, already };
+    });
   }
 
   /** A fair's settings; the defaults where the organizer set none. */

@@ -417,6 +417,10 @@ export const PERMISSIONS: Record<string, Permission> = {
     request: (fx) => ({ params: { id: fx.fair.positions.pending }, body: { decision: 'approve' } }),
     kin: { employerStaff: 403 },
   },
+  'POST /api/v1/fairs/:eventId/delegations/:organisationId/seekers': {
+    allowed: 'leaderA',
+    request: (fx) => ({ params: { eventId: fx.fair.event, organisationId: fx.orgs.A }, body: { userIds: [fx.people.subject.id] } }),
+  },
   'PUT /api/v1/fairs/:eventId/eligibility': {
     allowed: 'organizer',
     request: (fx) => ({ params: { eventId: fx.fair.event }, body: { seekerEligibility: 'members' } }),

@@ -11,6 +11,8 @@ import { EmptyResponse, FileResponse, Operation, Refuses, Tag } from '../http/op
 import { XLSX_TYPE } from '../http/raw-body';
 import {
   EligibilityDto,
+  UnionSeekersDto,
+  UnionSeekersResultDto,
   FairSettingDto,
   RegisterSeekerDto,
   ApplyDto,
@@ -94,6 +96,21 @@ export class FairApplicationsController {
   @Refuses({ 404: 'no such fair', 409: 'not a job fair, or registered already', 422: "not eligible: the refusal names the fair's rule" })
   registerSeeker(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: RegisterSeekerDto = {}) {
     return this.seekers.register(caller, eventId, dto ?? {});
+  }
+
+  /** A delegation leader registers members of their union's subtree, as delegations enter competitions. */
+  @Post('fairs/:eventId/delegations/:organisationId/seekers')
+  @Allow('delegation_leader')
+  @Operation("Register members of the caller's union as seekers at a fair")
+  @ApiCreatedResponse({ type: UnionSeekersResultDto })
+  @Refuses({ 404: 'no such fair or organisation', 409: 'not a job fair', 422: 'someone not a member of the union, or not eligible for the fair' })
+  registerUnionSeekers(
+    @Caller() caller: Principal,
+    @Param('eventId', ParseIdPipe) eventId: number,
+    @Param('organisationId', ParseIdPipe) organisationId: number,
+    @Body() dto: UnionSeekersDto,
+  ) {
+    return this.seekers.registerByUnion(caller, eventId, organisationId, dto.userIds);
   }
 
   /** Who may register as a seeker at the fair; those registered already stay. */

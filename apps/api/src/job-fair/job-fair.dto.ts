@@ -195,6 +195,20 @@ export class RegisterSeekerDto {
   retrainingCertificate?: string;
 }
 
+export class UnionSeekersDto {
+  @ApiProperty({ type: [Number], description: 'members of the union (its subtree) to register' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsInt({ each: true })
+  @IsPositive({ each: true })
+  userIds: number[];
+}
+
+export class UnionSeekersResultDto {
+  @ApiProperty({ type: [Number] }) registered: number[];
+  @ApiProperty({ type: [Number], description: 'registered already, left as they were' }) already: number[];
+}
+
 export class EligibilityDto {
   @ApiProperty({ enum: SEEKER_ELIGIBILITY, description: 'members: union members of the organising subtree (default); retrained: retrained workers with a certificate number; open: everyone' })
   @IsIn(SEEKER_ELIGIBILITY)

@@ -48,6 +48,7 @@ export enum JobFairErrorCode {
   RetrainingCertificateFormat = 'JOB_FAIR_RETRAINING_CERTIFICATE_FORMAT',
   PersonNotFound = 'JOB_FAIR_PERSON_NOT_FOUND',
   AlreadyStaff = 'JOB_FAIR_ALREADY_STAFF',
+  NotUnionMember = 'JOB_FAIR_NOT_UNION_MEMBER',
 }
 
 /**
