@@ -3,11 +3,12 @@ import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { HikingModule } from '@app/hiking';
 import { IdentityModule } from '@app/identity';
+import { JobFairModule } from '@app/job-fair';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
 import { ScoringModule } from '@app/scoring';
 import { Module } from '@nestjs/common';
 
 /** The contexts the seed drives, through the same services the API uses. */
-@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, IdentityModule, EventsModule, RegistrationModule, ScoringModule, HikingModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, IdentityModule, EventsModule, RegistrationModule, ScoringModule, HikingModule, JobFairModule] })
 export class SeedModule {}

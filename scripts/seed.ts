@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { EventsService } from '@app/events';
 import { OrganisationsService, passwordProblem, type Principal, type Role, UsersService } from '@app/identity';
+import { ApplicationsService, creditCodeCheckChar, EmployersService, organizationCodeCheckChar, PositionsService, SeekersService } from '@app/job-fair';
 import { ProfilesService, RegistrationService, RegistrationSettingsService, residentIdCheckChar } from '@app/registration';
 import { ScoreSheetsService, ScoringService, SheetSubmissionService } from '@app/scoring';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -63,7 +64,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
     await addUser('judge3', '赵国栋', 'judge', gongshu),
   ];
   await addUser('leader', '周建平', 'delegation_leader', turbine);
-  await addUser('employer', '孙晓燕', 'employer', canal);
+  const employerStaff = await addUser('employer', '孙晓燕', 'employer', canal);
   const staff = await addUser('staff1', '陆晓峰', 'checkpoint_staff', gongshu);
   const contestants = [
     await addUser('contestant1', '刘洋', 'contestant', turbine),
@@ -120,7 +121,65 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
   }
   const principal = (u: { id: number; username: string; roles: Principal['roles'] }): Principal => ({ userId: u.id, username: u.username, roles: u.roles });
   await seedHiking(app, asOrganizer, gongshu.id, principal(staff), contestants.map(principal));
+  await seedJobFair(app, asOrganizer, gongshu.id, employerStaff, contestants);
   return credentials;
+}
+
+/** A valid unified social credit code (GB 32100) of a Hangzhou company: region 330105, an organisation code and both check characters. */
+export function demoCreditCode(org8: string): string {
+  const first17 = `91330105${org8}${organizationCodeCheckChar(org8)}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+type DemoUser = { id: number; username: string; roles: Principal['roles'] };
+
+/**
+ * A job fair of the district: three employers approved with booths, their postings approved (one
+ * sent back for a gender and age limit), three union members registered, one application moved on.
+ */
+async function seedJobFair(app: INestApplicationContext, asOrganizer: Principal, districtId: number, staffUser: DemoUser, seekers: DemoUser[]): Promise<void> {
+  const events = app.get(EventsService);
+  const employers = app.get(EmployersService);
+  const positions = app.get(PositionsService);
+  const asStaff: Principal = { userId: staffUser.id, username: staffUser.username, roles: staffUser.roles };
+  const fair = await events.create(asOrganizer, { organisationId: districtId, kind: 'job_fair', name: '2026年拱墅区“春风行动”职工专场招聘会', startsOn: '2026-12-12', endsOn: '2026-12-12' });
+  const companies = [
+    { name: '杭州汽轮动力集团有限公司', org8: '14304325', industry: '制造业' },
+    { name: '浙江运河物流有限公司', org8: '25410018', industry: '物流' },
+    { name: '杭州大运河文化发展有限公司', org8: '32760452', industry: '文化旅游' },
+  ];
+  const ids: number[] = [];
+  for (const [i, c] of companies.entries()) {
+    const employer = await employers.register(asStaff, { name: c.name, creditCode: demoCreditCode(c.org8), district: '拱墅区', industry: c.industry });
+    const p = await employers.apply(asStaff, fair.id, employer.id);
+    await employers.decide(asOrganizer, p.id, 'approve');
+    await employers.assignBooth(asOrganizer, p.id, '运河会展中心1号馆', `A-0${i + 1}`);
+    ids.push(employer.id);
+  }
+  const postings = [
+    { by: 0, title: '数控车床操作工', headcount: 5, salaryPeriod: 'month', salaryMin: 8000, salaryMax: 12000, industry: '制造业', education: '中专', description: '操作数控车床加工汽轮机叶片及轴类零件，能看懂机械图纸。' },
+    { by: 0, title: '低压电工（持证）', headcount: 3, salaryPeriod: 'month', salaryMin: 6500, salaryMax: 9000, industry: '制造业', education: '中专', description: '负责厂区低压配电设备的巡检与维修，持特种作业操作证。' },
+    { by: 0, title: '设备维修技师', headcount: 2, salaryPeriod: 'year', salaryMin: 120000, salaryMax: 168000, industry: '制造业', education: '大专', description: '维修数控加工中心与生产线设备，持电工证者优先。' },
+    { by: 1, title: '叉车司机', headcount: 'not_fixed', salaryPeriod: 'negotiable', industry: '物流', education: '初中', description: '持N1叉车证，服从仓库排班，提供住宿。' },
+    { by: 1, title: '仓库管理员', headcount: 2, salaryPeriod: 'month', salaryMin: 5500, salaryMax: 7000, industry: '物流', education: '高中', description: '负责货物出入库登记与盘点，熟练使用电脑。' },
+    { by: 2, title: '运河讲解员', headcount: 4, salaryPeriod: 'month', salaryMin: 5000, salaryMax: 7500, industry: '文化旅游', education: '大专', description: '为游客讲解大运河历史文化，普通话二级甲等以上。' },
+    { by: 2, title: '活动策划专员', headcount: 1, salaryPeriod: 'month', salaryMin: 7000, salaryMax: 10000, industry: '文化旅游', education: '本科', description: '策划运河文化节及职工文体活动。' },
+  ] as const;
+  const created: number[] = [];
+  for (const p of postings) {
+    const { by, ...body } = p;
+    const posting = await positions.create(asStaff, fair.id, { ...body, employerId: ids[by] });
+    await positions.review(asOrganizer, posting.id, 'approve');
+    created.push(posting.id);
+  }
+  // Sent back: the reviewer saw the highlighted 限男性 and 35岁以下 (Employment Promotion Law).
+  const flagged = await positions.create(asStaff, fair.id, { employerId: ids[1], title: '装卸工', headcount: 6, salaryPeriod: 'month', salaryMin: 6000, salaryMax: 8000, industry: '物流', description: '限男性，35岁以下，能适应夜班。' });
+  await positions.review(asOrganizer, flagged.id, 'refuse', '含性别、年龄限制，请修改后重新提交');
+  const seekersService = app.get(SeekersService);
+  for (const s of seekers.slice(0, 3)) await seekersService.register({ userId: s.id, username: s.username, roles: s.roles }, fair.id);
+  const first: Principal = { userId: seekers[0].id, username: seekers[0].username, roles: seekers[0].roles };
+  const application = await app.get(ApplicationsService).apply(first, created[0], undefined, false);
+  await app.get(ApplicationsService).changeStage(asStaff, application.id, 'screened', '持数控车工中级证书');
 }
 
 /** A valid 18-character resident ID for demo people: region, birth date, sequence (odd = male) and its checksum (GB 11643). */

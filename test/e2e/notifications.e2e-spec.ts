@@ -269,7 +269,7 @@ describe('notifications: inbox, e-mail, SMS and signed webhooks through the work
     expect((await http(url).get('/api/v1/notification-templates')).status).toBe(401);
 
     const list = await http(url).get('/api/v1/notification-templates').set(bearer(admin));
-    expect(list.body).toHaveLength(22);
+    expect(list.body).toHaveLength(24);
     expect(list.body.find((t: { trigger: string; locale: string }) => t.trigger === 'judge.assigned' && t.locale === 'zh-CN')).toMatchObject({ custom: true, title: '【裁判通知】{{item}}' });
     expect(list.body.find((t: { trigger: string; locale: string }) => t.trigger === 'entry.rejected' && t.locale === 'en')).toMatchObject({
       custom: false,

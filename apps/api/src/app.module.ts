@@ -4,6 +4,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
+import { JobFairModule } from '@app/job-fair';
 import { NotificationsModule } from '@app/notifications';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
@@ -38,6 +39,8 @@ import { RoundsController } from './scoring/rounds.controller';
 import { ScoringController } from './scoring/scoring.controller';
 import { SheetsController } from './scoring/sheets.controller';
 import { JudgingController } from './scoring/judging.controller';
+import { JobFairController } from './job-fair/job-fair.controller';
+import { FairApplicationsController } from './job-fair/fair-applications.controller';
 
 @Module({
   imports: [
@@ -55,6 +58,7 @@ import { JudgingController } from './scoring/judging.controller';
     AwardsModule,
     ReportingModule,
     HikingModule,
+    JobFairModule,
   ],
   controllers: [
     HealthController,
@@ -79,6 +83,8 @@ import { JudgingController } from './scoring/judging.controller';
     AwardsController,
     AwardListsController,
     ReportsController,
+    JobFairController,
+    FairApplicationsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

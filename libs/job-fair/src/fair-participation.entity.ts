@@ -13,6 +13,8 @@ export const PARTICIPATION_STATUSES = Object.keys(STATUSES) as ParticipationStat
 // The organizer's review lists a fair's participations by status.
 @Index('idx_fair_participations_event_status', ['eventId', 'status'])
 @Index('idx_fair_participations_employer', ['employerId'])
+// One employer per booth at a fair; booths not yet assigned (null) do not collide.
+@Index('uq_fair_participations_booth', ['eventId', 'boothHall', 'boothNumber'], { unique: true })
 export class FairParticipation {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;

@@ -17,6 +17,9 @@ export const SALARY_PERIODS = Object.keys(PERIODS) as SalaryPeriod[];
 // Sorting and overlap filters by monthly salary.
 @Index('idx_fair_positions_salary', ['eventId', 'salaryMonthlyMin', 'salaryMonthlyMax'])
 @Index('idx_fair_positions_employer', ['employerId', 'eventId'])
+// Keyword search (domain/search-tokens.ts): the body holds the tokens of title, description and
+// tags and the facet tokens of the filters; the title's tokens, read per row, rank a title match first.
+@Index('ft_fair_positions_body', ['searchBody'], { fulltext: true })
 export class FairPosition {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;
@@ -81,8 +84,19 @@ export class FairPosition {
   @Column({ type: 'json' })
   screening: ScreeningSpan[];
 
+  @Column({ name: 'refusal_reason', type: 'varchar', length: 500, nullable: true })
+  refusalReason: string | null;
+
   @Column({ type: 'int', unsigned: true, default: 0 })
   hired: number;
+
+  /** Tokens of the title, spelled by indexTokens; not read back by the API. */
+  @Column({ name: 'search_title', type: 'text', select: false })
+  searchTitle?: string;
+
+  /** Tokens of the title, description and tags, and the facet tokens of the filters. */
+  @Column({ name: 'search_body', type: 'mediumtext', select: false })
+  searchBody?: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;

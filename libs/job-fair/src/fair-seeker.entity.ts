@@ -20,6 +20,10 @@ export class FairSeeker {
   @Column({ name: 'organisation_id', type: 'int', unsigned: true, nullable: true })
   organisationId: number | null;
 
+  /** The retraining certificate number the seeker gave, where the fair admits retrained workers. */
+  @Column({ name: 'retraining_certificate', type: 'varchar', length: 32, nullable: true })
+  retrainingCertificate: string | null;
+
   @CreateDateColumn({ name: 'registered_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   registeredAt: Date;
 }

@@ -62,6 +62,7 @@ export const NOTIFY_TRIGGERS = [
   'appeal.decided',
   'award.granted',
   'hiking.alert',
+  'application.changed',
 ] as const;
 export type NotifyTrigger = (typeof NOTIFY_TRIGGERS)[number];
 /** Values a notification's texts are filled with (names, bibs, dates as shown). */

@@ -1,6 +1,7 @@
 import { EVENT_KINDS, type EventKind } from '@app/events';
 import { HikingFigures } from '@app/hiking';
 import { AccessService, type Principal } from '@app/identity';
+import { FairFigures, type FairCounts, type FairRates, fairRates, figuresWorkbook } from '@app/job-fair';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -15,6 +16,8 @@ export interface Statistics {
   awards: { total: number; byLevel: { level: number; count: number; byName: { awardName: string; count: number }[] }[] };
   titles: { total: number; byTitle: { title: string; count: number }[] };
   prizeMoney: { paidTotal: string; paidRecords: number; paidPeople: number; pendingTotal: string; pendingRecords: number };
+  /** the job fairs of the subtree and year, counted by the job fair's own figures */
+  jobFairs: { fairs: number; counts: FairCounts & { postings: number; notFixedPostings: number }; rates: FairRates };
   hiking: { routes: HikingRouteFigures[]; organisations: HikingOrganisationFigures[] };
 }
 
@@ -44,6 +47,7 @@ export class StatisticsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly hikingFigures: HikingFigures,
+    private readonly fairFigures: FairFigures,
   ) {}
 
   /**
@@ -72,6 +76,11 @@ export class StatisticsService {
    *   read port: per route of an event organised in the subtree, and per organisation of the
    *   subtree that entered them (the entry's delegation), those who started (start scan or the
    *   wave's gun), those who finished, and the completion rate.
+   * - jobFairs: the job_fair events counted in eventsByKind (organised in the subtree, starting in
+   *   the year, whatever their status), their figures asked of the job fair's read port
+   *   (FairFigures.ofFairs): employers approved and positions offered summed per fair, seekers the
+   *   unique people registered for any of them, visits, CVs delivered, applications, stages
+   *   reached, intentions and hires summed; rates from those totals.
    */
   async statistics(principal: Principal, organisationId: number, year: number): Promise<Statistics> {
     const path = await this.access.assertOrg(principal, ['organizer'], organisationId);
@@ -82,7 +91,7 @@ export class StatisticsService {
     const subtree = 'SELECT id FROM organisations WHERE path LIKE ?';
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
 
-    const [events, participations, awards, titles, money] = await Promise.all([
+    const [events, participations, awards, titles, money, fairs] = await Promise.all([
       q<{ kind: EventKind; n: number }>(
         `SELECT ev.kind, COUNT(*) AS n FROM events ev
           WHERE ev.organisation_id IN (${subtree}) AND ev.starts_on >= ? AND ev.starts_on < ?
@@ -126,7 +135,13 @@ export class StatisticsService {
           WHERE r.status = 'active' AND r.year = ? AND r.organisation_id IN (${subtree})`,
         [year, prefix],
       ),
+      q<{ id: number }>(
+        `SELECT ev.id FROM events ev
+          WHERE ev.kind = 'job_fair' AND ev.organisation_id IN (${subtree}) AND ev.starts_on >= ? AND ev.starts_on < ?`,
+        [prefix, from, to],
+      ),
     ]);
+    const fairCounts = await this.fairFigures.ofFairs(fairs.map((f) => Number(f.id)));
 
     const hiking = await this.hiking(year, prefix);
     const eventsByKind = Object.fromEntries(EVENT_KINDS.map((k) => [k, 0])) as Record<EventKind, number>;
@@ -155,6 +170,7 @@ export class StatisticsService {
         pendingRecords: Number(m.pendingRecords),
       },
       hiking,
+      jobFairs: { fairs: fairs.length, counts: fairCounts, rates: fairRates(fairCounts) },
     };
   }
 
@@ -190,6 +206,12 @@ export class StatisticsService {
     }
     return { routes: [...routes.values()].map(rate), organisations: [...orgs.values()].sort((a, b) => a.organisationId - b.organisationId).map(rate) };
   }
+}
+
+/** The job fairs' figures of a subtree and year as a workbook, for the unions' yearly report; the same access as the statistics. */
+export async function jobFairStatisticsWorkbook(s: Statistics): Promise<{ fileName: string; localName: string; body: Buffer }> {
+  const body = await figuresWorkbook(`${s.organisation.name} ${s.year}年招聘会数据统计`, s.jobFairs.counts, s.jobFairs.rates);
+  return { fileName: `job-fairs-${s.organisation.id}-${s.year}.xlsx`, localName: `${s.organisation.name}-${s.year}年招聘会数据统计.xlsx`, body };
 }
 
 function escapeLike(s: string): string {

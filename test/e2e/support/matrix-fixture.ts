@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
 import { waitFor } from './processes';
 import { rosterCsv, rosterPeople } from './registration';
+import { creditCode } from './job-fair';
 import { TEST_JWT_SECRET } from './test-env';
 import { adminToken, bearer, chineseName, http, JUDGE_PANEL, login, mobile, post, put, residentId } from './world';
 
@@ -29,6 +30,8 @@ export const PEOPLE = [
   'enableTarget',
   'colleagueB',
   'appellant',
+  'employerStaff',
+  'otherEmployerStaff',
 ] as const;
 export type PersonName = (typeof PEOPLE)[number] | 'admin';
 
@@ -53,6 +56,9 @@ export const ROLE_OF: Record<PersonName, { role: string; at: 'root' | 'D' | 'A' 
   enableTarget: { role: 'contestant', at: 'A' },
   colleagueB: { role: 'contestant', at: 'B' },
   appellant: { role: 'contestant', at: 'A' },
+  // Employer staff: the role opens the job fair's employer routes; the staff record scopes them to one employer.
+  employerStaff: { role: 'employer', at: 'D' },
+  otherEmployerStaff: { role: 'employer', at: 'D' },
 };
 
 export interface FixturePerson {
@@ -115,6 +121,22 @@ export interface Fixture {
   year: number;
   /** A hiking event: an item not yet a route, a route with two checkpoints and a wave, the entrant walking it. */
   hiking: { eventId: number; newRouteItem: number; routeId: number; checkpointId: number; waveId: number; walkerId: number; disqualifyWalkerId: number; regroup: { routeId: number; walkerIds: number[] } };
+  /** A job fair of the district: employerStaff's employers approved, pending and not yet applied; a pending posting. */
+  fair: {
+    event: number;
+    employers: { approved: number; pending: number; fresh: number; other: number };
+    participations: { approved: number; pending: number };
+    positions: { pending: number; applied: number; open: number; scanned: number };
+    /** The entrant's and the neighbour's CVs; the entrant's consent to revoke. */
+    cvs: { entrant: number; neighbour: number; withdraw: number; delete: number };
+    consent: number;
+    /** The entrant's own application (to withdraw), the neighbour's (the employer moves it), the entrant's booth scan (a CV to share). */
+    applications: { own: number; employers: number; scanned: number };
+    /** The neighbour's pass, for a scan at the employer's booth. */
+    neighbourPass: string;
+    /** Interview slots: free ones for the entrant and the neighbour to book, one the entrant booked. */
+    slots: { free: number; neighbours: number; booked: number };
+  };
 }
 
 const CLAIMS: Record<string, keyof Fixture['orgs']> = { D: 'D', A: 'A', B: 'B', S: 'S' };
@@ -327,6 +349,49 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     walkerId: hikers.find((w) => w.userId === people.entrant.id)!.id,
     disqualifyWalkerId: hikers.find((w) => w.userId === people.neighbour.id)!.id,
   };
+  // A job fair: employerStaff acts for three employers (approved, pending, not yet applied), otherEmployerStaff for one of its own.
+  const fairEvent = await event('春风行动专场招聘会', 'job_fair');
+  const seq = Math.floor(Math.random() * 80_000_000);
+  const employer = async (who: PersonName, i: number, name: string) =>
+    (await post(url, '/api/v1/fair-employers', as(who), { name: `${name}-${tag}`, creditCode: creditCode(seq + i) })).id as number;
+  const fairEmployers = {
+    approved: await employer('employerStaff', 0, '杭州精工数控机床有限公司'),
+    pending: await employer('employerStaff', 1, '杭州精工电气有限公司'),
+    fresh: await employer('employerStaff', 2, '杭州精工物流有限公司'),
+    other: await employer('otherEmployerStaff', 3, '浙江运河物流有限公司'),
+  };
+  const participate = async (who: PersonName, employerId: number) => (await post(url, `/api/v1/fairs/${fairEvent}/participations`, as(who), { employerId })).id as number;
+  const participations = { approved: await participate('employerStaff', fairEmployers.approved), pending: await participate('employerStaff', fairEmployers.pending) };
+  await participate('otherEmployerStaff', fairEmployers.other);
+  await post(url, `/api/v1/fair-participations/${participations.approved}/decision`, org, { decision: 'approve' });
+  const posting = (title: string) =>
+    post(url, `/api/v1/fairs/${fairEvent}/positions`, as('employerStaff'), {
+      employerId: fairEmployers.approved,
+      title,
+      headcount: 3,
+      salaryPeriod: 'month',
+      salaryMin: 6000,
+      salaryMax: 9000,
+      description: '负责厂区低压配电设备的巡检与维修。',
+    }).then((p) => p.id as number);
+  const fairPositions = { pending: await posting('低压电工（持证）'), applied: await posting('维修电工'), open: await posting('数控车床操作工'), scanned: await posting('仓库管理员') };
+  for (const key of ['applied', 'open', 'scanned'] as const) await post(url, `/api/v1/fair-positions/${fairPositions[key]}/review`, org, { decision: 'approve' });
+  // The entrant and the neighbour are seekers at the fair, each with a CV.
+  for (const who of ['entrant', 'neighbour'] as const) await post(url, `/api/v1/fairs/${fairEvent}/seekers`, as(who), {});
+  const cv = async (who: PersonName) => (await post(url, '/api/v1/me/fair-cvs', as(who), { fileName: '简历.png', contentBase64: PNG })).id as number;
+  const fairCvs = { entrant: await cv('entrant'), neighbour: await cv('neighbour'), withdraw: await cv('entrant'), delete: await cv('entrant') };
+  const consent = (await post(url, '/api/v1/me/fair-consents', as('entrant'), { employerId: fairEmployers.other, cvId: fairCvs.entrant })).id as number;
+  const passOf = async (who: PersonName) => (await http(url).get(`/api/v1/fairs/${fairEvent}/pass`).set(bearer(as(who)))).body.token as string;
+  const fairApplications = {
+    own: (await post(url, `/api/v1/fair-positions/${fairPositions.applied}/applications`, as('entrant'), {})).id as number,
+    employers: (await post(url, `/api/v1/fair-positions/${fairPositions.applied}/applications`, as('neighbour'), { cvId: fairCvs.neighbour, consent: true })).id as number,
+    scanned: (await post(url, `/api/v1/fairs/${fairEvent}/booth-scans`, as('employerStaff'), { positionId: fairPositions.scanned, pass: await passOf('entrant') })).id as number,
+  };
+  const neighbourPass = await passOf('neighbour');
+  const slot = async (hour: number) =>
+    (await post(url, `/api/v1/fairs/${fairEvent}/interview-slots`, as('employerStaff'), { employerId: fairEmployers.approved, startsAt: `2026-12-12T${String(hour).padStart(2, '0')}:00:00+08:00`, endsAt: `2026-12-12T${String(hour).padStart(2, '0')}:20:00+08:00` })).id as number;
+  const fairSlots = { free: await slot(9), neighbours: await slot(10), booked: await slot(11) };
+  await post(url, `/api/v1/fair-interview-slots/${fairSlots.booked}/booking`, as('entrant'), {});
 
   // The organizer's own token, signed as the API signs it, but an hour past its end.
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });
@@ -353,6 +418,17 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     rosterItem: itemNames.entries,
     year,
     hiking,
+    fair: {
+      event: fairEvent,
+      employers: fairEmployers,
+      participations,
+      positions: fairPositions,
+      cvs: fairCvs,
+      consent,
+      applications: fairApplications,
+      neighbourPass,
+      slots: fairSlots,
+    },
   };
 }
 

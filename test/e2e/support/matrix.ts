@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import type { Fixture } from './matrix-fixture';
+import type { Fixture, PersonName } from './matrix-fixture';
 import { ROLE_OF } from './matrix-fixture';
 import { type Call, type Caller, DEFAULT_REFUSAL, type Guarded, isOpen, type Permission, personOf, STRANGER_PERSON, STRANGERS, type Stranger } from './permissions';
 import type { Operation } from './routes';
@@ -125,6 +125,10 @@ export async function probeOperation(op: Operation, rule: Guarded, fx: Fixture, 
     if (ok(res.status)) rule.after?.(res, fx, stranger);
     row.seen[stranger] = `${res.status}${fault.length ? '✗' : ''}`;
     row.problems.push(...fault.map((f) => `${stranger} (${stranger === 'anonymous' ? 'no token' : STRANGER_PERSON[stranger]}): ${f}`));
+  }
+  for (const [person, expected] of Object.entries(rule.kin ?? {}) as [PersonName, number][]) {
+    const res = await send(url, op, await rule.request(fx, person), tokenOf(fx, person));
+    if (res.status !== expected) row.problems.push(`${person} (of the same kind, another target): expected ${expected}, got ${brief(res)}`);
   }
   const res = await send(url, op, await rule.request(fx, rule.allowed), tokenOf(fx, rule.allowed));
   row.seen.allowed = `${res.status}${ok(res.status) ? '' : '✗'}`;

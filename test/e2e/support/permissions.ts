@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { type Fixture, PASSWORD, type PersonName, ROLE_OF, rosterFile } from './matrix-fixture';
+import { creditCode } from './job-fair';
 import { bearer, http, JUDGE_PANEL, mobile, residentId } from './world';
 
 /**
@@ -69,6 +70,11 @@ export interface Guarded {
    * the same status and code for an id that does not exist.
    */
   hides?: string;
+  /**
+   * Strangers of the operation's own kind, who hold the right role but not for this target (staff
+   * of another employer, a seeker reading another seeker), and the status each must get.
+   */
+  kin?: Partial<Record<PersonName, number>>;
   /** Ends the caller's sessions: runs after every other operation. */
   endsSessions?: boolean;
   /** After a 2xx answer, e.g. to keep the fresh token a password change hands out. */
@@ -88,6 +94,15 @@ const onSelf = (status: number): Pick<Guarded, 'refused' | 'why'> => ({
   refused: { contestant: status, unassignedJudge: status, otherLeader: status, siblingOrganizer: status },
   why: "acts on the caller's own account only",
 });
+
+/** A seeker's operations on their own things: the neighbour, a seeker too, is served on theirs. */
+const seekerSelf = (status: number): Pick<Guarded, 'refused' | 'why'> => ({
+  refused: { contestant: status },
+  why: "acts on the caller's own things only; the neighbour is served on theirs",
+});
+/** Another seeker's CV, consent or application: answered as if it did not exist. */
+const anotherSeekers: Pick<Guarded, 'refused' | 'why' | 'hides'> = { refused: { contestant: 404 }, why: "another seeker's things are hidden", hides: 'id' };
+const PNG_CV = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex').toString('base64');
 
 const reason = { reason: '成绩复核：计时设备故障' };
 const RULES = [{ type: 'rank', tiers: [{ fromPlace: 1, award: { code: 'first', name: '一等奖', level: 1 } }] }];
@@ -346,6 +361,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   },
   'GET /api/v1/prize-ledger': { allowed: 'organizer', request: (fx) => ({ query: { organisationId: fx.orgs.D, year: fx.year } }) },
   'GET /api/v1/statistics': { allowed: 'organizer', request: (fx) => ({ query: { organisationId: fx.orgs.D, year: fx.year } }) },
+  'GET /api/v1/statistics/job-fairs.xlsx': { allowed: 'organizer', request: (fx) => ({ query: { organisationId: fx.orgs.D, year: fx.year } }), kin: { employerStaff: 403 } },
   'GET /api/v1/people/:userId/record': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
   'GET /api/v1/people/:userId/record.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
   'GET /api/v1/people/:userId/record.pdf': { allowed: 'organizer', request: (fx) => ({ params: { userId: fx.people.entrant.id } }) },
@@ -393,6 +409,136 @@ export const PERMISSIONS: Record<string, Permission> = {
       body: { deviceId: `matrix-${caller}`, deviceNow: new Date().toISOString(), scans: [{ clientScanId: 'start-1', checkpointId: fx.hiking.checkpointId, direction: 'out', deviceAt: new Date(Date.now() - 60_000).toISOString(), walkerId: fx.hiking.walkerId }] },
     }),
   },
+  // job fairs: employers act through their staff, scoped to their own employer
+  'POST /api/v1/fair-employers': {
+    allowed: 'employerStaff',
+    request: (fx, caller) => ({ body: { name: `矩阵用人单位-${caller}-${fx.tag}`, creditCode: creditCode(Math.floor(Math.random() * 80_000_000)) } }),
+  },
+  'GET /api/v1/fair-employers/mine': { allowed: 'employerStaff', request: () => ({}) },
+  'POST /api/v1/fair-employers/:id/staff': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.employers.approved }, body: { userId: fx.people.entrant.id } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'GET /api/v1/fair-employers/:id/participations': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.employers.approved } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'POST /api/v1/fairs/:eventId/participations': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { employerId: fx.fair.employers.fresh } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'GET /api/v1/fairs/:eventId/participations': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
+  'POST /api/v1/fair-participations/:id/decision': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { id: fx.fair.participations.pending }, body: { decision: 'approve' } }),
+    kin: { employerStaff: 403 },
+  },
+  'PUT /api/v1/fair-participations/:id/booth': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { id: fx.fair.participations.approved }, body: { hall: '1号馆', number: 'A-01' } }),
+    kin: { employerStaff: 403 },
+  },
+  'POST /api/v1/fairs/:eventId/positions': {
+    allowed: 'employerStaff',
+    request: (fx) => ({
+      params: { eventId: fx.fair.event },
+      body: { employerId: fx.fair.employers.approved, title: '数控车床操作工', headcount: 2, salaryPeriod: 'month', salaryMin: 7000, salaryMax: 9000, description: '操作数控车床加工轴类零件。' },
+    }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'GET /api/v1/fairs/:eventId/positions/pending': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
+  'GET /api/v1/fairs/:eventId/positions/own': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, query: { employerId: fx.fair.employers.approved } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'POST /api/v1/fair-positions/:id/review': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { id: fx.fair.positions.pending }, body: { decision: 'approve' } }),
+    kin: { employerStaff: 403 },
+  },
+  'POST /api/v1/fairs/:eventId/delegations/:organisationId/seekers': {
+    allowed: 'leaderA',
+    request: (fx) => ({ params: { eventId: fx.fair.event, organisationId: fx.orgs.A }, body: { userIds: [fx.people.subject.id] } }),
+  },
+  'PUT /api/v1/fairs/:eventId/eligibility': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { seekerEligibility: 'members' } }),
+    kin: { employerStaff: 403 },
+  },
+  // seekers act on their own things; the neighbour, a seeker at the same fair, is the stranger of this kind
+  'POST /api/v1/fairs/:eventId/seekers': {
+    allowed: 'appellant',
+    request: (fx) => ({ params: { eventId: fx.fair.event } }),
+    refused: { contestant: 409 },
+    why: 'registers the caller; the neighbour is registered already',
+  },
+  'GET /api/v1/fairs/:eventId/pass': { allowed: 'entrant', request: (fx) => ({ params: { eventId: fx.fair.event } }), ...seekerSelf(200) },
+  'POST /api/v1/me/fair-cvs': { allowed: 'entrant', request: () => ({ body: { fileName: '简历.png', contentBase64: PNG_CV } }), ...seekerSelf(201) },
+  'GET /api/v1/me/fair-cvs': { allowed: 'entrant', request: () => ({}), ...seekerSelf(200) },
+  'POST /api/v1/me/fair-cvs/:id/withdraw': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.cvs.withdraw } }), ...anotherSeekers },
+  'DELETE /api/v1/me/fair-cvs/:id': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.cvs.delete } }), ...anotherSeekers },
+  'POST /api/v1/me/fair-consents': {
+    allowed: 'entrant',
+    request: (fx, caller) => ({ body: { employerId: fx.fair.employers.pending, cvId: caller === 'contestant' ? fx.fair.cvs.neighbour : fx.fair.cvs.entrant } }),
+    ...seekerSelf(201),
+  },
+  'GET /api/v1/me/fair-consents': { allowed: 'entrant', request: () => ({}), ...seekerSelf(200) },
+  'POST /api/v1/me/fair-consents/:id/revoke': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.consent } }), ...anotherSeekers },
+  'POST /api/v1/fair-positions/:id/applications': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.positions.open }, body: {} }), ...seekerSelf(201) },
+  'GET /api/v1/me/fair-applications': { allowed: 'entrant', request: () => ({}), ...seekerSelf(200) },
+  'POST /api/v1/fair-applications/:id/withdraw': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.applications.own }, body: {} }), ...anotherSeekers },
+  'POST /api/v1/fair-applications/:id/cv': {
+    allowed: 'entrant',
+    request: (fx) => ({ params: { id: fx.fair.applications.scanned }, body: { cvId: fx.fair.cvs.entrant } }),
+    ...anotherSeekers,
+  },
+  // the employer's pipeline: staff of another employer are answered as if the application did not exist
+  'POST /api/v1/fairs/:eventId/booth-scans': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { positionId: fx.fair.positions.scanned, pass: fx.fair.neighbourPass } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'GET /api/v1/fair-positions/:id/applications': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.positions.applied } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'POST /api/v1/fair-applications/:id/stage': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.applications.employers }, body: { stage: 'screened', note: '证书齐全' } }),
+    kin: { otherEmployerStaff: 404 },
+  },
+  'PUT /api/v1/fair-applications/:id/assessment': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.applications.employers }, body: { rating: 3, notes: '沟通顺畅' } }),
+    kin: { otherEmployerStaff: 404 },
+  },
+  'GET /api/v1/fair-applications/:id/cv': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { id: fx.fair.applications.employers } }),
+    kin: { otherEmployerStaff: 404 },
+  },
+  'GET /api/v1/fairs/:eventId/figures': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
+  'GET /api/v1/fairs/:eventId/figures.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
+  'POST /api/v1/fairs/:eventId/interview-slots': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { employerId: fx.fair.employers.approved, startsAt: '2026-12-12T14:00:00+08:00', endsAt: '2026-12-12T14:20:00+08:00' } }),
+    kin: { otherEmployerStaff: 403 },
+  },
+  'POST /api/v1/fair-interview-slots/:id/booking': {
+    allowed: 'entrant',
+    request: (fx, caller) => ({ params: { id: caller === 'contestant' ? fx.fair.slots.neighbours : fx.fair.slots.free } }),
+    ...seekerSelf(200),
+  },
+  'DELETE /api/v1/fair-interview-slots/:id/booking': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.slots.booked } }), ...anotherSeekers },
+  'GET /api/v1/fairs/:eventId/interview-slots': { public: 'seekers pick a time; who booked it is not shown' },
+  'GET /api/v1/fairs/:eventId/positions': { public: 'a public fair publishes its approved postings' },
+  'GET /api/v1/fairs/:eventId/positions-offered': { public: 'a public fair publishes the positions it offers' },
+  'GET /api/v1/fair-positions/:id': { public: 'a public fair publishes its approved postings' },
 
   // platform
   'GET /health': { public: 'for load balancers' },

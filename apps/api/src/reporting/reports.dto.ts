@@ -2,6 +2,7 @@ import { QueryId, ToInt } from '../http/ids';
 import { EVENT_KINDS } from '@app/events';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsPositive, Max, Min } from 'class-validator';
+import { FairCountsDto, FairRatesDto } from '../job-fair/job-fair.dto';
 
 export class StatisticsQuery {
   @ApiProperty({ description: 'the organisation whose subtree is counted (itself and every organisation below it)' })
@@ -129,6 +130,12 @@ export class HikingStatisticsDto {
   @ApiProperty({ type: [HikingOrganisationFiguresDto], description: 'per organisation of the subtree that entered the walkers' }) organisations: HikingOrganisationFiguresDto[];
 }
 
+export class JobFairStatisticsDto {
+  @ApiProperty({ description: 'job fairs organised in the subtree starting in the year' }) fairs: number;
+  @ApiProperty({ type: FairCountsDto, description: 'summed over the fairs; seekers are unique people across them' }) counts: FairCountsDto;
+  @ApiProperty({ type: FairRatesDto, description: 'from the summed counts; null where the denominator is 0' }) rates: FairRatesDto;
+}
+
 export class StatisticsDto {
   @ApiProperty({ type: StatisticsOrganisationDto }) organisation: StatisticsOrganisationDto;
   @ApiProperty() year: number;
@@ -146,4 +153,6 @@ export class StatisticsDto {
   @ApiProperty({ type: TitleStatisticsDto, description: 'active records with a title, or recognitions' }) titles: TitleStatisticsDto;
   @ApiProperty({ type: PrizeMoneyStatisticsDto, description: 'yuan as exact decimal text' }) prizeMoney: PrizeMoneyStatisticsDto;
   @ApiProperty({ type: HikingStatisticsDto, description: 'walkers of routes starting in the year (Beijing time): started, finished, completion rate' }) hiking: HikingStatisticsDto;
+  @ApiProperty({ type: JobFairStatisticsDto, description: "the job fairs' figures: employers, positions, seekers, visits, CVs, applications, intentions, hires" })
+  jobFairs: JobFairStatisticsDto;
 }

@@ -20,6 +20,9 @@ import { HikingShareLinks1795520000001 } from './1795520000001-HikingShareLinks'
 import { HikingBoardIndex1795520000002 } from './1795520000002-HikingBoardIndex';
 import { HikingTeamScans1795520000003 } from './1795520000003-HikingTeamScans';
 import { HikingRegroups1795520000004 } from './1795520000004-HikingRegroups';
+import { JobFairSearch1795530000000 } from './1795530000000-JobFairSearch';
+import { JobFairInterviewSlots1795530000001 } from './1795530000001-JobFairInterviewSlots';
+import { JobFairEligibility1795530000002 } from './1795530000002-JobFairEligibility';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -46,4 +49,7 @@ export const MIGRATIONS: Function[] = [
   HikingBoardIndex1795520000002,
   HikingTeamScans1795520000003,
   HikingRegroups1795520000004,
+  JobFairSearch1795530000000,
+  JobFairInterviewSlots1795530000001,
+  JobFairEligibility1795530000002,
 ];

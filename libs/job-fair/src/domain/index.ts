@@ -5,3 +5,5 @@ export * from './headcount';
 export * from './screening';
 export * from './pipeline';
 export * from './figures';
+export * from './search-tokens';
+export * from './eligibility';

@@ -6,6 +6,8 @@ import {
   moveApplication,
   setIntentionReached,
   type ApplicationStage,
+  PIPELINE_PATH,
+  STAGE_LABELS,
   type PipelineActor,
 } from './pipeline';
 import { refusal } from '../../../../test/support/refusal';
@@ -73,5 +75,12 @@ describe('application pipeline', () => {
 
   it.each([0, 5, 2.5, -1])('refuses the rating %p', (r) => {
     expect(refusal(() => assertRating(r))).toBe(JobFairErrorCode.RatingInvalid);
+  });
+});
+
+describe('stage labels', () => {
+  it('names every stage in Chinese and in English', () => {
+    const stages: ApplicationStage[] = [...PIPELINE_PATH, 'rejected', 'withdrawn'];
+    for (const s of stages) expect([s, !!STAGE_LABELS[s]['zh-CN'], !!STAGE_LABELS[s].en]).toEqual([s, true, true]);
   });
 });

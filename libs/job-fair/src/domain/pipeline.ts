@@ -12,6 +12,17 @@ export type ApplicationStage = 'applied' | 'screened' | 'interviewing' | 'offere
 
 export type PipelineActor = 'employer' | 'seeker';
 
+/** Each stage as a seeker reads it in a notification, in the two languages notifications speak. */
+export const STAGE_LABELS: Record<ApplicationStage, { 'zh-CN': string; en: string }> = {
+  applied: { 'zh-CN': '已投递', en: 'applied' },
+  screened: { 'zh-CN': '已通过筛选', en: 'passed screening' },
+  interviewing: { 'zh-CN': '面试中', en: 'interviewing' },
+  offered: { 'zh-CN': '已发录用意向', en: 'offered' },
+  hired: { 'zh-CN': '已录用', en: 'hired' },
+  rejected: { 'zh-CN': '未通过', en: 'not selected' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
+};
+
 /** The forward path, in order. */
 export const PIPELINE_PATH: readonly ApplicationStage[] = ['applied', 'screened', 'interviewing', 'offered', 'hired'];
 

@@ -8,6 +8,13 @@ describe('templates', () => {
     for (const trigger of TRIGGER_NAMES) for (const locale of LOCALES) expect([trigger, locale, checkTemplate(trigger, DEFAULT_TEMPLATES[trigger][locale])]).toEqual([trigger, locale, []]);
   });
 
+  it('tells an English reader the stage of a job application in English', () => {
+    const en = DEFAULT_TEMPLATES['application.changed'].en;
+    const vars = { name: 'Li Lei', event: '春风行动招聘会', position: '数控车床操作工', employer: '杭州精工', stage: '已录用', stageEn: 'hired' };
+    expect(render(en.body, vars)).toBe('Li Lei, your application for 数控车床操作工 at 杭州精工 (春风行动招聘会) is now: hired.');
+    expect(render(DEFAULT_TEMPLATES['application.changed']['zh-CN'].body, vars)).toContain('已录用');
+  });
+
   it('lists placeholders once each, spaces inside braces allowed', () => {
     expect(placeholders('{{name}}，{{ item }} 与 {{name}}')).toEqual(['name', 'item']);
   });

@@ -30,6 +30,7 @@ export const TRIGGERS = {
   'award.granted': { vars: [...COMMON, 'event', 'item', 'award', 'certificateUrl'], mandatory: false },
   // A walker's safety: every channel the organizer has, whatever their preferences.
   'hiking.alert': { vars: [...COMMON, 'event', 'route', 'walker', 'bib', 'alert', 'checkpoint'], mandatory: true },
+  'application.changed': { vars: [...COMMON, 'event', 'position', 'employer', 'stage', 'stageEn'], mandatory: false },
 } as const satisfies Record<NotifyTrigger, { vars: readonly string[]; mandatory: boolean }>;
 export type Trigger = NotifyTrigger;
 export const TRIGGER_NAMES = Object.keys(TRIGGERS) as Trigger[];
@@ -86,6 +87,10 @@ export const DEFAULT_TEMPLATES: Record<Trigger, Record<Locale, TemplateText>> = 
   'hiking.alert': {
     'zh-CN': { title: '安全预警：{{walker}}（{{bib}}）{{alert}}', body: '{{name}}，「{{event}}」{{route}}的队员{{walker}}（号码 {{bib}}）{{alert}}，最后经过：{{checkpoint}}。请立即联系并安排搜寻。' },
     en: { title: 'Safety alert: {{walker}} ({{bib}}) {{alert}}', body: '{{name}}, walker {{walker}} (bib {{bib}}) on {{route}} at {{event}} is {{alert}}; last seen at {{checkpoint}}. Please make contact and organise a search.' },
+  },
+  'application.changed': {
+    'zh-CN': { title: '求职进度：{{position}}', body: '{{name}}，您在「{{event}}」应聘{{employer}}的{{position}}，状态更新为：{{stage}}。' },
+    en: { title: 'Application update: {{position}}', body: '{{name}}, your application for {{position}} at {{employer}} ({{event}}) is now: {{stageEn}}.' },
   },
 };
 
