@@ -3,6 +3,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
+import { MatchesModule } from '@app/matches';
 import { NotificationsModule } from '@app/notifications';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
@@ -50,6 +51,7 @@ import { JudgingController } from './scoring/judging.controller';
     NotificationsModule,
     AwardsModule,
     ReportingModule,
+    MatchesModule,
   ],
   controllers: [
     HealthController,

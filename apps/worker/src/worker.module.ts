@@ -3,6 +3,7 @@ import { logsArePretty, prettyLogger } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
+import { MatchesModule } from '@app/matches';
 import { NotificationsModule } from '@app/notifications';
 import { RegistrationModule } from '@app/registration';
 import { ResultsModule } from '@app/results';
@@ -39,6 +40,7 @@ export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROC
     RegistrationModule,
     NotificationsModule,
     AwardsModule,
+    MatchesModule,
   ],
   providers: [...PROCESSORS, OutboxRelayService, RetentionService],
 })
