@@ -35,6 +35,7 @@ import { RoundsController } from './scoring/rounds.controller';
 import { ScoringController } from './scoring/scoring.controller';
 import { SheetsController } from './scoring/sheets.controller';
 import { JudgingController } from './scoring/judging.controller';
+import { MatchesController } from './matches/matches.controller';
 
 @Module({
   imports: [
@@ -73,6 +74,7 @@ import { JudgingController } from './scoring/judging.controller';
     AwardsController,
     AwardListsController,
     ReportsController,
+    MatchesController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

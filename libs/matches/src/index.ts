@@ -9,3 +9,6 @@ export * from './matches-entities';
 export * from './matches-error';
 export * from './brackets-storage';
 export * from './matches.module';
+export * from './matches.service';
+export * from './match-results.service';
+export * from './match-standings';

@@ -6,3 +6,4 @@ export * from './lot';
 export * from './seeding';
 export * from './places';
 export * from './round-robin';
+export * from './settings';

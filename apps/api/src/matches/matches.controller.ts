@@ -1,0 +1,118 @@
+import type { Principal } from '@app/identity';
+import { MatchesService, MatchResultsService, MatchStandings } from '@app/matches';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { Allow, Caller, Public } from '../auth/auth.decorators';
+import { ParseIdPipe } from '../http/ids';
+import { Operation, Refuses, Tag } from '../http/openapi-decorators';
+import { ConfigureMatchItemDto, DrawDto, EntrantsDto, MatchResultDto, OfficialDto, ReopenDto, ScheduleDto } from './matches.dto';
+
+@Tag('matches')
+@Controller({ path: 'matches', version: '1' })
+export class MatchesController {
+  constructor(
+    private readonly matches: MatchesService,
+    private readonly results: MatchResultsService,
+    private readonly standings: MatchStandings,
+  ) {}
+
+  /** Organizers of the event: the item is played as matches, in this format. */
+  @Put('items/:itemId')
+  @Allow('organizer')
+  @Operation('Make an item a match item, or change its format before the draw')
+  @ApiOkResponse()
+  @Refuses({ 404: 'no such item', 409: 'already drawn' })
+  configure(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ConfigureMatchItemDto) {
+    return this.matches.configure(caller, itemId, dto.format, dto.settings);
+  }
+
+  @Get('items/:itemId')
+  @Public()
+  @Operation("A match item's format, status and entrants with their seeds")
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item' })
+  view(@Param('itemId', ParseIdPipe) itemId: number) {
+    return this.matches.view(itemId);
+  }
+
+  /** Organizers of the event: who plays and the seeds, before the draw. */
+  @Put('items/:itemId/entrants')
+  @Allow('organizer')
+  @Operation('Set the entrants and seeds of a match item')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item', 409: 'already drawn, or results exist', 422: 'an entry not approved for this item' })
+  entrants(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: EntrantsDto) {
+    return this.matches.setEntrants(caller, itemId, dto.entrants);
+  }
+
+  @Post('items/:itemId/draw')
+  @Allow('organizer')
+  @HttpCode(200)
+  @Operation('Make the draw (seeds, byes, lot recorded) or the groups')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item', 409: 'already drawn, or a Swiss item', 422: 'too few entrants' })
+  draw(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: DrawDto) {
+    return this.matches.draw(caller, itemId, dto);
+  }
+
+  @Post('items/:itemId/knockout')
+  @Allow('organizer')
+  @HttpCode(200)
+  @Operation('Make the knockout from the finished groups')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item', 409: 'not groups feeding a knockout, a group match unplayed, or already drawn' })
+  knockout(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
+    return this.matches.drawKnockout(caller, itemId);
+  }
+
+  @Post('items/:itemId/officials')
+  @Allow('organizer')
+  @Operation('Assign a judge to a match, a court or the whole item')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item, or no such match', 422: 'not a judge of the event' })
+  assign(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: OfficialDto) {
+    return this.results.assign(caller, itemId, dto);
+  }
+
+  @Post('items/:itemId/reopen')
+  @Allow('organizer')
+  @HttpCode(200)
+  @Operation('Reopen a match item for corrections after later matches, or close it again')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item' })
+  reopen(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ReopenDto) {
+    return this.results.reopen(caller, itemId, dto.open, dto.reason);
+  }
+
+  @Get('items/:itemId/bracket')
+  @Public()
+  @Operation('The draw as brackets-viewer reads it')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item' })
+  bracket(@Param('itemId', ParseIdPipe) itemId: number) {
+    return this.standings.bracket(itemId);
+  }
+
+  /** Judges assigned to the match, its court or the item. */
+  @Post(':matchId/result')
+  @Allow('judge')
+  @HttpCode(200)
+  @Operation("Enter or correct a match's result; the winner moves on")
+  @ApiOkResponse()
+  @Refuses({
+    404: 'no such match',
+    409: 'players not known yet, or later matches already played',
+  })
+  result(@Caller() caller: Principal, @Param('matchId', ParseIdPipe) matchId: number, @Body() dto: MatchResultDto) {
+    return this.results.enter(caller, matchId, dto);
+  }
+
+  @Put(':matchId/schedule')
+  @Allow('organizer')
+  @Operation('Put a match on a court at a time')
+  @ApiOkResponse()
+  @Refuses({ 404: 'no such match' })
+  schedule(@Caller() caller: Principal, @Param('matchId', ParseIdPipe) matchId: number, @Body() dto: ScheduleDto) {
+    return this.results.schedule(caller, matchId, dto.court ?? null, dto.at ? new Date(dto.at) : null);
+  }
+}

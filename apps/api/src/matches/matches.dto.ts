@@ -1,0 +1,60 @@
+import { MATCH_FORMATS, type MatchFormat } from '@app/matches';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsPositive, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { OptionalField } from '../http/optional';
+
+export class ConfigureMatchItemDto {
+  @ApiProperty({ enum: MATCH_FORMATS }) @IsIn(MATCH_FORMATS) format: MatchFormat;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { sport: 'tennis', tennis: { bestOf: 3, finalSet: 'match_tiebreak' }, thirdPlace: true } })
+  @IsObject()
+  settings: Record<string, unknown>;
+}
+
+export class EntrantDto {
+  @ApiProperty() @IsInt() @IsPositive() entryId: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: '1-based seed; none for the unseeded' }) @OptionalField({ nullable: true }) @IsInt() @Min(1) @Max(1024) seed?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'rating used to order a Swiss field' }) @OptionalField({ nullable: true }) @IsInt() @Min(-10000) @Max(100000) rating?: number | null;
+}
+
+export class EntrantsDto {
+  @ApiProperty({ type: [EntrantDto] }) @IsArray() @ArrayMaxSize(4096) @ValidateNested({ each: true }) @Type(() => EntrantDto) entrants: EntrantDto[];
+}
+
+export class DrawDto {
+  @ApiPropertyOptional({ description: 'seed of the lot; random when left out' }) @OptionalField() @IsInt() @Min(0) @Max(2 ** 31 - 1) lotSeed?: number;
+  @ApiPropertyOptional({ type: [Number], description: 'a recorded lot to replay exactly' }) @OptionalField() @IsArray() @ArrayMaxSize(100000) @IsInt({ each: true }) replay?: number[];
+}
+
+export class OfficialDto {
+  @ApiProperty() @IsInt() @IsPositive() userId: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @OptionalField({ nullable: true }) @IsInt() @IsPositive() matchId?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '3号场' }) @OptionalField({ nullable: true }) @IsString() @Length(1, 100) court?: string | null;
+}
+
+export class ReopenDto {
+  @ApiProperty() @IsBoolean() open: boolean;
+  @ApiProperty({ example: '记分员录错第二盘比分' }) @IsString() @Length(1, 500) reason: string;
+}
+
+class GamesDto {
+  @ApiProperty() @IsInt() @Min(0) @Max(1000) a: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(1000) b: number;
+}
+
+export class MatchResultDto {
+  @ApiPropertyOptional({ enum: ['completed', 'retired', 'walkover', 'forfeit', 'double_forfeit', 'draw'] })
+  @OptionalField()
+  @IsIn(['completed', 'retired', 'walkover', 'forfeit', 'double_forfeit', 'draw'])
+  ending?: 'completed' | 'retired' | 'walkover' | 'forfeit' | 'double_forfeit' | 'draw';
+  @ApiPropertyOptional({ enum: ['a', 'b'], description: 'who retired, was absent or forfeited' }) @OptionalField() @IsIn(['a', 'b']) side?: 'a' | 'b';
+  @ApiPropertyOptional({ example: '6-4 7-6(5)' }) @OptionalField() @IsString() @Length(1, 100) score?: string;
+  @ApiPropertyOptional({ type: GamesDto }) @OptionalField() @ValidateNested() @Type(() => GamesDto) games?: GamesDto;
+  @ApiPropertyOptional({ enum: ['a', 'b'] }) @OptionalField() @IsIn(['a', 'b']) winner?: 'a' | 'b';
+  @ApiPropertyOptional({ description: 'required to correct an entered result' }) @OptionalField() @IsString() @Length(1, 500) reason?: string;
+}
+
+export class ScheduleDto {
+  @ApiPropertyOptional({ nullable: true, type: String, example: '中心球场' }) @OptionalField({ nullable: true }) @IsString() @Length(1, 100) court?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2026-12-08T09:30:00+08:00' }) @OptionalField({ nullable: true }) @IsISO8601() at?: string | null;
+}

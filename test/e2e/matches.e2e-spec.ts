@@ -1,0 +1,211 @@
+import { waitFor } from './support/processes';
+import { bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
+
+type Opp = { id: number | null; position?: number; result?: string; forfeit?: boolean; score?: number } | null;
+type BMatch = { id: number; stage_id: number; group_id: number; round_id: number; number: number; status: number; opponent1: Opp; opponent2: Opp };
+type Bracket = { stages: { id: number; number: number; type: string }[]; matches: BMatch[]; participants: { id: number; name: string }[] };
+
+/**
+ * A tennis men's singles of the workers' sports meet: 13 players in a draw of 16 with four seeds,
+ * so the three top seeds get the three byes (ITF: byes to the seeds in seed order). The favourite
+ * (lower index in the entry list) wins every match except one upset; a retirement and a walkover
+ * on the way. Places, placing points and medals are then checked against a hand computation.
+ */
+describe('matches: a seeded tennis knockout played to the end through the API and the worker', () => {
+  let world: World;
+  let judge: Person;
+  let eventId: number;
+  let itemId: number;
+  const entries: number[] = [];
+  /** participant id → index in `entries` (0 = seed 1 … 3 = seed 4, then the unseeded) */
+  const indexOf = new Map<number, number>();
+
+  const org = () => bearer(world.organizer.token);
+  const bracket = async (): Promise<Bracket> => (await http().get(`/api/v1/matches/items/${itemId}/bracket`)).body;
+  const roundNo = (b: Bracket, x: BMatch) => [...new Set(b.matches.filter((y) => y.group_id === x.group_id).map((y) => y.round_id))].sort((p, q) => p - q).indexOf(x.round_id) + 1;
+  const result = (matchId: number, body: object, who: Person = judge) => http().post(`/api/v1/matches/${matchId}/result`).set(bearer(who.token)).send(body);
+
+  beforeAll(async () => {
+    world = await buildWorld({ judges: 2, contestants: 13 });
+    judge = world.judges[0];
+    eventId = (await post(world.url, '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'sports_meet', name: `职工运动会网球-${world.tag}` })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, world.organizer.token, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, world.organizer.token, { status: 'registration_open' });
+    itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, world.organizer.token, { name: '网球男子单打' })).id;
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+  }, 180_000);
+
+  it('sets the item up: the format, the entrants and seeds; refuses a seed given twice and bad settings', async () => {
+    const bad = await http().put(`/api/v1/matches/items/${itemId}`).set(org()).send({ format: 'single_elimination', settings: { sport: 'tennis', tennis: { bestOf: 4, finalSet: 'tiebreak_set' } } });
+    expect([bad.status, bad.body.code, bad.body.details[0].field]).toEqual([400, 'MATCHES_BAD_SETTINGS', 'settings.tennis.bestOf']);
+    const ok = await http()
+      .put(`/api/v1/matches/items/${itemId}`)
+      .set(org())
+      .send({ format: 'single_elimination', settings: { sport: 'tennis', tennis: { bestOf: 3, finalSet: 'match_tiebreak' }, thirdPlace: false } });
+    expect(ok.status).toBe(200);
+
+    const twice = await http()
+      .put(`/api/v1/matches/items/${itemId}/entrants`)
+      .set(org())
+      .send({ entrants: [{ entryId: entries[0], seed: 1 }, { entryId: entries[1], seed: 1 }] });
+    expect([twice.status, twice.body.code, twice.body.details[0].field]).toEqual([400, 'MATCHES_SEEDED_TWICE', 'entrants[1].seed']);
+    const dup = await http().put(`/api/v1/matches/items/${itemId}/entrants`).set(org()).send({ entrants: [{ entryId: entries[0] }, { entryId: entries[0] }] });
+    expect([dup.status, dup.body.code]).toEqual([400, 'MATCHES_SEEDED_TWICE']);
+    expect((await http().get(`/api/v1/matches/items/${itemId}`)).body.participants).toEqual([]);
+
+    const set = await http()
+      .put(`/api/v1/matches/items/${itemId}/entrants`)
+      .set(org())
+      .send({ entrants: entries.map((entryId, i) => ({ entryId, seed: i < 4 ? i + 1 : null })) });
+    expect(set.status).toBe(200);
+    for (const p of set.body.participants) indexOf.set(p.id, entries.indexOf(p.entryId));
+  });
+
+  it('draws seeds on their lines (1 top, 2 bottom, 3–4 on lines 5 and 12), byes to seeds 1–3, the lot recorded', async () => {
+    const drawn = await http().post(`/api/v1/matches/items/${itemId}/draw`).set(org()).send({ lotSeed: 2026 });
+    expect(drawn.status).toBe(200);
+    expect(drawn.body.status).toBe('drawn');
+    expect(drawn.body.lot.length).toBeGreaterThan(0);
+    const again = await http().post(`/api/v1/matches/items/${itemId}/draw`).set(org()).send({});
+    expect([again.status, again.body.code]).toEqual([409, 'MATCHES_ALREADY_DRAWN']);
+
+    const b = await bracket();
+    const first = b.matches.filter((x) => roundNo(b, x) === 1).sort((p, q) => p.number - q.number);
+    expect(first).toHaveLength(8);
+    // line n is opponent1 of match ceil(n/2) when n is odd, opponent2 when even
+    const line = (n: number) => (n % 2 ? first[(n - 1) / 2].opponent1 : first[n / 2 - 1].opponent2);
+    const seedOn = (n: number) => indexOf.get(line(n)!.id!)! + 1;
+    expect([seedOn(1), seedOn(16)]).toEqual([1, 2]);
+    expect([seedOn(5), seedOn(12)].sort()).toEqual([3, 4]);
+    // byes: the partners of seeds 1, 2 and 3 are empty lines
+    // The lot seeded 2026 always gives this draw (entrant index per line, null a bye): the record replays it.
+    expect([...Array(16).keys()].map((i) => (line(i + 1) ? indexOf.get(line(i + 1)!.id!) : null))).toEqual([0, null, 9, 8, 3, 12, 6, 10, 11, 4, null, 2, 5, 7, null, 1]);
+    const byeLines = [...Array(16).keys()].map((i) => i + 1).filter((n) => line(n) === null);
+    const partner = (n: number) => (n % 2 ? n + 1 : n - 1);
+    expect(byeLines.map(partner).map(seedOn).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('takes results only from an assigned judge, only when both players are known, only possible scores', async () => {
+    const b = await bracket();
+    const ready = b.matches.find((x) => x.status === 2)!;
+    expect([(await result(ready.id, { score: '6-4 6-4' })).body.code]).toEqual(['MATCHES_JUDGE_NOT_ASSIGNED']);
+    const assigned = await http().post(`/api/v1/matches/items/${itemId}/officials`).set(org()).send({ userId: judge.id });
+    expect(assigned.status).toBe(201);
+    const other = await result(ready.id, { score: '6-4 6-4' }, world.judges[1]);
+    expect([other.status, other.body.code]).toEqual([403, 'MATCHES_JUDGE_NOT_ASSIGNED']);
+    const impossible = await result(ready.id, { score: '6-5 6-4' });
+    expect([impossible.status, impossible.body.code]).toEqual([400, 'MATCHES_IMPOSSIBLE_SET_SCORE']);
+    const unknown = b.matches.find((x) => roundNo(b, x) === 2 && (x.opponent1?.id == null || x.opponent2?.id == null))!;
+    const early = await result(unknown.id, { score: '6-4 6-4' });
+    expect([early.status, early.body.code]).toEqual([409, 'MATCHES_PLAYERS_NOT_KNOWN']);
+    // nothing was written
+    const after = await bracket();
+    expect(after.matches.find((x) => x.id === ready.id)!.status).toBe(2);
+  });
+
+  it('plays the draw to the end: each result fills the next match', async () => {
+    // The favourite wins, except that entrant 9 beats entrant 8 in the first round; entrant 12
+    // does not appear (walkover) and seed 4 retires in the semi-final.
+    const scores = ['6-4 6-3', '6-4 7-6(5)', '3-6 6-4 [10-8]', '7-5 6-1'];
+    let k = 0;
+    for (let guard = 0; guard < 20; guard++) {
+      const b = await bracket();
+      const ready = b.matches.filter((x) => x.status === 2 && x.opponent1?.id != null && x.opponent2?.id != null);
+      if (!ready.length) break;
+      for (const x of ready) {
+        const ia = indexOf.get(x.opponent1!.id!)!;
+        const ib = indexOf.get(x.opponent2!.id!)!;
+        let favourite: 'a' | 'b' = ia < ib ? 'a' : 'b';
+        const pair = [ia, ib].sort((p, q) => p - q).join('-');
+        if (pair === '8-9') favourite = favourite === 'a' ? 'b' : 'a';
+        const underdog = favourite === 'a' ? 'b' : 'a';
+        let body: object;
+        if (ia === 12 || ib === 12) body = { ending: 'walkover', side: ia === 12 ? 'a' : 'b' };
+        else if (ia === 3 || ib === 3) {
+          // seed 4 retires when it gets to the semi-final; earlier, it wins
+          body = roundNo(b, x) === 3 ? { ending: 'retired', side: ia === 3 ? 'a' : 'b', score: ia === 3 ? '4-6 2-1' : '6-4 1-2' } : { score: favourite === 'a' ? '6-2 6-2' : '2-6 2-6' };
+        } else {
+          const s = scores[k++ % scores.length];
+          body = { score: favourite === 'a' ? s : flip(s) };
+        }
+        const res = await result(x.id, body);
+        expect([res.status, res.body.code, underdog]).toEqual([200, undefined, underdog]);
+      }
+    }
+    const b = await bracket();
+    const final = b.matches.find((x) => roundNo(b, x) === 4)!;
+    expect(final.status).toBe(4);
+    const winner = final.opponent1!.result === 'win' ? final.opponent1!.id : final.opponent2!.id;
+    expect(indexOf.get(winner!)).toBe(0);
+  });
+
+  it('refuses a correction once later matches are played, until the organizer reopens; re-seeding refused', async () => {
+    const b = await bracket();
+    // seed 1's second-round win over entrant 9: seed 1 has played the semi-final and the final since
+    const match = b.matches.find((x) => roundNo(b, x) === 2 && [x.opponent1?.id, x.opponent2?.id].some((id) => indexOf.get(id!) === 0))!;
+    const seed1Side = indexOf.get(match.opponent1!.id!) === 0 ? 'a' : 'b';
+    const fix = { score: seed1Side === 'a' ? '6-3 6-3' : '3-6 3-6', reason: '记分员录错比分' };
+    const refused = await result(match.id, fix);
+    expect([refused.status, refused.body.code]).toEqual([409, 'MATCHES_LATER_MATCHES_PLAYED']);
+    const reseed = await http().put(`/api/v1/matches/items/${itemId}/entrants`).set(org()).send({ entrants: entries.map((entryId) => ({ entryId })) });
+    expect([reseed.status, reseed.body.code]).toEqual([409, 'MATCHES_RESEED_AFTER_RESULTS']);
+
+    expect((await http().post(`/api/v1/matches/items/${itemId}/reopen`).set(org()).send({ open: true, reason: '核对记分表' })).status).toBe(200);
+    const flipped = await result(match.id, { score: seed1Side === 'a' ? '3-6 3-6' : '6-3 6-3', reason: '改判胜负' });
+    expect([flipped.status, flipped.body.code]).toEqual([409, 'MATCHES_LATER_MATCHES_PLAYED']);
+    const corrected = await result(match.id, fix);
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.score.text).toBe(fix.score);
+  });
+
+  it('places the knockout as a hand computation says, and placing points and medals come out as from any item', async () => {
+    // Hand computation from the draw above (entrant indexes; seeds 1–4 are 0–3):
+    // round 1: 0 bye; 9 beats 8 (the upset); 3 beats 12 (w/o); 6 beats 10; 4 beats 11; 2 bye; 5 beats 7; 1 bye
+    // round 2: 0 beats 9; 3 beats 6; 2 beats 4; 1 beats 5
+    // semi-finals: 0 beats 3 (retired); 1 beats 2. Final: 0 beats 1.
+    // No third-place match: 2 and 3 share 3rd; round-2 losers share 5th (5–8); round-1 losers 9th (9–16).
+    const b = await bracket();
+    const losersOf = (round: number) =>
+      b.matches
+        .filter((x) => roundNo(b, x) === round && x.opponent1?.id != null && x.opponent2?.id != null)
+        .map((x) => (x.opponent1!.result === 'loss' || x.opponent1!.forfeit ? x.opponent1!.id! : x.opponent2!.id!))
+        .map((id) => indexOf.get(id)!)
+        .sort((p, q) => p - q);
+    expect(losersOf(4)).toEqual([1]);
+    expect(losersOf(3)).toEqual([2, 3]);
+    expect(losersOf(2)).toEqual([4, 5, 6, 9]);
+    expect(losersOf(1)).toEqual([7, 8, 10, 11, 12]);
+    const expected = new Map<number, number>([[0, 1], [1, 2], [2, 3], [3, 3], [4, 5], [5, 5], [6, 5], [9, 5], [7, 9], [8, 9], [10, 9], [11, 9], [12, 9]]);
+
+    const res = await waitFor('the knockout tallied', async () => {
+      const r = await http().get(`/api/v1/items/${itemId}/results`).set(org());
+      return r.body.results?.length === 13 && r.body.results.every((x: { place: number | null }) => x.place !== null) ? r.body : undefined;
+    });
+    const places = new Map<number, number>(res.results.map((r: { entryId: number; place: number }) => [entries.indexOf(r.entryId), r.place]));
+    expect([...places.entries()].sort((p, q) => p[0] - q[0])).toEqual([...expected.entries()].sort((p, q) => p[0] - q[0]));
+
+    // Placing points 9-7-6-5-4-3-2-1: shared places share the points: 3rd–4th (6+5)/2 = 5.5,
+    // 5th–8th (4+3+2+1)/4 = 2.5, 9th none. Contestant i belongs to enterprise i % 2.
+    // e0 (even indexes): 9 + 5.5 + 2.5 + 2.5 = 19.5; e1 (odd): 7 + 5.5 + 2.5 + 2.5 = 17.5.
+    const byOrg = [19.5, 17.5];
+    const board = (await http().get(`/api/v1/events/${eventId}/board`).set(org())).body;
+    const [e0, e1] = world.enterprises.map((e) => e.id);
+    expect(board.points.map((p: { organisationId: number; points: string }) => [p.organisationId, Number(p.points)])).toEqual([
+      [e0, byOrg[0]],
+      [e1, byOrg[1]],
+    ]);
+    // gold 0 (e0), silver 1 (e1), bronzes 2 (e0) and 3 (e1)
+    expect(board.medals.map((m: { organisationId: number; gold: number; silver: number; bronze: number }) => [m.organisationId, m.gold, m.silver, m.bronze])).toEqual([
+      [e0, 1, 0, 1],
+      [e1, 0, 1, 1],
+    ]);
+  });
+});
+
+/** The same score from the other side's view: "6-4 7-6(5)" → "4-6 6-7(5)", "[10-8]" → "[8-10]". */
+function flip(score: string): string {
+  return score
+    .split(' ')
+    .map((t) => t.replace(/(\d+)-(\d+)/, '$2-$1'))
+    .join(' ');
+}
