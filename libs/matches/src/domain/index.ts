@@ -7,3 +7,4 @@ export * from './seeding';
 export * from './places';
 export * from './round-robin';
 export * from './settings';
+export * from './swiss';

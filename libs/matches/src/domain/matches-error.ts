@@ -29,6 +29,7 @@ export enum MatchesErrorCode {
   DrawNotAllowed = 'MATCHES_DRAW_NOT_ALLOWED',
   RoundIncomplete = 'MATCHES_ROUND_INCOMPLETE',
   TooFewPlayers = 'MATCHES_TOO_FEW_PLAYERS',
+  NoPairing = 'MATCHES_NO_PAIRING',
 }
 
 /**
