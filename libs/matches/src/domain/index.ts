@@ -8,3 +8,4 @@ export * from './places';
 export * from './round-robin';
 export * from './settings';
 export * from './swiss';
+export * from './swiss-tiebreaks';
