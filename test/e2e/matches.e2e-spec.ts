@@ -209,3 +209,243 @@ function flip(score: string): string {
     .map((t) => t.replace(/(\d+)-(\d+)/, '$2-$1'))
     .join(' ');
 }
+
+type CrossRow = {
+  participantId: number;
+  entryId: number;
+  rank: number;
+  score: number;
+  tieBreaks: Record<string, number>;
+  rounds: { round: number; opponent: number | null; seat: string | null; result: string | null; points: number | null }[];
+};
+
+/**
+ * The Go tournament of the sports meet: 12 players, 5 rounds of Swiss pairing (EGF tie-breaks SOS,
+ * SOSOS, SODOS). The higher-rated player wins, except two upsets, a forfeit and a jigo; each
+ * round is paired by the API only after the last is complete.
+ */
+describe('matches: a 12-player, 5-round Go Swiss paired round by round', () => {
+  let world: World;
+  let arbiter: Person;
+  let eventId: number;
+  let itemId: number;
+  const entries: number[] = [];
+  const indexOf = new Map<number, number>(); // participant id → entrant index (0 = highest rated)
+  const org = () => bearer(world.organizer.token);
+
+  beforeAll(async () => {
+    world = await buildWorld({ judges: 2, contestants: 12 });
+    arbiter = world.judges[0];
+    eventId = (await post(world.url, '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'sports_meet', name: `职工运动会围棋-${world.tag}` })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, world.organizer.token, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, world.organizer.token, { status: 'registration_open' });
+    itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, world.organizer.token, { name: '围棋个人赛' })).id;
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+    await put(world.url, `/api/v1/matches/items/${itemId}`, world.organizer.token, { format: 'swiss', settings: { sport: 'go', rounds: 5, swissTieBreaks: ['SOS', 'SOSOS', 'SODOS'] } });
+    const set = await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, world.organizer.token, { entrants: entries.map((entryId, i) => ({ entryId, rating: 2400 - 10 * i })) });
+    for (const p of set.participants) indexOf.set(p.id, entries.indexOf(p.entryId));
+    await post(world.url, `/api/v1/matches/items/${itemId}/officials`, world.organizer.token, { userId: arbiter.id });
+  }, 180_000);
+
+  it('plays five rounds: each paired after the last is complete, no pair twice, colours balanced', async () => {
+    const seen = new Set<string>();
+    const seats = new Map<number, string[]>();
+    for (let round = 1; round <= 5; round++) {
+      const paired = await http().post(`/api/v1/matches/items/${itemId}/swiss/rounds`).set(org()).send({});
+      expect(paired.status).toBe(201);
+      expect(paired.body.round).toBe(round);
+      const boards = paired.body.boards as { board: number; firstId: number; secondId: number | null }[];
+      expect(boards).toHaveLength(6); // 12 players: no bye
+      if (round === 1) {
+        const early = await http().post(`/api/v1/matches/items/${itemId}/swiss/rounds`).set(org()).send({});
+        expect([early.status, early.body.code]).toEqual([409, 'MATCHES_ROUND_INCOMPLETE']);
+        const stranger = await http()
+          .post(`/api/v1/matches/items/${itemId}/swiss/rounds/1/boards/1/result`)
+          .set(bearer(world.judges[1].token))
+          .send({ result: '1-0' });
+        expect([stranger.status, stranger.body.code]).toEqual([403, 'MATCHES_JUDGE_NOT_ASSIGNED']);
+      }
+      for (const b of boards) {
+        const key = [b.firstId, b.secondId].sort((x, y) => x! - y!).join('-');
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+        seats.set(b.firstId, [...(seats.get(b.firstId) ?? []), 'B']);
+        seats.set(b.secondId!, [...(seats.get(b.secondId!) ?? []), 'W']);
+        const fi = indexOf.get(b.firstId)!;
+        const si = indexOf.get(b.secondId!)!;
+        let result = fi < si ? '1-0' : '0-1';
+        if (round === 2 && b.board === 1) result = fi < si ? '0-1' : '1-0'; // upset on the top board
+        if (round === 3 && b.board === 6) result = fi < si ? '0-1' : '1-0'; // upset at the bottom
+        if (round === 4 && b.board === 3) result = '+-'; // the second player does not turn up
+        if (round === 5 && b.board === 2) result = '1/2-1/2'; // jigo
+        const res = await http().post(`/api/v1/matches/items/${itemId}/swiss/rounds/${round}/boards/${b.board}/result`).set(bearer(arbiter.token)).send({ result });
+        expect(res.status).toBe(200);
+      }
+    }
+    const sixth = await http().post(`/api/v1/matches/items/${itemId}/swiss/rounds`).set(org()).send({});
+    expect([sixth.status, sixth.body.code]).toEqual([409, 'MATCHES_BAD_ROUND']);
+    for (const s of seats.values()) {
+      const b = s.filter((x) => x === 'B').length;
+      expect(Math.abs(2 * b - s.length)).toBeLessThanOrEqual(2);
+      expect(s.join('')).not.toMatch(/BBB|WWW/);
+    }
+  });
+
+  it('ranks by score, SOS, SOSOS, SODOS exactly as a hand computation from the crosstable', async () => {
+    const table = (await http().get(`/api/v1/matches/items/${itemId}/crosstable`)).body as { tieBreaks: string[]; rows: CrossRow[] };
+    expect(table.tieBreaks).toEqual(['SOS', 'SOSOS', 'SODOS']);
+    // Hand computation: score = points of every round; SOS = sum of the opponents' scores in games
+    // played over the board (the forfeit round adds 0, EGF rules for a Swiss); SOSOS = sum of their
+    // SOS; SODOS = sum of the scores of opponents beaten over the board.
+    const rows = new Map(table.rows.map((r) => [r.participantId, r]));
+    const score = (id: number) => rows.get(id)!.rounds.reduce((s, r) => s + (r.points ?? 0), 0);
+    const overBoard = (r: CrossRow['rounds'][number]) => r.opponent !== null && r.result !== '+-' && r.result !== '-+' && r.result !== '--';
+    const sos = (id: number) => rows.get(id)!.rounds.filter(overBoard).reduce((s, r) => s + score(r.opponent!), 0);
+    const sosos = (id: number) => rows.get(id)!.rounds.filter(overBoard).reduce((s, r) => s + sos(r.opponent!), 0);
+    const sodos = (id: number) => rows.get(id)!.rounds.filter((r) => overBoard(r) && r.points === 1).reduce((s, r) => s + score(r.opponent!), 0);
+    for (const id of rows.keys()) {
+      expect([rows.get(id)!.score, rows.get(id)!.tieBreaks]).toEqual([score(id), { SOS: sos(id), SOSOS: sosos(id), SODOS: sodos(id) }]);
+    }
+    const key = (id: number) => [score(id), sos(id), sosos(id), sodos(id)];
+    // rank: 1 + the players strictly ahead on (score, SOS, SOSOS, SODOS) in that order
+    const ahead = (x: number[], y: number[]) => {
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] > y[i];
+      return false;
+    };
+    const ids = [...rows.keys()];
+    for (const id of ids) expect([id, rows.get(id)!.rank]).toEqual([id, 1 + ids.filter((o) => ahead(key(o), key(id))).length]);
+    // 12 players × 5 rounds: every round scored, 30 games' points in total (the jigo splits one)
+    expect(table.rows.reduce((s, r) => s + r.score, 0)).toBe(30);
+
+    // The worker tallies the item like any other: places equal the crosstable's ranks.
+    const { version } = (await http().get(`/api/v1/matches/items/${itemId}`)).body;
+    const res = await waitFor('the Swiss tallied', async () => {
+      const r = await http().get(`/api/v1/items/${itemId}/results`).set(org());
+      return r.body.scoreVersion === version && r.body.results?.length === 12 ? r.body : undefined;
+    });
+    const placeOf = new Map(res.results.map((r: { entryId: number; place: number }) => [r.entryId, r.place]));
+    for (const r of table.rows) expect(placeOf.get(r.entryId)).toBe(r.rank);
+  });
+});
+
+/**
+ * The district e-sports contest: 16 teams in 4 round-robin groups (best of 3, 3 points a win),
+ * the top two of each into an 8-team knockout crossed A1–B2, C1–D2, B1–A2, D1–C2. Group A ends
+ * in a three-way tie that head-to-head settles; everything else goes to the better seed.
+ */
+describe('matches: four round-robin groups feeding an eight-team knockout', () => {
+  let world: World;
+  let judge: Person;
+  let eventId: number;
+  let itemId: number;
+  const entries: number[] = [];
+  const indexOf = new Map<number, number>();
+  const org = () => bearer(world.organizer.token);
+  const bracket = async (): Promise<Bracket> => (await http().get(`/api/v1/matches/items/${itemId}/bracket`)).body;
+  const result = (matchId: number, games: { a: number; b: number }) => http().post(`/api/v1/matches/${matchId}/result`).set(bearer(judge.token)).send({ games });
+  let groups: number[][] = []; // entrant indexes per group, group A first
+
+  beforeAll(async () => {
+    world = await buildWorld({ judges: 1, contestants: 16 });
+    judge = world.judges[0];
+    eventId = (await post(world.url, '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'sports_meet', name: `职工电竞赛-${world.tag}` })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, world.organizer.token, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, world.organizer.token, { status: 'registration_open' });
+    itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, world.organizer.token, { name: '王者荣耀团体赛' })).id;
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+    await put(world.url, `/api/v1/matches/items/${itemId}`, world.organizer.token, {
+      format: 'groups_knockout',
+      settings: { sport: 'esports', bestOf: 3, groups: 4, advance: 2, points: { win: 3, draw: 1, loss: 0 }, tieBreaks: ['head_to_head_points', 'head_to_head_difference', 'game_difference'] },
+    });
+    const set = await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, world.organizer.token, { entrants: entries.map((entryId, i) => ({ entryId, seed: i < 4 ? i + 1 : null })) });
+    for (const p of set.participants) indexOf.set(p.id, entries.indexOf(p.entryId));
+    await post(world.url, `/api/v1/matches/items/${itemId}/draw`, world.organizer.token, { lotSeed: 99 });
+    await post(world.url, `/api/v1/matches/items/${itemId}/officials`, world.organizer.token, { userId: judge.id });
+  }, 180_000);
+
+  it('plays the groups; group A ties three ways on points and head-to-head game difference orders them', async () => {
+    const b = await bracket();
+    const groupIds = [...new Set(b.matches.map((x) => x.group_id))].sort((x, y) => x - y);
+    groups = groupIds.map((g) =>
+      [...new Set(b.matches.filter((x) => x.group_id === g).flatMap((x) => [x.opponent1?.id, x.opponent2?.id]))].map((id) => indexOf.get(id!)!).sort((x, y) => x - y),
+    );
+    expect(groups.map((g) => g.length)).toEqual([4, 4, 4, 4]);
+    // the four seeds are in four different groups
+    expect(groups.map((g) => g.filter((i) => i < 4).length)).toEqual([1, 1, 1, 1]);
+    const [a0, a1, a2, a3] = groups[0];
+    // group A: a0 beats a1 2-0, a1 beats a2 2-1, a2 beats a0 2-1; all beat a3 2-0
+    const planned = new Map<string, [number, number, number]>([
+      [`${a0}-${a1}`, [a0, 2, 0]],
+      [`${a1}-${a2}`, [a1, 2, 1]],
+      [`${a0}-${a2}`, [a2, 2, 1]],
+    ]);
+    const knockout = await http().post(`/api/v1/matches/items/${itemId}/knockout`).set(org()).send({});
+    expect([knockout.status, knockout.body.code]).toEqual([409, 'MATCHES_ROUND_INCOMPLETE']);
+    for (const x of b.matches) {
+      const ia = indexOf.get(x.opponent1!.id!)!;
+      const ib = indexOf.get(x.opponent2!.id!)!;
+      const plan = planned.get([ia, ib].sort((p, q) => p - q).join('-'));
+      const [winner, w, l] = plan ?? [Math.min(ia, ib), 2, 1];
+      const res = await result(x.id, winner === ia ? { a: w, b: l } : { a: l, b: w });
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it('crosses the group winners and runners-up into the knockout and plays it out; places as a hand computation says', async () => {
+    const drawn = await http().post(`/api/v1/matches/items/${itemId}/knockout`).set(org()).send({});
+    expect(drawn.status).toBe(200);
+    const b = await bracket();
+    const ko = b.stages.find((s) => s.number === 2)!;
+    const first = b.matches.filter((x) => x.stage_id === ko.id && x.opponent1?.id != null && x.opponent2?.id != null && x.status === 2).sort((p, q) => p.id - q.id);
+    // group A by hand: a0, a1, a2 all 6 points (2 wins); head-to-head points level (3 each);
+    // head-to-head game difference: a0 +2 −1 = +1, a2 +1 −1 = 0, a1 −2 +1 = −1 → a0, a2, a1, a3.
+    // Other groups: the better seed (lower index) first.
+    const [A, B, C, D] = groups;
+    const winner = (g: number[]) => (g === A ? A[0] : g[0]);
+    const runner = (g: number[]) => (g === A ? A[2] : g[1]);
+    expect(first.map((x) => [indexOf.get(x.opponent1!.id!), indexOf.get(x.opponent2!.id!)])).toEqual([
+      [winner(A), runner(B)],
+      [winner(C), runner(D)],
+      [winner(B), runner(A)],
+      [winner(D), runner(C)],
+    ]);
+    for (let guard = 0; guard < 10; guard++) {
+      const now = await bracket();
+      const ready = now.matches.filter((x) => x.stage_id === ko.id && x.status === 2 && x.opponent1?.id != null && x.opponent2?.id != null);
+      if (!ready.length) break;
+      for (const x of ready) {
+        const ia = indexOf.get(x.opponent1!.id!)!;
+        const ib = indexOf.get(x.opponent2!.id!)!;
+        expect((await result(x.id, ia < ib ? { a: 2, b: 0 } : { a: 0, b: 2 })).status).toBe(200);
+      }
+    }
+    // Knockout by hand (the lower index wins): quarter-finals A1–B2, C1–D2, B1–A2, D1–C2.
+    const qf = [
+      [winner(A), runner(B)],
+      [winner(C), runner(D)],
+      [winner(B), runner(A)],
+      [winner(D), runner(C)],
+    ].map(([x, y]) => [Math.min(x, y), Math.max(x, y)]);
+    const sf = [
+      [qf[0][0], qf[1][0]],
+      [qf[2][0], qf[3][0]],
+    ].map(([x, y]) => [Math.min(x, y), Math.max(x, y)]);
+    const champion = Math.min(sf[0][0], sf[1][0]);
+    const finalist = Math.max(sf[0][0], sf[1][0]);
+    const expected = new Map<number, number>([[champion, 1], [finalist, 2], [sf[0][1], 3], [sf[1][1], 3], ...qf.map(([, l]) => [l, 5] as [number, number])]);
+    // out in the groups: thirds share 9th (9–12), fourths 13th (13–16); group A's third is a1
+    for (const g of groups) {
+      const third = g === A ? A[1] : g[2];
+      const fourth = g[3];
+      expected.set(third, 9);
+      expected.set(fourth, 13);
+    }
+    const { version } = (await http().get(`/api/v1/matches/items/${itemId}`)).body;
+    const res = await waitFor('the two-stage item tallied', async () => {
+      const r = await http().get(`/api/v1/items/${itemId}/results`).set(org());
+      return r.body.scoreVersion === version && r.body.results?.length === 16 ? r.body : undefined;
+    });
+    const places = res.results.map((r: { entryId: number; place: number }) => [entries.indexOf(r.entryId), r.place]).sort((p: number[], q: number[]) => p[0] - q[0]);
+    expect(places).toEqual([...expected.entries()].sort((p, q) => p[0] - q[0]));
+  });
+});

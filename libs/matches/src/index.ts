@@ -12,3 +12,4 @@ export * from './matches.module';
 export * from './matches.service';
 export * from './match-results.service';
 export * from './match-standings';
+export * from './swiss.service';

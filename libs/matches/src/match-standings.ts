@@ -10,6 +10,7 @@ import { doubleEliminationPlace, knockoutPlace, type MatchSettings, type SharedP
 import { MatchItem } from './match-item.entity';
 import { MatchParticipant } from './match-participant.entity';
 import { MatchesService, STATUS } from './matches.service';
+import { SwissService } from './swiss.service';
 
 type Place = { place: SharedPlace; total: string; detail: Record<string, unknown> };
 
@@ -45,6 +46,7 @@ export class MatchStandings implements StandingsSource, OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sources: StandingsSources,
     private readonly matches: MatchesService,
+    private readonly swiss: SwissService,
   ) {}
 
   onModuleInit(): void {
@@ -65,6 +67,14 @@ export class MatchStandings implements StandingsSource, OnModuleInit {
     const m = this.manager(sql);
     const item = await m.findOne(MatchItem, { where: { itemId } });
     if (!item || item.status === 'setup') return null;
+    if (item.format === 'swiss') {
+      // Swiss: the place is the rank by score and the item's tie-breaks, shared only when all are level
+      const table = await this.swiss.crosstable(itemId, m);
+      return {
+        version: item.version,
+        rows: table.rows.map((r) => ({ entryId: r.entryId, place: r.rank, total: String(r.score), status: 'OK' as const, detail: { tieBreaks: r.tieBreaks } })),
+      };
+    }
     const settings = item.settings as unknown as MatchSettings;
     const ps = await m.find(MatchParticipant, { where: { itemId } });
     const stages = await m.find(MatchStage, { where: { itemId }, order: { number: 'ASC' } });

@@ -8,10 +8,11 @@ import { MatchResultsService } from './match-results.service';
 import { MatchStandings } from './match-standings';
 import { MATCHES_ENTITIES } from './matches-entities';
 import { MatchesService } from './matches.service';
+import { SwissService } from './swiss.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(MATCHES_ENTITIES), EventsModule, IdentityModule, RegistrationModule, ResultsModule],
-  providers: [MatchesService, MatchResultsService, MatchStandings],
-  exports: [MatchesService, MatchResultsService, MatchStandings],
+  providers: [MatchesService, MatchResultsService, MatchStandings, SwissService],
+  exports: [MatchesService, MatchResultsService, MatchStandings, SwissService],
 })
 export class MatchesModule {}

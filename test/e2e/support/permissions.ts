@@ -291,6 +291,16 @@ export const PERMISSIONS: Record<string, Permission> = {
     allowed: 'organizer',
     request: (fx) => ({ params: { matchId: fx.matches.play }, body: { court: '中心球场', at: '2026-12-08T09:30:00+08:00' } }),
   },
+  'POST /api/v1/matches/items/:itemId/swiss/rounds': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.matchSwiss } }) },
+  'PUT /api/v1/matches/items/:itemId/swiss/rounds/:round': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { itemId: fx.items.matchSwissHand, round: 1 }, body: { boards: [{ first: fx.matches.handPair[0], second: fx.matches.handPair[1] }], reason: '裁判长人工编排' } }),
+  },
+  'POST /api/v1/matches/items/:itemId/swiss/rounds/:round/boards/:board/result': {
+    allowed: 'judge1',
+    request: (fx) => ({ params: { itemId: fx.items.matchSwissPlay, round: 1, board: 1 }, body: { result: '1-0' } }),
+  },
+  'GET /api/v1/matches/items/:itemId/crosstable': { public: 'the crosstable is published, like results' },
   'GET /api/v1/items/:itemId/results': { public: 'published results' },
   'GET /api/v1/items/:itemId/records': { public: 'the records marks are measured against' },
   'GET /api/v1/items/:itemId/publication': { public: 'whether results are provisional, on notice or final' },

@@ -1,11 +1,11 @@
 import type { Principal } from '@app/identity';
-import { MatchesService, MatchResultsService, MatchStandings } from '@app/matches';
+import { MatchesService, MatchResultsService, MatchStandings, SwissService } from '@app/matches';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { ParseIdPipe } from '../http/ids';
 import { Operation, Refuses, Tag } from '../http/openapi-decorators';
-import { ConfigureMatchItemDto, DrawDto, EntrantsDto, MatchResultDto, OfficialDto, ReopenDto, ScheduleDto } from './matches.dto';
+import { ConfigureMatchItemDto, DrawDto, EntrantsDto, MatchResultDto, OfficialDto, ReopenDto, ScheduleDto, SwissResultDto, SwissRoundDto } from './matches.dto';
 
 @Tag('matches')
 @Controller({ path: 'matches', version: '1' })
@@ -14,6 +14,7 @@ export class MatchesController {
     private readonly matches: MatchesService,
     private readonly results: MatchResultsService,
     private readonly standings: MatchStandings,
+    private readonly swiss: SwissService,
   ) {}
 
   /** Organizers of the event: the item is played as matches, in this format. */
@@ -114,5 +115,56 @@ export class MatchesController {
   @Refuses({ 404: 'no such match' })
   schedule(@Caller() caller: Principal, @Param('matchId', ParseIdPipe) matchId: number, @Body() dto: ScheduleDto) {
     return this.results.schedule(caller, matchId, dto.court ?? null, dto.at ? new Date(dto.at) : null);
+  }
+
+  @Post('items/:itemId/swiss/rounds')
+  @Allow('organizer')
+  @Operation('Pair the next Swiss round')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item', 409: 'not Swiss, the last round unfinished, or every round paired', 422: 'too few entrants' })
+  pairNext(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
+    return this.swiss.pairNext(caller, itemId);
+  }
+
+  @Put('items/:itemId/swiss/rounds/:round')
+  @Allow('organizer')
+  @Operation("Pair a round by hand; the rules' breaches are reported, not enforced (audited)")
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item', 409: 'the round has results or the one before is unfinished', 422: 'a player not in the item' })
+  setRound(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('round', ParseIdPipe) round: number, @Body() dto: SwissRoundDto) {
+    return this.swiss.setRound(
+      caller,
+      itemId,
+      round,
+      dto.boards.map((b) => ({ first: String(b.first), second: String(b.second) })),
+      dto.bye ? String(dto.bye) : null,
+      dto.reason,
+    );
+  }
+
+  /** Arbiters assigned to the item or to the board (court "第N台"). */
+  @Post('items/:itemId/swiss/rounds/:round/boards/:board/result')
+  @Allow('judge')
+  @HttpCode(200)
+  @Operation("Enter or correct a Swiss board's result")
+  @ApiOkResponse()
+  @Refuses({ 404: 'no such board', 409: 'the next round is paired (correction)' })
+  swissResult(
+    @Caller() caller: Principal,
+    @Param('itemId', ParseIdPipe) itemId: number,
+    @Param('round', ParseIdPipe) round: number,
+    @Param('board', ParseIdPipe) board: number,
+    @Body() dto: SwissResultDto,
+  ) {
+    return this.swiss.enter(caller, itemId, round, board, dto.result, dto.reason);
+  }
+
+  @Get('items/:itemId/crosstable')
+  @Public()
+  @Operation('The Swiss crosstable: each round, the standings and the tie-breaks')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item', 409: 'not a Swiss item' })
+  crosstable(@Param('itemId', ParseIdPipe) itemId: number) {
+    return this.swiss.crosstable(itemId);
   }
 }

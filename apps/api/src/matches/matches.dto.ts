@@ -58,3 +58,21 @@ export class ScheduleDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: '中心球场' }) @OptionalField({ nullable: true }) @IsString() @Length(1, 100) court?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, example: '2026-12-08T09:30:00+08:00' }) @OptionalField({ nullable: true }) @IsISO8601() at?: string | null;
 }
+
+export class SwissBoardDto {
+  @ApiProperty({ description: 'participant id with the first move (chess White, Go Black)' }) @IsInt() @IsPositive() first: number;
+  @ApiProperty() @IsInt() @IsPositive() second: number;
+}
+
+export class SwissRoundDto {
+  @ApiProperty({ type: [SwissBoardDto] }) @IsArray() @ArrayMaxSize(2048) @ValidateNested({ each: true }) @Type(() => SwissBoardDto) boards: SwissBoardDto[];
+  @ApiPropertyOptional({ nullable: true, type: Number }) @OptionalField({ nullable: true }) @IsInt() @IsPositive() bye?: number | null;
+  @ApiProperty({ example: '两名选手同单位，裁判长调整' }) @IsString() @Length(1, 500) reason: string;
+}
+
+export class SwissResultDto {
+  @ApiProperty({ enum: ['1-0', '0-1', '1/2-1/2', '+-', '-+', '--'], description: 'first player first; +/- a forfeit' })
+  @IsIn(['1-0', '0-1', '1/2-1/2', '+-', '-+', '--'])
+  result: '1-0' | '0-1' | '1/2-1/2' | '+-' | '-+' | '--';
+  @ApiPropertyOptional({ description: 'required to correct an entered result' }) @OptionalField() @IsString() @Length(1, 500) reason?: string;
+}
