@@ -381,6 +381,22 @@ describe('matches: four round-robin groups feeding an eight-team knockout', () =
     ]);
     const knockout = await http().post(`/api/v1/matches/items/${itemId}/knockout`).set(org()).send({});
     expect([knockout.status, knockout.body.code]).toEqual([409, 'MATCHES_ROUND_INCOMPLETE']);
+
+    // Order of play: a0's first two matches cannot share a slot, nor two matches a court.
+    const ofA0 = b.matches.filter((x) => [x.opponent1?.id, x.opponent2?.id].some((id) => indexOf.get(id!) === a0));
+    const other = b.matches.find((x) => ![x.opponent1?.id, x.opponent2?.id].some((id) => indexOf.get(id!) === a0))!;
+    const schedule = (matchId: number, court: string, at: string) => http().put(`/api/v1/matches/${matchId}/schedule`).set(org()).send({ court, at });
+    expect((await schedule(ofA0[0].id, '1号机位', '2026-12-12T09:00:00+08:00')).status).toBe(200);
+    const twice = await schedule(ofA0[1].id, '2号机位', '2026-12-12T09:30:00+08:00');
+    expect([twice.status, twice.body.code, twice.body.details[0].field]).toEqual([409, 'MATCHES_SCHEDULE_CLASH', 'at']);
+    const court = await schedule(other.id, '1号机位', '2026-12-12T09:20:00+08:00');
+    expect([court.status, court.body.code, court.body.details[0].field]).toEqual([409, 'MATCHES_SCHEDULE_CLASH', 'court']);
+    expect((await schedule(ofA0[1].id, '2号机位', '2026-12-12T10:00:00+08:00')).status).toBe(200);
+    const order = (await http().get(`/api/v1/matches/items/${itemId}/order-of-play`)).body as { matchId: number; court: string; at: string }[];
+    expect(order.slice(0, 2).map((o) => [o.matchId, o.court, o.at])).toEqual([
+      [ofA0[0].id, '1号机位', '2026-12-12 09:00'],
+      [ofA0[1].id, '2号机位', '2026-12-12 10:00'],
+    ]);
     for (const x of b.matches) {
       const ia = indexOf.get(x.opponent1!.id!)!;
       const ib = indexOf.get(x.opponent2!.id!)!;

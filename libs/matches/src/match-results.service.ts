@@ -1,16 +1,18 @@
+import { beijingTime } from '@app/common';
 import { inTransaction } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, type Principal, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BracketsManager } from 'brackets-manager';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { MatchMatch, MatchRound, MatchStage, type OpponentJson } from './bracket-tables.entity';
 import { BracketsStorage } from './brackets-storage';
 import { checkSeriesScore, checkTennisScore, MatchesErrorCode, type MatchSettings, parseTennisScore, type Side } from './domain';
 import { MatchChange } from './match-change.entity';
 import { MatchItem } from './match-item.entity';
 import { MatchOfficial } from './match-official.entity';
+import { MatchParticipant } from './match-participant.entity';
 import { MatchesError, rule } from './matches-error';
 import { MatchesService, STATUS } from './matches.service';
 
@@ -78,13 +80,60 @@ export class MatchResultsService {
     return this.dataSource.manager.find(MatchOfficial, { where: { itemId }, order: { id: 'ASC' } });
   }
 
-  /** Organizers put a match on a court at a time (the order of play). */
+  /**
+   * Organizers put a match on a court at a time (the order of play). A match takes the item's
+   * slot (settings.slotMinutes, 60 by default); refused when the court is taken in that slot, or
+   * when a player of the match plays another match of the item in it, so nobody is in two places.
+   */
   async schedule(principal: Principal, matchId: number, court: string | null, at: Date | null): Promise<MatchMatch> {
-    const match = await this.matchOf(matchId);
-    const { event } = await this.events.item(match.itemId);
+    const found = await this.matchOf(matchId);
+    const { event } = await this.events.item(found.itemId);
     await this.events.assertManager(principal, event.id);
-    await this.dataSource.manager.update(MatchMatch, { id: matchId }, { court, scheduledAt: at });
+    await inTransaction(this.dataSource, async (m) => {
+      const item = await m.findOneOrFail(MatchItem, { where: { itemId: found.itemId }, lock: { mode: 'pessimistic_write' } });
+      const match = await this.matchOf(matchId, m);
+      if (at) {
+        const slot = Number((item.settings as { slotMinutes?: number }).slotMinutes ?? 60) * 60_000;
+        const others = await m.find(MatchMatch, { where: { itemId: item.itemId } });
+        const players = [match.opponent1?.id, match.opponent2?.id].filter((x): x is number => x != null);
+        for (const o of others) {
+          // byes hold no court and no player
+          if (o.id === match.id || !o.scheduledAt || o.status >= STATUS.completed || o.opponent1 === null || o.opponent2 === null) continue;
+          const overlap = Math.abs(o.scheduledAt.getTime() - at.getTime()) < slot;
+          if (!overlap) continue;
+          if (court && o.court === court) {
+            throw new MatchesError('conflict', MatchesErrorCode.ScheduleClash, `${court}在该时段已安排第 ${o.id} 场比赛`, { field: 'court', matchId: o.id });
+          }
+          const shared = players.filter((p) => p === o.opponent1?.id || p === o.opponent2?.id);
+          if (shared.length) throw new MatchesError('conflict', MatchesErrorCode.ScheduleClash, `选手在该时段另有第 ${o.id} 场比赛`, { field: 'at', matchId: o.id });
+        }
+      }
+      await m.update(MatchMatch, { id: matchId }, { court, scheduledAt: at });
+    });
     return this.matchOf(matchId);
+  }
+
+  /** The order of play, public: every match with its court, its time (Beijing) and its players. */
+  async orderOfPlay(itemId: number): Promise<{ matchId: number; round: number; number: number; court: string | null; at: string | null; players: (string | null)[]; status: number; score: unknown }[]> {
+    await this.matches.itemOf(itemId);
+    // scheduled matches by time first, the unscheduled after them
+    const ms = (await this.dataSource.manager.find(MatchMatch, { where: { itemId }, order: { id: 'ASC' } })).sort(
+      (a, b) => (a.scheduledAt?.getTime() ?? Infinity) - (b.scheduledAt?.getTime() ?? Infinity) || a.id - b.id,
+    );
+    const rounds = new Map((await this.dataSource.manager.find(MatchRound, { where: { stageId: In([...new Set(ms.map((x) => x.stageId))]) } })).map((r) => [r.id, r.number]));
+    const names = new Map((await this.dataSource.manager.find(MatchParticipant, { where: { itemId } })).map((p) => [p.id, p.name]));
+    return ms
+      .filter((x) => x.opponent1 !== null && x.opponent2 !== null)
+      .map((x) => ({
+        matchId: x.id,
+        round: rounds.get(x.roundId) ?? 0,
+        number: x.number,
+        court: x.court,
+        at: beijingTime(x.scheduledAt),
+        players: [x.opponent1?.id != null ? (names.get(x.opponent1.id) ?? null) : null, x.opponent2?.id != null ? (names.get(x.opponent2.id) ?? null) : null],
+        status: x.status,
+        score: x.score,
+      }));
   }
 
   async matchOf(matchId: number, sql: EntityManager = this.dataSource.manager, lock = false): Promise<MatchMatch> {

@@ -85,6 +85,15 @@ export class MatchesController {
     return this.results.reopen(caller, itemId, dto.open, dto.reason);
   }
 
+  @Get('items/:itemId/order-of-play')
+  @Public()
+  @Operation('The order of play: courts, times (Beijing) and players')
+  @ApiOkResponse()
+  @Refuses({ 404: 'not a match item' })
+  orderOfPlay(@Param('itemId', ParseIdPipe) itemId: number) {
+    return this.results.orderOfPlay(itemId);
+  }
+
   @Get('items/:itemId/bracket')
   @Public()
   @Operation('The draw as brackets-viewer reads it')
@@ -112,7 +121,7 @@ export class MatchesController {
   @Allow('organizer')
   @Operation('Put a match on a court at a time')
   @ApiOkResponse()
-  @Refuses({ 404: 'no such match' })
+  @Refuses({ 404: 'no such match', 409: 'the court is taken, or a player plays elsewhere, in that slot' })
   schedule(@Caller() caller: Principal, @Param('matchId', ParseIdPipe) matchId: number, @Body() dto: ScheduleDto) {
     return this.results.schedule(caller, matchId, dto.court ?? null, dto.at ? new Date(dto.at) : null);
   }

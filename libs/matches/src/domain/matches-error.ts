@@ -30,6 +30,7 @@ export enum MatchesErrorCode {
   RoundIncomplete = 'MATCHES_ROUND_INCOMPLETE',
   TooFewPlayers = 'MATCHES_TOO_FEW_PLAYERS',
   NoPairing = 'MATCHES_NO_PAIRING',
+  ScheduleClash = 'MATCHES_SCHEDULE_CLASH',
 }
 
 /**

@@ -30,6 +30,8 @@ export interface MatchSettings {
   edition?: string;
   /** Draws allowed (round robin, Swiss); never in a knockout, where someone must go through. */
   draws?: boolean;
+  /** Minutes a match holds its court and its players in the order of play. */
+  slotMinutes?: number;
 }
 
 const SPORTS: Sport[] = ['tennis', 'esports', 'go', 'chess', 'table_tennis', 'other'];
@@ -58,6 +60,10 @@ export function checkSettings(format: Format, raw: unknown): MatchSettings {
     out.bestOf = s.bestOf as BestOf;
   }
   out.draws = s.draws === true;
+  if (s.slotMinutes !== undefined) {
+    if (!isInt(s.slotMinutes, 5, 600)) throw bad('slotMinutes', '须为 5–600 的整数（分钟）');
+    out.slotMinutes = s.slotMinutes;
+  }
   if (out.draws && (format === 'single_elimination' || format === 'double_elimination')) throw bad('draws', '淘汰赛不能有平局');
   if (format === 'single_elimination') out.thirdPlace = s.thirdPlace === true;
   if (format === 'double_elimination') {
