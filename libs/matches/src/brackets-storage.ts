@@ -46,8 +46,22 @@ function fromEntity(table: Table, row: ObjectLiteral): Record<string, unknown> {
  */
 export class BracketsStorage implements CrudInterface {
   private readonly stageItem = new Map<number, number>();
+  private readonly cache = new Map<string, unknown>();
 
-  constructor(private readonly manager: EntityManager) {}
+  /**
+   * `lockMatches`: read single matches (by id, or by round and number: the next match a result
+   * fills) FOR UPDATE. brackets-manager writes a match back whole from what it read, so two
+   * results feeding the same next match would otherwise each write it from a stale read.
+   */
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly options: { lockMatches?: boolean } = {},
+  ) {}
+
+  private lockFor(table: Table, filter: Record<string, unknown> | null): { lock?: { mode: 'pessimistic_write' } } {
+    if (!this.options.lockMatches || (table !== 'match' && table !== 'match_game')) return {};
+    return filter === null || 'number' in filter || 'id' in filter ? { lock: { mode: 'pessimistic_write' } } : {};
+  }
 
   private async itemOfStage(stageId: number): Promise<number> {
     let item = this.stageItem.get(stageId);
@@ -76,10 +90,17 @@ export class BracketsStorage implements CrudInterface {
   async select<T extends Table>(table: T, arg?: Id | Partial<DataTypes[T]>): Promise<DataTypes[T] | Array<DataTypes[T]> | null> {
     const repo = this.manager.getRepository(FIELDS[table].entity);
     if (typeof arg === 'number' || typeof arg === 'string') {
-      const row = await repo.findOne({ where: { id: Number(arg) } });
-      return row ? (fromEntity(table, row) as unknown as DataTypes[T]) : null;
+      // a stage, group or round never changes once created: read each once per transaction
+      const cacheable = table === 'stage' || table === 'group' || table === 'round';
+      const key = `${table}:${arg}`;
+      if (cacheable && this.cache.has(key)) return this.cache.get(key) as DataTypes[T];
+      const row = await repo.findOne({ where: { id: Number(arg) }, ...this.lockFor(table, null) });
+      const value = row ? (fromEntity(table, row) as unknown as DataTypes[T]) : null;
+      if (cacheable && value) this.cache.set(key, value);
+      return value;
     }
-    const rows = await repo.find({ where: arg ? toEntity(table, arg as Record<string, unknown>) : {}, order: { id: 'ASC' } });
+    const where = arg ? toEntity(table, arg as Record<string, unknown>) : {};
+    const rows = await repo.find({ where, order: { id: 'ASC' }, ...(arg ? this.lockFor(table, arg as Record<string, unknown>) : {}) });
     // brackets-manager reads an empty answer as null ("nothing found")
     return rows.length ? rows.map((r) => fromEntity(table, r) as unknown as DataTypes[T]) : null;
   }
@@ -87,6 +108,7 @@ export class BracketsStorage implements CrudInterface {
   update<T extends Table>(table: T, id: Id, value: DataTypes[T]): Promise<boolean>;
   update<T extends Table>(table: T, filter: Partial<DataTypes[T]>, value: Partial<DataTypes[T]>): Promise<boolean>;
   async update<T extends Table>(table: T, arg: Id | Partial<DataTypes[T]>, value: Partial<DataTypes[T]>): Promise<boolean> {
+    this.cache.clear();
     const set = toEntity(table, value as Record<string, unknown>);
     delete set.id;
     if (Object.keys(set).length === 0) return true;
@@ -98,6 +120,7 @@ export class BracketsStorage implements CrudInterface {
   delete<T extends Table>(table: T): Promise<boolean>;
   delete<T extends Table>(table: T, filter: Partial<DataTypes[T]>): Promise<boolean>;
   async delete<T extends Table>(table: T, filter?: Partial<DataTypes[T]>): Promise<boolean> {
+    this.cache.clear();
     const where = filter ? toEntity(table, filter as Record<string, unknown>) : {};
     // never empty a whole table: every table holds every item's brackets
     if (Object.keys(where).length === 0) throw new Error(`brackets storage: refusing to delete all of ${table}`);

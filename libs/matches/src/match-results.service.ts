@@ -187,7 +187,9 @@ export class MatchResultsService {
   async enter(principal: Principal, matchId: number, input: MatchResultInput): Promise<MatchMatch> {
     await inTransaction(this.dataSource, async (m) => {
       const match = await this.matchOf(matchId, m, true);
-      const item = await m.findOneOrFail(MatchItem, { where: { itemId: match.itemId }, lock: { mode: 'pessimistic_write' } });
+      // The item row is not locked here: results of different matches go on side by side; the
+      // version bump at the end (changed) takes its lock for the last moments of the transaction.
+      const item = await m.findOneOrFail(MatchItem, { where: { itemId: match.itemId } });
       await this.assertAssigned(principal, match, m);
       if (match.opponent1?.id == null || match.opponent2?.id == null) {
         throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
@@ -222,7 +224,6 @@ export class MatchResultsService {
         reason: input.reason?.trim() || null,
         userId: principal.userId,
       });
-      if (item.status === 'drawn') await m.update(MatchItem, { id: item.id }, { status: 'running' });
       await this.matches.changed(m, item);
     });
     return this.matchOf(matchId);
@@ -230,7 +231,7 @@ export class MatchResultsService {
 
   /** Writes the result through brackets-manager, which fills the next match (and the losers' side). */
   private async apply(m: EntityManager, match: MatchMatch, d: Decided, reset: boolean): Promise<void> {
-    const bm = new BracketsManager(new BracketsStorage(m));
+    const bm = new BracketsManager(new BracketsStorage(m, { lockMatches: true }));
     if (reset) await bm.reset.matchResults(match.id);
     const side = (s: Side, score: number) => {
       const o: { score: number; result?: 'win' | 'loss' | 'draw'; forfeit?: boolean } = { score };

@@ -242,9 +242,12 @@ export class MatchesService {
     return { complete, ranked };
   }
 
-  /** Bumps the item's version and asks the worker to re-tally it, in the caller's transaction. */
+  /**
+   * Bumps the item's version (a first result also moves a drawn item to running) and asks the
+   * worker to re-tally it, in the caller's transaction.
+   */
   async changed(m: EntityManager, item: MatchItem): Promise<number> {
-    await m.query('UPDATE match_items SET version = version + 1 WHERE id = ?', [item.id]);
+    await m.query("UPDATE match_items SET version = version + 1, status = IF(status = 'drawn', 'running', status) WHERE id = ?", [item.id]);
     const [{ version }] = await m.query('SELECT version FROM match_items WHERE id = ?', [item.id]);
     await enqueue(m, 'tally.item', { itemId: item.itemId, version: Number(version) });
     return Number(version);

@@ -13,11 +13,17 @@ type TournamentPairings = typeof import('tournament-pairings');
 export const tournamentPairingsMatcher: WeightedMatcher = (pool) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Swiss } = require('tournament-pairings') as TournamentPairings;
-  const matches = Swiss(
-    pool.map((p) => ({ id: p.id, score: p.score, avoid: p.avoid, rating: -p.rank })),
-    1,
-    true,
-  );
+  let matches: ReturnType<TournamentPairings['Swiss']>;
+  try {
+    matches = Swiss(
+      pool.map((p) => ({ id: p.id, score: p.score, avoid: p.avoid, rating: -p.rank })),
+      1,
+      true,
+    );
+  } catch {
+    // it fails on some pools it cannot pair whole (reading a partner the matching left out)
+    return null;
+  }
   const pairs: [string, string][] = [];
   for (const m of matches) {
     if (m.player2 === null || m.player1 === null) return null;

@@ -17,12 +17,18 @@ import {
   swissStandings,
   type SwissTieBreak,
   type TieBreakRow,
+  parseTrf,
+  type TrfRound,
+  trfRecords,
+  writeTrf,
+  SWISS_TIE_BREAKS,
 } from './domain';
+import { crosstableWorkbook } from './crosstable-workbook';
 import { MatchChange } from './match-change.entity';
 import { MatchItem } from './match-item.entity';
 import { MatchOfficial } from './match-official.entity';
 import { MatchParticipant } from './match-participant.entity';
-import { MatchesError } from './matches-error';
+import { MatchesError, rule } from './matches-error';
 import { MatchesService } from './matches.service';
 import { SwissPairing, type SwissResult } from './swiss-pairing.entity';
 import { tournamentPairingsMatcher } from './swiss-matcher';
@@ -191,7 +197,8 @@ export class SwissService {
    */
   async enter(principal: Principal, itemId: number, round: number, board: number, result: SwissResult, reason?: string): Promise<SwissPairing> {
     await inTransaction(this.dataSource, async (m) => {
-      const item = await this.swissItem(m, itemId, true);
+      // the board row is the lock; the item row only for the version bump at the end
+      const item = await this.swissItem(m, itemId);
       const settings = item.settings as unknown as MatchSettings;
       const row = await m.findOne(SwissPairing, { where: { itemId, round, board }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new MatchesError('not_found', MatchesErrorCode.MatchNotFound, `第${round}轮第${board}台不存在`, { field: 'board' });
@@ -216,7 +223,6 @@ export class SwissService {
         reason: reason?.trim() || null,
         userId: principal.userId,
       });
-      if (item.status === 'drawn') await m.update(MatchItem, { id: item.id }, { status: 'running' });
       await this.matches.changed(m, item);
     });
     return this.dataSource.manager.findOneOrFail(SwissPairing, { where: { itemId, round, board } });
@@ -258,6 +264,91 @@ export class SwissService {
         const p = byId.get(r.player)!;
         return { participantId: p.id, entryId: p.entryId, name: p.name, rank: r.rank, score: r.score, tieBreaks: Object.fromEntries(order.map((t, i) => [t, r.values[i]])), rounds: crossRounds.get(p.id)! };
       }),
+    };
+  }
+
+  /** The crosstable as an .xlsx workbook: opponent's rank, colour (B moves first in Go, W in chess) and result per round. */
+  async crosstableXlsx(itemId: number): Promise<{ body: Buffer; fileName: string; localName: string }> {
+    const table = await this.crosstable(itemId);
+    const item = await this.swissItem(this.dataSource.manager, itemId);
+    const go = (item.settings as unknown as MatchSettings).sport === 'go';
+    const rankOf = new Map(table.rows.map((r) => [r.participantId, r.rank]));
+    const facts = (await this.catalog.items([itemId])).get(itemId);
+    const body = await crosstableWorkbook({
+      title: facts?.name ?? `项目${itemId}`,
+      tieBreaks: table.tieBreaks,
+      rounds: table.rounds,
+      rows: table.rows.map((r) => ({
+        rank: r.rank,
+        name: r.name,
+        score: r.score,
+        tieBreaks: r.tieBreaks,
+        cells: Array.from({ length: table.rounds }, (_, i) => {
+          const x = r.rounds.find((y) => y.round === i + 1);
+          if (!x) return '—';
+          if (x.opponent === null) return `轮空${x.points ?? ''}`;
+          const colour = x.seat === 'first' ? (go ? 'B' : 'W') : go ? 'W' : 'B';
+          const res = x.points === null ? '' : x.points === 1 ? '1' : x.points === 0 ? '0' : '½';
+          return `${rankOf.get(x.opponent)}${colour}${res}`;
+        }),
+      })),
+    });
+    return { body, fileName: `crosstable-${itemId}.xlsx`, localName: `${facts?.name ?? itemId}交叉表.xlsx` };
+  }
+
+  /** The item as a FIDE TRF-16 file: start ranks by pairing number, every round's opponent, colour and result. */
+  async trf(itemId: number): Promise<string> {
+    const m = this.dataSource.manager;
+    const item = await this.swissItem(m, itemId);
+    const go = (item.settings as unknown as MatchSettings).sport === 'go';
+    const { entrants, boards } = await this.entrants(m, itemId);
+    const table = await this.crosstable(itemId);
+    const startRank = new Map(entrants.map((e) => [Number(e.id), e.rank]));
+    const byId = new Map(table.rows.map((r) => [r.participantId, r]));
+    const facts = (await this.catalog.items([itemId])).get(itemId);
+    const rounds = boards.reduce((n, b) => Math.max(n, b.round), 0);
+    const code = (result: SwissPairing['result'], first: boolean): string => {
+      const map: Record<string, [string, string]> = { '1-0': ['1', '0'], '0-1': ['0', '1'], '1/2-1/2': ['=', '='], '+-': ['+', '-'], '-+': ['-', '+'], '--': ['-', '-'], bye: ['U', 'U'] };
+      return result ? map[result][first ? 0 : 1] : '';
+    };
+    // TRF colours are chess colours: the first mover is White in chess, Black in Go
+    const [firstColour, secondColour]: ['w' | 'b', 'w' | 'b'] = go ? ['b', 'w'] : ['w', 'b'];
+    const players = entrants
+      .map((e) => {
+        const row = byId.get(Number(e.id))!;
+        const rs: TrfRound[] = Array.from({ length: rounds }, (_, i) => {
+          const b = boards.find((x) => x.round === i + 1 && (x.firstId === Number(e.id) || x.secondId === Number(e.id)));
+          if (!b) return { opponent: null, colour: null, result: 'Z' };
+          const first = b.firstId === Number(e.id);
+          const opp = first ? b.secondId : b.firstId;
+          const played = b.result !== null && ['1-0', '0-1', '1/2-1/2'].includes(b.result);
+          return { opponent: opp === null ? null : startRank.get(opp)!, colour: opp === null || !played ? null : first ? firstColour : secondColour, result: code(b.result, first) || ' ' };
+        });
+        return { startRank: e.rank, sex: '', title: '', name: row.name, rating: null, federation: '', fideId: '', birth: '', points: row.score, rank: row.rank, rounds: rs };
+      })
+      .sort((a, b) => a.startRank - b.startRank);
+    const date = (facts?.startsOn ?? '').replace(/-/g, '/');
+    return writeTrf({ name: facts?.name ?? '', city: '', startDate: date, endDate: (facts?.endsOn ?? '').replace(/-/g, '/'), players });
+  }
+
+  /**
+   * A tournament paired elsewhere, as a TRF-16 file: its standings and tie-breaks computed here
+   * (nothing stored). The edition of the tie-break rules follows the file's start date unless named.
+   */
+  importTrf(text: string, tieBreaks: string[] | undefined, edition: 'fide-2024' | 'fide-2026' | undefined) {
+    const t = rule(() => parseTrf(text));
+    const order = (tieBreaks ?? DEFAULT_TIE_BREAKS.chess) as SwissTieBreak[];
+    if (order.some((x) => !SWISS_TIE_BREAKS.includes(x))) throw new MatchesError('invalid', MatchesErrorCode.BadSettings, `未知的破同分方法：${order.join(',')}`, { field: 'tieBreaks' });
+    const date = t.startDate.replace(/\//g, '-');
+    const ed = edition ?? fideEditionOn(/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : new Date().toISOString().slice(0, 10));
+    const rounds = t.players.reduce((n, p) => Math.max(n, p.rounds.length), 0);
+    const rows = rule(() => swissStandings(trfRecords(t), order, { rounds, edition: ed }));
+    const byRank = new Map(t.players.map((p) => [String(p.startRank), p]));
+    return {
+      tournament: t.name,
+      edition: ed,
+      tieBreaks: order,
+      rows: rows.map((r) => ({ startRank: Number(r.player), name: byRank.get(r.player)!.name, rank: r.rank, score: r.score, tieBreaks: Object.fromEntries(order.map((x, i) => [x, r.values[i]])) })),
     };
   }
 }

@@ -1,11 +1,13 @@
 import type { Principal } from '@app/identity';
 import { MatchesService, MatchResultsService, MatchStandings, SwissService } from '@app/matches';
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { ParseIdPipe } from '../http/ids';
-import { Operation, Refuses, Tag } from '../http/openapi-decorators';
-import { ConfigureMatchItemDto, DrawDto, EntrantsDto, MatchResultDto, OfficialDto, ReopenDto, ScheduleDto, SwissResultDto, SwissRoundDto } from './matches.dto';
+import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
+import { XLSX_TYPE } from '../http/raw-body';
+import { ConfigureMatchItemDto, MatchDrawDto, EntrantsDto, MatchResultDto, OfficialDto, ReopenDto, ScheduleDto, SwissResultDto, SwissRoundDto, TrfImportDto } from './matches.dto';
 
 @Tag('matches')
 @Controller({ path: 'matches', version: '1' })
@@ -52,7 +54,7 @@ export class MatchesController {
   @Operation('Make the draw (seeds, byes, lot recorded) or the groups')
   @ApiOkResponse()
   @Refuses({ 404: 'not a match item', 409: 'already drawn, or a Swiss item', 422: 'too few entrants' })
-  draw(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: DrawDto) {
+  draw(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: MatchDrawDto) {
     return this.matches.draw(caller, itemId, dto);
   }
 
@@ -175,5 +177,37 @@ export class MatchesController {
   @Refuses({ 404: 'not a match item', 409: 'not a Swiss item' })
   crosstable(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.swiss.crosstable(itemId);
+  }
+
+  @Get('items/:itemId/crosstable.xlsx')
+  @Public()
+  @Operation('The Swiss crosstable as a workbook')
+  @FileResponse('the crosstable, one row a player', XLSX_TYPE)
+  @Refuses({ 404: 'not a match item', 409: 'not a Swiss item' })
+  async crosstableXlsx(@Param('itemId', ParseIdPipe) itemId: number, @Res({ passthrough: true }) reply: FastifyReply) {
+    const file = await this.swiss.crosstableXlsx(itemId);
+    void reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.localName)}`);
+    return file.body;
+  }
+
+  @Get('items/:itemId/trf')
+  @Public()
+  @Operation('The Swiss item as a FIDE TRF-16 file')
+  @FileResponse('TRF-16, UTF-8', 'text/plain')
+  @Refuses({ 404: 'not a match item', 409: 'not a Swiss item' })
+  async trf(@Param('itemId', ParseIdPipe) itemId: number, @Res({ passthrough: true }) reply: FastifyReply) {
+    const text = await this.swiss.trf(itemId);
+    void reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="item-${itemId}.trf"`);
+    return text;
+  }
+
+  /** Organizers and arbiters: standings and tie-breaks of a tournament paired elsewhere. */
+  @Post('trf/standings')
+  @Allow('organizer', 'judge')
+  @HttpCode(200)
+  @Operation('Standings and tie-breaks of a TRF-16 file (nothing stored)')
+  @ApiOkResponse()
+  importTrf(@Body() dto: TrfImportDto) {
+    return this.swiss.importTrf(dto.trf, dto.tieBreaks, dto.edition);
   }
 }

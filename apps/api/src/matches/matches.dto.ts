@@ -21,7 +21,7 @@ export class EntrantsDto {
   @ApiProperty({ type: [EntrantDto] }) @IsArray() @ArrayMaxSize(4096) @ValidateNested({ each: true }) @Type(() => EntrantDto) entrants: EntrantDto[];
 }
 
-export class DrawDto {
+export class MatchDrawDto {
   @ApiPropertyOptional({ description: 'seed of the lot; random when left out' }) @OptionalField() @IsInt() @Min(0) @Max(2 ** 31 - 1) lotSeed?: number;
   @ApiPropertyOptional({ type: [Number], description: 'a recorded lot to replay exactly' }) @OptionalField() @IsArray() @ArrayMaxSize(100000) @IsInt({ each: true }) replay?: number[];
 }
@@ -75,4 +75,10 @@ export class SwissResultDto {
   @IsIn(['1-0', '0-1', '1/2-1/2', '+-', '-+', '--'])
   result: '1-0' | '0-1' | '1/2-1/2' | '+-' | '-+' | '--';
   @ApiPropertyOptional({ description: 'required to correct an entered result' }) @OptionalField() @IsString() @Length(1, 500) reason?: string;
+}
+
+export class TrfImportDto {
+  @ApiProperty({ description: 'a FIDE TRF-16 file as text' }) @IsString() @Length(1, 1_000_000) trf: string;
+  @ApiPropertyOptional({ type: [String], example: ['BH-C1', 'BH', 'SB'] }) @OptionalField() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) tieBreaks?: string[];
+  @ApiPropertyOptional({ enum: ['fide-2024', 'fide-2026'] }) @OptionalField() @IsIn(['fide-2024', 'fide-2026']) edition?: 'fide-2024' | 'fide-2026';
 }

@@ -9,3 +9,4 @@ export * from './round-robin';
 export * from './settings';
 export * from './swiss';
 export * from './swiss-tiebreaks';
+export * from './trf';

@@ -31,6 +31,7 @@ export enum MatchesErrorCode {
   TooFewPlayers = 'MATCHES_TOO_FEW_PLAYERS',
   NoPairing = 'MATCHES_NO_PAIRING',
   ScheduleClash = 'MATCHES_SCHEDULE_CLASH',
+  BadTrf = 'MATCHES_BAD_TRF',
 }
 
 /**

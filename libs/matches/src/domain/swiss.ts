@@ -100,6 +100,8 @@ const higher = (a: SwissEntrant, b: SwissEntrant) => a.score > b.score || (a.sco
 // ---------- pairing ----------
 
 const BUDGET = 4000;
+/** The lowest players of an odd bracket tried, in turn, as the one to float down. */
+const FLOAT_CANDIDATES = 6;
 
 /**
  * Pairs one bracket (players of one score, plus those floated down into it, best first) the
@@ -113,7 +115,7 @@ function pairBracket(bracket: SwissEntrant[], mustFloat: number): { pairs: [Swis
   // try the candidates for floating down, lowest first (the Dutch system floats the lowest it can)
   const floatSets: SwissEntrant[][] = [];
   if (mustFloat === 0) floatSets.push([]);
-  else for (let i = bracket.length - 1; i >= 0; i--) floatSets.push([bracket[i]]);
+  else for (let i = bracket.length - 1; i >= Math.max(0, bracket.length - FLOAT_CANDIDATES); i--) floatSets.push([bracket[i]]);
   for (const floaters of floatSets) {
     const rest = bracket.filter((p) => !floaters.includes(p));
     const half = rest.length / 2;
@@ -141,15 +143,15 @@ function pairBracket(bracket: SwissEntrant[], mustFloat: number): { pairs: [Swis
     // exchanges: any pairing inside the bracket, the highest remaining player first
     budget = BUDGET;
     const left = new Set(rest);
+    const at = new Map(rest.map((p, i) => [p, i]));
     const out: [SwissEntrant, SwissEntrant][] = [];
     const exchange = (): boolean => {
       if (!left.size) return true;
       if (--budget < 0) return false;
       const top = rest.find((p) => left.has(p))!;
       left.delete(top);
-      const topIndex = rest.indexOf(top);
-      const ideal = topIndex + half;
-      const candidates = rest.filter((p) => left.has(p)).sort((x, y) => Math.abs(rest.indexOf(x) - ideal) - Math.abs(rest.indexOf(y) - ideal));
+      const ideal = at.get(top)! + half;
+      const candidates = rest.filter((p) => left.has(p)).sort((x, y) => Math.abs(at.get(x)! - ideal) - Math.abs(at.get(y)! - ideal));
       for (const c of candidates) {
         if (!compatible(top, c)) continue;
         left.delete(c);
@@ -168,10 +170,11 @@ function pairBracket(bracket: SwissEntrant[], mustFloat: number): { pairs: [Swis
 
 /**
  * Pairs players by score brackets from the top. A bracket that cannot be paired floats all its
- * players down into the next; when the last bracket cannot be paired, the weighted matching
- * pairs it together with the brackets above it, one more at a time, until it can (C.04.3's
- * completion requirement: the round must be paired whole). Weights prefer equal scores and
- * nearby ranks; pairs that met before or clash on colour get no edge.
+ * players down into the next; when the last bracket cannot be paired, it is widened upwards with
+ * the brackets above it, one at a time, until the pool can be paired (C.04.3's completion
+ * requirement: the round must be paired whole): by the weighted matching while the pool is
+ * small enough for it (weights prefer equal scores and nearby ranks; pairs that met before or
+ * clash on colour get no edge), then by the bracket search over the widened pool.
  */
 function pairField(players: SwissEntrant[], matcher: WeightedMatcher): { pairs: [SwissEntrant, SwissEntrant][]; matchedByWeights: number } | null {
   const groups: SwissEntrant[][] = [];
@@ -195,11 +198,17 @@ function pairField(players: SwissEntrant[], matcher: WeightedMatcher): { pairs: 
       floaters = bracket;
       continue;
     }
-    // the last bracket failed: match it with the brackets above it by weights, widening upwards
+    // The last bracket failed. Widen it upwards, one paired bracket at a time, and pair the
+    // widened pool again: first as one bracket (the same search), then, for a pool of a size it
+    // handles in time, by the weighted matching.
     let pool = bracket;
     while (true) {
       const m = weighted(pool, matcher);
       if (m) return { pairs: [...done.flatMap((d) => d.pairs), ...m], matchedByWeights: pool.length };
+      if (pool !== bracket) {
+        const again = pairBracket(pool, 0);
+        if (again) return { pairs: [...done.flatMap((d) => d.pairs), ...again.pairs], matchedByWeights: 0 };
+      }
       const up = done.pop();
       if (!up) return null;
       pool = [...up.players, ...pool];
@@ -208,8 +217,11 @@ function pairField(players: SwissEntrant[], matcher: WeightedMatcher): { pairs: 
   return { pairs: done.flatMap((d) => d.pairs), matchedByWeights: 0 };
 }
 
+/** Above this many players the weighted matching (cubic) is not tried: the pool widens instead. */
+const WEIGHTED_MAX = 200;
+
 function weighted(pool: SwissEntrant[], matcher: WeightedMatcher): [SwissEntrant, SwissEntrant][] | null {
-  if (pool.length % 2) return null;
+  if (pool.length % 2 || pool.length > WEIGHTED_MAX) return null;
   const byId = new Map(pool.map((p) => [p.id, p]));
   // repeats and colour clashes are edges the matching must not take
   const avoid = pool.map((p) => ({ id: p.id, score: p.score, rank: p.rank, avoid: pool.filter((q) => q !== p && !compatible(p, q)).map((q) => q.id) }));
