@@ -2,11 +2,12 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
+import { MatchesModule } from '@app/matches';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
 import { ScoringModule } from '@app/scoring';
 import { Module } from '@nestjs/common';
 
 /** The contexts the seed drives, through the same services the API uses. */
-@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, IdentityModule, EventsModule, RegistrationModule, ScoringModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, RedisModule, IdentityModule, EventsModule, RegistrationModule, ScoringModule, MatchesModule] })
 export class SeedModule {}

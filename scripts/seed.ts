@@ -7,6 +7,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { seedMatchesDemo } from './seed-matches';
 import { SeedModule } from './seed.module';
 import { type Credential, credentialLines } from './start-banner';
 
@@ -116,6 +117,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
     const sheet = await sheets.save(asJudge, item.id, judge.id, { version: 0, marks });
     await app.get(SheetSubmissionService).submit(asJudge, item.id, judge.id, sheet.version);
   }
+  await seedMatchesDemo(app, organizer, judges[0], gongshu.id, contestants);
   return credentials;
 }
 

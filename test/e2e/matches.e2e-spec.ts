@@ -1,6 +1,14 @@
 import { waitFor } from './support/processes';
 import { bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
 
+/** superagent's parser for a binary body: the raw bytes as a Buffer. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
 type Opp = { id: number | null; position?: number; result?: string; forfeit?: boolean; score?: number } | null;
 type BMatch = { id: number; stage_id: number; group_id: number; round_id: number; number: number; status: number; opponent1: Opp; opponent2: Opp };
 type Bracket = { stages: { id: number; number: number; type: string }[]; matches: BMatch[]; participants: { id: number; name: string }[] };
@@ -326,6 +334,51 @@ describe('matches: a 12-player, 5-round Go Swiss paired round by round', () => {
     const placeOf = new Map(res.results.map((r: { entryId: number; place: number }) => [r.entryId, r.place]));
     for (const r of table.rows) expect(placeOf.get(r.entryId)).toBe(r.rank);
   });
+});
+
+describe('matches: the Go Swiss as a TRF-16 file and a workbook', () => {
+  it('exports the crosstable as TRF-16 and .xlsx; the file imported elsewhere gives the same standings', async () => {
+    // a small Swiss of its own, two rounds played
+    const world = await buildWorld({ judges: 1, contestants: 6 });
+    const org = world.organizer.token;
+    const eventId = (await post(world.url, '/api/v1/events', org, { organisationId: world.district.id, kind: 'sports_meet', name: `职工国际象棋赛-${world.tag}`, startsOn: '2026-12-12' })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, org, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, org, { status: 'registration_open' });
+    const itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, org, { name: '国际象棋快棋' })).id;
+    const entries: number[] = [];
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+    await put(world.url, `/api/v1/matches/items/${itemId}`, org, { format: 'swiss', settings: { sport: 'chess', rounds: 2, swissTieBreaks: ['BH', 'SB'] } });
+    await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, org, { entrants: entries.map((entryId, i) => ({ entryId, rating: 2000 - i })) });
+    await post(world.url, `/api/v1/matches/items/${itemId}/officials`, org, { userId: world.judges[0].id });
+    for (let round = 1; round <= 2; round++) {
+      const { boards } = await post(world.url, `/api/v1/matches/items/${itemId}/swiss/rounds`, org, {});
+      for (const b of boards) await post(world.url, `/api/v1/matches/items/${itemId}/swiss/rounds/${round}/boards/${b.board}/result`, world.judges[0].token, { result: b.board === 1 ? '1/2-1/2' : '1-0' });
+    }
+    const table = (await http().get(`/api/v1/matches/items/${itemId}/crosstable`)).body as { edition: string; rows: CrossRow[] & { name: string }[] };
+    expect(table.edition).toBe('fide-2026'); // the event starts after 1 March 2026
+
+    const trf = await http().get(`/api/v1/matches/items/${itemId}/trf`);
+    expect(trf.status).toBe(200);
+    const lines = trf.text.split('\n').filter((l: string) => l.startsWith('001'));
+    expect(lines).toHaveLength(6);
+    // names at columns 15–47, counted in characters
+    const names = lines.map((l: string) => Array.from(l).slice(14, 47).join('').trim());
+    expect(names.sort()).toEqual(world.contestants.map((c) => c.realName).sort());
+
+    const imported = await http().post('/api/v1/matches/trf/standings').set(bearer(world.judges[0].token)).send({ trf: trf.text, tieBreaks: ['BH', 'SB'] });
+    expect(imported.status).toBe(200);
+    expect(imported.body.edition).toBe('fide-2026');
+    const byName = (rows: { name: string; rank: number; score: number; tieBreaks: Record<string, number> }[]) =>
+      rows.map((r) => [r.name, r.rank, r.score, r.tieBreaks.BH, r.tieBreaks.SB]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(byName(imported.body.rows)).toEqual(byName(table.rows as never));
+    const badFile = await http().post('/api/v1/matches/trf/standings').set(bearer(world.judges[0].token)).send({ trf: '012 没有选手\n' });
+    expect([badFile.status, badFile.body.code]).toEqual([400, 'MATCHES_BAD_TRF']);
+
+    const xlsx = await http().get(`/api/v1/matches/items/${itemId}/crosstable.xlsx`).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
+  }, 120_000);
 });
 
 /**
