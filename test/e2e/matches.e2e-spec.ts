@@ -518,3 +518,67 @@ describe('matches: four round-robin groups feeding an eight-team knockout', () =
     expect(places).toEqual([...expected.entries()].sort((p, q) => p[0] - q[0]));
   });
 });
+
+/**
+ * An e-sports double elimination of 8 teams, best of 3, grand final with a reset: the better
+ * seed always wins, so the winners' side champion takes the grand final at the first attempt.
+ * Places by the losers' round of elimination: 7–8, 5–6, 4, 3; the grand final's loser 2.
+ */
+describe('matches: a double elimination played to the end', () => {
+  let world: World;
+  let itemId: number;
+  const entries: number[] = [];
+  const indexOf = new Map<number, number>();
+
+  beforeAll(async () => {
+    world = await buildWorld({ judges: 1, contestants: 8 });
+    const org = world.organizer.token;
+    const eventId = (await post(world.url, '/api/v1/events', org, { organisationId: world.district.id, kind: 'sports_meet', name: `职工电竞双败赛-${world.tag}` })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, org, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, org, { status: 'registration_open' });
+    itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, org, { name: '英雄联盟团体赛' })).id;
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+    await put(world.url, `/api/v1/matches/items/${itemId}`, org, { format: 'double_elimination', settings: { sport: 'esports', bestOf: 3, grandFinal: 'double' } });
+    const set = await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, org, { entrants: entries.map((entryId, i) => ({ entryId, seed: i < 4 ? i + 1 : null })) });
+    for (const p of set.participants) indexOf.set(p.id, entries.indexOf(p.entryId));
+    await post(world.url, `/api/v1/matches/items/${itemId}/draw`, org, { lotSeed: 8 });
+    await post(world.url, `/api/v1/matches/items/${itemId}/officials`, org, { userId: world.judges[0].id });
+  }, 120_000);
+
+  it('plays both sides and the grand final; places as the losers’ rounds give them', async () => {
+    const eliminatedIn = new Map<number, string>();
+    for (let guard = 0; guard < 30; guard++) {
+      const b = (await http().get(`/api/v1/matches/items/${itemId}/bracket`)).body as Bracket;
+      const ready = b.matches.filter((x) => x.status === 2 && x.opponent1?.id != null && x.opponent2?.id != null);
+      if (!ready.length) break;
+      for (const x of ready) {
+        const ia = indexOf.get(x.opponent1!.id!)!;
+        const ib = indexOf.get(x.opponent2!.id!)!;
+        const res = await http().post(`/api/v1/matches/${x.id}/result`).set(bearer(world.judges[0].token)).send({ games: ia < ib ? { a: 2, b: 1 } : { a: 0, b: 2 } });
+        expect([res.status, res.body.code]).toEqual([200, undefined]);
+        eliminatedIn.set(Math.max(ia, ib), `${x.group_id}:${x.round_id}`);
+      }
+    }
+    // By hand, the better seed always winning (8 teams: winners' rounds 1–3, losers' rounds 1–4):
+    // winners' round 1 sends 4–7 down; losers' round 1 pairs them, 6 and 7 out (7–8);
+    // winners' round 2 sends 2 and 3 down into losers' round 2, where 4 and 5 go out (5–6);
+    // losers' round 3: 2 beats 3 (3 is 4th); winners' final: 0 beats 1, who drops into losers'
+    // round 4 and beats 2 (2 is 3rd); grand final: 0 beats 1 at the first attempt, no reset (1 is 2nd).
+    const { version } = (await http().get(`/api/v1/matches/items/${itemId}`)).body;
+    const res = await waitFor('the double elimination tallied', async () => {
+      const r = await http().get(`/api/v1/items/${itemId}/results`).set(bearer(world.organizer.token));
+      return r.body.scoreVersion === version && r.body.results?.length === 8 ? r.body : undefined;
+    });
+    const places = res.results.map((r: { entryId: number; place: number }) => [entries.indexOf(r.entryId), r.place]).sort((p: number[], q: number[]) => p[0] - q[0]);
+    expect(places).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 5],
+      [6, 7],
+      [7, 7],
+    ]);
+  });
+});
