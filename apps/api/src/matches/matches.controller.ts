@@ -2,11 +2,24 @@ import type { Principal } from '@app/identity';
 import { MatchesService, MatchResultsService, MatchStandings, SwissService } from '@app/matches';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { ParseIdPipe } from '../http/ids';
 import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { XLSX_TYPE } from '../http/raw-body';
+import {
+  BracketDto,
+  CrosstableDto,
+  MatchItemViewDto,
+  MatchViewDto,
+  OfficialViewDto,
+  OrderOfPlayRowDto,
+  ReopenViewDto,
+  SwissBoardViewDto,
+  SwissManualRoundDto,
+  SwissRoundViewDto,
+  TrfStandingsDto,
+} from './matches-views.dto';
 import { ConfigureMatchItemDto, MatchDrawDto, EntrantsDto, MatchResultDto, OfficialDto, ReopenDto, ScheduleDto, SwissResultDto, SwissRoundDto, TrfImportDto } from './matches.dto';
 
 @Tag('matches')
@@ -23,7 +36,7 @@ export class MatchesController {
   @Put('items/:itemId')
   @Allow('organizer')
   @Operation('Make an item a match item, or change its format before the draw')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: MatchItemViewDto })
   @Refuses({ 404: 'no such item', 409: 'already drawn' })
   configure(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ConfigureMatchItemDto) {
     return this.matches.configure(caller, itemId, dto.format, dto.settings);
@@ -32,7 +45,7 @@ export class MatchesController {
   @Get('items/:itemId')
   @Public()
   @Operation("A match item's format, status and entrants with their seeds")
-  @ApiOkResponse()
+  @ApiOkResponse({ type: MatchItemViewDto })
   @Refuses({ 404: 'not a match item' })
   view(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.matches.view(itemId);
@@ -42,7 +55,7 @@ export class MatchesController {
   @Put('items/:itemId/entrants')
   @Allow('organizer')
   @Operation('Set the entrants and seeds of a match item')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: MatchItemViewDto })
   @Refuses({ 404: 'not a match item', 409: 'already drawn, or results exist', 422: 'an entry not approved for this item' })
   entrants(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: EntrantsDto) {
     return this.matches.setEntrants(caller, itemId, dto.entrants);
@@ -52,7 +65,7 @@ export class MatchesController {
   @Allow('organizer')
   @HttpCode(200)
   @Operation('Make the draw (seeds, byes, lot recorded) or the groups')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: MatchItemViewDto })
   @Refuses({ 404: 'not a match item', 409: 'already drawn, or a Swiss item', 422: 'too few entrants' })
   draw(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: MatchDrawDto) {
     return this.matches.draw(caller, itemId, dto);
@@ -62,7 +75,7 @@ export class MatchesController {
   @Allow('organizer')
   @HttpCode(200)
   @Operation('Make the knockout from the finished groups')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: MatchItemViewDto })
   @Refuses({ 404: 'not a match item', 409: 'not groups feeding a knockout, a group match unplayed, or already drawn' })
   knockout(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.matches.drawKnockout(caller, itemId);
@@ -71,7 +84,7 @@ export class MatchesController {
   @Post('items/:itemId/officials')
   @Allow('organizer')
   @Operation('Assign a judge to a match, a court or the whole item')
-  @ApiOkResponse()
+  @ApiCreatedResponse({ type: [OfficialViewDto] })
   @Refuses({ 404: 'not a match item, or no such match', 422: 'not a judge of the event' })
   assign(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: OfficialDto) {
     return this.results.assign(caller, itemId, dto);
@@ -81,7 +94,7 @@ export class MatchesController {
   @Allow('organizer')
   @HttpCode(200)
   @Operation('Reopen a match item for corrections after later matches, or close it again')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: ReopenViewDto })
   @Refuses({ 404: 'not a match item' })
   reopen(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ReopenDto) {
     return this.results.reopen(caller, itemId, dto.open, dto.reason);
@@ -90,7 +103,7 @@ export class MatchesController {
   @Get('items/:itemId/order-of-play')
   @Public()
   @Operation('The order of play: courts, times (Beijing) and players')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: [OrderOfPlayRowDto] })
   @Refuses({ 404: 'not a match item' })
   orderOfPlay(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.results.orderOfPlay(itemId);
@@ -99,7 +112,7 @@ export class MatchesController {
   @Get('items/:itemId/bracket')
   @Public()
   @Operation('The draw as brackets-viewer reads it')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: BracketDto })
   @Refuses({ 404: 'not a match item' })
   bracket(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.standings.bracket(itemId);
@@ -110,7 +123,7 @@ export class MatchesController {
   @Allow('judge')
   @HttpCode(200)
   @Operation("Enter or correct a match's result; the winner moves on")
-  @ApiOkResponse()
+  @ApiOkResponse({ type: MatchViewDto })
   @Refuses({
     404: 'no such match',
     409: 'players not known yet, or later matches already played',
@@ -122,7 +135,7 @@ export class MatchesController {
   @Put(':matchId/schedule')
   @Allow('organizer')
   @Operation('Put a match on a court at a time')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: MatchViewDto })
   @Refuses({ 404: 'no such match', 409: 'the court is taken, or a player plays elsewhere, in that slot' })
   schedule(@Caller() caller: Principal, @Param('matchId', ParseIdPipe) matchId: number, @Body() dto: ScheduleDto) {
     return this.results.schedule(caller, matchId, dto.court ?? null, dto.at ? new Date(dto.at) : null);
@@ -131,7 +144,7 @@ export class MatchesController {
   @Post('items/:itemId/swiss/rounds')
   @Allow('organizer')
   @Operation('Pair the next Swiss round')
-  @ApiOkResponse()
+  @ApiCreatedResponse({ type: SwissRoundViewDto })
   @Refuses({ 404: 'not a match item', 409: 'not Swiss, the last round unfinished, or every round paired', 422: 'too few entrants' })
   pairNext(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
     return this.swiss.pairNext(caller, itemId);
@@ -140,7 +153,7 @@ export class MatchesController {
   @Put('items/:itemId/swiss/rounds/:round')
   @Allow('organizer')
   @Operation("Pair a round by hand; the rules' breaches are reported, not enforced (audited)")
-  @ApiOkResponse()
+  @ApiOkResponse({ type: SwissManualRoundDto })
   @Refuses({ 404: 'not a match item', 409: 'the round has results or the one before is unfinished', 422: 'a player not in the item' })
   setRound(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Param('round', ParseIdPipe) round: number, @Body() dto: SwissRoundDto) {
     return this.swiss.setRound(
@@ -158,7 +171,7 @@ export class MatchesController {
   @Allow('judge')
   @HttpCode(200)
   @Operation("Enter or correct a Swiss board's result")
-  @ApiOkResponse()
+  @ApiOkResponse({ type: SwissBoardViewDto })
   @Refuses({ 404: 'no such board', 409: 'the next round is paired (correction)' })
   swissResult(
     @Caller() caller: Principal,
@@ -173,7 +186,7 @@ export class MatchesController {
   @Get('items/:itemId/crosstable')
   @Public()
   @Operation('The Swiss crosstable: each round, the standings and the tie-breaks')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: CrosstableDto })
   @Refuses({ 404: 'not a match item', 409: 'not a Swiss item' })
   crosstable(@Param('itemId', ParseIdPipe) itemId: number) {
     return this.swiss.crosstable(itemId);
@@ -206,7 +219,7 @@ export class MatchesController {
   @Allow('organizer', 'judge')
   @HttpCode(200)
   @Operation('Standings and tie-breaks of a TRF-16 file (nothing stored)')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: TrfStandingsDto })
   importTrf(@Body() dto: TrfImportDto) {
     return this.swiss.importTrf(dto.trf, dto.tieBreaks, dto.edition);
   }
