@@ -582,3 +582,51 @@ describe('matches: a double elimination played to the end', () => {
     ]);
   });
 });
+
+/** A semi-final where neither player appears: the other semi-final's winner takes the title unopposed. */
+describe('matches: a double forfeit in a knockout', () => {
+  it('sends nobody on, gives the final to the other semi-final winner, and places both absentees with the semi-final losers', async () => {
+    const world = await buildWorld({ judges: 1, contestants: 4 });
+    const org = world.organizer.token;
+    const eventId = (await post(world.url, '/api/v1/events', org, { organisationId: world.district.id, kind: 'sports_meet', name: `职工乒乓球赛-${world.tag}` })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, org, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, org, { status: 'registration_open' });
+    const itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, org, { name: '乒乓球男子单打' })).id;
+    const entries: number[] = [];
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+    await put(world.url, `/api/v1/matches/items/${itemId}`, org, { format: 'single_elimination', settings: { sport: 'table_tennis', bestOf: 5 } });
+    const set = await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, org, { entrants: entries.map((entryId, i) => ({ entryId, seed: i < 2 ? i + 1 : null })) });
+    const indexOf = new Map<number, number>(set.participants.map((p: { id: number; entryId: number }) => [p.id, entries.indexOf(p.entryId)]));
+    await post(world.url, `/api/v1/matches/items/${itemId}/draw`, org, { lotSeed: 1 });
+    await post(world.url, `/api/v1/matches/items/${itemId}/officials`, org, { userId: world.judges[0].id });
+    const judge = bearer(world.judges[0].token);
+    let b = (await http().get(`/api/v1/matches/items/${itemId}/bracket`)).body as Bracket;
+    // seed 1 on line 1, seed 2 on line 4, entrants 2 and 3 drawn to the others; seed 1's semi-final
+    // is a double forfeit, seed 2 wins the other 3–1
+    const semis = b.matches.filter((x) => x.status === 2).sort((p, q) => p.number - q.number);
+    const top = semis.find((x) => [x.opponent1!.id, x.opponent2!.id].some((id) => indexOf.get(id!) === 0))!;
+    const other = semis.find((x) => x !== top)!;
+    const noSide = await http().post(`/api/v1/matches/${top.id}/result`).set(judge).send({ ending: 'forfeit' });
+    expect([noSide.status, noSide.body.code, noSide.body.details[0].field]).toEqual([400, 'MATCHES_BAD_SETTINGS', 'side']);
+    expect((await http().post(`/api/v1/matches/${top.id}/result`).set(judge).send({ ending: 'double_forfeit' })).status).toBe(200);
+    const seed2IsA = indexOf.get(other.opponent1!.id!) === 1;
+    expect((await http().post(`/api/v1/matches/${other.id}/result`).set(judge).send({ games: seed2IsA ? { a: 3, b: 1 } : { a: 1, b: 3 } })).status).toBe(200);
+    b = (await http().get(`/api/v1/matches/items/${itemId}/bracket`)).body as Bracket;
+    const final = b.matches.find((x) => x.id !== top.id && x.id !== other.id && x.group_id === top.group_id)!;
+    expect(final.status).toBeGreaterThanOrEqual(4);
+    const { version } = (await http().get(`/api/v1/matches/items/${itemId}`)).body;
+    const res = await waitFor('the knockout tallied', async () => {
+      const r = await http().get(`/api/v1/items/${itemId}/results`).set(bearer(org));
+      return r.body.scoreVersion === version && r.body.results?.length === 4 ? r.body : undefined;
+    });
+    // by hand: seed 2 (entrant 1) champion; the final had no opponent, so no second place; entrants
+    // 0, 2 and 3, all out in the semi-finals, share third
+    const places = res.results.map((r: { entryId: number; place: number | null }) => [entries.indexOf(r.entryId), r.place]).sort((p: number[], q: number[]) => p[0] - q[0]);
+    expect(places).toEqual([
+      [0, 3],
+      [1, 1],
+      [2, 3],
+      [3, 3],
+    ]);
+  }, 120_000);
+});

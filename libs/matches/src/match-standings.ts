@@ -24,6 +24,9 @@ const loserOf = (x: MatchMatch): number[] => {
   return [];
 };
 const winnerOf = (x: MatchMatch): number | null => {
+  if (x.status < STATUS.completed) return null;
+  // a match one side reached alone (its other side a double forfeit) is won without an opponent
+  for (const o of [x.opponent1, x.opponent2]) if (o?.id != null && o.result === 'win') return o.id;
   const l = loserOf(x);
   if (l.length !== 1) return null;
   return x.opponent1!.id === l[0] ? x.opponent2!.id : x.opponent1!.id;

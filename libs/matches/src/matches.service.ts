@@ -19,6 +19,8 @@ export interface EntrantInput {
   entryId: number;
   seed?: number | null;
   rating?: number | null;
+  /** McMahon start score (Go): points a player starts a Swiss with, by strength (EGF McMahon bars). */
+  startScore?: number | null;
 }
 
 export interface MatchItemView {
@@ -28,7 +30,7 @@ export interface MatchItemView {
   status: MatchItem['status'];
   version: number;
   lot: number[] | null;
-  participants: { id: number; entryId: number; name: string; seed: number | null; rating: number | null }[];
+  participants: { id: number; entryId: number; name: string; seed: number | null; rating: number | null; startScore: number }[];
 }
 
 /** brackets-model Status values we read. */
@@ -71,7 +73,7 @@ export class MatchesService {
       status: item.status,
       version: item.version,
       lot: item.lot,
-      participants: ps.map((p) => ({ id: p.id, entryId: p.entryId, name: p.name, seed: p.seed, rating: p.rating })),
+      participants: ps.map((p) => ({ id: p.id, entryId: p.entryId, name: p.name, seed: p.seed, rating: p.rating, startScore: Number(p.startScore) })),
     };
   }
 
@@ -118,7 +120,14 @@ export class MatchesService {
           MatchParticipant,
           list.map((e) => {
             const l = labels.get(e.entryId);
-            return { itemId, entryId: e.entryId, name: (l?.teamName ?? l?.realName ?? `#${e.entryId}`).slice(0, 200), seed: e.seed ?? null, rating: e.rating ?? null };
+            return {
+              itemId,
+              entryId: e.entryId,
+              name: (l?.teamName ?? l?.realName ?? `#${e.entryId}`).slice(0, 200),
+              seed: e.seed ?? null,
+              rating: e.rating ?? null,
+              startScore: String(e.startScore ?? 0),
+            };
           }),
         );
       }

@@ -9,6 +9,7 @@ export class MatchParticipantViewDto {
   @ApiProperty({ example: '刘洋' }) name: string;
   @ApiProperty({ nullable: true, type: Number }) seed: number | null;
   @ApiProperty({ nullable: true, type: Number }) rating: number | null;
+  @ApiProperty({ description: 'McMahon start score; 0 without McMahon bars' }) startScore: number;
 }
 
 export class MatchItemViewDto {

@@ -1,7 +1,7 @@
 import { MATCH_FORMATS, type MatchFormat } from '@app/matches';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsPositive, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsPositive, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { OptionalField } from '../http/optional';
 
 export class ConfigureMatchItemDto {
@@ -15,6 +15,12 @@ export class EntrantDto {
   @ApiProperty() @IsInt() @IsPositive() entryId: number;
   @ApiPropertyOptional({ nullable: true, type: Number, description: '1-based seed; none for the unseeded' }) @OptionalField({ nullable: true }) @IsInt() @Min(1) @Max(1024) seed?: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'rating used to order a Swiss field' }) @OptionalField({ nullable: true }) @IsInt() @Min(-10000) @Max(100000) rating?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'McMahon start score (Go), whole or half points' })
+  @OptionalField({ nullable: true })
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(-50)
+  @Max(50)
+  startScore?: number | null;
 }
 
 export class EntrantsDto {
