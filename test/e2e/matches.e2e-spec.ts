@@ -164,6 +164,14 @@ describe('matches: a seeded tennis knockout played to the end through the API an
     const corrected = await result(match.id, fix);
     expect(corrected.status).toBe(200);
     expect(corrected.body.score.text).toBe(fix.score);
+    // the audit: the reopening and the correction with its reason, before and after
+    const audit = (await http().get(`/api/v1/matches/items/${itemId}/changes`).set(org())).body as { action: string; targetId: number | null; reason: string | null; after: { score: { text: string } } }[];
+    expect(audit.slice(0, 2).map((c) => [c.action, c.targetId, c.reason])).toEqual([
+      ['correction', match.id, '记分员录错比分'],
+      ['reopen', null, '核对记分表'],
+    ]);
+    expect(audit[0].after.score.text).toBe(fix.score);
+    expect((await http().get(`/api/v1/matches/items/${itemId}/changes`).set(bearer(judge.token))).status).toBe(403);
   });
 
   it('places the knockout as a hand computation says, and placing points and medals come out as from any item', async () => {
@@ -350,10 +358,26 @@ describe('matches: the Go Swiss as a TRF-16 file and a workbook', () => {
     await put(world.url, `/api/v1/matches/items/${itemId}`, org, { format: 'swiss', settings: { sport: 'chess', rounds: 2, swissTieBreaks: ['BH', 'SB'] } });
     await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, org, { entrants: entries.map((entryId, i) => ({ entryId, rating: 2000 - i })) });
     await post(world.url, `/api/v1/matches/items/${itemId}/officials`, org, { userId: world.judges[0].id });
+    let firstRound: { firstId: number; secondId: number }[] = [];
     for (let round = 1; round <= 2; round++) {
       const { boards } = await post(world.url, `/api/v1/matches/items/${itemId}/swiss/rounds`, org, {});
+      if (round === 1) firstRound = boards;
       for (const b of boards) await post(world.url, `/api/v1/matches/items/${itemId}/swiss/rounds/${round}/boards/${b.board}/result`, world.judges[0].token, { result: b.board === 1 ? '1/2-1/2' : '1-0' });
     }
+    // round 2 is paired and played: a correction of round 1 is refused, and so is pairing round 2 again
+    const late = await http()
+      .post(`/api/v1/matches/items/${itemId}/swiss/rounds/1/boards/1/result`)
+      .set(bearer(world.judges[0].token))
+      .send({ result: '1-0', reason: '记录有误' });
+    expect([late.status, late.body.code]).toEqual([409, 'MATCHES_LATER_MATCHES_PLAYED']);
+    const again = await http()
+      .put(`/api/v1/matches/items/${itemId}/swiss/rounds/2`)
+      .set(bearer(org))
+      .send({ boards: firstRound.map((b) => ({ first: b.firstId, second: b.secondId })), reason: '重排' });
+    expect([again.status, again.body.code]).toEqual([409, 'MATCHES_LATER_MATCHES_PLAYED']);
+    // the item has two rounds: a third, by hand or not, is refused
+    const third = await http().put(`/api/v1/matches/items/${itemId}/swiss/rounds/3`).set(bearer(org)).send({ boards: [], reason: '加赛' });
+    expect([third.status, third.body.code]).toEqual([409, 'MATCHES_BAD_ROUND']);
     const table = (await http().get(`/api/v1/matches/items/${itemId}/crosstable`)).body as { edition: string; rows: CrossRow[] & { name: string }[] };
     expect(table.edition).toBe('fide-2026'); // the event starts after 1 March 2026
 
@@ -628,5 +652,36 @@ describe('matches: a double forfeit in a knockout', () => {
       [2, 3],
       [3, 3],
     ]);
+  }, 120_000);
+});
+
+/** The arbiter pairs by hand: the rules are checked and the breaches reported, not enforced; audited. */
+describe('matches: a Swiss round paired by hand', () => {
+  it('accepts a hand pairing that repeats a pair, says so, and keeps it in the audit', async () => {
+    const world = await buildWorld({ judges: 1, contestants: 4 });
+    const org = world.organizer.token;
+    const eventId = (await post(world.url, '/api/v1/events', org, { organisationId: world.district.id, kind: 'sports_meet', name: `职工象棋赛-${world.tag}` })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, org, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, org, { status: 'registration_open' });
+    const itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, org, { name: '国际象棋慢棋' })).id;
+    const entries: number[] = [];
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+    await put(world.url, `/api/v1/matches/items/${itemId}`, org, { format: 'swiss', settings: { sport: 'chess', rounds: 2 } });
+    const set = await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, org, { entrants: entries.map((entryId) => ({ entryId })) });
+    const [p1, p2, p3, p4] = set.participants.map((p: { id: number }) => p.id);
+    await post(world.url, `/api/v1/matches/items/${itemId}/officials`, org, { userId: world.judges[0].id });
+    const hand = (round: number, boards: number[][]) =>
+      http().put(`/api/v1/matches/items/${itemId}/swiss/rounds/${round}`).set(bearer(org)).send({ boards: boards.map(([first, second]) => ({ first, second })), reason: '同单位选手首轮回避' });
+    const r1 = await hand(1, [[p1, p2], [p3, p4]]);
+    expect([r1.status, r1.body.problems]).toEqual([200, []]);
+    for (const board of [1, 2]) await post(world.url, `/api/v1/matches/items/${itemId}/swiss/rounds/1/boards/${board}/result`, world.judges[0].token, { result: '1-0' });
+    const r2 = await hand(2, [[p2, p1], [p4, p3]]);
+    expect(r2.status).toBe(200);
+    expect(r2.body.problems).toEqual([`第1台：${p2} 与 ${p1} 已经交过手`, `第2台：${p4} 与 ${p3} 已经交过手`]);
+    const table = (await http().get(`/api/v1/matches/items/${itemId}/crosstable`)).body as { rows: CrossRow[] };
+    expect(table.rows.find((r) => r.participantId === p1)!.rounds.map((r) => r.opponent)).toEqual([p2, p2]);
+    const audit = (await http().get(`/api/v1/matches/items/${itemId}/changes`).set(bearer(org))).body as { action: string; reason: string; after: { problems: string[] } }[];
+    expect(audit[0]).toMatchObject({ action: 'pairing_override', reason: '同单位选手首轮回避' });
+    expect(audit[0].after.problems).toHaveLength(2);
   }, 120_000);
 });

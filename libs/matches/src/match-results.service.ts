@@ -162,14 +162,15 @@ export class MatchResultsService {
     if (settings.sport === 'tennis') {
       if (ending === 'walkover' || ending === 'forfeit') return { winner: input.side === 'a' ? 'b' : 'a', ending, a: 0, b: 0, forfeit: [input.side!], score: { walkover: input.side } };
       if (typeof input.score !== 'string') throw new MatchesError('invalid', MatchesErrorCode.BadNotation, '网球须填写比分 score，如 6-4 7-6(5)', { field: 'score' });
-      const parsed = rule(() => parseTennisScore(input.score!));
-      const r = rule(() => checkTennisScore(parsed.sets, settings.tennis!, ending === 'retired' ? { kind: 'retired', retired: input.side! } : { kind: 'completed' }));
+      const parsed = rule(() => parseTennisScore(input.score!), 'score');
+      const r = rule(() => checkTennisScore(parsed.sets, settings.tennis!, ending === 'retired' ? { kind: 'retired', retired: input.side! } : { kind: 'completed' }), 'score');
       return { winner: r.winner, ending, a: r.sets.a, b: r.sets.b, forfeit: [], score: { text: input.score.trim(), sets: parsed.sets } };
     }
     if (settings.bestOf) {
       const games = input.games ?? { a: 0, b: 0 };
       const r = rule(() =>
         checkSeriesScore(games, settings.bestOf!, ending === 'forfeit' || ending === 'walkover' || ending === 'retired' ? { kind: 'forfeit', forfeited: input.side! } : { kind: 'completed' }),
+        'games',
       );
       const forfeit = ending === 'completed' ? [] : [input.side!];
       return { winner: r.winner, ending, a: games.a, b: games.b, forfeit, score: { games } };

@@ -156,8 +156,9 @@ export class MatchesService {
       const bySeed = [...ps].sort((a, b) => (a.seed ?? 1e9) - (b.seed ?? 1e9) || (b.rating ?? -1e9) - (a.rating ?? -1e9) || a.id - b.id);
       const childCount = settings.bestOf && settings.bestOf > 1 ? settings.bestOf : 0;
       if (item.format === 'single_elimination' || item.format === 'double_elimination') {
-        const lines = rule(() =>
-          makeDraw({ seeds: bySeed.filter((p) => p.seed != null).map((p) => p.id), unseeded: ps.filter((p) => p.seed == null).map((p) => p.id) }, lot),
+        const lines = rule(
+          () => makeDraw({ seeds: bySeed.filter((p) => p.seed != null).map((p) => p.id), unseeded: ps.filter((p) => p.seed == null).map((p) => p.id) }, lot),
+          opts.replay ? 'replay' : 'entrants',
         );
         await bm.create.stage({
           tournamentId: itemId,
@@ -175,7 +176,7 @@ export class MatchesService {
         const groups = settings.groups ?? 1;
         if (ps.length < 2 * groups) throw new MatchesError('unprocessable', MatchesErrorCode.TooFewPlayers, `${ps.length} 人不够分 ${groups} 组`, { field: 'settings.groups' });
         // the unseeded are ordered by lot, after the seeds, so the groups' balance follows the seeds
-        const unseeded = rule(() => shuffleByLot(bySeed.filter((p) => p.seed == null).map((p) => p.id), lot));
+        const unseeded = rule(() => shuffleByLot(bySeed.filter((p) => p.seed == null).map((p) => p.id), lot), 'replay');
         const order = [...bySeed.filter((p) => p.seed != null).map((p) => p.id), ...unseeded];
         let size = 1;
         while (size < order.length) size *= 2;
@@ -260,5 +261,13 @@ export class MatchesService {
     const [{ version }] = await m.query('SELECT version FROM match_items WHERE id = ?', [item.id]);
     await enqueue(m, 'tally.item', { itemId: item.itemId, version: Number(version) });
     return Number(version);
+  }
+
+  /** The item's audit, newest first: draws, results, corrections, reopenings, hand pairings. Organizers of the event. */
+  async changes(principal: Principal, itemId: number): Promise<MatchChange[]> {
+    const { event } = await this.events.item(itemId);
+    await this.events.assertManager(principal, event.id);
+    await this.itemOf(itemId);
+    return this.dataSource.manager.find(MatchChange, { where: { itemId }, order: { id: 'DESC' }, take: 1000 });
   }
 }

@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   checkManualRound,
   fideEditionOn,
+  MatchesDomainError,
   MatchesErrorCode,
   type MatchSettings,
   pairSwissRound,
@@ -139,7 +140,14 @@ export class SwissService {
         throw new MatchesError('conflict', MatchesErrorCode.RoundIncomplete, `第${last}轮尚有对局未录入结果，不能编排第${last + 1}轮`, { field: 'round', round: last });
       }
       if (last >= (settings.rounds ?? 0)) throw new MatchesError('conflict', MatchesErrorCode.BadRound, `本项目共 ${settings.rounds} 轮，已全部编排`, { field: 'round' });
-      const pairing = pairSwissRound(entrants, tournamentPairingsMatcher);
+      let pairing: ReturnType<typeof pairSwissRound>;
+      try {
+        pairing = pairSwissRound(entrants, tournamentPairingsMatcher);
+      } catch (e) {
+        // no valid pairing left (more rounds than the field allows): a state of the item, not bad input
+        if (e instanceof MatchesDomainError) throw new MatchesError('conflict', e.code, e.message, { field: 'round', ...e.details });
+        throw e;
+      }
       const round = last + 1;
       const rows = pairing.boards.map((b, i) => ({ itemId, round, board: i + 1, firstId: Number(b.first), secondId: Number(b.second), result: null, byeScore: null, manual: false }));
       if (pairing.bye) rows.push({ itemId, round, board: rows.length + 1, firstId: Number(pairing.bye), secondId: null as unknown as number, result: 'bye' as never, byeScore: '1.0' as never, manual: false });
@@ -163,7 +171,9 @@ export class SwissService {
       const item = await this.swissItem(m, itemId, true);
       const { boards: existing } = await this.entrants(m, itemId);
       const last = existing.reduce((n, b) => Math.max(n, b.round), 0);
-      if (round !== last && round !== last + 1) throw new MatchesError('conflict', MatchesErrorCode.BadRound, `只能编排第${last}或第${last + 1}轮`, { field: 'round' });
+      if ((round !== last && round !== last + 1) || round > ((item.settings as unknown as MatchSettings).rounds ?? 0)) {
+        throw new MatchesError('conflict', MatchesErrorCode.BadRound, `只能编排第${last}或第${last + 1}轮，且不超过本项目的轮数`, { field: 'round' });
+      }
       if (existing.some((b) => b.round === round && b.result !== null && b.result !== 'bye')) {
         throw new MatchesError('conflict', MatchesErrorCode.LaterPlayed, `第${round}轮已有结果，不能重新编排`, { field: 'round' });
       }
@@ -342,7 +352,7 @@ export class SwissService {
     const date = t.startDate.replace(/\//g, '-');
     const ed = edition ?? fideEditionOn(/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : new Date().toISOString().slice(0, 10));
     const rounds = t.players.reduce((n, p) => Math.max(n, p.rounds.length), 0);
-    const rows = rule(() => swissStandings(trfRecords(t), order, { rounds, edition: ed }));
+    const rows = rule(() => swissStandings(trfRecords(t), order, { rounds, edition: ed }), 'trf');
     const byRank = new Map(t.players.map((p) => [String(p.startRank), p]));
     return {
       tournament: t.name,

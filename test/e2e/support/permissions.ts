@@ -285,6 +285,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'POST /api/v1/matches/items/:itemId/knockout': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.matchGroups } }) },
   'POST /api/v1/matches/items/:itemId/officials': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.matchSetup }, body: { userId: fx.people.judge2.id, court: '1号场' } }) },
   'POST /api/v1/matches/items/:itemId/reopen': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.matchSetup }, body: { open: true, reason: '记分员录错比分' } }) },
+  'GET /api/v1/matches/items/:itemId/changes': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.matchPlay } }) },
   'GET /api/v1/matches/items/:itemId/order-of-play': { public: 'the order of play is published for players and spectators' },
   'GET /api/v1/matches/items/:itemId/bracket': { public: 'the draw and its results are published, like results' },
   'POST /api/v1/matches/:matchId/result': { allowed: 'judge1', request: (fx) => ({ params: { matchId: fx.matches.play }, body: { score: '6-4 6-4' } }) },

@@ -1,4 +1,4 @@
-import { MATCH_FORMATS, MATCH_ITEM_STATUSES, SWISS_RESULTS } from '@app/matches';
+import { MATCH_CHANGE_ACTIONS, MATCH_FORMATS, MATCH_ITEM_STATUSES, SWISS_RESULTS } from '@app/matches';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
@@ -144,4 +144,16 @@ export class TrfStandingsDto {
   @ApiProperty({ enum: ['fide-2024', 'fide-2026'] }) edition: string;
   @ApiProperty({ type: [String] }) tieBreaks: string[];
   @ApiProperty({ type: [TrfStandingRowDto] }) rows: TrfStandingRowDto[];
+}
+
+export class MatchChangeViewDto {
+  @ApiProperty() id: number;
+  @ApiProperty() itemId: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'the match or Swiss board changed; null for the item' }) targetId: number | null;
+  @ApiProperty({ enum: MATCH_CHANGE_ACTIONS }) action: string;
+  @ApiProperty({ ...anyObject, nullable: true }) before: unknown;
+  @ApiProperty({ ...anyObject, nullable: true }) after: unknown;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ description: 'who made the change' }) userId: number;
+  @ApiProperty() createdAt: Date;
 }

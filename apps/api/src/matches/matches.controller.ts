@@ -9,6 +9,7 @@ import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorator
 import { XLSX_TYPE } from '../http/raw-body';
 import {
   BracketDto,
+  MatchChangeViewDto,
   CrosstableDto,
   MatchItemViewDto,
   MatchViewDto,
@@ -98,6 +99,15 @@ export class MatchesController {
   @Refuses({ 404: 'not a match item' })
   reopen(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: ReopenDto) {
     return this.results.reopen(caller, itemId, dto.open, dto.reason);
+  }
+
+  @Get('items/:itemId/changes')
+  @Allow('organizer')
+  @Operation("A match item's audit: draws, results, corrections, reopenings, hand pairings")
+  @ApiOkResponse({ type: [MatchChangeViewDto] })
+  @Refuses({ 404: 'not a match item' })
+  changes(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number) {
+    return this.matches.changes(caller, itemId);
   }
 
   @Get('items/:itemId/order-of-play')

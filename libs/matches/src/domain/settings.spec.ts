@@ -15,6 +15,12 @@ describe('match item settings', () => {
     expect(checkSettings('groups_knockout', { sport: 'tennis', groups: 4, advance: 2 }).advance).toBe(2);
   });
 
+  it('Swiss: tie-breaks must be known ones, the edition one of the two FIDE editions', () => {
+    expect(checkSettings('swiss', { sport: 'chess', rounds: 7, swissTieBreaks: ['BH-C1', 'SB'], edition: 'fide-2024' })).toMatchObject({ rounds: 7, swissTieBreaks: ['BH-C1', 'SB'], edition: 'fide-2024' });
+    expect(() => checkSettings('swiss', { sport: 'go', rounds: 5, swissTieBreaks: ['SOS', 'XYZ'] })).toThrow(expect.objectContaining({ details: { field: 'settings.swissTieBreaks' } }));
+    expect(() => checkSettings('swiss', { sport: 'go', rounds: 5, edition: '2023' })).toThrow(expect.objectContaining({ details: { field: 'settings.edition' } }));
+  });
+
   it('crosses group winners and runners-up: a group pair meets only in the final', () => {
     const lines = crossedGroupLines([['A1', 'A2'], ['B1', 'B2'], ['C1', 'C2'], ['D1', 'D2']], 2);
     expect(lines).toEqual(['A1', 'B2', 'C1', 'D2', 'B1', 'A2', 'D1', 'C2']);

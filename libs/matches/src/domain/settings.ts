@@ -1,6 +1,7 @@
 import type { BestOf } from './best-of';
 import { MatchesDomainError, MatchesErrorCode } from './matches-error';
 import type { PointsRule, TieBreak } from './round-robin';
+import { SWISS_TIE_BREAKS } from './swiss-tiebreaks';
 import type { TennisFormat } from './tennis-score';
 
 export type Sport = 'tennis' | 'esports' | 'go' | 'chess' | 'table_tennis' | 'other';
@@ -95,11 +96,15 @@ export function checkSettings(format: Format, raw: unknown): MatchSettings {
     out.rounds = s.rounds;
     out.draws = s.draws !== false;
     if (s.swissTieBreaks !== undefined) {
-      if (!Array.isArray(s.swissTieBreaks) || s.swissTieBreaks.some((t) => typeof t !== 'string')) throw bad('swissTieBreaks', '须为字符串数组');
+      const known: readonly string[] = SWISS_TIE_BREAKS;
+      if (!Array.isArray(s.swissTieBreaks) || s.swissTieBreaks.some((t) => !known.includes(t as string)) || new Set(s.swissTieBreaks).size !== s.swissTieBreaks.length) {
+        throw bad('swissTieBreaks', `须为不重复的 ${SWISS_TIE_BREAKS.join('/')}`);
+      }
       out.swissTieBreaks = s.swissTieBreaks as string[];
     }
     if (s.edition !== undefined) {
-      if (typeof s.edition !== 'string' || s.edition.length > 100) throw bad('edition', '须为不超过 100 字的文字');
+      // the edition of the FIDE tie-break regulations; without it, the one in force on the event's date
+      if (s.edition !== 'fide-2024' && s.edition !== 'fide-2026') throw bad('edition', '须为 fide-2024 或 fide-2026');
       out.edition = s.edition;
     }
     const p = (s.points ?? { win: 1, draw: 0.5, loss: 0 }) as PointsRule;
