@@ -685,3 +685,49 @@ describe('matches: a Swiss round paired by hand', () => {
     expect(audit[0].after.problems).toHaveLength(2);
   }, 120_000);
 });
+
+/** A knockout with a third-place match: the semi-final losers are placed 3 and 4 by it. */
+describe('matches: a third-place match', () => {
+  it('plays the final and the match for third; places 1, 2, 3, 4', async () => {
+    const world = await buildWorld({ judges: 1, contestants: 4 });
+    const org = world.organizer.token;
+    const eventId = (await post(world.url, '/api/v1/events', org, { organisationId: world.district.id, kind: 'sports_meet', name: `职工羽毛球赛-${world.tag}` })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, org, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, org, { status: 'registration_open' });
+    const itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, org, { name: '网球女子单打' })).id;
+    const entries: number[] = [];
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+    await put(world.url, `/api/v1/matches/items/${itemId}`, org, { format: 'single_elimination', settings: { sport: 'tennis', thirdPlace: true } });
+    const set = await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, org, { entrants: entries.map((entryId, i) => ({ entryId, seed: i < 2 ? i + 1 : null })) });
+    const indexOf = new Map<number, number>(set.participants.map((p: { id: number; entryId: number }) => [p.id, entries.indexOf(p.entryId)]));
+    await post(world.url, `/api/v1/matches/items/${itemId}/draw`, org, { lotSeed: 3 });
+    await post(world.url, `/api/v1/matches/items/${itemId}/officials`, org, { userId: world.judges[0].id });
+    // the better entrant always wins, except that 3 beats 2 in the match for third
+    for (let guard = 0; guard < 5; guard++) {
+      const b = (await http().get(`/api/v1/matches/items/${itemId}/bracket`)).body as Bracket;
+      const ready = b.matches.filter((x) => x.status === 2 && x.opponent1?.id != null && x.opponent2?.id != null);
+      if (!ready.length) break;
+      for (const x of ready) {
+        const ia = indexOf.get(x.opponent1!.id!)!;
+        const ib = indexOf.get(x.opponent2!.id!)!;
+        const upset = [ia, ib].sort().join() === '2,3' && b.matches.filter((y) => y.group_id === x.group_id).length === 1;
+        const aWins = upset ? ia > ib : ia < ib;
+        const res = await http().post(`/api/v1/matches/${x.id}/result`).set(bearer(world.judges[0].token)).send({ score: aWins ? '6-1 6-1' : '1-6 1-6' });
+        expect(res.status).toBe(200);
+      }
+    }
+    const { version } = (await http().get(`/api/v1/matches/items/${itemId}`)).body;
+    const res = await waitFor('the knockout tallied', async () => {
+      const r = await http().get(`/api/v1/items/${itemId}/results`).set(bearer(org));
+      return r.body.scoreVersion === version && r.body.results?.length === 4 ? r.body : undefined;
+    });
+    // by hand: semi-finals 0 beats 2 or 3, 1 beats the other; final 0 beats 1; third place 3 beats 2
+    const places = res.results.map((r: { entryId: number; place: number }) => [entries.indexOf(r.entryId), r.place]).sort((p: number[], q: number[]) => p[0] - q[0]);
+    expect(places).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 4],
+      [3, 3],
+    ]);
+  }, 120_000);
+});
