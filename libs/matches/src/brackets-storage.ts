@@ -18,6 +18,9 @@ const FIELDS: Record<Table, { entity: EntityTarget<ObjectLiteral>; map: Record<s
   match_game: { entity: MatchGame, map: { id: 'id', stage_id: 'stageId', parent_id: 'parentId', number: 'number', status: 'status', opponent1: 'opponent1', opponent2: 'opponent2' } },
 };
 
+/** The bracket's structure: written when a stage is created, read on every result. */
+const STRUCTURE = new Set<Table>(['stage', 'group', 'round']);
+
 function toEntity(table: Table, value: Record<string, unknown>): Record<string, unknown> {
   const { map } = FIELDS[table];
   const out: Record<string, unknown> = {};
@@ -76,6 +79,7 @@ export class BracketsStorage implements CrudInterface {
   insert<T extends Table>(table: T, value: OmitId<DataTypes[T]>): Promise<Id>;
   insert<T extends Table>(table: T, values: OmitId<DataTypes[T]>[]): Promise<boolean>;
   async insert<T extends Table>(table: T, value: OmitId<DataTypes[T]> | OmitId<DataTypes[T]>[]): Promise<Id | boolean> {
+    if (STRUCTURE.has(table)) this.cache.clear();
     const values = (Array.isArray(value) ? value : [value]).map((v) => toEntity(table, v as Record<string, unknown>));
     if (table === 'match') for (const v of values) v.itemId = await this.itemOfStage(v.stageId as number);
     if (values.length === 0) return true;
@@ -91,7 +95,7 @@ export class BracketsStorage implements CrudInterface {
     const repo = this.manager.getRepository(FIELDS[table].entity);
     if (typeof arg === 'number' || typeof arg === 'string') {
       // a stage, group or round never changes once created: read each once per transaction
-      const cacheable = table === 'stage' || table === 'group' || table === 'round';
+      const cacheable = STRUCTURE.has(table);
       const key = `${table}:${arg}`;
       if (cacheable && this.cache.has(key)) return this.cache.get(key) as DataTypes[T];
       const row = await repo.findOne({ where: { id: Number(arg) }, ...this.lockFor(table, null) });
@@ -100,15 +104,19 @@ export class BracketsStorage implements CrudInterface {
       return value;
     }
     const where = arg ? toEntity(table, arg as Record<string, unknown>) : {};
+    const key = `${table}?${JSON.stringify(where)}`;
+    if (STRUCTURE.has(table) && arg && this.cache.has(key)) return this.cache.get(key) as Array<DataTypes[T]> | null;
     const rows = await repo.find({ where, order: { id: 'ASC' }, ...(arg ? this.lockFor(table, arg as Record<string, unknown>) : {}) });
     // brackets-manager reads an empty answer as null ("nothing found")
-    return rows.length ? rows.map((r) => fromEntity(table, r) as unknown as DataTypes[T]) : null;
+    const value = rows.length ? rows.map((r) => fromEntity(table, r) as unknown as DataTypes[T]) : null;
+    if (STRUCTURE.has(table) && arg) this.cache.set(key, value);
+    return value;
   }
 
   update<T extends Table>(table: T, id: Id, value: DataTypes[T]): Promise<boolean>;
   update<T extends Table>(table: T, filter: Partial<DataTypes[T]>, value: Partial<DataTypes[T]>): Promise<boolean>;
   async update<T extends Table>(table: T, arg: Id | Partial<DataTypes[T]>, value: Partial<DataTypes[T]>): Promise<boolean> {
-    this.cache.clear();
+    if (STRUCTURE.has(table)) this.cache.clear();
     const set = toEntity(table, value as Record<string, unknown>);
     delete set.id;
     if (Object.keys(set).length === 0) return true;
