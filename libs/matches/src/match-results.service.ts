@@ -1,5 +1,5 @@
 import { beijingTime } from '@app/common';
-import { inTransaction } from '@app/database';
+import { inTransaction, SESSION_ISOLATION } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, type Principal, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -184,55 +184,68 @@ export class MatchResultsService {
     return { winner, ending, a: input.games?.a ?? (winner === 'a' ? 1 : 0), b: input.games?.b ?? (winner === 'b' ? 1 : 0), forfeit: [], score: input.games ? { games: input.games } : { winner } };
   }
 
-  /** A judge enters (or corrects) a match's result; the next match is filled in the same transaction. */
+  /**
+   * A judge enters (or corrects) a match's result; the next match is filled in the same
+   * transaction. The answer is the match as the transaction left it. READ COMMITTED is enough:
+   * every row written is read FOR UPDATE first (the match, the next matches), the version is bumped
+   * in place.
+   */
   async enter(principal: Principal, matchId: number, input: MatchResultInput): Promise<MatchMatch> {
-    await inTransaction(this.dataSource, async (m) => {
-      const match = await this.matchOf(matchId, m, true);
-      // The item row is not locked here: results of different matches go on side by side; the
-      // version bump at the end (changed) takes its lock for the last moments of the transaction.
-      const item = await m.findOneOrFail(MatchItem, { where: { itemId: match.itemId } });
-      await this.assertAssigned(principal, match, m);
-      if (match.opponent1?.id == null || match.opponent2?.id == null) {
-        throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
-      }
-      const stage = await m.findOneOrFail(MatchStage, { where: { id: match.stageId } });
-      const decided = this.decide(input, item.settings as unknown as MatchSettings, stage.type !== 'round_robin');
-      const correction = match.status >= STATUS.completed;
-      const before = correction ? { opponent1: match.opponent1, opponent2: match.opponent2, score: match.score, ending: match.ending } : null;
-      if (correction) {
-        if (!input.reason?.trim()) throw new MatchesError('invalid', MatchesErrorCode.BadSettings, '更正已录入的结果须说明理由 reason', { field: 'reason' });
-        const later = stage.type === 'round_robin' ? false : await this.laterPlayed(m, match);
-        if (later) {
-          const sameWinner = winnerOf(match) === decided.winner;
-          if (!item.reopenedBy || !sameWinner) {
-            throw new MatchesError('conflict', MatchesErrorCode.LaterPlayed, item.reopenedBy ? '后续比赛已进行，只能更正比分，不能改变胜负' : '后续比赛已进行，须组织者重新开放后才能更正', { field: 'matchId' });
-          }
-          // reopened, same winner: only the figures change; the bracket does not move
-          await m.update(MatchMatch, { id: match.id }, { opponent1: withScore(match.opponent1, decided.a), opponent2: withScore(match.opponent2, decided.b) });
+    return inTransaction(
+      this.dataSource,
+      async (m) => {
+        const match = await this.matchOf(matchId, m, true);
+        // The item row is not locked here: results of different matches go on side by side; the
+        // version bump at the end (changed) takes its lock for the last moments of the transaction.
+        const item = await m.findOneOrFail(MatchItem, { where: { itemId: match.itemId } });
+        await this.assertAssigned(principal, match, m);
+        if (match.opponent1?.id == null || match.opponent2?.id == null) {
+          throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
         }
-        if (!later) await this.apply(m, match, decided, true);
-      } else {
-        await this.apply(m, match, decided, false);
-      }
-      await m.update(MatchMatch, { id: match.id }, { score: decided.score as never, ending: decided.ending, resultBy: principal.userId, resultAt: new Date() });
-      const after = await this.matchOf(match.id, m);
-      await m.insert(MatchChange, {
-        itemId: match.itemId,
-        targetId: match.id,
-        action: correction ? 'correction' : 'result',
-        before: before as never,
-        after: { opponent1: after.opponent1, opponent2: after.opponent2, score: decided.score, ending: decided.ending } as never,
-        reason: input.reason?.trim() || null,
-        userId: principal.userId,
-      });
-      await this.matches.changed(m, item);
-    });
-    return this.matchOf(matchId);
+        const storage = new BracketsStorage(m, { lockMatches: true });
+        storage.hold(match, true);
+        const stage = (await storage.stage(match.stageId))!;
+        const decided = this.decide(input, item.settings as unknown as MatchSettings, stage.type !== 'round_robin');
+        const correction = match.status >= STATUS.completed;
+        const before = correction ? { opponent1: match.opponent1, opponent2: match.opponent2, score: match.score, ending: match.ending } : null;
+        if (correction) {
+          if (!input.reason?.trim()) throw new MatchesError('invalid', MatchesErrorCode.BadSettings, '更正已录入的结果须说明理由 reason', { field: 'reason' });
+          const later = stage.type === 'round_robin' ? false : await this.laterPlayed(m, match);
+          if (later) {
+            const sameWinner = winnerOf(match) === decided.winner;
+            if (!item.reopenedBy || !sameWinner) {
+              throw new MatchesError('conflict', MatchesErrorCode.LaterPlayed, item.reopenedBy ? '后续比赛已进行，只能更正比分，不能改变胜负' : '后续比赛已进行，须组织者重新开放后才能更正', { field: 'matchId' });
+            }
+            // reopened, same winner: only the figures change; the bracket does not move
+            storage.patch(match.id, { opponent1: withScore(match.opponent1, decided.a), opponent2: withScore(match.opponent2, decided.b) });
+          } else await this.apply(storage, match, decided, true);
+        } else {
+          await this.apply(storage, match, decided, false);
+        }
+        const resultAt = new Date();
+        storage.patch(match.id, { score: decided.score as never, ending: decided.ending, resultBy: principal.userId, resultAt });
+        const after = Object.assign(new MatchMatch(), match, storage.current(match.id));
+        await storage.flush();
+        await m.insert(MatchChange, {
+          itemId: match.itemId,
+          targetId: match.id,
+          action: correction ? 'correction' : 'result',
+          before: before as never,
+          after: { opponent1: after.opponent1, opponent2: after.opponent2, score: decided.score, ending: decided.ending } as never,
+          reason: input.reason?.trim() || null,
+          userId: principal.userId,
+        });
+        await this.matches.changed(m, item);
+        return after;
+      },
+      5,
+      SESSION_ISOLATION,
+    );
   }
 
   /** Writes the result through brackets-manager, which fills the next match (and the losers' side). */
-  private async apply(m: EntityManager, match: MatchMatch, d: Decided, reset: boolean): Promise<void> {
-    const bm = new BracketsManager(new BracketsStorage(m, { lockMatches: true }));
+  private async apply(storage: BracketsStorage, match: MatchMatch, d: Decided, reset: boolean): Promise<void> {
+    const bm = new BracketsManager(storage);
     if (reset) await bm.reset.matchResults(match.id);
     const side = (s: Side, score: number) => {
       const o: { score: number; result?: 'win' | 'loss' | 'draw'; forfeit?: boolean } = { score };
