@@ -49,6 +49,16 @@ function fromEntity(table: Table, row: ObjectLiteral): Row {
   return out;
 }
 
+/** A copy of plain JSON data (rows, opponents, settings); structuredClone costs several times more. */
+function copy<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  if (Array.isArray(v)) return v.map(copy) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[k] = copy((v as Record<string, unknown>)[k]);
+  return out as T;
+}
+
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 const matches = (row: Row, filter: Row) => Object.entries(filter).every(([k, v]) => v === undefined || row[k] === v || (row[k] != null && v != null && Number(row[k]) === Number(v)));
 
@@ -138,7 +148,7 @@ export class BracketsStorage implements CrudInterface {
   /** The stage, as brackets-manager reads it (type, settings …), from this transaction's structure. */
   async stage(stageId: number): Promise<DataTypes['stage'] | null> {
     const s = await this.structure(stageId);
-    return s ? (structuredClone(s.stage) as unknown as DataTypes['stage']) : null;
+    return s ? (copy(s.stage) as unknown as DataTypes['stage']) : null;
   }
 
   /** Rows of a structure table answered from memory, or undefined when the stage is not known here. */
@@ -177,7 +187,7 @@ export class BracketsStorage implements CrudInterface {
   /** Hands the storage a match the caller has read in this transaction (locked: read FOR UPDATE). */
   hold(match: MatchMatch, locked: boolean): void {
     const row = fromEntity('match', match);
-    this.held.match.set(match.id, { row, stored: structuredClone(row), locked, extra: {} });
+    this.held.match.set(match.id, { row, stored: copy(row), locked, extra: {} });
   }
 
   /** Our own columns of a held match (score, ending, who entered it), written with brackets-manager's. */
@@ -191,7 +201,7 @@ export class BracketsStorage implements CrudInterface {
   current(matchId: number): Partial<MatchMatch> {
     const h = this.held.match.get(matchId);
     if (!h) throw new Error(`brackets storage: match ${matchId} is not held`);
-    return { ...toEntity('match', structuredClone(h.row)), ...h.extra } as Partial<MatchMatch>;
+    return { ...toEntity('match', copy(h.row)), ...h.extra } as Partial<MatchMatch>;
   }
 
   private async readHeld(table: Held, where: Row, lock: boolean): Promise<Row[]> {
@@ -223,7 +233,7 @@ export class BracketsStorage implements CrudInterface {
         h.locked ||= lock;
         return h.row;
       }
-      map.set(id, { row: r, stored: structuredClone(r), locked: lock || Boolean(h?.locked), extra: {} });
+      map.set(id, { row: r, stored: copy(r), locked: lock || Boolean(h?.locked), extra: {} });
       return r;
     });
   }
@@ -243,9 +253,9 @@ export class BracketsStorage implements CrudInterface {
         await this.flush();
         h = undefined;
       }
-      if (h && (h.locked || !lock)) return structuredClone(h.row);
+      if (h && (h.locked || !lock)) return copy(h.row);
       const [row] = await this.readHeld(table, { id: Number(arg) }, lock);
-      return row ? structuredClone(row) : null;
+      return row ? copy(row) : null;
     }
     const filter = arg ?? {};
     const lock = Object.keys(filter).length > 0 && this.wantsLock(table, filter);
@@ -254,11 +264,11 @@ export class BracketsStorage implements CrudInterface {
     // a result fills is read again when a bye is carried on
     const unique = (('round_id' in filter && 'number' in filter) || ('parent_id' in filter && 'number' in filter)) && Object.keys(filter).length === 2;
     if (unique) {
-      for (const h of map.values()) if (matches(h.row, filter) && (h.locked || !lock)) return [structuredClone(h.row)];
+      for (const h of map.values()) if (matches(h.row, filter) && (h.locked || !lock)) return [copy(h.row)];
     }
     const rows = await this.readHeld(table, toDbFilter(filter), lock);
     // brackets-manager reads an empty answer as null ("nothing found")
-    return rows.length ? rows.map((r) => structuredClone(r)) : null;
+    return rows.length ? rows.map((r) => copy(r)) : null;
   }
 
   /**
@@ -305,7 +315,7 @@ export class BracketsStorage implements CrudInterface {
         // a row written without being read is known only in part: read it again when needed
         if (!h.stored) map.delete(id);
         else {
-          h.stored = structuredClone(h.row);
+          h.stored = copy(h.row);
           h.extra = {};
         }
       }
@@ -342,16 +352,16 @@ export class BracketsStorage implements CrudInterface {
     const single = typeof arg === 'number' || typeof arg === 'string';
     if (STRUCTURE.has(table) && arg !== undefined) {
       const rows = await this.fromStructure(table, arg as Id | Row);
-      if (rows) return (single ? (rows[0] ? structuredClone(rows[0]) : null) : rows.length ? structuredClone(rows) : null) as never;
+      if (rows) return (single ? (rows[0] ? copy(rows[0]) : null) : rows.length ? copy(rows) : null) as never;
     }
     const repo = this.manager.getRepository(FIELDS[table].entity);
     if (single) {
       const key = `${table}:${arg}`;
-      if (STRUCTURE.has(table) && this.cache.has(key)) return structuredClone(this.cache.get(key)) as DataTypes[T];
+      if (STRUCTURE.has(table) && this.cache.has(key)) return copy(this.cache.get(key)) as DataTypes[T];
       const row = await repo.findOne({ where: { id: Number(arg) } });
       const value = row ? fromEntity(table, row) : null;
       if (STRUCTURE.has(table) && value) this.cache.set(key, value);
-      return structuredClone(value) as unknown as DataTypes[T];
+      return copy(value) as unknown as DataTypes[T];
     }
     const where = arg ? toEntity(table, arg as Row) : {};
     const rows = await repo.find({ where, order: { id: 'ASC' } });
@@ -370,7 +380,7 @@ export class BracketsStorage implements CrudInterface {
       const h = map.get(id) ?? { row: { id }, stored: null, locked: false, extra: {} };
       for (const k of Object.keys(FIELDS[table].map)) {
         const v = (value as Row)[k];
-        if (k !== 'id' && v !== undefined) h.row[k] = structuredClone(v);
+        if (k !== 'id' && v !== undefined) h.row[k] = copy(v);
       }
       map.set(id, h);
       return true;
