@@ -1,3 +1,4 @@
+import { writeTrf } from '@app/matches';
 import { waitFor } from './support/processes';
 import { bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
 
@@ -397,6 +398,47 @@ describe('matches: the Go Swiss as a TRF-16 file and a workbook', () => {
     expect(byName(imported.body.rows)).toEqual(byName(table.rows as never));
     const badFile = await http().post('/api/v1/matches/trf/standings').set(bearer(world.judges[0].token)).send({ trf: '012 没有选手\n' });
     expect([badFile.status, badFile.body.code]).toEqual([400, 'MATCHES_BAD_TRF']);
+
+    // a file of a large open paired elsewhere: 500 players, 9 rounds, beyond the ordinary 64 KB body
+    const n = 500;
+    const rounds = 9;
+    // the circle method: player 1 stays, the others turn one place a round, so no pair meets twice
+    const opponents = Array.from({ length: n }, () => [] as number[]);
+    for (let r = 0; r < rounds; r++) {
+      const circle = [0, ...Array.from({ length: n - 1 }, (_, i) => 1 + ((i + r) % (n - 1)))];
+      for (let i = 0; i < n / 2; i++) {
+        const [a, b] = [circle[i], circle[n - 1 - i]];
+        opponents[a][r] = b;
+        opponents[b][r] = a;
+      }
+    }
+    const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+    const players = opponents.map((opps, i) => ({
+      startRank: i + 1,
+      sex: 'm',
+      title: '',
+      name: `${surnames[i % 10]}${'国建志文'.charAt((i >> 3) % 4)}棋手${i + 1}`,
+      rating: 2400 - i,
+      federation: 'CHN',
+      fideId: String(8_600_000 + i),
+      birth: '1990/01/01',
+      // the higher-ranked player (lower start rank) wins every game
+      points: opps.filter((o) => o > i).length,
+      rank: i + 1,
+      rounds: opps.map((o, r) => ({ opponent: o + 1, colour: (r + i) % 2 ? ('b' as const) : ('w' as const), result: o > i ? '1' : '0' })),
+    }));
+    const bigTrf = writeTrf({ name: '2026年全市职工围棋公开赛', city: '杭州', startDate: '2026/12/12', endDate: '2026/12/14', players });
+    expect(Buffer.byteLength(JSON.stringify({ trf: bigTrf }))).toBeGreaterThan(64 * 1024);
+    const big = await http().post('/api/v1/matches/trf/standings').set(bearer(world.judges[0].token)).send({ trf: bigTrf, tieBreaks: ['BH'] });
+    expect(big.status).toBe(200);
+    expect(big.body.rows.length).toBe(n);
+    const top = big.body.rows.find((r: { rank: number }) => r.rank === 1);
+    expect([top.name, top.score]).toEqual([players[0].name, rounds]);
+    // beyond the route's own limit the body is still refused, as every body over its limit is
+    const hugeTrf = bigTrf.repeat(25);
+    expect(Buffer.byteLength(JSON.stringify({ trf: hugeTrf }))).toBeGreaterThan(2 * 1024 * 1024);
+    const huge = await http().post('/api/v1/matches/trf/standings').set(bearer(world.judges[0].token)).send({ trf: hugeTrf });
+    expect([huge.status, huge.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
 
     const xlsx = await http().get(`/api/v1/matches/items/${itemId}/crosstable.xlsx`).buffer(true).parse(binary);
     expect(xlsx.status).toBe(200);

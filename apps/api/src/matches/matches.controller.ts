@@ -4,6 +4,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import type { FastifyReply } from 'fastify';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
+import { BodyLimit } from '../http/body-limits';
 import { ParseIdPipe } from '../http/ids';
 import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { XLSX_TYPE } from '../http/raw-body';
@@ -21,7 +22,7 @@ import {
   SwissRoundViewDto,
   TrfStandingsDto,
 } from './matches-views.dto';
-import { ConfigureMatchItemDto, MatchDrawDto, EntrantsDto, MatchResultDto, OfficialDto, ReopenDto, ScheduleDto, SwissResultDto, SwissRoundDto, TrfImportDto } from './matches.dto';
+import { ConfigureMatchItemDto, MatchDrawDto, EntrantsDto, MatchResultDto, OfficialDto, ReopenDto, ScheduleDto, SwissResultDto, SwissRoundDto, TRF_BODY_LIMIT, TrfImportDto } from './matches.dto';
 
 @Tag('matches')
 @Controller({ path: 'matches', version: '1' })
@@ -227,6 +228,7 @@ export class MatchesController {
   /** Organizers and arbiters: standings and tie-breaks of a tournament paired elsewhere. */
   @Post('trf/standings')
   @Allow('organizer', 'judge')
+  @BodyLimit(TRF_BODY_LIMIT)
   @HttpCode(200)
   @Operation('Standings and tie-breaks of a TRF-16 file (nothing stored)')
   @ApiOkResponse({ type: TrfStandingsDto })

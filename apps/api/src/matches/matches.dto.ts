@@ -83,8 +83,17 @@ export class SwissResultDto {
   @ApiPropertyOptional({ description: 'required to correct an entered result' }) @OptionalField() @IsString() @Length(1, 500) reason?: string;
 }
 
+/**
+ * The TRF import's body limit: a player line is about 100 characters and 10 more a round, a
+ * Chinese name 3 bytes a character; a 1,000-player, 11-round file is some 250 KB as JSON. 2 MB
+ * leaves room for longer events without opening the route to anything much larger.
+ */
+export const TRF_BODY_LIMIT = 2 * 1024 * 1024;
+/** Characters of the file itself, inside the body limit. */
+const TRF_MAX_CHARS = 1_000_000;
+
 export class TrfImportDto {
-  @ApiProperty({ description: 'a FIDE TRF-16 file as text' }) @IsString() @Length(1, 1_000_000) trf: string;
+  @ApiProperty({ description: 'a FIDE TRF-16 file as text', maxLength: TRF_MAX_CHARS }) @IsString() @Length(1, TRF_MAX_CHARS) trf: string;
   @ApiPropertyOptional({ type: [String], example: ['BH-C1', 'BH', 'SB'] }) @OptionalField() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) tieBreaks?: string[];
   @ApiPropertyOptional({ enum: ['fide-2024', 'fide-2026'] }) @OptionalField() @IsIn(['fide-2024', 'fide-2026']) edition?: 'fide-2024' | 'fide-2026';
 }
