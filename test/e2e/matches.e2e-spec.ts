@@ -773,3 +773,47 @@ describe('matches: a third-place match', () => {
     ]);
   }, 120_000);
 });
+
+/**
+ * A McMahon Go tournament (EGF): bars on the item give each grade its start score; the first
+ * round pairs by those scores (the two above the bar meet, not the top half against the bottom
+ * half) and the standings count them.
+ */
+describe('matches: McMahon bars on a Go Swiss', () => {
+  it('starts players by their grade between floor and bar; pairing and standings use the start scores', async () => {
+    const world = await buildWorld({ judges: 1, contestants: 6 });
+    const org = world.organizer.token;
+    const eventId = (await post(world.url, '/api/v1/events', org, { organisationId: world.district.id, kind: 'sports_meet', name: `职工围棋麦克马洪赛-${world.tag}` })).id;
+    await put(world.url, `/api/v1/events/${eventId}/registration`, org, { autoApprove: true });
+    await post(world.url, `/api/v1/events/${eventId}/status`, org, { status: 'registration_open' });
+    const itemId = (await post(world.url, `/api/v1/events/${eventId}/items`, org, { name: '围棋个人赛' })).id;
+    const entries: number[] = [];
+    for (const c of world.contestants) entries.push((await post(world.url, `/api/v1/items/${itemId}/entries`, c.token, {})).id);
+
+    const chess = await http().put(`/api/v1/matches/items/${itemId}`).set(bearer(org)).send({ format: 'swiss', settings: { sport: 'chess', rounds: 3, mcmahon: { bar: 33, floor: 28 } } });
+    expect([chess.status, chess.body.code, chess.body.details[0].field]).toEqual([400, 'MATCHES_BAD_SETTINGS', 'settings.mcmahon']);
+    await put(world.url, `/api/v1/matches/items/${itemId}`, org, { format: 'swiss', settings: { sport: 'go', rounds: 3, mcmahon: { bar: 33, floor: 28 } } });
+    // grades as numbers (30 = 1 dan …): 36 and 33 at or above the bar start on 5, 31 on 3, 30 on 2, 28 and 20 on 0
+    const grades = [36, 33, 31, 30, 28, 20];
+    const set = await put(world.url, `/api/v1/matches/items/${itemId}/entrants`, org, { entrants: entries.map((entryId, i) => ({ entryId, rating: grades[i] })) });
+    const gradeOf = new Map<number, number>(set.participants.map((p: { id: number; entryId: number }) => [p.id, grades[entries.indexOf(p.entryId)]]));
+    await post(world.url, `/api/v1/matches/items/${itemId}/officials`, org, { userId: world.judges[0].id });
+
+    const { boards } = await post(world.url, `/api/v1/matches/items/${itemId}/swiss/rounds`, org, {});
+    const pairs = (boards as { firstId: number; secondId: number }[]).map((b) => [gradeOf.get(b.firstId), gradeOf.get(b.secondId)].sort((x, y) => y! - x!));
+    // by start score: 5 v 5, 3 v 2 (the lone 3 meets the next group down), 0 v 0; without bars the halves would meet (36 v 30 …)
+    expect(pairs.sort((x, y) => y[0]! - x[0]!)).toEqual([
+      [36, 33],
+      [31, 30],
+      [28, 20],
+    ]);
+    // the higher grade wins each board
+    for (const b of boards as { board: number; firstId: number; secondId: number }[]) {
+      await post(world.url, `/api/v1/matches/items/${itemId}/swiss/rounds/1/boards/${b.board}/result`, world.judges[0].token, { result: gradeOf.get(b.firstId)! > gradeOf.get(b.secondId)! ? '1-0' : '0-1' });
+    }
+    const table = (await http().get(`/api/v1/matches/items/${itemId}/crosstable`)).body as { rows: { participantId: number; score: number; rank: number }[] };
+    const scoreByGrade = Object.fromEntries(table.rows.map((r) => [gradeOf.get(r.participantId), r.score]));
+    expect(scoreByGrade).toEqual({ 36: 6, 33: 5, 31: 4, 30: 2, 28: 1, 20: 0 });
+    expect(table.rows.find((r) => r.rank === 1)!.participantId).toBe([...gradeOf].find(([, g]) => g === 36)![0]);
+  }, 120_000);
+});

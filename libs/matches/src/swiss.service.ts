@@ -10,6 +10,7 @@ import {
   MatchesDomainError,
   MatchesErrorCode,
   type MatchSettings,
+  mcmahonStartScore,
   pairSwissRound,
   type Seat,
   type SwissBoard,
@@ -93,11 +94,12 @@ export class SwissService {
   private async entrants(m: EntityManager, itemId: number): Promise<{ entrants: SwissEntrant[]; boards: SwissPairing[] }> {
     const ps = await m.find(MatchParticipant, { where: { itemId } });
     const boards = await m.find(SwissPairing, { where: { itemId }, order: { round: 'ASC', board: 'ASC' } });
+    const settings = (await this.matches.itemOf(itemId, m)).settings as unknown as MatchSettings;
     // pairing numbers: rating high to low, then seed, then entry order
     const ranked = [...ps].sort((a, b) => (b.rating ?? -1e9) - (a.rating ?? -1e9) || (a.seed ?? 1e9) - (b.seed ?? 1e9) || a.id - b.id);
     const rounds = boards.reduce((n, b) => Math.max(n, b.round), 0);
     const state = new Map(
-      ranked.map((p, i) => [String(p.id), { id: String(p.id), score: Number(p.startScore), rank: i + 1, opponents: [] as string[], seats: new Array<Seat>(rounds).fill(null), hadBye: false }]),
+      ranked.map((p, i) => [String(p.id), { id: String(p.id), score: startScoreOf(p, settings), rank: i + 1, opponents: [] as string[], seats: new Array<Seat>(rounds).fill(null), hadBye: false }]),
     );
     for (const b of boards) {
       const f = state.get(String(b.firstId))!;
@@ -263,7 +265,7 @@ export class SwissService {
         crossRounds.get(b.secondId)!.push({ round: b.round, opponent: b.firstId, seat: 'second', result: b.result, points: pts.second });
       }
     }
-    const startScores = new Map(ps.map((p) => [String(p.id), Number(p.startScore)]));
+    const startScores = new Map(ps.map((p) => [String(p.id), startScoreOf(p, settings)]));
     const rows: TieBreakRow[] = swissStandings(records, order, { rounds: settings.rounds ?? 1, edition, startScores, win: settings.points?.win ?? 1, draw: settings.points?.draw ?? 0.5 });
     const byId = new Map(ps.map((p) => [String(p.id), p]));
     return {
@@ -361,4 +363,15 @@ export class SwissService {
       rows: rows.map((r) => ({ startRank: Number(r.player), name: byRank.get(r.player)!.name, rank: r.rank, score: r.score, tieBreaks: Object.fromEntries(order.map((x, i) => [x, r.values[i]])) })),
     };
   }
+}
+
+/**
+ * Where a player starts a Swiss: the start score the organizer gave them, else, on a McMahon item,
+ * the score its bars give their grade (mcmahonStartScore); 0 otherwise. A player moved above the
+ * bar by hand keeps the score given.
+ */
+function startScoreOf(p: MatchParticipant, settings: MatchSettings): number {
+  const given = Number(p.startScore);
+  if (given !== 0 || !settings.mcmahon) return given;
+  return mcmahonStartScore(p.rating, settings.mcmahon);
 }

@@ -1,5 +1,5 @@
 import { MatchesErrorCode } from './matches-error';
-import { checkSettings, crossedGroupLines } from './settings';
+import { checkSettings, crossedGroupLines, mcmahonStartScore } from './settings';
 
 describe('match item settings', () => {
   it('tennis single elimination: defaults to best of 3 with a tie-break final set, no third-place match', () => {
@@ -25,5 +25,13 @@ describe('match item settings', () => {
     const lines = crossedGroupLines([['A1', 'A2'], ['B1', 'B2'], ['C1', 'C2'], ['D1', 'D2']], 2);
     expect(lines).toEqual(['A1', 'B2', 'C1', 'D2', 'B1', 'A2', 'D1', 'C2']);
     for (const g of 'ABCD') expect(lines.indexOf(`${g}1`) < 4).not.toBe(lines.indexOf(`${g}2`) < 4);
+  });
+
+  it('McMahon (Go): bars checked and named; one point a grade between floor and bar', () => {
+    expect(checkSettings('swiss', { sport: 'go', rounds: 5, mcmahon: { bar: 33, floor: 28 } }).mcmahon).toEqual({ bar: 33, floor: 28 });
+    expect(() => checkSettings('swiss', { sport: 'chess', rounds: 5, mcmahon: { bar: 33, floor: 28 } })).toThrow(expect.objectContaining({ details: { field: 'settings.mcmahon' } }));
+    expect(() => checkSettings('swiss', { sport: 'go', rounds: 5, mcmahon: { bar: 28, floor: 33 } })).toThrow(expect.objectContaining({ details: { field: 'settings.mcmahon.floor' } }));
+    const bars = { bar: 33, floor: 28 };
+    expect([36, 33, 31, 30, 28, 20, null].map((r) => mcmahonStartScore(r, bars))).toEqual([5, 5, 3, 2, 0, 0, 0]);
   });
 });

@@ -29,10 +29,29 @@ export interface MatchSettings {
   /** Swiss tie-breaks in order, and the edition of the rules that defines them. */
   swissTieBreaks?: string[];
   edition?: string;
+  /** Go McMahon bars, in the entrants' rating (grade) units: see mcmahonStartScore. */
+  mcmahon?: McMahonBars;
   /** Draws allowed (round robin, Swiss); never in a knockout, where someone must go through. */
   draws?: boolean;
   /** Minutes a match holds its court and its players in the order of play. */
   slotMinutes?: number;
+}
+
+export interface McMahonBars {
+  /** Grades at or above the bar all start level, on the bar's score. */
+  bar: number;
+  /** Grades at or below the floor all start on 0. */
+  floor: number;
+}
+
+/**
+ * A player's McMahon start score (EGF Tournament System Rules, McMahon system): one point a grade
+ * above the floor, everyone at or below the floor on 0, everyone at or above the bar level with it.
+ * An unrated player starts on the floor.
+ */
+export function mcmahonStartScore(rating: number | null, bars: McMahonBars): number {
+  if (rating === null || rating === undefined) return 0;
+  return Math.min(Math.max(rating, bars.floor), bars.bar) - bars.floor;
 }
 
 const SPORTS: Sport[] = ['tennis', 'esports', 'go', 'chess', 'table_tennis', 'other'];
@@ -106,6 +125,13 @@ export function checkSettings(format: Format, raw: unknown): MatchSettings {
       // the edition of the FIDE tie-break regulations; without it, the one in force on the event's date
       if (s.edition !== 'fide-2024' && s.edition !== 'fide-2026') throw bad('edition', '须为 fide-2024 或 fide-2026');
       out.edition = s.edition;
+    }
+    if (s.mcmahon !== undefined) {
+      if (out.sport !== 'go') throw bad('mcmahon', '麦克马洪制只用于围棋');
+      const mm = s.mcmahon as Record<string, unknown> | null;
+      if (typeof mm !== 'object' || mm === null || !isInt(mm.bar, -100, 10_000)) throw bad('mcmahon.bar', '须为整数（段级位折算的等级分）');
+      if (!isInt(mm.floor, -100, 10_000) || mm.floor > mm.bar) throw bad('mcmahon.floor', '须为不高于 bar 的整数');
+      out.mcmahon = { bar: mm.bar, floor: mm.floor };
     }
     const p = (s.points ?? { win: 1, draw: 0.5, loss: 0 }) as PointsRule;
     out.points = p;
