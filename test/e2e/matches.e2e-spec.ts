@@ -1,6 +1,7 @@
 import { writeTrf } from '@app/matches';
 import { waitFor } from './support/processes';
-import { bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
+import { openSse } from './support/sse';
+import { baseUrl, bearer, buildWorld, http, type Person, post, put, type World } from './support/world';
 
 /** superagent's parser for a binary body: the raw bytes as a Buffer. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,6 +74,13 @@ describe('matches: a seeded tennis knockout played to the end through the API an
   it('draws seeds on their lines (1 top, 2 bottom, 3–4 on lines 5 and 12), byes to seeds 1–3, the lot recorded', async () => {
     const drawn = await http().post(`/api/v1/matches/items/${itemId}/draw`).set(org()).send({ lotSeed: 2026 });
     expect(drawn.status).toBe(200);
+    // the bracket as brackets-viewer draws it: its four arrays, brackets-manager's field names
+    const viewer = (await http().get(`/api/v1/matches/items/${itemId}/bracket`)).body;
+    expect(Object.keys(viewer).sort()).toEqual(['matchGames', 'matches', 'participants', 'stages']);
+    expect(Object.keys(viewer.stages[0]).sort()).toEqual(['id', 'name', 'number', 'settings', 'tournament_id', 'type']);
+    expect(Object.keys(viewer.matches[0]).sort()).toEqual(['child_count', 'group_id', 'id', 'number', 'opponent1', 'opponent2', 'round_id', 'stage_id', 'status']);
+    expect(Object.keys(viewer.participants[0]).sort()).toEqual(['id', 'name', 'tournament_id']);
+    expect(viewer.matchGames).toEqual([]);
     expect(drawn.body.status).toBe('drawn');
     expect(drawn.body.lot.length).toBeGreaterThan(0);
     const again = await http().post(`/api/v1/matches/items/${itemId}/draw`).set(org()).send({});
@@ -505,7 +513,11 @@ describe('matches: four round-robin groups feeding an eight-team knockout', () =
     const ofA0 = b.matches.filter((x) => [x.opponent1?.id, x.opponent2?.id].some((id) => indexOf.get(id!) === a0));
     const other = b.matches.find((x) => ![x.opponent1?.id, x.opponent2?.id].some((id) => indexOf.get(id!) === a0))!;
     const schedule = (matchId: number, court: string, at: string) => http().put(`/api/v1/matches/${matchId}/schedule`).set(org()).send({ court, at });
+    // the public live board hears of a court assigned and of a result, as of any item's tally
+    const stream = openSse(`${baseUrl()}/api/v1/events/${eventId}/live`);
+    await stream.next((m) => m.type === 'board');
     expect((await schedule(ofA0[0].id, '1号机位', '2026-12-12T09:00:00+08:00')).status).toBe(200);
+    const courtNews = await stream.next((m) => m.type === 'results' && m.data.itemId === itemId);
     const twice = await schedule(ofA0[1].id, '2号机位', '2026-12-12T09:30:00+08:00');
     expect([twice.status, twice.body.code, twice.body.details[0].field]).toEqual([409, 'MATCHES_SCHEDULE_CLASH', 'at']);
     const court = await schedule(other.id, '1号机位', '2026-12-12T09:20:00+08:00');
@@ -524,6 +536,9 @@ describe('matches: four round-robin groups feeding an eight-team knockout', () =
       const res = await result(x.id, winner === ia ? { a: w, b: l } : { a: l, b: w });
       expect(res.status).toBe(200);
     }
+    const resultNews = await stream.next((m) => m.type === 'results' && m.data.itemId === itemId && m.data.scoreVersion > courtNews.data.scoreVersion);
+    expect(resultNews.data.scoreVersion).toBeGreaterThan(courtNews.data.scoreVersion);
+    stream.close();
   });
 
   it('crosses the group winners and runners-up into the knockout and plays it out; places as a hand computation says', async () => {

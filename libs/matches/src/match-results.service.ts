@@ -109,6 +109,9 @@ export class MatchResultsService {
         }
       }
       await m.update(MatchMatch, { id: matchId }, { court, scheduledAt: at });
+      // the public board learns of the change as of a result: the item is re-tallied and announced
+      // on the event's live stream, and the order of play read again
+      await this.matches.changed(m, item);
     });
     return this.matchOf(matchId);
   }
