@@ -4,6 +4,7 @@ import { EVENTS_ENTITIES } from '@app/events';
 import { HIKING_ENTITIES } from '@app/hiking';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { JOB_FAIR_ENTITIES } from '@app/job-fair';
+import { MATCHES_ENTITIES } from '@app/matches';
 import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
 import { QUEUE_ENTITIES } from '@app/queue';
 import { REGISTRATION_ENTITIES } from '@app/registration';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   ...AWARDS_ENTITIES,
   ...HIKING_ENTITIES,
   ...JOB_FAIR_ENTITIES,
+  ...MATCHES_ENTITIES,
 ];

@@ -9,6 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { seedHiking } from './seed-hiking';
+import { seedMatchesDemo } from './seed-matches';
 import { SeedModule } from './seed.module';
 import { type Credential, credentialLines } from './start-banner';
 
@@ -122,6 +123,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<Credential
   const principal = (u: { id: number; username: string; roles: Principal['roles'] }): Principal => ({ userId: u.id, username: u.username, roles: u.roles });
   await seedHiking(app, asOrganizer, gongshu.id, principal(staff), contestants.map(principal));
   await seedJobFair(app, asOrganizer, gongshu.id, employerStaff, contestants);
+  await seedMatchesDemo(app, organizer, judges[0], gongshu.id, contestants);
   return credentials;
 }
 

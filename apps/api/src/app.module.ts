@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/composition';
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
 import { JobFairModule } from '@app/job-fair';
+import { MatchesModule } from '@app/matches';
 import { NotificationsModule } from '@app/notifications';
 import { RedisModule } from '@app/queue';
 import { RegistrationModule } from '@app/registration';
@@ -41,6 +42,7 @@ import { SheetsController } from './scoring/sheets.controller';
 import { JudgingController } from './scoring/judging.controller';
 import { JobFairController } from './job-fair/job-fair.controller';
 import { FairApplicationsController } from './job-fair/fair-applications.controller';
+import { MatchesController } from './matches/matches.controller';
 
 @Module({
   imports: [
@@ -59,6 +61,7 @@ import { FairApplicationsController } from './job-fair/fair-applications.control
     ReportingModule,
     HikingModule,
     JobFairModule,
+    MatchesModule,
   ],
   controllers: [
     HealthController,
@@ -85,6 +88,7 @@ import { FairApplicationsController } from './job-fair/fair-applications.control
     ReportsController,
     JobFairController,
     FairApplicationsController,
+    MatchesController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

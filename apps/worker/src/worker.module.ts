@@ -4,6 +4,7 @@ import { logsArePretty, prettyLogger } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
+import { MatchesModule } from '@app/matches';
 import { NotificationsModule } from '@app/notifications';
 import { RegistrationModule } from '@app/registration';
 import { ResultsModule } from '@app/results';
@@ -42,6 +43,7 @@ export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROC
     NotificationsModule,
     AwardsModule,
     HikingModule,
+    MatchesModule,
   ],
   providers: [...PROCESSORS, OutboxRelayService, RetentionService],
 })

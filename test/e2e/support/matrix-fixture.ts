@@ -85,6 +85,13 @@ export const ITEMS = [
   'settings', // item registration rules, award rules, records
   'entries', // the subject enters it
   'withdraw', // the entrant's entry, to withdraw
+  'matchSetup', // a tennis knockout being set up: two entrants, no draw
+  'matchDraw', // a tennis knockout with its entrants, ready to draw
+  'matchPlay', // a tennis knockout of two, drawn, judge1 its umpire, the final unplayed
+  'matchGroups', // two Go groups of two played out, judge1 their referee, ready for the knockout
+  'matchSwiss', // a Go Swiss of two players, not yet paired
+  'matchSwissPlay', // a Go Swiss, round 1 paired, judge1 its arbiter, no result yet
+  'matchSwissHand', // a Go Swiss the arbiter pairs by hand
 ] as const;
 export type ItemName = (typeof ITEMS)[number];
 
@@ -113,6 +120,8 @@ export interface Fixture {
   };
   appeals: { uphold: number; dismiss: number; withAttachment: number; attachment: number };
   rounds: { qualify: number };
+  /** The entries of `matchSetup`, and the unplayed match of `matchPlay`. */
+  matches: { setupEntries: number[]; play: number; handPair: [number, number] };
   checkInToken: string;
   awardRecords: { view: number; revoke: number; correct: number; pay: number };
   failedDelivery: string;
@@ -193,6 +202,13 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     settings: '车工（设置）',
     entries: '围棋（报名）',
     withdraw: '象棋（待退赛）',
+    matchSetup: '网球男单（编排中）',
+    matchDraw: '网球女单（待抽签）',
+    matchPlay: '网球混双（决赛待赛）',
+    matchGroups: '围棋（小组赛已赛完）',
+    matchSwiss: '围棋（积分编排，待编排）',
+    matchSwissPlay: '围棋（积分编排，第一轮进行中）',
+    matchSwissHand: '围棋（积分编排，人工编排）',
   };
   for (const name of ITEMS) items[name] = (await post(url, `/api/v1/events/${events.main}/items`, org, { name: itemNames[name] })).id;
   await put(url, `/api/v1/items/${items.scored}/scheme`, org, { scheme: JUDGE_PANEL });
@@ -238,6 +254,35 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   for (const item of ['appeal', ...scoredForNotice] as const) {
     await waitFor(`results of ${item}`, async () => (await http(url).get(`/api/v1/items/${items[item]}/results`)).body.results?.length > 0, 30_000, 100);
   }
+
+  // Match items, each in the state its operation starts from.
+  const tennis = { format: 'single_elimination', settings: { sport: 'tennis' } };
+  for (const item of ['matchSetup', 'matchDraw', 'matchPlay'] as const) await put(url, `/api/v1/matches/items/${items[item]}`, org, tennis);
+  await put(url, `/api/v1/matches/items/${items.matchGroups}`, org, { format: 'groups_knockout', settings: { sport: 'go', groups: 2, advance: 1 } });
+  const matchEntrants = async (item: ItemName, who: PersonName[]) => {
+    const ids: number[] = [];
+    for (const w of who) ids.push(await enter(w, item));
+    await put(url, `/api/v1/matches/items/${items[item]}/entrants`, org, { entrants: ids.map((entryId) => ({ entryId })) });
+    return ids;
+  };
+  const setupEntries = await matchEntrants('matchSetup', ['entrant', 'neighbour']);
+  await matchEntrants('matchDraw', ['entrant', 'neighbour']);
+  for (const item of ['matchPlay', 'matchGroups'] as const) {
+    await matchEntrants(item, item === 'matchPlay' ? ['entrant', 'neighbour'] : ['entrant', 'neighbour', 'subject', 'colleagueB']);
+    await post(url, `/api/v1/matches/items/${items[item]}/draw`, org, { lotSeed: 1 });
+    await post(url, `/api/v1/matches/items/${items[item]}/officials`, org, { userId: people.judge1.id });
+  }
+  const unplayed = async (item: ItemName) => ((await http(url).get(`/api/v1/matches/items/${items[item]}/bracket`)).body.matches as { id: number; status: number }[]).filter((x) => x.status === 2);
+  for (const x of await unplayed('matchGroups')) await post(url, `/api/v1/matches/${x.id}/result`, as('judge1'), { winner: 'a' });
+  const swiss = { format: 'swiss', settings: { sport: 'go', rounds: 2 } };
+  for (const item of ['matchSwiss', 'matchSwissPlay', 'matchSwissHand'] as const) {
+    await put(url, `/api/v1/matches/items/${items[item]}`, org, swiss);
+    await matchEntrants(item, ['entrant', 'neighbour']);
+  }
+  await post(url, `/api/v1/matches/items/${items.matchSwissPlay}/swiss/rounds`, org, {});
+  await post(url, `/api/v1/matches/items/${items.matchSwissPlay}/officials`, org, { userId: people.judge1.id });
+  const handPair = (await http(url).get(`/api/v1/matches/items/${items.matchSwissHand}`)).body.participants.map((p: { id: number }) => p.id) as [number, number];
+  const matches = { setupEntries, play: (await unplayed('matchPlay'))[0].id, handPair };
 
   // A first round of `qualify`, timed and handed in: ready for its qualifiers to be drawn.
   const round = await post(url, `/api/v1/items/${items.qualify}/rounds`, org, { name: '预赛', heats: 1, qualification: { byPlace: 1, byPerformance: 0 } });
@@ -411,6 +456,7 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     entries,
     appeals,
     rounds: { qualify: round.id },
+    matches,
     checkInToken: code.body.token,
     awardRecords,
     failedDelivery: String(delivery.insertId),

@@ -23,6 +23,7 @@ import { HikingRegroups1795520000004 } from './1795520000004-HikingRegroups';
 import { JobFairSearch1795530000000 } from './1795530000000-JobFairSearch';
 import { JobFairInterviewSlots1795530000001 } from './1795530000001-JobFairInterviewSlots';
 import { JobFairEligibility1795530000002 } from './1795530000002-JobFairEligibility';
+import { MatchesTables1795540000000 } from './1795540000000-MatchesTables';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -52,4 +53,5 @@ export const MIGRATIONS: Function[] = [
   JobFairSearch1795530000000,
   JobFairInterviewSlots1795530000001,
   JobFairEligibility1795530000002,
+  MatchesTables1795540000000,
 ];

@@ -6,3 +6,7 @@ export * from './lot';
 export * from './seeding';
 export * from './places';
 export * from './round-robin';
+export * from './settings';
+export * from './swiss';
+export * from './swiss-tiebreaks';
+export * from './trf';

@@ -12,6 +12,26 @@ export enum MatchesErrorCode {
   LotExhausted = 'MATCHES_LOT_EXHAUSTED',
   BadRound = 'MATCHES_BAD_ROUND',
   UnknownPlayer = 'MATCHES_UNKNOWN_PLAYER',
+  // refused by the services (state of the item, who asks)
+  ItemNotFound = 'MATCHES_ITEM_NOT_FOUND',
+  NotMatchItem = 'MATCHES_NOT_A_MATCH_ITEM',
+  AlreadyMatchItem = 'MATCHES_ALREADY_A_MATCH_ITEM',
+  BadSettings = 'MATCHES_BAD_SETTINGS',
+  EntryNotInItem = 'MATCHES_ENTRY_NOT_IN_ITEM',
+  SeededTwice = 'MATCHES_SEEDED_TWICE',
+  AlreadyDrawn = 'MATCHES_ALREADY_DRAWN',
+  NotDrawn = 'MATCHES_NOT_DRAWN',
+  ReseedAfterResults = 'MATCHES_RESEED_AFTER_RESULTS',
+  MatchNotFound = 'MATCHES_MATCH_NOT_FOUND',
+  PlayersUnknown = 'MATCHES_PLAYERS_NOT_KNOWN',
+  NotAssigned = 'MATCHES_JUDGE_NOT_ASSIGNED',
+  LaterPlayed = 'MATCHES_LATER_MATCHES_PLAYED',
+  DrawNotAllowed = 'MATCHES_DRAW_NOT_ALLOWED',
+  RoundIncomplete = 'MATCHES_ROUND_INCOMPLETE',
+  TooFewPlayers = 'MATCHES_TOO_FEW_PLAYERS',
+  NoPairing = 'MATCHES_NO_PAIRING',
+  ScheduleClash = 'MATCHES_SCHEDULE_CLASH',
+  BadTrf = 'MATCHES_BAD_TRF',
 }
 
 /**

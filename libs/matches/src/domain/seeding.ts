@@ -3,10 +3,14 @@ import { MatchesDomainError, MatchesErrorCode } from './matches-error';
 
 /**
  * Draw lines (1-based, top to bottom) for each seed group of a single-elimination draw of `size`
- * lines, as ITF and ATP draws place seeds (ITF World Tennis Tour regulations and the ATP
- * Rulebook's seeding placement tables: in a 32 draw seed 1 on line 1, seed 2 on line 32, seeds
- * 3–4 on lines 9 and 24, seeds 5–8 on lines 8, 16, 17, 25; in a 16 draw seeds 3–4 on lines 5
- * and 12). Group 0 is seed 1, group 1 seed 2, group 2 seeds 3–4, group 3 seeds 5–8, and so on.
+ * lines, as ITF draws place seeds. ITF Pro Circuit Rulebook (2015, ITF Women's Circuit,
+ * "Placement of Seeds in the Main Draw", http://itf.uberflip.com/i/464146/68): "Place Seed 1 on
+ * line 1 and Seed 2 on line 16 (16 draw) or line 32 (32 draw)"; seeds 3 and 4 drawn as a pair,
+ * the first drawn to the top half (line 5 in a 16 draw, 9 in a 32 draw), the second to the
+ * bottom half (12, 24); seeds 5–8 drawn as a group of four to lines 8, 16, 17, 25 of a 32 draw.
+ * Drawing seeds onto a group's lines and shuffling a group's lines by lot are the same lot.
+ * Groups past 5–8 (9–16 in a 64 draw…) follow the rule below; the rulebook quoted stops at 32.
+ * Group 0 is seed 1, group 1 seed 2, group 2 seeds 3–4, group 3 seeds 5–8, and so on.
  *
  * The rule behind those tables: each segment of the draw gets one seed, at an end of the
  * segment. Seed 1 tops the draw and seed 2 ends it. A quarter without a seed gets its seed on the
@@ -58,8 +62,10 @@ const partner = (line: number) => (line % 2 === 1 ? line + 1 : line - 1);
 
 /**
  * A single-elimination draw. Seeds go to their groups' lines (seed 1 and 2 fixed, each later
- * group drawn by lot among its lines). Byes (size − field) face the seeds in seed order, as ITF
- * regulations give them; byes beyond the seeds face the lines the next seed groups would take,
+ * group drawn by lot among its lines). Byes (size − field) face the seeds in seed order (same
+ * rulebook: "If there are byes they shall be given to the seeds in descending order and
+ * thereafter byes are drawn for placement in the draw so as to be distributed equally in the
+ * sections of the draw"); byes beyond the seeds face the lines the next seed groups would take,
  * drawn by lot, so they spread evenly through the draw. The unseeded fill the remaining lines by
  * lot. Every random choice goes through `lot`, so a recorded lot replays the same draw.
  */
