@@ -246,6 +246,7 @@ export const PERMISSIONS: Record<string, Permission> = {
     allowed: 'organizer',
     request: (fx) => ({ params: { itemId: fx.items.qualify, roundId: fx.rounds.qualify }, body: { next: { name: '决赛' } } }),
   },
+  'GET /api/v1/items/:itemId/scheme': { public: 'how an item is scored is part of its published rules' },
   'PUT /api/v1/items/:itemId/scheme': {
     allowed: 'organizer',
     request: (fx) => ({ params: { itemId: fx.items.scheme }, body: { scheme: { kind: 'timed', rounding: { digits: 2, mode: 'up' } } } }),

@@ -1,0 +1,53 @@
+import type zh from './zh-CN';
+
+const en: typeof zh = {
+  app: { title: 'Union Events', skip: 'Skip to content', language: '中文', languageLabel: 'Change language' },
+  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'Scoring', manage: 'Organize', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
+  kind: { skill_competition: 'Skill competition', sports_meet: 'Sports meet', hiking: 'Hiking', job_fair: 'Job fair' },
+  status: { draft: 'Draft', registration_open: 'Registration open', registration_closed: 'Registration closed', in_progress: 'In progress', finished: 'Finished' },
+  entryStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Refused', waitlisted: 'Waitlisted', withdrawn: 'Withdrawn' },
+  publication: { PROVISIONAL: 'Provisional', NOTICE: 'On notice', FINAL: 'Final' },
+  events: {
+    heading: 'Events', kind: 'Kind', allKinds: 'All kinds', district: 'Organiser', allDistricts: 'All organisers', openOnly: 'Open for registration only',
+    none: 'No event matches', dates: 'Dates', registration: 'Registration', open: 'Open', board: 'Board',
+  },
+  event: {
+    items: 'Items', item: 'Item', venue: 'Venue', startsAt: 'Starts', capacity: 'Places', unlimited: 'Unlimited', places: '{n} places',
+    rules: 'Who may enter', gender: { male: 'Men only', female: 'Women only' }, age: 'Aged {min}–{max}', member: 'Union members only',
+    register: 'Register', registered: 'Entry submitted: {status}', signInToRegister: 'Sign in to register', board: 'Live board', notOpen: 'Registration is not open',
+    refused: 'Cannot register',
+  },
+  board: {
+    heading: 'Live results', medals: 'Medal table', rank: 'Rank', delegation: 'Delegation', gold: 'Gold', silver: 'Silver', bronze: 'Bronze', total: 'Total',
+    points: 'Team points', pointsCol: 'Points', items: 'Items', frozen: 'The board is frozen ({at}); the public sees results as they stood then', provisional: 'Provisional',
+    live: 'Live', connecting: 'Connecting…', updated: 'Updated {at}', empty: 'No results yet',
+  },
+  verify: {
+    heading: 'Verify a certificate', code: 'Code', check: 'Verify', valid: 'The certificate is valid', revoked: 'The certificate was revoked ({at})', notFound: 'No such certificate',
+    serial: 'Serial', name: 'Name', award: 'Award', title: 'Title', event: 'Event', item: 'Item', issuer: 'Issuer', grantedOn: 'Granted on',
+  },
+  login: { heading: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
+  me: {
+    entries: 'My entries', none: 'No entries yet', item: 'Item', event: 'Event', status: 'Status', bib: 'Bib', qr: 'Check-in QR code',
+    showQr: 'Check-in code', withdraw: 'Withdraw', withdrawConfirm: 'Withdraw from “{item}”?', withdrawn: 'Withdrawn', reason: 'Reason',
+    record: 'My results', place: 'Place', total: 'Result', awards: 'Awards', certificate: 'Certificate', noAwards: 'No awards yet',
+    inbox: 'Inbox', noMessages: 'No messages', markRead: 'Mark read', unread: 'Unread',
+  },
+  judge: {
+    heading: 'Score entry', scheme: 'Scheme', range: 'Marks {min}–{max}, at most {d} decimals', criteria: 'Criteria', contestant: 'Contestant',
+    org: 'Organisation', draftSaved: 'Draft saved (version {v})', saving: 'Saving…', submit: 'Submit scores', submitConfirm: 'Submitted marks cannot be changed. Submit the marks of {n} contestants?',
+    submitted: 'Submitted', locked: 'The sheet is locked: read only', conflict: 'Someone else changed this sheet (version {v}). Their version is below; check it and enter again.',
+    theirs: 'Their version', reload: 'Load the latest version', missing: '{n} marks missing', invalid: '{value} is not between {min} and {max}',
+    status: { draft: 'Draft', submitted: 'Submitted', locked: 'Locked' },
+  },
+  manage: {
+    heading: 'Organize', newEvent: 'New event', name: 'Name', kind: 'Kind', organisation: 'Organiser', startsOn: 'Starts on', endsOn: 'Ends on',
+    create: 'Create', items: 'Items', newItem: 'Add an item', itemName: 'Item name', scheme: 'Scheme', schemeMin: 'Lowest mark', schemeMax: 'Highest mark',
+    dropExtremes: 'Drop the highest and the lowest mark', openRegistration: 'Open registration', closeRegistration: 'Close registration', start: 'Start', finish: 'Finish',
+    entries: 'Entries', approve: 'Approve', reject: 'Refuse', rejectReason: 'Reason for refusing', bulkApprove: 'Approve selected ({n})', filterStatus: 'Status',
+    judges: 'Judges', assign: 'Assign', judgeUserId: 'Judge account id', chief: 'Chief judge', publication: 'Publication', notice: 'Start notice period', finalize: 'Finalise results',
+    awards: 'Awards', awardRules: 'First prize to the top {n}', runAwards: 'Grant awards', granted: '{n} granted', done: 'Done',
+  },
+  common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', cancel: 'Cancel', confirm: 'OK', save: 'Save', back: 'Back', yes: 'Yes', no: 'No' },
+};
+export default en;
