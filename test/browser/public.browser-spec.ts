@@ -30,25 +30,25 @@ describe('the public pages', () => {
       const errors = watchErrors(page);
       await page.goto('/');
       await page.locator('[data-test=event-card]', { hasText: world.tag }).waitFor();
-      await checkPage(page, `events-${width}`);
+      await checkPage(page, `public-events-${width}`);
 
       await page.goto(`/events/${eventId}`);
       await page.getByText('拱墅区运河体育公园').waitFor();
       // Beijing time, whatever the device's zone: 01:30 UTC is 09:30 in Beijing.
       await page.getByText(/2026\/12\/20 09:30/).waitFor();
       await page.getByText('40 个名额').waitFor();
-      await checkPage(page, `event-${width}`);
+      await checkPage(page, `public-event-${width}`);
 
       await page.goto(`/board/${eventId}`);
       await page.locator('[data-test=live]', { hasText: '实时' }).waitFor();
-      await checkPage(page, `board-${width}`);
+      await checkPage(page, `public-board-${width}`);
 
       await page.goto('/verify/no-such-certificate-code00');
       await page.getByText('未找到这张证书').waitFor();
-      await checkPage(page, `verify-${width}`);
+      await checkPage(page, `public-verify-${width}`);
 
       await page.goto('/login');
-      await checkPage(page, `login-${width}`);
+      await checkPage(page, `public-login-${width}`);
       // No page is wider than the window: nothing to scroll sideways on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       expect(errors).toEqual([]);
@@ -66,7 +66,7 @@ describe('the public pages', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: 'Items' }).waitFor();
-    await checkPage(page, 'event-phone-en');
+    await checkPage(page, "public-event-phone-en");
     await context.close();
   });
 
