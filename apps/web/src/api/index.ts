@@ -82,3 +82,20 @@ export const inbox = {
   list: () => ok(api.GET('/api/v1/me/notifications')),
   markRead: (ids: string[]) => ok(api.POST('/api/v1/me/notifications/read', { body: { ids } })),
 };
+
+export const leader = {
+  /** The spreadsheet as it is (xlsx or csv); the API checks every row and imports all or nothing. */
+  importRoster: (eventId: number, organisationId: number, file: Blob, contentType: string) =>
+    ok(
+      api.POST('/api/v1/events/{id}/roster', {
+        params: { path: { id: eventId }, query: { organisationId } },
+        body: file as unknown as string,
+        bodySerializer: (b: unknown) => b as BodyInit,
+        headers: { 'content-type': contentType },
+      }),
+    ),
+};
+
+export const statistics = {
+  get: (organisationId: number, year: number) => ok(api.GET('/api/v1/statistics', { params: { query: { organisationId, year } } })),
+};

@@ -2,7 +2,7 @@ import type zh from './zh-CN';
 
 const en: typeof zh = {
   app: { title: 'Union Events', skip: 'Skip to content', language: '中文', languageLabel: 'Change language' },
-  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'Scoring', manage: 'Organize', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
+  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'Scoring', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
   kind: { skill_competition: 'Skill competition', sports_meet: 'Sports meet', hiking: 'Hiking', job_fair: 'Job fair' },
   status: { draft: 'Draft', registration_open: 'Registration open', registration_closed: 'Registration closed', in_progress: 'In progress', finished: 'Finished' },
   entryStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Refused', waitlisted: 'Waitlisted', withdrawn: 'Withdrawn' },
@@ -47,6 +47,15 @@ const en: typeof zh = {
     entries: 'Entries', approve: 'Approve', reject: 'Refuse', rejectReason: 'Reason for refusing', bulkApprove: 'Approve selected ({n})', filterStatus: 'Status',
     judges: 'Judges', assign: 'Assign', judgeUserId: 'Judge account id', chief: 'Chief judge', publication: 'Publication', notice: 'Start notice period', finalize: 'Finalise results',
     awards: 'Awards', awardRules: 'First prize to the top {n}', runAwards: 'Grant awards', granted: '{n} granted', done: 'Done',
+  },
+  leader: {
+    heading: 'Delegation', event: 'Event', pick: 'Choose an event', upload: 'Upload a roster (xlsx or csv)', uploadButton: 'Import roster', wrongType: 'Only .xlsx or .csv files',
+    imported: 'Imported: {people} people, {created} new accounts, {entries} entries, {waitlisted} waitlisted', refused: 'The roster was not imported', row: 'Row', field: 'Field', reason: 'Reason',
+    entries: "The delegation's entries", none: 'No entries yet',
+  },
+  stats: {
+    heading: 'Statistics', year: 'Year', organisation: 'Organisation', events: 'Events', participations: 'Participations', people: 'People', awards: 'Awards', prizePaid: 'Prize money paid (yuan)',
+    prizePending: 'Prize money pending (yuan)', byKind: 'Events by kind', chart: 'Bar chart of events by kind',
   },
   common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', cancel: 'Cancel', confirm: 'OK', save: 'Save', back: 'Back', yes: 'Yes', no: 'No' },
 };

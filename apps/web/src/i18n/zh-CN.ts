@@ -1,6 +1,6 @@
 export default {
   app: { title: '职工赛事平台', skip: '跳到正文', language: 'English', languageLabel: '切换语言' },
-  nav: { events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分', manage: '组织管理', signIn: '登录', signOut: '退出', verify: '证书查验' },
+  nav: { events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分', manage: '组织管理', leader: '代表队', stats: '统计', signIn: '登录', signOut: '退出', verify: '证书查验' },
   kind: { skill_competition: '技能竞赛', sports_meet: '运动会', hiking: '徒步', job_fair: '招聘会' },
   status: { draft: '草稿', registration_open: '报名中', registration_closed: '报名截止', in_progress: '进行中', finished: '已结束' },
   entryStatus: { pending: '待审核', approved: '已通过', rejected: '未通过', waitlisted: '候补', withdrawn: '已退赛' },
@@ -45,6 +45,15 @@ export default {
     entries: '报名审核', approve: '通过', reject: '不通过', rejectReason: '不通过的原因', bulkApprove: '批量通过（{n}）', filterStatus: '状态',
     judges: '裁判', assign: '指派', judgeUserId: '裁判账号 ID', chief: '裁判长', publication: '成绩发布', notice: '开始公示', finalize: '确认最终成绩',
     awards: '奖项', awardRules: '一等奖取前 {n} 名', runAwards: '颁发奖项', granted: '已颁发 {n} 项', done: '已完成',
+  },
+  leader: {
+    heading: '代表队', event: '赛事', pick: '选择赛事', upload: '上传名单（xlsx 或 csv）', uploadButton: '导入名单', wrongType: '只接受 .xlsx 或 .csv 文件',
+    imported: '已导入：{people} 人，新建账号 {created} 个，报名 {entries} 项，候补 {waitlisted} 项', refused: '名单未导入', row: '行', field: '字段', reason: '原因',
+    entries: '本队报名', none: '本队还没有报名',
+  },
+  stats: {
+    heading: '统计', year: '年份', organisation: '单位', events: '赛事', participations: '参赛人次', people: '参赛人数', awards: '获奖', prizePaid: '已发奖金（元）',
+    prizePending: '待发奖金（元）', byKind: '各类赛事数量', chart: '各类赛事数量柱状图',
   },
   common: { loading: '加载中…', error: '出错了', retry: '重试', cancel: '取消', confirm: '确定', save: '保存', back: '返回', yes: '是', no: '否' },
 };

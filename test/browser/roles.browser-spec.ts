@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { openEvent, rosterCsv, rosterPeople } from '../e2e/support/registration';
+import { adminToken, buildWorld, PASSWORD, post, type World } from '../e2e/support/world';
+import { checkPage, launch, signIn, watchErrors, windowAt } from './support/browser';
+
+jest.setTimeout(180_000);
+
+/** A delegation leader's roster upload (a refused file's rows shown as a table) and the organizer's statistics. */
+describe('the leader and statistics pages', () => {
+  let browser: Browser;
+  let world: World;
+  const url = () => process.env.BROWSER_BASE_URL as string;
+
+  beforeAll(async () => {
+    process.env.E2E_BASE_URL = url();
+    [browser, world] = await Promise.all([launch(), buildWorld({ judges: 0, contestants: 0, url: url() })]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('imports a roster, and shows each failing row of a refused one', async () => {
+    const meet = await openEvent(world, { kind: 'sports_meet', item: '跳绳' });
+    const admin = await adminToken(url());
+    const leader = await post(url(), '/api/v1/users', admin, {
+      username: `leader-${world.tag}`,
+      password: PASSWORD,
+      realName: '周领队',
+      roles: [{ organisationId: world.enterprises[0].id, role: 'delegation_leader' }],
+    });
+    const context = await windowAt(browser, 'tablet');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, leader.username, PASSWORD);
+    await page.goto(`/leader?event=${meet.eventId}`);
+
+    const people = rosterPeople(3, '跳绳');
+    const bad = rosterPeople(2, '跳高', 10);
+    await page.locator('[data-test=roster-file]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: rosterCsv([...people, ...bad]) });
+    await page.getByRole('button', { name: '导入名单' }).click();
+    const refusal = page.locator('[data-test=roster-refusal]');
+    await refusal.getByText('本赛事没有名为“跳高”的项目').first().waitFor();
+    expect(await refusal.locator('tbody tr').count()).toBe(2);
+    expect(await refusal.locator('tbody tr td:first-child').allInnerTexts()).toEqual(['5', '6']);
+    await checkPage(page, 'leader-refused-tablet');
+
+    await page.locator('[data-test=roster-file]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: rosterCsv(people) });
+    await page.getByRole('button', { name: '导入名单' }).click();
+    await page.getByRole('status').getByText('已导入：3 人').waitFor();
+    for (const p of people) await page.locator('[data-test=delegation-entries]').getByText(p.name).waitFor();
+    await checkPage(page, 'leader-tablet');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an organisation’s figures of the year with a chart', async () => {
+    const context = await windowAt(browser, 'desk');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, world.organizer.username, PASSWORD);
+    await page.goto('/manage/statistics');
+    await page.locator('[data-test=figures]').getByText('参赛人次').waitFor();
+    await page.locator('[data-test=chart] canvas').waitFor();
+    expect(await page.locator('[data-test=chart]').getAttribute('aria-label')).toMatch(/运动会 \d+/);
+    await checkPage(page, 'statistics-desk');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
