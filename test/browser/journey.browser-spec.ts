@@ -1,13 +1,11 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { bearer, buildWorld, http, PASSWORD, post, put, type World } from '../e2e/support/world';
-import { checkPage, launch, signIn, watchErrors, windowAt } from './support/browser';
+import { checkPage, launch, signIn, until, watchErrors, windowAt } from './support/browser';
 
 jest.setTimeout(240_000);
 
 /** Waits until an input shows the value (pages fill inputs after their data arrives). */
-async function valueOf(input: Locator, value: string): Promise<void> {
-  await input.page().waitForFunction(([el, v]) => (el as HTMLInputElement).value === v, [await input.elementHandle(), value] as const);
-}
+const valueOf = (input: Locator, value: string) => until(`the value ${value}`, async () => (await input.inputValue()) === value);
 
 /**
  * The whole loop in a real browser, against the real API and worker: an organizer creates an event
@@ -134,11 +132,7 @@ describe('the core loop in the browser', () => {
     expect(await cell(sheet).getAttribute('readonly')).not.toBeNull();
 
     // The board follows without a reload.
-    await board.waitForFunction(
-      ([before]) => Number(document.querySelector('[data-test=items] tr[data-score-version]')?.getAttribute('data-score-version')) > before,
-      [versionBefore],
-      { timeout: 30_000 },
-    );
+    await until('the board to show the new scores', async () => Number(await itemRow.getAttribute('data-score-version')) > versionBefore, 30_000);
 
     // Published, finalised, awarded.
     await org.reload();

@@ -50,7 +50,7 @@ describe('the public pages', () => {
       await page.goto('/login');
       await checkPage(page, `public-login-${width}`);
       // No page is wider than the window: nothing to scroll sideways on a phone.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -63,7 +63,7 @@ describe('the public pages', () => {
     await page.getByRole('heading', { name: '比赛项目' }).waitFor();
     await page.getByRole('button', { name: '切换语言' }).click();
     await page.getByRole('heading', { name: 'Items' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: 'Items' }).waitFor();
     await checkPage(page, "public-event-phone-en");

@@ -56,3 +56,12 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
 }
+
+/** Polls until `probe` answers true (pages fill in after their data arrives, boards after a push). */
+export async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
