@@ -91,6 +91,14 @@ describe('the core loop in the browser', () => {
     await me.locator('img[data-test=qr]').waitFor();
     await checkPage(me, 'my-entries-phone');
     await me.keyboard.press('Escape');
+    // The approval reached the inbox too (the worker's notification fan-out).
+    await me.goto('/me/inbox');
+    await until('the approval in the inbox', async () => {
+      if (await me.locator('[data-test=message]', { hasText: '数控车工' }).count()) return true;
+      await me.reload();
+      return false;
+    }, 30_000);
+    await checkPage(me, 'inbox-phone');
 
     // The public board, open on a projector before any score.
     const hall = await windowAt(browser, 'desk');
@@ -133,6 +141,7 @@ describe('the core loop in the browser', () => {
 
     // The board follows without a reload.
     await until('the board to show the new scores', async () => Number(await itemRow.getAttribute('data-score-version')) > versionBefore, 30_000);
+    await board.locator(`[data-test=standings-${itemId}]`).getByText(contestant.realName).waitFor();
 
     // Published, finalised, awarded.
     await org.reload();

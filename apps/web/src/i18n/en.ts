@@ -20,6 +20,7 @@ const en: typeof zh = {
   board: {
     heading: 'Live results', medals: 'Medal table', rank: 'Rank', delegation: 'Delegation', gold: 'Gold', silver: 'Silver', bronze: 'Bronze', total: 'Total',
     points: 'Team points', pointsCol: 'Points', items: 'Items', frozen: 'The board is frozen ({at}); the public sees results as they stood then', provisional: 'Provisional',
+    records: 'Records', record: { all: { BROKEN: 'Record', EQUALLED: 'Equals record' }, meet: { BROKEN: 'Meet record', EQUALLED: 'Equals meet record' } },
     live: 'Live', connecting: 'Connecting…', updated: 'Updated {at}', empty: 'No results yet',
   },
   verify: {

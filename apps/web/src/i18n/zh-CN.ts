@@ -18,6 +18,7 @@ export default {
   board: {
     heading: '实时成绩榜', medals: '奖牌榜', rank: '名次', delegation: '代表队', gold: '金', silver: '银', bronze: '铜', total: '总数',
     points: '团体总分', pointsCol: '积分', items: '项目进度', frozen: '成绩榜已封榜（{at}），公开显示封榜时的成绩', provisional: '暂定成绩',
+    records: '纪录', record: { all: { BROKEN: '破纪录', EQUALLED: '平纪录' }, meet: { BROKEN: '破赛会纪录', EQUALLED: '平赛会纪录' } },
     live: '实时', connecting: '连接中…', updated: '更新于 {at}', empty: '暂无成绩',
   },
   verify: {
