@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { LoggingModule } from './http/logging.module';
 import { AuthController } from './identity/auth.controller';
+import { SignUpController } from './identity/sign-up.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { InboxController } from './notifications/inbox.controller';
 import { NotificationsAdminController } from './notifications/notifications-admin.controller';
@@ -54,6 +55,7 @@ import { JudgingController } from './scoring/judging.controller';
   controllers: [
     HealthController,
     AuthController,
+    SignUpController,
     OrganisationsController,
     UsersController,
     EventsController,

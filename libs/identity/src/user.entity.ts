@@ -25,6 +25,13 @@ export class User {
   @Column({ name: 'token_version', type: 'int', unsigned: true, default: 0 })
   tokenVersion: number;
 
+  /**
+   * A keyed hash of the mobile number the person signed up with (they sign up and reset their
+   * password by SMS code to it); null for accounts an admin, organizer or leader made.
+   */
+  @Column({ name: 'mobile_hash', type: 'char', length: 64, nullable: true, unique: true })
+  mobileHash: string | null;
+
   /** Set while the account is disabled: no login, and its tokens are refused. */
   @Column({ name: 'disabled_at', type: 'datetime', precision: 3, nullable: true })
   disabledAt: Date | null;

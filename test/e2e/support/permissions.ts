@@ -119,6 +119,10 @@ async function sheetVersion(fx: Fixture, judge: PersonName, itemId: number): Pro
 export const PERMISSIONS: Record<string, Permission> = {
   // identity
   'POST /api/v1/auth/login': { public: 'signing in' },
+  'POST /api/v1/auth/sign-up/code': { public: 'people sign up by themselves with a texted code' },
+  'POST /api/v1/auth/sign-up': { public: 'people sign up by themselves with a texted code' },
+  'POST /api/v1/auth/password-reset/code': { public: 'a forgotten password is reset with a texted code' },
+  'POST /api/v1/auth/password-reset': { public: 'a forgotten password is reset with a texted code' },
   'GET /api/v1/auth/me': { allowed: 'entrant', request: () => ({}), ...onSelf(200) },
   'POST /api/v1/auth/password': {
     allowed: 'entrant',

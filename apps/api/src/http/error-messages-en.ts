@@ -30,6 +30,10 @@ const IDENTITY: Record<IdentityErrorCode, string> = {
   [IdentityErrorCode.RoleNotHeld]: 'The person does not hold this role in that organisation',
   [IdentityErrorCode.NotOnYourself]: 'You cannot remove your own roles or disable your own account',
   [IdentityErrorCode.WeakPassword]: 'The password is too short or too easy to guess',
+  [IdentityErrorCode.InvalidMobile]: 'The mobile number is not valid (11 digits starting with 1)',
+  [IdentityErrorCode.TooManyCodes]: 'Too many codes asked for; try again later',
+  [IdentityErrorCode.CodeInvalid]: 'The code is wrong or no longer valid; ask for a new one',
+  [IdentityErrorCode.NotAnEnterprise]: "Choose your enterprise's union",
 };
 
 const EVENTS: Record<EventsErrorCode, string> = {
