@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { bearer, buildWorld, http, PASSWORD, post, put, type World } from '../e2e/support/world';
+import { codeIn, nthTextTo } from '../e2e/support/sms-sink';
+import { bearer, buildWorld, http, mobile, PASSWORD, post, put, residentId, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, until, watchErrors, windowAt } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -21,14 +22,15 @@ describe('the core loop in the browser', () => {
   const watched = (page: Page) => (errors.push(...[]), page.on('pageerror', (e) => errors.push(e.message)), page);
 
   beforeAll(async () => {
-    [browser, world] = await Promise.all([launch(), buildWorld({ judges: 1, contestants: 1, url: url() })]);
+    [browser, world] = await Promise.all([launch(), buildWorld({ judges: 1, contestants: 0, url: url() })]);
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('runs from a new event to a verified certificate', async () => {
-    const [contestant] = world.contestants;
+    // A new contestant, who signs up by SMS code on the phone below.
+    const contestant = { username: `zhangwei-${world.tag}`, realName: `张伟${world.tag.slice(0, 2)}`, mobile: mobile() };
     const [judge] = world.judges;
     const enterprise = world.enterprises[0].name;
 
@@ -63,7 +65,26 @@ describe('the core loop in the browser', () => {
     const meErrors = watchErrors(me);
     await me.goto('/');
     await checkPage(me, 'events-phone');
-    await signIn(me, contestant.username, PASSWORD);
+    await me.goto('/login');
+    await me.getByRole('link', { name: '注册' }).click();
+    await me.getByLabel('手机号码').fill(contestant.mobile);
+    await me.getByRole('button', { name: '获取验证码' }).click();
+    await me.getByLabel('验证码').fill(codeIn(await nthTextTo(contestant.mobile, 1)));
+    await me.getByRole('combobox', { name: '所在区（县）工会' }).click({ force: true });
+    await me.getByRole('option', { name: world.district.name }).click();
+    await me.getByRole('combobox', { name: '所在企业（单位）工会' }).click({ force: true });
+    await me.getByRole('option', { name: world.enterprises[0].name }).click();
+    await me.getByLabel('真实姓名').fill(contestant.realName);
+    await me.getByLabel('用户名（字母、数字）').fill(contestant.username);
+    await me.getByLabel('密码（至少 10 位，不易猜）').fill(PASSWORD);
+    await checkPage(me, 'signup-phone');
+    await me.getByRole('button', { name: '注册', exact: true }).click();
+    await me.waitForURL('**/me/profile');
+    await me.getByLabel('身份证号').fill(residentId({ male: true }));
+    await me.getByLabel('手机号码').fill(contestant.mobile);
+    await me.getByRole('button', { name: '保存' }).click();
+    await me.getByRole('status').getByText('实名信息已保存').waitFor();
+    await checkPage(me, 'profile-phone');
     await me.goto(`/events/${eventId}`);
     await checkPage(me, 'event-phone');
     const card = (name: string) => me.locator('[data-test=item-card]', { has: me.getByRole('heading', { name }) });

@@ -49,6 +49,11 @@ describe('the public pages', () => {
 
       await page.goto('/login');
       await checkPage(page, `public-login-${width}`);
+      await page.goto('/signup');
+      await page.getByRole('combobox', { name: '所在区（县）工会' }).waitFor();
+      await checkPage(page, `public-signup-${width}`);
+      await page.goto('/reset');
+      await checkPage(page, `public-reset-${width}`);
       // No page is wider than the window: nothing to scroll sideways on a phone.
       expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
       expect(errors).toEqual([]);
@@ -71,7 +76,7 @@ describe('the public pages', () => {
   });
 
   it('answers every page path with the app, and unknown API paths with the API', async () => {
-    for (const path of ['/', `/events/${eventId}`, `/board/${eventId}`, '/verify/x', '/login', '/me/entries', '/judge/items/1', '/manage']) {
+    for (const path of ['/', `/events/${eventId}`, `/board/${eventId}`, '/verify/x', '/login', '/signup', '/reset', '/me/entries', '/judge/items/1', '/manage', '/leader']) {
       const res = await http(url()).get(path);
       expect([path, res.status, res.headers['content-type']]).toEqual([path, 200, 'text/html; charset=utf-8']);
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");

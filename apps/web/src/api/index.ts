@@ -99,3 +99,10 @@ export const leader = {
 export const statistics = {
   get: (organisationId: number, year: number) => ok(api.GET('/api/v1/statistics', { params: { query: { organisationId, year } } })),
 };
+
+export const signUp = {
+  code: (mobile: string) => ok(api.POST('/api/v1/auth/sign-up/code', { body: { mobile } })),
+  create: (body: Schemas['SignUpDto']) => ok(api.POST('/api/v1/auth/sign-up', { body })),
+  resetCode: (mobile: string) => ok(api.POST('/api/v1/auth/password-reset/code', { body: { mobile } })),
+  reset: (body: Schemas['ResetPasswordDto']) => ok(api.POST('/api/v1/auth/password-reset', { body })),
+};

@@ -58,6 +58,12 @@ const en: typeof zh = {
     heading: 'Statistics', year: 'Year', organisation: 'Organisation', events: 'Events', participations: 'Participations', people: 'People', awards: 'Awards', prizePaid: 'Prize money paid (yuan)',
     prizePending: 'Prize money pending (yuan)', byKind: 'Events by kind', chart: 'Bar chart of events by kind',
   },
+  signup: {
+    heading: 'Sign up', mobile: 'Mobile number', getCode: 'Text me a code', resend: 'Ask again in {s} s', sent: 'The code is on its way by SMS', code: 'Code',
+    username: 'Username (letters, digits)', password: 'Password (10 characters or more, hard to guess)', realName: 'Real name', district: 'District union', enterprise: 'Enterprise union',
+    submit: 'Sign up', haveAccount: 'Have an account? Sign in', forgot: 'Forgot the password', resetHeading: 'Reset the password', newPassword: 'New password', resetSubmit: 'Reset the password', resetDone: 'The password is set; sign in',
+    profileHeading: 'Real-name profile', residentId: 'Resident ID number', unionMemberNo: 'Union member number (optional)', profileSaved: 'Profile saved', profileNext: 'Once saved you can register for events',
+  },
   common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', cancel: 'Cancel', confirm: 'OK', save: 'Save', back: 'Back', yes: 'Yes', no: 'No' },
 };
 export default en;

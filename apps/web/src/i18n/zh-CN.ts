@@ -56,5 +56,11 @@ export default {
     heading: '统计', year: '年份', organisation: '单位', events: '赛事', participations: '参赛人次', people: '参赛人数', awards: '获奖', prizePaid: '已发奖金（元）',
     prizePending: '待发奖金（元）', byKind: '各类赛事数量', chart: '各类赛事数量柱状图',
   },
+  signup: {
+    heading: '注册', mobile: '手机号码', getCode: '获取验证码', resend: '{s} 秒后可重新获取', sent: '验证码已发送，请查收短信', code: '验证码',
+    username: '用户名（字母、数字）', password: '密码（至少 10 位，不易猜）', realName: '真实姓名', district: '所在区（县）工会', enterprise: '所在企业（单位）工会',
+    submit: '注册', haveAccount: '已有账号？登录', forgot: '忘记密码', resetHeading: '重设密码', newPassword: '新密码', resetSubmit: '重设密码', resetDone: '密码已重设，请登录',
+    profileHeading: '实名信息', residentId: '身份证号', unionMemberNo: '工会会员证号（可选）', profileSaved: '实名信息已保存', profileNext: '保存后即可报名参赛',
+  },
   common: { loading: '加载中…', error: '出错了', retry: '重试', cancel: '取消', confirm: '确定', save: '保存', back: '返回', yes: '是', no: '否' },
 };
