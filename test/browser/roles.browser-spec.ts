@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { openEvent, rosterCsv, rosterPeople } from '../e2e/support/registration';
-import { adminToken, buildWorld, PASSWORD, post, type World } from '../e2e/support/world';
+import { adminToken, bearer, buildWorld, http, PASSWORD, post, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, watchErrors, windowAt } from './support/browser';
 
 jest.setTimeout(180_000);
@@ -13,7 +13,7 @@ describe('the leader and statistics pages', () => {
 
   beforeAll(async () => {
     process.env.E2E_BASE_URL = url();
-    [browser, world] = await Promise.all([launch(), buildWorld({ judges: 0, contestants: 0, url: url() })]);
+    [browser, world] = await Promise.all([launch(), buildWorld({ judges: 0, contestants: 1, url: url() })]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -49,6 +49,29 @@ describe('the leader and statistics pages', () => {
     await page.getByRole('status').getByText('已导入：3 人').waitFor();
     for (const p of people) await page.locator('[data-test=delegation-entries]').getByText(p.name).waitFor();
     await checkPage(page, 'leader-tablet');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses an entry with a reason the contestant is told', async () => {
+    const event = await post(url(), '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'skill_competition', name: `职工茶艺大赛-${world.tag}` });
+    const item = await post(url(), `/api/v1/events/${event.id}/items`, world.organizer.token, { name: '茶艺' });
+    await post(url(), `/api/v1/events/${event.id}/status`, world.organizer.token, { status: 'registration_open' });
+    const [contestant] = world.contestants;
+    const entry = await post(url(), `/api/v1/items/${item.id}/entries`, contestant.token, {});
+    const context = await windowAt(browser, 'desk');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, world.organizer.username, PASSWORD);
+    await page.goto(`/manage/events/${event.id}`);
+    const row = page.locator('[data-test=entries] tr', { hasText: contestant.realName });
+    await row.getByRole('button', { name: '不通过' }).click();
+    await page.getByLabel('不通过的原因').fill('工会会员证明材料不全');
+    await checkPage(page, 'manage-refuse-desk');
+    await page.getByRole('dialog').getByRole('button', { name: '不通过' }).click();
+    await row.getByText('未通过').waitFor();
+    const seen = await http(url()).get(`/api/v1/entries/${entry.id}`).set(bearer(contestant.token));
+    expect([seen.body.status, seen.body.rejectionReason]).toEqual(['rejected', '工会会员证明材料不全']);
     expect(errors).toEqual([]);
     await context.close();
   });
