@@ -5,6 +5,9 @@ import { checkPage, launch, signIn, until, watchErrors, windowAt } from './suppo
 
 jest.setTimeout(240_000);
 
+/** A real one-pixel PNG (the API reads the type from the bytes). */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 /** Waits until an input shows the value (pages fill inputs after their data arrives). */
 const valueOf = (input: Locator, value: string) => until(`the value ${value}`, async () => (await input.inputValue()) === value);
 
@@ -53,8 +56,8 @@ describe('the core loop in the browser', () => {
     // A second item for women only: the contestant (a man) is refused it, in words.
     const womenOnly = await post(url(), `/api/v1/events/${eventId}/items`, world.organizer.token, { name: '女子插花' });
     await put(url(), `/api/v1/items/${womenOnly.id}/registration`, world.organizer.token, { gender: 'female' });
-    // No notice period, so the journey can finalise at once.
-    await put(url(), `/api/v1/events/${eventId}/results-settings`, world.organizer.token, { noticeDays: 0 });
+    // A day's notice, for the contestant's appeal below.
+    await put(url(), `/api/v1/events/${eventId}/results-settings`, world.organizer.token, { noticeDays: 1 });
     const itemId: number = (await http(url()).get(`/api/v1/events/${eventId}`)).body.items.find((i: { name: string }) => i.name === '数控车工').id;
     await org.getByRole('button', { name: '开放报名' }).click();
     await org.locator('[data-test=event-status]', { hasText: '报名中' }).waitFor();
@@ -169,6 +172,25 @@ describe('the core loop in the browser', () => {
     const itemCard = org.locator(`[data-item="${itemId}"]`);
     await itemCard.getByRole('button', { name: '开始公示' }).click();
     await itemCard.locator('[data-test=publication]', { hasText: '公示中' }).waitFor();
+
+    // During the notice the contestant appeals, with a photo; the organizer dismisses it (API) before finalising.
+    await me.goto('/me/record');
+    await me.locator('[data-test=record] tr', { hasText: '数控车工' }).getByRole('button', { name: '申诉' }).click();
+    await me.getByLabel('申诉理由').fill('计时设备故障，成绩需复核');
+    await me.locator('[data-test=appeal-files]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await checkPage(me, 'appeal-phone');
+    await me.getByRole('button', { name: '提交申诉' }).click();
+    await me.getByText('申诉已提交').waitFor();
+    const [appeal] = (await http(url()).get(`/api/v1/items/${itemId}/appeals`).set(bearer(world.organizer.token))).body;
+    expect([appeal.reason, appeal.attachments.map((a: { fileName: string }) => a.fileName)]).toEqual(['计时设备故障，成绩需复核', ['现场照片.png']]);
+    await post(url(), `/api/v1/appeals/${appeal.id}/dismiss`, world.organizer.token, { reason: '经复核录像，计时无误' });
+    // The journey cannot wait a day: the notice is withdrawn and given again without a notice period.
+    await post(url(), `/api/v1/items/${itemId}/publication/retract`, world.organizer.token, { reason: '缩短公示期' });
+    await put(url(), `/api/v1/events/${eventId}/results-settings`, world.organizer.token, { noticeDays: 0 });
+    await org.reload();
+    await itemCard.getByRole('button', { name: '开始公示' }).click();
+    await itemCard.locator('[data-test=publication]', { hasText: '公示中' }).waitFor();
+
     await itemCard.getByRole('button', { name: '确认最终成绩' }).click();
     await itemCard.locator('[data-test=publication]', { hasText: '最终' }).waitFor();
     await itemCard.getByRole('button', { name: '颁发奖项' }).click();

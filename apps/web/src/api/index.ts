@@ -106,3 +106,7 @@ export const signUp = {
   resetCode: (mobile: string) => ok(api.POST('/api/v1/auth/password-reset/code', { body: { mobile } })),
   reset: (body: Schemas['ResetPasswordDto']) => ok(api.POST('/api/v1/auth/password-reset', { body })),
 };
+
+export const appeals = {
+  file: (itemId: number, body: Schemas['AppealDto']) => ok(api.POST('/api/v1/items/{itemId}/appeals', { params: { path: { itemId } }, body })),
+};

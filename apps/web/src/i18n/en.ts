@@ -32,6 +32,8 @@ const en: typeof zh = {
     entries: 'My entries', none: 'No entries yet', item: 'Item', event: 'Event', status: 'Status', bib: 'Bib', qr: 'Check-in QR code',
     showQr: 'Check-in code', withdraw: 'Withdraw', withdrawConfirm: 'Withdraw from “{item}”?', withdrawn: 'Withdrawn', reason: 'Reason',
     record: 'My results', place: 'Place', total: 'Result', awards: 'Awards', certificate: 'Certificate', noAwards: 'No awards yet',
+    appeal: 'Appeal', appealHeading: 'Appeal against the result of “{item}”', appealReason: 'Reason', appealFiles: 'Attachments (up to 3 images, PDFs or videos, 5 MB each)', appealSubmit: 'File the appeal',
+    appealFiled: 'The appeal is filed; wait for the decision', onNotice: 'On notice', tooMany: 'At most {max} attachments', tooLarge: '{name} is larger than 5 MB', badType: '{name} is not an image, PDF or video',
     inbox: 'Inbox', noMessages: 'No messages', markRead: 'Mark read', unread: 'Unread',
   },
   judge: {

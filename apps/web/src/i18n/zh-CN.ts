@@ -30,6 +30,8 @@ export default {
     entries: '我的报名', none: '还没有报名', item: '项目', event: '赛事', status: '状态', bib: '号码', qr: '检录二维码',
     showQr: '检录码', withdraw: '退赛', withdrawConfirm: '确定退出“{item}”吗？', withdrawn: '已退赛', reason: '原因',
     record: '我的成绩', place: '名次', total: '成绩', awards: '获奖记录', certificate: '下载证书', noAwards: '暂无获奖',
+    appeal: '申诉', appealHeading: '对“{item}”的成绩申诉', appealReason: '申诉理由', appealFiles: '附件（最多 3 个，图片、PDF 或视频，每个不超过 5 MB）', appealSubmit: '提交申诉',
+    appealFiled: '申诉已提交，请等待裁决', onNotice: '公示中', tooMany: '最多 {max} 个附件', tooLarge: '{name} 超过 5 MB', badType: '{name} 不是图片、PDF 或视频',
     inbox: '消息', noMessages: '没有消息', markRead: '标为已读', unread: '未读',
   },
   judge: {
