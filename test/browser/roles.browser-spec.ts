@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { openEvent, rosterCsv, rosterPeople } from '../e2e/support/registration';
+import { codeIn, nthTextTo } from '../e2e/support/sms-sink';
 import { adminToken, bearer, buildWorld, http, PASSWORD, post, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, watchErrors, windowAt } from './support/browser';
 
@@ -49,6 +50,39 @@ describe('the leader and statistics pages', () => {
     await page.getByRole('status').getByText('已导入：3 人').waitFor();
     for (const p of people) await page.locator('[data-test=delegation-entries]').getByText(p.name).waitFor();
     await checkPage(page, 'leader-tablet');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the leader confirm a person who signed up for the union, who then leaves the waiting list', async () => {
+    const admin = await adminToken(url());
+    const leader = await post(url(), '/api/v1/users', admin, {
+      username: `leader2-${world.tag}`,
+      password: PASSWORD,
+      realName: '郑领队',
+      roles: [{ organisationId: world.enterprises[1].id, role: 'delegation_leader' }],
+    });
+    const mobile = `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    await http(url()).post('/api/v1/auth/sign-up/code').send({ mobile }).expect(204);
+    const code = codeIn(await nthTextTo(mobile, 1));
+    const made = await http(url())
+      .post('/api/v1/auth/sign-up')
+      .send({ mobile, code, username: `joiner-${world.tag}`, password: 'Xixi-wetland-2026', realName: '冯晓燕', organisationId: world.enterprises[1].id })
+      .expect(201);
+
+    const context = await windowAt(browser, 'phone');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, leader.username, PASSWORD);
+    await page.goto('/leader');
+    const row = page.locator('[data-test=pending-members] tr', { hasText: '冯晓燕' });
+    await row.waitFor();
+    await checkPage(page, 'leader-pending-phone');
+    await row.getByRole('button', { name: '确认会员：冯晓燕' }).click();
+    await page.getByRole('status').getByText('已确认 冯晓燕 为本单位会员').waitFor();
+    await page.locator('[data-test=no-pending]').waitFor();
+    const me = await http(url()).get(`/api/v1/users/${made.body.userId}/audit`).set(bearer(world.organizer.token));
+    expect(me.body.map((a: { action: string }) => a.action)).toContain('membership_confirmed');
     expect(errors).toEqual([]);
     await context.close();
   });

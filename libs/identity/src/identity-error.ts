@@ -21,6 +21,7 @@ export enum IdentityErrorCode {
   TooManyCodes = 'IDENTITY_TOO_MANY_CODES',
   CodeInvalid = 'IDENTITY_CODE_INVALID',
   NotAnEnterprise = 'IDENTITY_NOT_AN_ENTERPRISE',
+  MembershipNotPending = 'IDENTITY_MEMBERSHIP_NOT_PENDING',
 }
 
 export class IdentityError extends DomainError {

@@ -92,6 +92,7 @@ export class SignUpService {
       realName: input.realName,
       roles: [{ organisationId: org.id, role: 'contestant' }],
       mobileHash: key,
+      membershipPending: true,
     });
     return { userId: user.id };
   }

@@ -29,6 +29,7 @@ export const PEOPLE = [
   'enableTarget',
   'colleagueB',
   'appellant',
+  'pendingMember',
 ] as const;
 export type PersonName = (typeof PEOPLE)[number] | 'admin';
 
@@ -53,6 +54,7 @@ export const ROLE_OF: Record<PersonName, { role: string; at: 'root' | 'D' | 'A' 
   enableTarget: { role: 'contestant', at: 'A' },
   colleagueB: { role: 'contestant', at: 'B' },
   appellant: { role: 'contestant', at: 'A' },
+  pendingMember: { role: 'contestant', at: 'A' },
 };
 
 export interface FixturePerson {
@@ -263,6 +265,9 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     async () => (await http(url).get(`/api/v1/award-records/${awardRecords.view}/certificate.pdf`).set(bearer(as('entrant')))).status === 200,
     60_000,
   );
+
+  // A person of A who signed up by themselves and waits for A's leader to confirm them.
+  await db.query('UPDATE users SET membership_pending_since = NOW(3) WHERE id = ?', [people.pendingMember.id]);
 
   // Access taken away: a role removed, an account disabled; their tokens stop within 5 s.
   await http(url).delete(`/api/v1/users/${people.removedOrganizer.id}/roles/${orgs.D}/organizer`).set(bearer(org)).expect(200);

@@ -146,6 +146,14 @@ export const PERMISSIONS: Record<string, Permission> = {
       body: { username: `mx-new-${caller}-${fx.tag}`, password: PASSWORD, realName: '新职工', roles: [{ organisationId: fx.orgs.A, role: 'contestant' }] },
     }),
   },
+  'GET /api/v1/users/pending-members': {
+    allowed: 'leaderA',
+    request: () => ({}),
+    refused: { otherLeader: 200, siblingOrganizer: 200 },
+    why: 'leaders and organizers list the people waiting in their own organisations only',
+    sees: (res, fx) => (res.body.some((p: { id: number }) => p.id === fx.people.pendingMember.id) ? 'a person waiting in another organisation' : undefined),
+  },
+  'POST /api/v1/users/:id/confirm-membership': { allowed: 'leaderA', request: (fx) => ({ params: { id: fx.people.pendingMember.id } }) },
   'GET /api/v1/users/:id': { allowed: 'organizer', request: (fx) => ({ params: { id: fx.people.entrant.id } }) },
   'GET /api/v1/users/:id/audit': { allowed: 'organizer', request: (fx) => ({ params: { id: fx.people.entrant.id } }) },
   'POST /api/v1/users/:id/roles': {

@@ -34,6 +34,7 @@ const IDENTITY: Record<IdentityErrorCode, string> = {
   [IdentityErrorCode.TooManyCodes]: 'Too many codes asked for; try again later',
   [IdentityErrorCode.CodeInvalid]: 'The code is wrong or no longer valid; ask for a new one',
   [IdentityErrorCode.NotAnEnterprise]: "Choose your enterprise's union",
+  [IdentityErrorCode.MembershipNotPending]: 'This person is already a confirmed member',
 };
 
 const EVENTS: Record<EventsErrorCode, string> = {
@@ -48,6 +49,7 @@ const REGISTRATION: Record<RegistrationErrorCode, string> = {
   [RegistrationErrorCode.RegistrationClosed]: 'Registration for this event is not open',
   [RegistrationErrorCode.SelfRegistrationDisabled]: 'This event takes entries through delegation leaders only',
   [RegistrationErrorCode.NotEligible]: 'Not eligible to enter this item',
+  [RegistrationErrorCode.MembershipUnconfirmed]: 'Their organisation has not yet confirmed this self-signed-up person as a member: a leader must confirm them before the delegation enters them',
   [RegistrationErrorCode.AlreadyEntered]: 'Already entered in this item',
   [RegistrationErrorCode.EntryNotFound]: 'No such entry',
   [RegistrationErrorCode.ProfileMissing]: 'The contestant has not filled in their profile (resident ID, mobile)',

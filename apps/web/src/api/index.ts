@@ -94,6 +94,9 @@ export const leader = {
         headers: { 'content-type': contentType },
       }),
     ),
+  /** Self-signed-up people of the leader's union waiting to be confirmed as members. */
+  pendingMembers: () => ok(api.GET('/api/v1/users/pending-members')),
+  confirmMember: (id: number) => ok(api.POST('/api/v1/users/{id}/confirm-membership', { params: { path: { id } } })),
 };
 
 export const statistics = {

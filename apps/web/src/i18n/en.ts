@@ -55,6 +55,8 @@ const en: typeof zh = {
     heading: 'Delegation', event: 'Event', pick: 'Choose an event', upload: 'Upload a roster (xlsx or csv)', uploadButton: 'Import roster', wrongType: 'Only .xlsx or .csv files',
     imported: 'Imported: {people} people, {created} new accounts, {entries} entries, {waitlisted} waitlisted', refused: 'The roster was not imported', row: 'Row', field: 'Field', reason: 'Reason',
     entries: "The delegation's entries", none: 'No entries yet',
+    pending: 'Members to confirm', pendingHint: 'These people signed up by themselves and chose your union. Once you confirm they work here (as members), the delegation may enter them and they may enter members-only items.',
+    noPending: 'Nobody is waiting', since: 'Signed up', confirm: 'Confirm member', confirmed: '{name} is confirmed as a member',
   },
   stats: {
     heading: 'Statistics', year: 'Year', organisation: 'Organisation', events: 'Events', participations: 'Participations', people: 'People', awards: 'Awards', prizePaid: 'Prize money paid (yuan)',

@@ -53,6 +53,8 @@ export default {
     heading: '代表队', event: '赛事', pick: '选择赛事', upload: '上传名单（xlsx 或 csv）', uploadButton: '导入名单', wrongType: '只接受 .xlsx 或 .csv 文件',
     imported: '已导入：{people} 人，新建账号 {created} 个，报名 {entries} 项，候补 {waitlisted} 项', refused: '名单未导入', row: '行', field: '字段', reason: '原因',
     entries: '本队报名', none: '本队还没有报名',
+    pending: '待确认会员', pendingHint: '以下人员自行注册并选择了本单位。确认其为本单位职工（会员）后，方可由代表队为其报名，也可报名仅限会员的项目。',
+    noPending: '没有待确认的人员', since: '注册时间', confirm: '确认会员', confirmed: '已确认 {name} 为本单位会员',
   },
   stats: {
     heading: '统计', year: '年份', organisation: '单位', events: '赛事', participations: '参赛人次', people: '参赛人数', awards: '获奖', prizePaid: '已发奖金（元）',

@@ -15,6 +15,7 @@ import { PlatformInstance1795310000000 } from './1795310000000-PlatformInstance'
 import { DeliveryRetention1795310000001 } from './1795310000001-DeliveryRetention';
 import { HikingTables1795500000000 } from './1795500000000-HikingTables';
 import { JobFairTables1795510000000 } from './1795510000000-JobFairTables';
+import { MembershipConfirmation1795550000001 } from './1795550000001-MembershipConfirmation';
 import { SignInCodes1795550000000 } from './1795550000000-SignInCodes';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   HikingTables1795500000000,
   JobFairTables1795510000000,
   SignInCodes1795550000000,
+  MembershipConfirmation1795550000001,
 ];
