@@ -183,7 +183,17 @@ describe('the core loop in the browser', () => {
     await me.getByText('申诉已提交').waitFor();
     const [appeal] = (await http(url()).get(`/api/v1/items/${itemId}/appeals`).set(bearer(world.organizer.token))).body;
     expect([appeal.reason, appeal.attachments.map((a: { fileName: string }) => a.fileName)]).toEqual(['计时设备故障，成绩需复核', ['现场照片.png']]);
-    await post(url(), `/api/v1/appeals/${appeal.id}/dismiss`, world.organizer.token, { reason: '经复核录像，计时无误' });
+    // The organizer dismisses it on the item's page, with the reason the contestant is told.
+    await itemCard.getByRole('link', { name: '申诉与获奖' }).click();
+    const appealRow = org.locator('[data-test=appeals] tr', { hasText: '计时设备故障' });
+    await appealRow.getByText('现场照片.png').waitFor();
+    await checkPage(org, 'appeals-desktop');
+    await appealRow.getByRole('button', { name: `驳回：${contestant.realName}` }).click();
+    await org.getByLabel('处理理由（告知申诉人）').fill('经复核录像，计时无误');
+    await org.getByRole('button', { name: '确定' }).click();
+    await appealRow.getByText('已驳回').waitFor();
+    expect((await http(url()).get(`/api/v1/items/${itemId}/appeals`).set(bearer(world.organizer.token))).body[0].status).toBe('dismissed');
+    await org.goto(`/manage/events/${eventId}`);
     // The journey cannot wait a day: the notice is withdrawn and given again without a notice period.
     await post(url(), `/api/v1/items/${itemId}/publication/retract`, world.organizer.token, { reason: '缩短公示期' });
     await put(url(), `/api/v1/events/${eventId}/results-settings`, world.organizer.token, { noticeDays: 0 });
@@ -214,6 +224,18 @@ describe('the core loop in the browser', () => {
     await me.locator('[data-test=verdict]', { hasText: '证书有效' }).waitFor();
     await me.locator('[data-test=certificate]').getByText(contestant.realName).waitFor();
     await checkPage(me, 'verify-phone');
+
+    // The organizer sees who won what on the item's page, and revokes the award with a reason: it stays on record, revoked.
+    await org.goto(`/manage/items/${itemId}`);
+    const awardRow = org.locator('[data-test=award-list] tr', { hasText: contestant.realName });
+    await awardRow.getByText('一等奖').waitFor();
+    await checkPage(org, 'award-list-desktop');
+    await awardRow.getByRole('button', { name: `撤销：${contestant.realName}` }).click();
+    await org.getByLabel('撤销理由（记入档案）').fill('经查参赛资格不符');
+    await org.getByRole('button', { name: '确定' }).click();
+    await awardRow.locator('[data-test=award-status]', { hasText: '已撤销' }).waitFor();
+    await me.goto(new URL(verifyUrl).pathname);
+    await me.locator('[data-test=verdict]', { hasText: '证书已撤销' }).waitFor();
 
     expect([...orgErrors, ...meErrors, ...errors]).toEqual([]);
   });

@@ -75,6 +75,7 @@ export const awards = {
   setItemRules: (itemId: number, body: Schemas['AwardRulesDto']) => ok(api.PUT('/api/v1/items/{itemId}/award-rules', { params: { path: { itemId } }, body })),
   run: (itemId: number) => ok(api.POST('/api/v1/items/{itemId}/awards/run', { params: { path: { itemId } } })),
   itemAwards: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/awards', { params: { path: { itemId } } })),
+  revoke: (id: number, reason: string) => ok(api.POST('/api/v1/award-records/{id}/revoke', { params: { path: { id } }, body: { reason } })),
   record: (userId: number) => ok(api.GET('/api/v1/people/{userId}/record', { params: { path: { userId } } })),
 };
 
@@ -112,4 +113,7 @@ export const signUp = {
 
 export const appeals = {
   file: (itemId: number, body: Schemas['AppealDto']) => ok(api.POST('/api/v1/items/{itemId}/appeals', { params: { path: { itemId } }, body })),
+  ofItem: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/appeals', { params: { path: { itemId } } })),
+  dismiss: (appealId: number, reason: string) => ok(api.POST('/api/v1/appeals/{appealId}/dismiss', { params: { path: { appealId } }, body: { reason } })),
+  uphold: (appealId: number, body: Schemas['DecisionDto']) => ok(api.POST('/api/v1/appeals/{appealId}/uphold', { params: { path: { appealId } }, body })),
 };

@@ -2,7 +2,7 @@ import type zh from './zh-CN';
 
 const en: typeof zh = {
   app: { title: 'Union Events', skip: 'Skip to content', language: '中文', languageLabel: 'Change language' },
-  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'Scoring', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
+  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'Scoring', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', queues: 'Job queues', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
   kind: { skill_competition: 'Skill competition', sports_meet: 'Sports meet', hiking: 'Hiking', job_fair: 'Job fair' },
   status: { draft: 'Draft', registration_open: 'Registration open', registration_closed: 'Registration closed', in_progress: 'In progress', finished: 'Finished' },
   entryStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Refused', waitlisted: 'Waitlisted', withdrawn: 'Withdrawn' },
@@ -49,6 +49,10 @@ const en: typeof zh = {
     dropExtremes: 'Drop the highest and the lowest mark', openRegistration: 'Open registration', closeRegistration: 'Close registration', start: 'Start', finish: 'Finish',
     entries: 'Entries', approve: 'Approve', reject: 'Refuse', rejectReason: 'Reason for refusing', bulkApprove: 'Approve selected ({n})', filterStatus: 'Status',
     judges: 'Judges', assign: 'Assign', judgeUserId: 'Judge account id', chief: 'Chief judge', publication: 'Publication', notice: 'Start notice period', finalize: 'Finalise results',
+    itemPage: 'Appeals and awards', appeals: 'Appeals', noAppeals: 'No appeals', appellant: 'Appellant', appealReason: 'Reason', appealStatus: 'Decision',
+    appealState: { open: 'Open', upheld: 'Upheld', dismissed: 'Dismissed' }, dismiss: 'Dismiss', uphold: 'Uphold and correct', decisionReason: 'Reason (the appellant is told)',
+    judge: 'Judge', correctedMark: 'Corrected mark', attachments: 'Attachments', awardList: 'Award list', noAwards: 'No awards granted yet', place: 'Place', award: 'Award',
+    revoke: 'Revoke', revokeReason: 'Reason for revoking (kept on record)', revoked: 'Revoked', active: 'Valid', workbook: 'Download the award list (Excel)', queues: 'Job queues',
     awards: 'Awards', awardRules: 'First prize to the top {n}', runAwards: 'Grant awards', granted: '{n} granted', done: 'Done',
   },
   leader: {

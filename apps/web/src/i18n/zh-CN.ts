@@ -1,6 +1,6 @@
 export default {
   app: { title: '职工赛事平台', skip: '跳到正文', language: 'English', languageLabel: '切换语言' },
-  nav: { events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分', manage: '组织管理', leader: '代表队', stats: '统计', signIn: '登录', signOut: '退出', verify: '证书查验' },
+  nav: { events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分', manage: '组织管理', leader: '代表队', stats: '统计', queues: '任务队列', signIn: '登录', signOut: '退出', verify: '证书查验' },
   kind: { skill_competition: '技能竞赛', sports_meet: '运动会', hiking: '徒步', job_fair: '招聘会' },
   status: { draft: '草稿', registration_open: '报名中', registration_closed: '报名截止', in_progress: '进行中', finished: '已结束' },
   entryStatus: { pending: '待审核', approved: '已通过', rejected: '未通过', waitlisted: '候补', withdrawn: '已退赛' },
@@ -47,6 +47,10 @@ export default {
     dropExtremes: '去掉一个最高分和一个最低分', openRegistration: '开放报名', closeRegistration: '截止报名', start: '开始比赛', finish: '结束赛事',
     entries: '报名审核', approve: '通过', reject: '不通过', rejectReason: '不通过的原因', bulkApprove: '批量通过（{n}）', filterStatus: '状态',
     judges: '裁判', assign: '指派', judgeUserId: '裁判账号 ID', chief: '裁判长', publication: '成绩发布', notice: '开始公示', finalize: '确认最终成绩',
+    itemPage: '申诉与获奖', appeals: '申诉', noAppeals: '没有申诉', appellant: '申诉人', appealReason: '申诉理由', appealStatus: '处理结果',
+    appealState: { open: '待处理', upheld: '已支持', dismissed: '已驳回' }, dismiss: '驳回', uphold: '支持并更正', decisionReason: '处理理由（告知申诉人）',
+    judge: '裁判', correctedMark: '更正后的分数', attachments: '附件', awardList: '获奖名单', noAwards: '尚未颁发奖项', place: '名次', award: '奖项',
+    revoke: '撤销', revokeReason: '撤销理由（记入档案）', revoked: '已撤销', active: '有效', workbook: '下载获奖名单（Excel）', queues: '任务队列',
     awards: '奖项', awardRules: '一等奖取前 {n} 名', runAwards: '颁发奖项', granted: '已颁发 {n} 项', done: '已完成',
   },
   leader: {
