@@ -187,7 +187,7 @@ describe('the core loop in the browser', () => {
     await itemCard.getByRole('link', { name: '申诉与获奖' }).click();
     const appealRow = org.locator('[data-test=appeals] tr', { hasText: '计时设备故障' });
     await appealRow.getByText('现场照片.png').waitFor();
-    await checkPage(org, 'appeals-desktop');
+    await checkPage(org, 'appeals-desk');
     await appealRow.getByRole('button', { name: `驳回：${contestant.realName}` }).click();
     await org.getByLabel('处理理由（告知申诉人）').fill('经复核录像，计时无误');
     await org.getByRole('button', { name: '确定' }).click();
@@ -229,7 +229,7 @@ describe('the core loop in the browser', () => {
     await org.goto(`/manage/items/${itemId}`);
     const awardRow = org.locator('[data-test=award-list] tr', { hasText: contestant.realName });
     await awardRow.getByText('一等奖').waitFor();
-    await checkPage(org, 'award-list-desktop');
+    await checkPage(org, 'award-list-desk');
     await awardRow.getByRole('button', { name: `撤销：${contestant.realName}` }).click();
     await org.getByLabel('撤销理由（记入档案）').fill('经查参赛资格不符');
     await org.getByRole('button', { name: '确定' }).click();

@@ -87,6 +87,37 @@ describe('the leader and statistics pages', () => {
     await context.close();
   });
 
+  it('edits who may enter an item and the placing points, refusing a table that rises', async () => {
+    const meet = await openEvent(world, { kind: 'sports_meet', item: '女子跳绳' });
+    const context = await windowAt(browser, 'desk');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, world.organizer.username, PASSWORD);
+    await page.goto(`/manage/events/${meet.eventId}`);
+    const rules = page.locator(`[data-test=rules-${meet.itemId}]`);
+    await rules.getByLabel('性别').selectOption('female');
+    await rules.getByLabel('最大年龄').fill('45');
+    await rules.getByText('仅限工会会员').click();
+    await rules.getByLabel('名额（空为不限）').fill('30');
+    await rules.getByRole('button', { name: '保存报名条件' }).click();
+    await page.getByRole('status').getByText('已完成').waitFor();
+    const item = (await http(url()).get(`/api/v1/events/${meet.eventId}`)).body.items[0];
+    expect([item.gender, item.minAge, item.maxAge, item.unionMemberRequired, item.capacity]).toEqual(['female', null, 45, true, 30]);
+
+    const individual = page.getByLabel('个人项目（第 1 名起，逗号分隔）');
+    await individual.fill('5, 8');
+    await page.getByRole('button', { name: '保存名次分' }).click();
+    await page.getByRole('alert').getByText('第 2 名的分数不能高于前一名').waitFor();
+    await individual.fill('10，8，6，5 4');
+    await page.getByRole('button', { name: '保存名次分' }).click();
+    await page.getByRole('status').getByText('已完成').waitFor();
+    const settings = await http(url()).get(`/api/v1/events/${meet.eventId}/results-settings`).set(bearer(world.organizer.token));
+    expect(settings.body.pointsIndividual).toEqual(['10', '8', '6', '5', '4']);
+    await checkPage(page, 'manage-rules-desk');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('refuses an entry with a reason the contestant is told', async () => {
     const event = await post(url(), '/api/v1/events', world.organizer.token, { organisationId: world.district.id, kind: 'skill_competition', name: `职工茶艺大赛-${world.tag}` });
     const item = await post(url(), `/api/v1/events/${event.id}/items`, world.organizer.token, { name: '茶艺' });

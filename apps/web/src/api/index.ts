@@ -36,6 +36,8 @@ export const events = {
   addItem: (eventId: number, body: Schemas['CreateItemDto']) => ok(api.POST('/api/v1/events/{id}/items', { params: { path: { id: eventId } }, body })),
   configureRegistration: (eventId: number, body: Schemas['EventRegistrationDto']) =>
     ok(api.PUT('/api/v1/events/{id}/registration', { params: { path: { id: eventId } }, body })),
+  /** An item's eligibility rules and places; fields left out stay as they are. */
+  configureItem: (itemId: number, body: Schemas['ItemRegistrationDto']) => ok(api.PUT('/api/v1/items/{id}/registration', { params: { path: { id: itemId } }, body })),
 };
 
 export const registration = {
@@ -68,6 +70,8 @@ export const results = {
   publication: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/publication', { params: { path: { itemId } } })),
   startNotice: (itemId: number) => ok(api.POST('/api/v1/items/{itemId}/publication/notice', { params: { path: { itemId } } })),
   finalize: (itemId: number) => ok(api.POST('/api/v1/items/{itemId}/publication/finalize', { params: { path: { itemId } } })),
+  settings: (eventId: number) => ok(api.GET('/api/v1/events/{eventId}/results-settings', { params: { path: { eventId } } })),
+  setSettings: (eventId: number, body: Schemas['ResultsSettingsDto']) => ok(api.PUT('/api/v1/events/{eventId}/results-settings', { params: { path: { eventId } }, body })),
 };
 
 export const awards = {
