@@ -137,7 +137,13 @@ describe('the core loop in the browser', () => {
     const tablet = await windowAt(browser, 'tablet');
     const sheet = watched(await tablet.newPage());
     await signIn(sheet, judge.username, PASSWORD);
-    await sheet.goto(`/judge/items/${itemId}`);
+    // The judge finds the item on their own list of panels.
+    await sheet.goto('/judge');
+    const seat = sheet.locator('[data-test=my-judging] tr', { hasText: '数控车工' });
+    await seat.locator('[data-test=sheet-state]').waitFor();
+    await checkPage(sheet, 'my-judging-tablet');
+    await seat.getByRole('link', { name: '录入评分：数控车工' }).click();
+    await sheet.waitForURL(`**/judge/items/${itemId}`);
     const cell = (p: Page) => p.getByLabel(`${contestant.realName} 总分`);
     await cell(sheet).fill('88.5');
     await sheet.locator('[data-test=saved]', { hasText: '第 1 版' }).waitFor();

@@ -34,6 +34,7 @@ import { ResultsController } from './results/results.controller';
 import { RoundsController } from './scoring/rounds.controller';
 import { ScoringController } from './scoring/scoring.controller';
 import { SheetsController } from './scoring/sheets.controller';
+import { MyJudgingController } from './scoring/my-judging.controller';
 import { JudgingController } from './scoring/judging.controller';
 
 @Module({
@@ -63,6 +64,7 @@ import { JudgingController } from './scoring/judging.controller';
     RegistrationAdminController,
     ScoringController,
     SheetsController,
+    MyJudgingController,
     RoundsController,
     JudgingController,
     ResultsController,

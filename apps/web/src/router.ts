@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/me/entries', name: 'my-entries', component: () => import('./pages/MyEntriesPage.vue'), meta: { signedIn: true } },
   { path: '/me/record', name: 'my-record', component: () => import('./pages/MyRecordPage.vue'), meta: { signedIn: true } },
   { path: '/me/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { signedIn: true } },
+  { path: '/judge', name: 'my-judging', component: () => import('./pages/MyJudgingPage.vue'), meta: { signedIn: true } },
   { path: '/judge/items/:itemId', name: 'judge-sheet', component: () => import('./pages/JudgeSheetPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/manage', name: 'manage', component: () => import('./pages/ManageEventsPage.vue'), meta: { signedIn: true } },
   { path: '/manage/events/:id', name: 'manage-event', component: () => import('./pages/ManageEventPage.vue'), props: true, meta: { signedIn: true } },

@@ -264,6 +264,13 @@ export const PERMISSIONS: Record<string, Permission> = {
     request: (fx) => ({ params: { itemId: fx.items.scheme }, body: { scheme: { kind: 'timed', rounding: { digits: 2, mode: 'up' } } } }),
   },
   'POST /api/v1/items/:itemId/judges': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.judges }, body: { userId: fx.people.judge2.id } }) },
+  'GET /api/v1/me/judging': {
+    allowed: 'judge1',
+    request: () => ({}),
+    refused: { unassignedJudge: 200 },
+    why: 'every judge is answered with their own seats only, none on the scored item’s panel',
+    sees: (res, fx) => (res.body.some((a: { itemId: number }) => a.itemId === fx.items.scored) ? "a seat on judge1's panel" : undefined),
+  },
   'GET /api/v1/items/:itemId/judges': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.scored } }) },
   'PUT /api/v1/items/:itemId/marks': { allowed: 'judge1', request: (fx) => ({ params: { itemId: fx.items.scored }, body: { entryId: fx.entries.main, value: '85' } }) },
   'GET /api/v1/items/:itemId/sheets/:judgeId': { allowed: 'judge1', request: (fx) => ({ params: { itemId: fx.items.scored, judgeId: fx.people.judge1.id } }) },

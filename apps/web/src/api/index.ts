@@ -55,6 +55,8 @@ export const scoring = {
   scheme: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/scheme', { params: { path: { itemId } } })),
   setScheme: (itemId: number, scheme: Record<string, unknown>) => ok(api.PUT('/api/v1/items/{itemId}/scheme', { params: { path: { itemId } }, body: { scheme } })),
   judges: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/judges', { params: { path: { itemId } } })),
+  /** The calling judge's own panels. */
+  mine: () => ok(api.GET('/api/v1/me/judging')),
   assignJudge: (itemId: number, body: Schemas['AssignJudgeDto']) => ok(api.POST('/api/v1/items/{itemId}/judges', { params: { path: { itemId } }, body })),
   sheet: (itemId: number, judgeId: number) => ok(api.GET('/api/v1/items/{itemId}/sheets/{judgeId}', { params: { path: { itemId, judgeId } } })),
   saveSheet: (itemId: number, judgeId: number, body: Schemas['SaveSheetDto']) =>

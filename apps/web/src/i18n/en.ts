@@ -2,7 +2,7 @@ import type zh from './zh-CN';
 
 const en: typeof zh = {
   app: { title: 'Union Events', skip: 'Skip to content', language: '中文', languageLabel: 'Change language' },
-  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'Scoring', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', queues: 'Job queues', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
+  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'My judging', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', queues: 'Job queues', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
   kind: { skill_competition: 'Skill competition', sports_meet: 'Sports meet', hiking: 'Hiking', job_fair: 'Job fair' },
   status: { draft: 'Draft', registration_open: 'Registration open', registration_closed: 'Registration closed', in_progress: 'In progress', finished: 'Finished' },
   entryStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Refused', waitlisted: 'Waitlisted', withdrawn: 'Withdrawn' },
@@ -37,6 +37,7 @@ const en: typeof zh = {
     inbox: 'Inbox', noMessages: 'No messages', markRead: 'Mark read', unread: 'Unread',
   },
   judge: {
+    mine: 'My judging', none: 'You are not on any panel yet', event: 'Event', item: 'Item', sheet: 'My sheet', open: 'Enter scores', chiefJudge: 'Chief judge', notStarted: 'Not started',
     heading: 'Score entry', scheme: 'Scheme', range: 'Marks {min}–{max}, at most {d} decimals', criteria: 'Criteria', contestant: 'Contestant',
     org: 'Organisation', draftSaved: 'Draft saved (version {v})', saving: 'Saving…', submit: 'Submit scores', submitConfirm: 'Submitted marks cannot be changed. Submit the marks of {n} contestants?',
     submitted: 'Submitted', locked: 'The sheet is locked: read only', conflict: 'Someone else changed this sheet (version {v}). Their version is below; check it and enter again.',

@@ -1,6 +1,6 @@
 export default {
   app: { title: '职工赛事平台', skip: '跳到正文', language: 'English', languageLabel: '切换语言' },
-  nav: { events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分', manage: '组织管理', leader: '代表队', stats: '统计', queues: '任务队列', signIn: '登录', signOut: '退出', verify: '证书查验' },
+  nav: { events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分任务', manage: '组织管理', leader: '代表队', stats: '统计', queues: '任务队列', signIn: '登录', signOut: '退出', verify: '证书查验' },
   kind: { skill_competition: '技能竞赛', sports_meet: '运动会', hiking: '徒步', job_fair: '招聘会' },
   status: { draft: '草稿', registration_open: '报名中', registration_closed: '报名截止', in_progress: '进行中', finished: '已结束' },
   entryStatus: { pending: '待审核', approved: '已通过', rejected: '未通过', waitlisted: '候补', withdrawn: '已退赛' },
@@ -35,6 +35,7 @@ export default {
     inbox: '消息', noMessages: '没有消息', markRead: '标为已读', unread: '未读',
   },
   judge: {
+    mine: '我的评分任务', none: '您还没有被指派到任何项目', event: '赛事', item: '项目', sheet: '我的评分表', open: '录入评分', chiefJudge: '裁判长', notStarted: '未开始',
     heading: '评分录入', scheme: '评分规则', range: '分值 {min}–{max}，最多 {d} 位小数', criteria: '评分项', contestant: '选手',
     org: '单位', draftSaved: '草稿已保存（第 {v} 版）', saving: '保存中…', submit: '提交评分', submitConfirm: '提交后不能再修改，确定提交 {n} 位选手的评分吗？',
     submitted: '已提交', locked: '评分表已锁定，只读', conflict: '评分表已被他人修改（第 {v} 版）。下面是对方的版本，请核对后重新录入。',
