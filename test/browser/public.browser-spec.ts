@@ -36,7 +36,7 @@ describe('the public pages', () => {
       await page.getByText('拱墅区运河体育公园').waitFor();
       // Beijing time, whatever the device's zone: 01:30 UTC is 09:30 in Beijing.
       await page.getByText(/2026\/12\/20 09:30/).waitFor();
-      await page.getByText('40 个名额').waitFor();
+      await page.locator('[data-test=item-places]', { hasText: '剩余 40 个（共 40 个）' }).waitFor();
       await checkPage(page, `public-event-${width}`);
 
       await page.goto(`/board/${eventId}`);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { openEvent, rosterCsv, rosterPeople } from '../e2e/support/registration';
 import { codeIn, nthTextTo } from '../e2e/support/sms-sink';
-import { adminToken, bearer, buildWorld, http, PASSWORD, post, type World } from '../e2e/support/world';
+import { adminToken, bearer, buildWorld, http, PASSWORD, post, put, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, watchErrors, windowAt } from './support/browser';
 
 jest.setTimeout(180_000);
@@ -33,6 +33,7 @@ describe('the leader and statistics pages', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await signIn(page, leader.username, PASSWORD);
+    await put(url(), `/api/v1/events/${meet.eventId}/delegations/${world.enterprises[0].id}/quota`, world.organizer.token, { capacity: 8 });
     await page.goto(`/leader?event=${meet.eventId}`);
 
     const people = rosterPeople(3, '跳绳');
@@ -49,6 +50,9 @@ describe('the leader and statistics pages', () => {
     await page.getByRole('button', { name: '导入名单' }).click();
     await page.getByRole('status').getByText('已导入：3 人').waitFor();
     for (const p of people) await page.locator('[data-test=delegation-entries]').getByText(p.name).waitFor();
+    // The delegation's own places, and the public page's places left.
+    await page.reload();
+    await page.locator('[data-test=quota]', { hasText: '已用 3 个，共 8 个，剩余 5 个' }).waitFor();
     await checkPage(page, 'leader-tablet');
     expect(errors).toEqual([]);
     await context.close();

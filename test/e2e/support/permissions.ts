@@ -190,7 +190,14 @@ export const PERMISSIONS: Record<string, Permission> = {
     allowed: 'organizer',
     request: (fx) => ({ params: { id: fx.events.main, organisationId: fx.orgs.A }, body: { capacity: 100 } }),
   },
-  'GET /api/v1/events/:id/quotas': { allowed: 'organizer', request: (fx) => ({ params: { id: fx.events.main } }) },
+  'GET /api/v1/events/:id/places': { public: 'places left show on the public event page' },
+  'GET /api/v1/events/:id/quotas': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { id: fx.events.main } }),
+    refused: { otherLeader: 200 },
+    why: "a leader sees their own delegation's quota only",
+    sees: (res, fx) => (res.body.some((q: { scope: string }) => q.scope !== `delegation:${fx.orgs.B}`) ? 'capacities beyond their own delegation' : undefined),
+  },
   'POST /api/v1/events/:id/roster': {
     allowed: 'leaderA',
     request: (fx) => ({ params: { id: fx.events.main }, query: { organisationId: fx.orgs.A }, file: { type: 'text/csv', data: rosterFile(fx) } }),

@@ -36,6 +36,10 @@ export const events = {
   addItem: (eventId: number, body: Schemas['CreateItemDto']) => ok(api.POST('/api/v1/events/{id}/items', { params: { path: { id: eventId } }, body })),
   configureRegistration: (eventId: number, body: Schemas['EventRegistrationDto']) =>
     ok(api.PUT('/api/v1/events/{id}/registration', { params: { path: { id: eventId } }, body })),
+  /** Places left in the event and each item (public). */
+  places: (eventId: number | string) => ok(api.GET('/api/v1/events/{id}/places', { params: { path: { id: id(eventId) } } })),
+  /** Capacities with places taken: all for organizers, a leader's own delegation for a leader. */
+  quotas: (eventId: number) => ok(api.GET('/api/v1/events/{id}/quotas', { params: { path: { id: eventId } } })),
   /** An item's eligibility rules and places; fields left out stay as they are. */
   configureItem: (itemId: number, body: Schemas['ItemRegistrationDto']) => ok(api.PUT('/api/v1/items/{id}/registration', { params: { path: { id: itemId } }, body })),
 };

@@ -12,6 +12,7 @@ const en: typeof zh = {
     none: 'No event matches', dates: 'Dates', registration: 'Registration', open: 'Open', board: 'Board',
   },
   event: {
+    left: '{n} left of {cap}', 
     items: 'Items', item: 'Item', venue: 'Venue', startsAt: 'Starts', capacity: 'Places', unlimited: 'Unlimited', places: '{n} places',
     rules: 'Who may enter', gender: { male: 'Men only', female: 'Women only' }, age: 'Aged {min}–{max}', member: 'Union members only',
     register: 'Register', registered: 'Entry submitted: {status}', signInToRegister: 'Sign in to register', board: 'Live board', notOpen: 'Registration is not open',
@@ -64,6 +65,7 @@ const en: typeof zh = {
     imported: 'Imported: {people} people, {created} new accounts, {entries} entries, {waitlisted} waitlisted', refused: 'The roster was not imported', row: 'Row', field: 'Field', reason: 'Reason',
     entries: "The delegation's entries", none: 'No entries yet',
     pending: 'Members to confirm', pendingHint: 'These people signed up by themselves and chose your union. Once you confirm they work here (as members), the delegation may enter them and they may enter members-only items.',
+    quota: "The delegation's places", quotaLine: '{taken} used of {cap}, {left} left', noQuota: 'No limit for the delegation in this event',
     noPending: 'Nobody is waiting', since: 'Signed up', confirm: 'Confirm member', confirmed: '{name} is confirmed as a member',
   },
   stats: {

@@ -10,6 +10,7 @@ export default {
     none: '没有符合条件的赛事', dates: '日期', registration: '报名时间', open: '查看', board: '成绩榜',
   },
   event: {
+    left: '剩余 {n} 个（共 {cap} 个）', 
     items: '比赛项目', item: '项目', venue: '地点', startsAt: '开始时间', capacity: '名额', unlimited: '不限', places: '{n} 个名额',
     rules: '参赛条件', gender: { male: '限男子', female: '限女子' }, age: '年龄 {min}–{max} 岁', member: '须为工会会员',
     register: '报名', registered: '报名已提交：{status}', signInToRegister: '登录后报名', board: '实时成绩榜', notOpen: '当前不在报名期',
@@ -62,6 +63,7 @@ export default {
     imported: '已导入：{people} 人，新建账号 {created} 个，报名 {entries} 项，候补 {waitlisted} 项', refused: '名单未导入', row: '行', field: '字段', reason: '原因',
     entries: '本队报名', none: '本队还没有报名',
     pending: '待确认会员', pendingHint: '以下人员自行注册并选择了本单位。确认其为本单位职工（会员）后，方可由代表队为其报名，也可报名仅限会员的项目。',
+    quota: '本队名额', quotaLine: '已用 {taken} 个，共 {cap} 个，剩余 {left} 个', noQuota: '本赛事未限定本队名额',
     noPending: '没有待确认的人员', since: '注册时间', confirm: '确认会员', confirmed: '已确认 {name} 为本单位会员',
   },
   stats: {
