@@ -20,8 +20,9 @@ describe('the leader and statistics pages', () => {
     await browser?.close();
   });
 
-  it('imports a roster, and shows each failing row of a refused one', async () => {
+  it('imports a roster, shows each failing row of a refused one, the places left, and enters a member one by one', async () => {
     const meet = await openEvent(world, { kind: 'sports_meet', item: '跳绳' });
+    await post(url(), `/api/v1/events/${meet.eventId}/items`, world.organizer.token, { name: '踢毽子' });
     const admin = await adminToken(url());
     const leader = await post(url(), '/api/v1/users', admin, {
       username: `leader-${world.tag}`,
@@ -53,6 +54,15 @@ describe('the leader and statistics pages', () => {
     // The delegation's own places, and the public page's places left.
     await page.reload();
     await page.locator('[data-test=quota]', { hasText: '已用 3 个，共 8 个，剩余 5 个' }).waitFor();
+    // One of them into a second item, one by one.
+    const form = page.locator('[data-test=enter-one]');
+    await form.getByRole('combobox', { name: '队员' }).click({ force: true });
+    await page.getByRole('option', { name: people[0].name }).click();
+    await form.getByRole('combobox', { name: '项目' }).click({ force: true });
+    await page.getByRole('option', { name: '踢毽子' }).click();
+    await form.getByRole('button', { name: '报名' }).click();
+    await page.getByRole('status').getByText('报名已提交').waitFor();
+    await page.locator('[data-test=delegation-entries] tr', { hasText: '踢毽子' }).getByText(people[0].name).waitFor();
     await checkPage(page, 'leader-tablet');
     expect(errors).toEqual([]);
     await context.close();

@@ -61,6 +61,7 @@ const en: typeof zh = {
     awards: 'Awards', awardRules: 'First prize to the top {n}', runAwards: 'Grant awards', granted: '{n} granted', done: 'Done',
   },
   leader: {
+    enterOne: 'Enter a member', person: 'Member',
     heading: 'Delegation', event: 'Event', pick: 'Choose an event', upload: 'Upload a roster (xlsx or csv)', uploadButton: 'Import roster', wrongType: 'Only .xlsx or .csv files',
     imported: 'Imported: {people} people, {created} new accounts, {entries} entries, {waitlisted} waitlisted', refused: 'The roster was not imported', row: 'Row', field: 'Field', reason: 'Reason',
     entries: "The delegation's entries", none: 'No entries yet',
