@@ -218,8 +218,8 @@ describe('the core loop in the browser', () => {
       if (!verifyUrl) await new Promise((r) => setTimeout(r, 200));
     }
     expect(verifyUrl).toMatch(/\/verify\/[\w-]+$/);
-    await board.reload();
-    await board.locator('[data-test=items] tr', { hasText: '最终' }).waitFor();
+    // The board learns of the final results over its live stream, without a reload.
+    await board.locator('[data-test=items] tr', { hasText: '最终' }).waitFor({ timeout: 30_000 });
     await board.locator('[data-test=medals]').getByText(enterprise).waitFor();
 
     // The contestant's record shows the award; the certificate's QR code opens the verification page.
