@@ -107,6 +107,10 @@ export class AppConfig {
   /** The SMS provider's HTTP endpoint (JSON POST of number, text and idempotency key). Unset: no SMS channel. */
   @IsString() SMS_GATEWAY_URL = '';
   @IsString() SMS_GATEWAY_TOKEN = '';
+  /** Without SMS_GATEWAY_URL, outside production: sign-up and reset codes are logged and appended to this file (JSON lines), for local runs and tests. */
+  @IsString() SMS_SINK_FILE = '';
+  /** Seconds between two sign-up or reset codes to one number. */
+  @Transform(toInt) @IsInt() @Min(1) SMS_CODE_INTERVAL_S = 60;
   /**
    * Webhooks to private or loopback addresses (an internal system's receiver): allowed except in
    * production. Where refused, a webhook's host name is resolved when each delivery is sent and the

@@ -35,6 +35,7 @@ export function startBanner(config: Pick<AppConfig, 'HTTP_HOST' | 'HTTP_PORT'>, 
   return [
     RULE,
     '职工赛事平台 · Union events platform is running',
+    `  Web pages    ${base}/`,
     `  API          ${base}/api/v1`,
     `  OpenAPI UI   ${base}/docs   (document: ${base}/docs-json)`,
     `  Health       ${base}/health`,

@@ -105,7 +105,7 @@ describe('awards: records, certificates, verification', () => {
     for (const a of list.body.awards) {
       const r = record(world.contestants.findIndex((c) => c.id === a.userId), a.awardCode);
       expect([a.recordId, a.serial, a.verifyCode, a.status, a.name]).toEqual([r.id, r.serial, r.verifyCode, 'active', world.contestants.find((c) => c.id === a.userId)!.realName]);
-      expect(a.verifyUrl).toMatch(new RegExp(`/api/v1/verify/${r.verifyCode}$`));
+      expect(a.verifyUrl).toMatch(new RegExp(`/verify/${r.verifyCode}$`));
       // The instant granted, with the Beijing offset.
       expect([Date.parse(a.grantedAt), a.grantedAt.endsWith('+08:00')]).toEqual([new Date(r.grantedAt).getTime(), true]);
     }

@@ -63,6 +63,16 @@ describe('judging: score sheets, corrections and their audit trail', () => {
     expect(results.map((r: { entryId: number; total: string; place: number }) => ({ entryId: r.entryId, total: r.total, place: r.place }))).toEqual(expected);
   });
 
+  it('lists a judge’s own panels with their sheet’s state, and nothing for a judge on none', async () => {
+    const mine = await http().get('/api/v1/me/judging').set(bearer(chief.token));
+    const seat = mine.body.find((a: { itemId: number }) => a.itemId === itemId);
+    expect([seat.eventId, seat.itemName, seat.chief, seat.sheetStatus]).toEqual([eventId, '低压电工（职工组）', true, 'submitted']);
+    const second = await http().get('/api/v1/me/judging').set(bearer(panel[1].token));
+    expect(second.body.find((a: { itemId: number }) => a.itemId === itemId).chief).toBe(false);
+    expect((await http().get('/api/v1/me/judging').set(bearer(outsider.token))).body).toEqual([]);
+    expect((await http().get('/api/v1/me/judging').set(bearer(world.contestants[0].token))).status).toBe(403);
+  });
+
   it('refuses a judge who is not on the panel', async () => {
     const own = await saveSheet(outsider, outsider, { version: 0, marks: [{ entryId: entryIds[0], value: '90' }] });
     expect([own.status, own.body.code]).toEqual([403, 'SCORING_JUDGE_NOT_ASSIGNED']);

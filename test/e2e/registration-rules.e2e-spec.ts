@@ -43,6 +43,22 @@ describe('registration rules', () => {
     otherLeader = await mk('leader2', world.enterprises[1].id);
   });
 
+  it('shows anyone the places left, and a leader their own delegation’s quota only', async () => {
+    const run = await openEvent(world, { event: { capacity: 10 }, itemRules: { capacity: 3 } });
+    await put(world.url, `/api/v1/events/${run.eventId}/delegations/${world.enterprises[0].id}/quota`, world.organizer.token, { capacity: 2 });
+    await put(world.url, `/api/v1/events/${run.eventId}/delegations/${world.enterprises[1].id}/quota`, world.organizer.token, { capacity: 4 });
+    const runner = await contestant(90);
+    expect((await register(leader.token, run.itemId, { userId: runner.id })).status).toBe(201);
+
+    const places = await http(world.url).get(`/api/v1/events/${run.eventId}/places`);
+    expect(places.body).toEqual({ eventId: run.eventId, event: { capacity: 10, taken: 1, left: 9 }, items: [{ itemId: run.itemId, places: { capacity: 3, taken: 1, left: 2 } }] });
+    const mine = await http(world.url).get(`/api/v1/events/${run.eventId}/quotas`).set(bearer(leader.token));
+    expect(mine.body).toEqual([{ scope: `delegation:${world.enterprises[0].id}`, cap: 2, taken: 1 }]);
+    const theirs = await http(world.url).get(`/api/v1/events/${run.eventId}/quotas`).set(bearer(otherLeader.token));
+    expect(theirs.body).toEqual([{ scope: `delegation:${world.enterprises[1].id}`, cap: 4, taken: 0 }]);
+    expect((await http(world.url).get(`/api/v1/events/${run.eventId}/quotas`).set(bearer(world.organizer.token))).body.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('refuses each failed eligibility rule with its code and message, and writes nothing', async () => {
     const meet = await openEvent(world, {
       kind: 'sports_meet',

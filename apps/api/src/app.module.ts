@@ -25,6 +25,7 @@ import { HikingFollowController } from './hiking/hiking-follow.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { LoggingModule } from './http/logging.module';
 import { AuthController } from './identity/auth.controller';
+import { SignUpController } from './identity/sign-up.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { InboxController } from './notifications/inbox.controller';
 import { NotificationsAdminController } from './notifications/notifications-admin.controller';
@@ -39,6 +40,7 @@ import { ResultsController } from './results/results.controller';
 import { RoundsController } from './scoring/rounds.controller';
 import { ScoringController } from './scoring/scoring.controller';
 import { SheetsController } from './scoring/sheets.controller';
+import { MyJudgingController } from './scoring/my-judging.controller';
 import { JudgingController } from './scoring/judging.controller';
 import { JobFairController } from './job-fair/job-fair.controller';
 import { FairApplicationsController } from './job-fair/fair-applications.controller';
@@ -66,6 +68,7 @@ import { MatchesController } from './matches/matches.controller';
   controllers: [
     HealthController,
     AuthController,
+    SignUpController,
     OrganisationsController,
     UsersController,
     EventsController,
@@ -76,6 +79,7 @@ import { MatchesController } from './matches/matches.controller';
     RegistrationAdminController,
     ScoringController,
     SheetsController,
+    MyJudgingController,
     RoundsController,
     JudgingController,
     ResultsController,

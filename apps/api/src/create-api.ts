@@ -12,6 +12,7 @@ import { mountQueueBoard } from './http/queue-board';
 import { applySecurityHeaders } from './http/security-headers';
 import { acceptSpreadsheets } from './http/raw-body';
 import { validationPipe } from './http/validation';
+import { mountWebPages } from './http/web-pages';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -49,6 +50,8 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
   acceptSpreadsheets(app);
   setupOpenApi(app);
   await mountQueueBoard(app);
+  // The web pages (built into dist/web) from the same origin, so the CSP's 'self' covers them.
+  await mountWebPages(app);
   // Roster files are read on worker threads: start them now, not on the first upload.
   app.get(RosterReader).start();
   return app;

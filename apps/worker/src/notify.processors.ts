@@ -14,7 +14,7 @@ export class NotifyFanoutProcessor extends JobProcessor<typeof QUEUES.notify> {
   readonly queue = QUEUES.notify;
   readonly handlers: HandlersFor<typeof QUEUES.notify> = { 'notify.fanout': (p) => this.delivery.fanout(p) };
   constructor(
-    private readonly delivery: DeliveryService,
+    protected readonly delivery: DeliveryService,
     config: AppConfig,
   ) {
     super(config);
@@ -27,7 +27,7 @@ export class NotifyInboxProcessor extends JobProcessor<typeof QUEUES.notifyInbox
   readonly queue = QUEUES.notifyInbox;
   readonly handlers: HandlersFor<typeof QUEUES.notifyInbox> = { 'notify.inbox': (p) => this.delivery.inbox(p) };
   constructor(
-    private readonly delivery: DeliveryService,
+    protected readonly delivery: DeliveryService,
     config: AppConfig,
   ) {
     super(config);
@@ -47,7 +47,7 @@ abstract class DeliveryProcessor<Q extends typeof QUEUES.notifyEmail | typeof QU
   protected abstract perSecond(config: AppConfig): number;
 
   constructor(
-    private readonly delivery: DeliveryService,
+    protected readonly delivery: DeliveryService,
     config: AppConfig,
   ) {
     super(config);
@@ -75,7 +75,10 @@ export class NotifyEmailProcessor extends DeliveryProcessor<typeof QUEUES.notify
 export class NotifySmsProcessor extends DeliveryProcessor<typeof QUEUES.notifySms> {
   readonly queue = QUEUES.notifySms;
   protected readonly channel = 'sms';
-  readonly handlers: HandlersFor<typeof QUEUES.notifySms> = { 'notify.sms': this.send };
+  readonly handlers: HandlersFor<typeof QUEUES.notifySms> = {
+    'notify.sms': this.send,
+    'sms.code': (p) => this.delivery.text(p.mobile, p.text, `sms-code-${p.ref}`),
+  };
   protected perSecond = (c: AppConfig) => c.NOTIFY_SMS_PER_S;
 }
 

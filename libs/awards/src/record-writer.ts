@@ -60,4 +60,4 @@ export async function writeRecords(m: EntityManager, records: NewRecord[], notic
   return ids;
 }
 
-export const verifyUrl = (publicUrl: string, code: string): string => `${publicUrl.replace(/\/$/, '')}/api/v1/verify/${code}`;
+export const verifyUrl = (publicUrl: string, code: string): string => `${publicUrl.replace(/\/$/, '')}/verify/${code}`;

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { type Role, ROLES } from './roles';
 
-export const AUDIT_ACTIONS = ['role_granted', 'role_removed', 'user_disabled', 'user_enabled'] as const;
+export const AUDIT_ACTIONS = ['role_granted', 'role_removed', 'user_disabled', 'user_enabled', 'membership_confirmed'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**

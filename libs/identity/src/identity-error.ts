@@ -17,6 +17,11 @@ export enum IdentityErrorCode {
   RoleNotHeld = 'IDENTITY_ROLE_NOT_HELD',
   NotOnYourself = 'IDENTITY_NOT_ON_YOURSELF',
   WeakPassword = 'IDENTITY_WEAK_PASSWORD',
+  InvalidMobile = 'IDENTITY_INVALID_MOBILE',
+  TooManyCodes = 'IDENTITY_TOO_MANY_CODES',
+  CodeInvalid = 'IDENTITY_CODE_INVALID',
+  NotAnEnterprise = 'IDENTITY_NOT_AN_ENTERPRISE',
+  MembershipNotPending = 'IDENTITY_MEMBERSHIP_NOT_PENDING',
 }
 
 export class IdentityError extends DomainError {

@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
+import { SignUpService } from './sign-up.service';
 import { Passwords } from './passwords';
 import { IdentityAudit } from './identity-audit.entity';
 import { RoleAssignment } from './role-assignment.entity';
@@ -31,7 +32,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, Passwords, PeopleDirectory, SessionsService, UserClaims, UsersService],
-  exports: [AccessService, AuthService, OrganisationsService, PeopleDirectory, UsersService],
+  providers: [AccessService, AuthService, LoginLimiter, OrganisationsService, Passwords, PeopleDirectory, SessionsService, SignUpService, UserClaims, UsersService],
+  exports: [AccessService, AuthService, OrganisationsService, PeopleDirectory, SignUpService, UsersService],
 })
 export class IdentityModule {}

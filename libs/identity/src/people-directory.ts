@@ -7,6 +7,8 @@ export interface PersonName {
   id: number;
   realName: string;
   language: string;
+  /** False while a self-signed-up person waits for their organisation to confirm them as a member. */
+  membershipConfirmed: boolean;
 }
 
 /** Where a person is a contestant: the organisation of the role and its path. */
@@ -34,8 +36,11 @@ export class PeopleDirectory {
   async people(ids: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, PersonName>> {
     const wanted = uniqueIds(ids);
     if (!wanted.length) return new Map();
-    const rows: PersonName[] = await sql.query('SELECT id, real_name AS realName, language FROM users WHERE id IN (?)', [wanted]);
-    return new Map(rows.map((r) => [Number(r.id), { ...r, id: Number(r.id) }]));
+    const rows: (Omit<PersonName, 'membershipConfirmed'> & { pending: number })[] = await sql.query(
+      'SELECT id, real_name AS realName, language, membership_pending_since IS NOT NULL AS pending FROM users WHERE id IN (?)',
+      [wanted],
+    );
+    return new Map(rows.map(({ pending, ...r }) => [Number(r.id), { ...r, id: Number(r.id), membershipConfirmed: !Number(pending) }]));
   }
 
   async organisations(ids: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, OrganisationName>> {

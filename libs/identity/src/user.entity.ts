@@ -25,6 +25,22 @@ export class User {
   @Column({ name: 'token_version', type: 'int', unsigned: true, default: 0 })
   tokenVersion: number;
 
+  /**
+   * A keyed hash of the mobile number the person signed up with (they sign up and reset their
+   * password by SMS code to it); null for accounts an admin, organizer or leader made.
+   */
+  @Column({ name: 'mobile_hash', type: 'char', length: 64, nullable: true, unique: true })
+  mobileHash: string | null;
+
+  /**
+   * Set while a person who signed up by themselves waits for their organisation to confirm them
+   * as its member (a leader of it or an organizer above). Until then they may enter open events
+   * on their own, but no delegation enters them and no rule that asks for membership passes.
+   * Null for confirmed people and for accounts an admin, organizer or leader made.
+   */
+  @Column({ name: 'membership_pending_since', type: 'datetime', precision: 3, nullable: true })
+  membershipPendingSince: Date | null;
+
   /** Set while the account is disabled: no login, and its tokens are refused. */
   @Column({ name: 'disabled_at', type: 'datetime', precision: 3, nullable: true })
   disabledAt: Date | null;

@@ -24,6 +24,10 @@ export interface NewUser {
   realName: string;
   language?: string;
   roles: RoleGrant[];
+  /** Accounts people make themselves: the keyed hash of the number they signed up with. */
+  mobileHash?: string;
+  /** A person who signed up by themselves: a member only once their organisation confirms them. */
+  membershipPending?: boolean;
 }
 
 export interface UserView {
@@ -32,7 +36,19 @@ export interface UserView {
   realName: string;
   language: string;
   disabled: boolean;
+  /** False while a self-signed-up person waits for their organisation to confirm them. */
+  membershipConfirmed: boolean;
   roles: RoleClaim[];
+}
+
+/** A self-signed-up person waiting to be confirmed as a member of an organisation. */
+export interface PendingMember {
+  id: number;
+  username: string;
+  realName: string;
+  organisationId: number;
+  organisationName: string;
+  since: Date;
 }
 
 export interface AuditEntry {
@@ -70,7 +86,9 @@ export class UsersService {
     try {
       const id = await inTransaction(this.dataSource, async (m) => {
         const user = await m.save(
-          m.create(User, { username: input.username, passwordHash, realName: input.realName, language: input.language ?? 'zh-CN' }),
+          m.create(User, { username: input.username, passwordHash, realName: input.realName, language: input.language ?? 'zh-CN', mobileHash: input.mobileHash ?? null,
+            membershipPendingSince: input.membershipPending ? new Date() : null,
+          }),
         );
         for (const grant of input.roles) {
           await m.insert(RoleAssignment, { userId: user.id, ...grant });
@@ -146,6 +164,18 @@ export class UsersService {
     await this.sessions.forget(userId);
   }
 
+  /** A new password without the current one (the owner proved the number by SMS code); every earlier token stops working. */
+  async resetPassword(userId: number, next: string): Promise<void> {
+    const user = await this.require(userId);
+    assertStrong(next, [user.username, user.realName], 'password');
+    const passwordHash = await this.passwords.hash(next);
+    await inTransaction(this.dataSource, async (m) => {
+      await m.update(User, userId, { passwordHash });
+      await this.sessions.bump(m, userId);
+    });
+    await this.sessions.forget(userId);
+  }
+
   /** The same password under a new hash; a password changed meanwhile stays as it is. Tokens stay valid. */
   async replaceHash(userId: number, stored: string, fresh: string): Promise<void> {
     await this.users.update({ id: userId, passwordHash: stored }, { passwordHash: fresh });
@@ -207,8 +237,45 @@ export class UsersService {
       realName: user.realName,
       language: user.language,
       disabled: !!user.disabledAt,
+      membershipConfirmed: !user.membershipPendingSince,
       roles: await this.claims.of(userId),
     };
+  }
+
+  /**
+   * People who signed up by themselves as contestants of an organisation in the caller's charge
+   * (a delegation leader's or organizer's subtree) and wait to be confirmed, oldest first.
+   */
+  async pendingMembers(principal: Principal): Promise<PendingMember[]> {
+    const paths = principal.roles.filter((c) => c.role === 'delegation_leader' || c.role === 'organizer').map((c) => c.path);
+    if (!paths.length) return [];
+    const rows: (Omit<PendingMember, 'since'> & { since: string | Date })[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.real_name AS realName, o.id AS organisationId, o.name AS organisationName, u.membership_pending_since AS since
+         FROM users u JOIN role_assignments ra ON ra.user_id = u.id AND ra.role = 'contestant' JOIN organisations o ON o.id = ra.organisation_id
+        WHERE u.membership_pending_since IS NOT NULL AND u.disabled_at IS NULL AND (${paths.map(() => 'o.path LIKE ?').join(' OR ')})
+        ORDER BY u.membership_pending_since, u.id LIMIT 500`,
+      paths.map((p) => `${p}%`),
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id), organisationId: Number(r.organisationId), since: new Date(r.since) }));
+  }
+
+  /**
+   * Confirms a self-signed-up person as a member of the organisation they chose: only a delegation
+   * leader of it or an organizer above it may, since they know who works there. From then on the
+   * delegation may enter them and rules asking for membership count them.
+   */
+  async confirmMembership(principal: Principal, userId: number): Promise<UserView> {
+    const user = await this.require(userId);
+    const held = await this.claims.of(userId);
+    const home = held.find((c) => c.role === 'contestant' && coversPath(principal.roles, ['delegation_leader', 'organizer'], c.path));
+    if (!home) throw fieldError('forbidden', IdentityErrorCode.PersonOutsideSubtree, 'id', '该人员不属于您管理的组织，无权确认其会员身份');
+    if (!user.membershipPendingSince) throw fieldError('conflict', IdentityErrorCode.MembershipNotPending, 'id', '该人员的会员身份已确认，无需再次确认');
+    await inTransaction(this.dataSource, async (m) => {
+      const done: { affectedRows: number } = await m.query('UPDATE users SET membership_pending_since = NULL WHERE id = ? AND membership_pending_since IS NOT NULL', [userId]);
+      if (!done.affectedRows) throw fieldError('conflict', IdentityErrorCode.MembershipNotPending, 'id', '该人员的会员身份已确认，无需再次确认');
+      await audit(m, principal, 'membership_confirmed', userId, { organisationId: home.orgId, role: 'contestant' });
+    });
+    return this.view(userId);
   }
 
   claimsOf(userId: number): Promise<RoleClaim[]> {

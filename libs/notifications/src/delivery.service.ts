@@ -27,6 +27,11 @@ const NOTIFICATION_COLUMNS = ['user_id', 'ref', '`trigger`', 'locale', 'title', 
  */
 @Injectable()
 export class DeliveryService {
+  /** A text of its own to a number (sign-up and reset codes): not a notification, no inbox or delivery row. */
+  text(mobile: string, text: string, idempotencyKey: string): Promise<void> {
+    return this.senders.text(mobile, text, idempotencyKey);
+  }
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,

@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { appendFile } from 'node:fs/promises';
 import { createTransport, type Transporter } from 'nodemailer';
 import { type ExternalChannel, signWebhook, webhookTargetProblem } from './domain';
 import { postWebhook, WebhookRefused } from './webhook-post';
@@ -27,6 +28,7 @@ export interface OutgoingMessage {
 @Injectable()
 export class ChannelSenders implements OnApplicationShutdown {
   private readonly mailer: Transporter | undefined;
+  private readonly logger = new Logger('SmsSink');
   readonly configured: ReadonlySet<ExternalChannel>;
 
   constructor(private readonly config: AppConfig) {
@@ -51,6 +53,23 @@ export class ChannelSenders implements OnApplicationShutdown {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': msg.idempotencyKey };
     if (this.config.SMS_GATEWAY_TOKEN) headers.authorization = `Bearer ${this.config.SMS_GATEWAY_TOKEN}`;
     await this.post(this.config.SMS_GATEWAY_URL, headers, JSON.stringify({ to: mobile, text: `${msg.title}：${msg.body}`, idempotencyKey: msg.idempotencyKey }));
+  }
+
+  /**
+   * A text of its own (a sign-up or password-reset code) to a number. Without an SMS gateway, outside
+   * production, the text goes to the development sink instead: a log line and, with SMS_SINK_FILE,
+   * a JSON line in that file (local runs and the browser tests read the codes there).
+   */
+  async text(mobile: string, text: string, idempotencyKey: string): Promise<void> {
+    if (this.config.SMS_GATEWAY_URL) {
+      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': idempotencyKey };
+      if (this.config.SMS_GATEWAY_TOKEN) headers.authorization = `Bearer ${this.config.SMS_GATEWAY_TOKEN}`;
+      await this.post(this.config.SMS_GATEWAY_URL, headers, JSON.stringify({ to: mobile, text, idempotencyKey }));
+      return;
+    }
+    if (this.config.NODE_ENV === 'production') throw new Error('no SMS gateway configured (SMS_GATEWAY_URL): a sign-up code cannot be sent');
+    this.logger.log(`SMS sink (no SMS_GATEWAY_URL): to ${mobile}: ${text}`);
+    if (this.config.SMS_SINK_FILE) await appendFile(this.config.SMS_SINK_FILE, `${JSON.stringify({ to: mobile, text, at: new Date().toISOString() })}\n`);
   }
 
   async webhook(url: string, secret: string, msg: OutgoingMessage): Promise<void> {

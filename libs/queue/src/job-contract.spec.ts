@@ -7,6 +7,7 @@ const SAMPLES: { [N in JobName]: JobPayloads[N] } = {
   'notify.inbox': { key: 'k.0', trigger: 'entry.approved', vars: {}, to: [{ userId: 1 }] },
   'notify.email': { deliveryId: '1' },
   'notify.sms': { deliveryId: '1' },
+  'sms.code': { mobile: '13800138000', text: '验证码 012345', ref: '7d0c' },
   'notify.webhook': { deliveryId: '1' },
   'awards.item': { itemId: 1, run: 1 },
   'awards.certificate': { recordId: 1, revision: 0 },

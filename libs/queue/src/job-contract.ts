@@ -29,6 +29,8 @@ export interface JobPayloads {
   'notify.inbox': NotifyBase & { to: NotifyRecipient[]; ref?: string };
   /** Deliver one notification on one external channel; the id is its notification_deliveries row. */
   'notify.email': { deliveryId: string };
+  /** A sign-up or password-reset text to a number (a one-time code, or a note to the number's owner); `ref` keys it once. */
+  'sms.code': { mobile: string; text: string; ref: string };
   'notify.sms': { deliveryId: string };
   'notify.webhook': { deliveryId: string };
   /** Grant the awards an item's final results earn, by its award rules; `run` (epoch ms) names the finalisation or re-run. */
@@ -98,6 +100,7 @@ export const JOB_QUEUES = {
   'notify.inbox': QUEUES.notifyInbox,
   'notify.email': QUEUES.notifyEmail,
   'notify.sms': QUEUES.notifySms,
+  'sms.code': QUEUES.notifySms,
   'notify.webhook': QUEUES.notifyWebhook,
   'awards.item': QUEUES.awards,
   'awards.certificate': QUEUES.awards,
@@ -195,6 +198,12 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   },
   'notify.email': delivery(QUEUES.notifyEmail),
   'notify.sms': delivery(QUEUES.notifySms),
+  'sms.code': {
+    queue: QUEUES.notifySms,
+    jobId: (p) => `sms.code-${p.ref}`,
+    // A code lives ten minutes: retries stop well before, and the job (with the text) is not kept.
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: { age: 3600 } },
+  },
   'notify.webhook': delivery(QUEUES.notifyWebhook),
   'awards.item': {
     queue: QUEUES.awards,

@@ -4,6 +4,7 @@ export enum RegistrationErrorCode {
   RegistrationClosed = 'REGISTRATION_CLOSED',
   SelfRegistrationDisabled = 'REGISTRATION_SELF_DISABLED',
   NotEligible = 'REGISTRATION_NOT_ELIGIBLE',
+  MembershipUnconfirmed = 'REGISTRATION_MEMBERSHIP_UNCONFIRMED',
   AlreadyEntered = 'REGISTRATION_ALREADY_ENTERED',
   EntryNotFound = 'REGISTRATION_ENTRY_NOT_FOUND',
   ProfileMissing = 'PROFILE_MISSING',

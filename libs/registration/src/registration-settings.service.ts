@@ -1,14 +1,14 @@
 import { beijingTime } from '@app/common';
 import { inTransaction } from '@app/database';
 import { type Event, type EventItem, EventsService, type AgeGroupConfig, type DelegationLimitsConfig, type EntryType, type PersonLimitsConfig } from '@app/events';
-import { AccessService, type Principal } from '@app/identity';
+import { AccessService, coversPath, type Principal } from '@app/identity';
 import { notifyAudience } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { setQuotaCap } from './capacity';
 import { validateAgeGroups } from './domain';
-import { Quota } from './quota.entity';
+import { eventScope, itemScope, Quota } from './quota.entity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 
 export interface EventRegistrationSettings {
@@ -47,6 +47,18 @@ export interface QuotaView {
 const invalid = (field: string, message: string) => new RegistrationError('invalid', RegistrationErrorCode.SettingsInvalid, message, { field });
 
 /** Organizers set how an event and its items take entries; capacities are kept in the quota rows in the same transaction. */
+export interface Places {
+  capacity: number;
+  taken: number;
+  left: number;
+}
+
+export interface PublicPlaces {
+  eventId: number;
+  event: Places | null;
+  items: { itemId: number; places: Places | null }[];
+}
+
 @Injectable()
 export class RegistrationSettingsService {
   constructor(
@@ -116,9 +128,39 @@ export class RegistrationSettingsService {
   }
 
   /** Every capacity counter of the event: what is taken and what is left. */
+  /**
+   * Organizers of the event see every capacity; a delegation leader sees only the quotas of the
+   * delegations in their charge (their own places, so they plan whom to enter).
+   */
   async quotas(principal: Principal, eventId: number): Promise<QuotaView[]> {
-    await this.events.assertManager(principal, eventId);
-    return this.quotaViews(eventId);
+    const event = await this.events.get(eventId);
+    if (await this.events.manages(principal, event)) return this.quotaViews(eventId);
+    const leads = principal.roles.filter((r) => r.role === 'delegation_leader');
+    if (!leads.length) return this.events.assertManager(principal, eventId).then(() => []);
+    const views = (await this.quotaViews(eventId)).filter((q) => q.scope.startsWith('delegation:'));
+    const mine: QuotaView[] = [];
+    for (const q of views) {
+      const orgId = Number(q.scope.slice('delegation:'.length));
+      const path = await this.access.pathOf(orgId).catch(() => null);
+      if (path && coversPath(leads, ['delegation_leader'], path)) mine.push(q);
+    }
+    return mine;
+  }
+
+  /**
+   * Places left in an event and each of its items, for anyone: capacities and counts only, no
+   * delegation's figures. `null` where there is no limit.
+   */
+  async placesLeft(eventId: number): Promise<PublicPlaces> {
+    const event = await this.events.get(eventId);
+    const rows = await this.quotaViews(eventId);
+    const byScope = new Map(rows.map((q) => [q.scope, q]));
+    const left = (q: QuotaView | undefined): Places | null => (q && q.cap !== null ? { capacity: q.cap, taken: q.taken, left: Math.max(0, q.cap - q.taken) } : null);
+    return {
+      eventId,
+      event: left(byScope.get(eventScope())),
+      items: event.items.map((i) => ({ itemId: i.id, places: left(byScope.get(itemScope(i.id))) })),
+    };
   }
 
   private async quotaViews(eventId: number): Promise<QuotaView[]> {

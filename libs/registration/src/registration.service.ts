@@ -120,7 +120,7 @@ export class RegistrationService {
     // rows: under a rush the event's row is the one every registration queues for.
     let checked: Checked | undefined;
     if (!ctx.rules.personLimits && !ctx.rules.delegationLimits) {
-      checked = await this.checkPeople(this.dataSource.manager, ctx, people, input.ageGroup);
+      checked = await this.checkPeople(this.dataSource.manager, ctx, principal, people, input.ageGroup);
       if (!idem && !isTeam) return this.batches.add(ctx.event.id, { ctx, principal, person: people[0], input, checked });
     }
     return runIdempotent(this.dataSource, principal.userId, idem, (m) => this.enter(m, ctx, principal, people, input, checked));
@@ -133,7 +133,7 @@ export class RegistrationService {
   async enter(m: EntityManager, ctx: ItemContext, principal: Principal, people: Person[], input: RegisterInput, checked?: Checked): Promise<RegisteredEntry> {
     const isTeam = ctx.item.entryType !== 'individual';
     const delegation = people[0].home;
-    const { ageGroup, first } = checked ?? (await this.checkPeople(m, ctx, people, input.ageGroup));
+    const { ageGroup, first } = checked ?? (await this.checkPeople(m, ctx, principal, people, input.ageGroup));
     const captainId = isTeam ? input.captainId! : people[0].userId;
     // Read before the place is taken, so the quota rows are not held for it.
     const names = isTeam ? null : (await this.namesOf([people[0]], m)).get(people[0].userId)!;
@@ -183,7 +183,7 @@ export class RegistrationService {
     const athletesLimited = list.some((e) => e.ctx.rules.delegationLimits);
     for (const { ctx, person } of list) {
       try {
-        const checked = await this.checkPeople(m, ctx, [person], undefined, pending);
+        const checked = await this.checkPeople(m, ctx, principal, [person], undefined, pending);
         const stored = athletesLimited && !pending.hasEntry(person.userId) ? await this.counted(m, ctx.event.id, person.userId) : true;
         pending.add(ctx.item.id, person, stored);
         simple.push({
@@ -322,8 +322,23 @@ export class RegistrationService {
    * registrations of one person or one delegation cannot both pass a limit:
    * the person's profile row and the delegation's quota row are locked first.
    */
-  private async checkPeople(m: EntityManager, ctx: ItemContext, people: Person[], ageGroupOverride?: string, pending?: PendingCounts): Promise<Checked> {
+  private async checkPeople(m: EntityManager, ctx: ItemContext, principal: Principal, people: Person[], ageGroupOverride?: string, pending?: PendingCounts): Promise<Checked> {
     const { personLimits, delegationLimits } = ctx.rules;
+    // A self-signed-up person is a member only once their organisation confirms them: until then
+    // they may enter an open event themselves, but no delegation enters them (a leader vouches
+    // for the people they enter) and no rule that asks for union membership counts them.
+    const named = await this.directory.people(people.map((p) => p.userId), m);
+    const unconfirmed = new Set(people.filter((p) => named.get(p.userId)?.membershipConfirmed === false).map((p) => p.userId));
+    const enteredByOthers = people.filter((p) => unconfirmed.has(p.userId) && p.userId !== principal.userId);
+    if (enteredByOthers.length) {
+      const message = '该人员自行注册后尚未经所在单位确认会员身份，须先由领队确认，方可由代表队报名';
+      throw new RegistrationError(
+        'unprocessable',
+        RegistrationErrorCode.MembershipUnconfirmed,
+        message,
+        enteredByOthers.map((p) => ({ field: p.userId === people[0].userId && people.length === 1 ? 'userId' : 'memberIds', code: RegistrationErrorCode.MembershipUnconfirmed, userId: p.userId, message })),
+      );
+    }
     const orgId = people[0].home.orgId;
     let delegationCounts: CountsSnapshot['delegation'] = null;
     if (delegationLimits) {
@@ -342,7 +357,7 @@ export class RegistrationService {
       }
       first ??= profile;
       const result = checkEligibility({
-        candidate: { gender: profile.gender, birthDate: profile.birthDate, unionMember: Boolean(profile.unionMemberNo), orgPath: p.home.path },
+        candidate: { gender: profile.gender, birthDate: profile.birthDate, unionMember: Boolean(profile.unionMemberNo) && !unconfirmed.has(p.userId), orgPath: p.home.path },
         rules: ctx.rules,
         referenceDate: ctx.referenceDate,
         counts: {

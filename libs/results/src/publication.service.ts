@@ -11,6 +11,7 @@ import { nowIso, PublicationLedger, type PublicationView } from './publication-l
 import { PublicationNotices } from './publication-notices';
 import { ResultsError, ResultsErrorCode } from './results-error';
 import { ResultsSettingsService } from './results-settings.service';
+import { LiveResults } from './live-results';
 
 export type { PublicationView } from './publication-ledger';
 
@@ -42,6 +43,7 @@ export class PublicationService {
     private readonly directory: PeopleDirectory,
     private readonly scoring: ScoringService,
     private readonly settings: ResultsSettingsService,
+    private readonly live: LiveResults,
   ) {}
 
   /** Public. */
@@ -114,11 +116,16 @@ export class PublicationService {
     audit: { reason?: string } = {},
     alongside?: (m: EntityManager, next: PublicationState) => Promise<void>,
   ): Promise<PublicationView> {
-    return inTransaction(this.dataSource, async (m) => {
+    const view = await inTransaction(this.dataSource, async (m) => {
       const state = await this.ledger.lock(m, itemId);
       const next = await this.ledger.apply(m, principal, itemId, state, command, audit);
       if (alongside) await alongside(m, next);
       return this.ledger.view(m, itemId);
     });
+    // Boards on the venue's screens show each item's state (provisional, notice, final): after the
+    // commit they are sent the new board over the live stream, as on a freeze.
+    const { item } = await this.events.item(itemId);
+    await this.live.announce({ eventId: item.eventId, itemId: 0, scoreVersion: 0 });
+    return view;
   }
 }

@@ -7,6 +7,7 @@ export * from './sheet-submission.service';
 export { MarkChangesService, type MarkChangeView } from './mark-changes';
 export * from './rounds.service';
 export * from './round-directory';
+export * from './judge-assignments';
 export * from './tally-item';
 export * from './scoring.module';
 export { ItemScoring } from './item-scoring.entity';

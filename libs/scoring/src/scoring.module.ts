@@ -10,8 +10,9 @@ import { SheetAccess } from './sheet-access';
 import { SheetSubmissionService } from './sheet-submission.service';
 import { SheetViews } from './sheet-views';
 import { ScoringService } from './scoring.service';
+import { JudgeAssignments } from './judge-assignments';
 
-const SERVICES = [ScoringService, ScoreSheetsService, SheetViews, SheetSubmissionService, MarkChangesService, RoundsService, RoundDirectory];
+const SERVICES = [ScoringService, ScoreSheetsService, SheetViews, SheetSubmissionService, MarkChangesService, RoundsService, RoundDirectory, JudgeAssignments];
 
 @Module({
   imports: [IdentityModule, EventsModule, RegistrationModule],

@@ -98,6 +98,12 @@ export class ScoringService {
     return { itemId, scheme: scheme as SchemeConfig };
   }
 
+  /** The scheme as the public reads it (judges beside their sheet): 404 for no such item, 409 before a scheme is set. */
+  async publishedScheme(itemId: number): Promise<SchemeConfig> {
+    await this.events.item(itemId);
+    return this.schemeOf(itemId);
+  }
+
   async schemeOf(itemId: number): Promise<SchemeConfig> {
     const [row] = await this.dataSource.query('SELECT scheme FROM item_scoring WHERE item_id = ?', [itemId]);
     if (!row) throw new ScoringError('conflict', ScoringErrorCode.NoScheme, `项目 ${itemId} 尚未设置计分方案`);

@@ -32,6 +32,7 @@ export const PEOPLE = [
   'appellant',
   'employerStaff',
   'otherEmployerStaff',
+  'pendingMember',
 ] as const;
 export type PersonName = (typeof PEOPLE)[number] | 'admin';
 
@@ -59,6 +60,7 @@ export const ROLE_OF: Record<PersonName, { role: string; at: 'root' | 'D' | 'A' 
   // Employer staff: the role opens the job fair's employer routes; the staff record scopes them to one employer.
   employerStaff: { role: 'employer', at: 'D' },
   otherEmployerStaff: { role: 'employer', at: 'D' },
+  pendingMember: { role: 'contestant', at: 'A' },
 };
 
 export interface FixturePerson {
@@ -332,6 +334,9 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
     async () => (await http(url).get(`/api/v1/award-records/${awardRecords.view}/certificate.pdf`).set(bearer(as('entrant')))).status === 200,
     60_000,
   );
+
+  // A person of A who signed up by themselves and waits for A's leader to confirm them.
+  await db.query('UPDATE users SET membership_pending_since = NOW(3) WHERE id = ?', [people.pendingMember.id]);
 
   // Access taken away: a role removed, an account disabled; their tokens stop within 5 s.
   await http(url).delete(`/api/v1/users/${people.removedOrganizer.id}/roles/${orgs.D}/organizer`).set(bearer(org)).expect(200);

@@ -134,6 +134,10 @@ async function sheetVersion(fx: Fixture, judge: PersonName, itemId: number): Pro
 export const PERMISSIONS: Record<string, Permission> = {
   // identity
   'POST /api/v1/auth/login': { public: 'signing in' },
+  'POST /api/v1/auth/sign-up/code': { public: 'people sign up by themselves with a texted code' },
+  'POST /api/v1/auth/sign-up': { public: 'people sign up by themselves with a texted code' },
+  'POST /api/v1/auth/password-reset/code': { public: 'a forgotten password is reset with a texted code' },
+  'POST /api/v1/auth/password-reset': { public: 'a forgotten password is reset with a texted code' },
   'GET /api/v1/auth/me': { allowed: 'entrant', request: () => ({}), ...onSelf(200) },
   'POST /api/v1/auth/password': {
     allowed: 'entrant',
@@ -157,6 +161,14 @@ export const PERMISSIONS: Record<string, Permission> = {
       body: { username: `mx-new-${caller}-${fx.tag}`, password: PASSWORD, realName: '新职工', roles: [{ organisationId: fx.orgs.A, role: 'contestant' }] },
     }),
   },
+  'GET /api/v1/users/pending-members': {
+    allowed: 'leaderA',
+    request: () => ({}),
+    refused: { otherLeader: 200, siblingOrganizer: 200 },
+    why: 'leaders and organizers list the people waiting in their own organisations only',
+    sees: (res, fx) => (res.body.some((p: { id: number }) => p.id === fx.people.pendingMember.id) ? 'a person waiting in another organisation' : undefined),
+  },
+  'POST /api/v1/users/:id/confirm-membership': { allowed: 'leaderA', request: (fx) => ({ params: { id: fx.people.pendingMember.id } }) },
   'GET /api/v1/users/:id': { allowed: 'organizer', request: (fx) => ({ params: { id: fx.people.entrant.id } }) },
   'GET /api/v1/users/:id/audit': { allowed: 'organizer', request: (fx) => ({ params: { id: fx.people.entrant.id } }) },
   'POST /api/v1/users/:id/roles': {
@@ -193,7 +205,14 @@ export const PERMISSIONS: Record<string, Permission> = {
     allowed: 'organizer',
     request: (fx) => ({ params: { id: fx.events.main, organisationId: fx.orgs.A }, body: { capacity: 100 } }),
   },
-  'GET /api/v1/events/:id/quotas': { allowed: 'organizer', request: (fx) => ({ params: { id: fx.events.main } }) },
+  'GET /api/v1/events/:id/places': { public: 'places left show on the public event page' },
+  'GET /api/v1/events/:id/quotas': {
+    allowed: 'organizer',
+    request: (fx) => ({ params: { id: fx.events.main } }),
+    refused: { otherLeader: 200 },
+    why: "a leader sees their own delegation's quota only",
+    sees: (res, fx) => (res.body.some((q: { scope: string }) => q.scope !== `delegation:${fx.orgs.B}`) ? 'capacities beyond their own delegation' : undefined),
+  },
   'POST /api/v1/events/:id/roster': {
     allowed: 'leaderA',
     request: (fx) => ({ params: { id: fx.events.main }, query: { organisationId: fx.orgs.A }, file: { type: 'text/csv', data: rosterFile(fx) } }),
@@ -261,11 +280,19 @@ export const PERMISSIONS: Record<string, Permission> = {
     allowed: 'organizer',
     request: (fx) => ({ params: { itemId: fx.items.qualify, roundId: fx.rounds.qualify }, body: { next: { name: '决赛' } } }),
   },
+  'GET /api/v1/items/:itemId/scheme': { public: 'how an item is scored is part of its published rules' },
   'PUT /api/v1/items/:itemId/scheme': {
     allowed: 'organizer',
     request: (fx) => ({ params: { itemId: fx.items.scheme }, body: { scheme: { kind: 'timed', rounding: { digits: 2, mode: 'up' } } } }),
   },
   'POST /api/v1/items/:itemId/judges': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.judges }, body: { userId: fx.people.judge2.id } }) },
+  'GET /api/v1/me/judging': {
+    allowed: 'judge1',
+    request: () => ({}),
+    refused: { unassignedJudge: 200 },
+    why: 'every judge is answered with their own seats only, none on the scored item’s panel',
+    sees: (res, fx) => (res.body.some((a: { itemId: number }) => a.itemId === fx.items.scored) ? "a seat on judge1's panel" : undefined),
+  },
   'GET /api/v1/items/:itemId/judges': { allowed: 'organizer', request: (fx) => ({ params: { itemId: fx.items.scored } }) },
   'PUT /api/v1/items/:itemId/marks': { allowed: 'judge1', request: (fx) => ({ params: { itemId: fx.items.scored }, body: { entryId: fx.entries.main, value: '85' } }) },
   'GET /api/v1/items/:itemId/sheets/:judgeId': { allowed: 'judge1', request: (fx) => ({ params: { itemId: fx.items.scored, judgeId: fx.people.judge1.id } }) },

@@ -37,6 +37,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     OUTBOX_POLL_MS: '50',
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: testPort(0),
+    // Sign-up and reset codes land here (no SMS gateway in tests); one second between codes per number.
+    SMS_SINK_FILE: `/tmp/${runPrefix()}-sms.jsonl`,
+    SMS_CODE_INTERVAL_S: '1',
     ...overrides,
   };
 }

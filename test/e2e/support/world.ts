@@ -6,7 +6,7 @@ export const baseUrl = () => process.env.E2E_BASE_URL as string;
 export const http = (url = baseUrl()) => request(url);
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-const PASSWORD = 'Qiantang-tide-2026';
+export const PASSWORD = 'Qiantang-tide-2026';
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞'];
 export const chineseName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;

@@ -30,6 +30,11 @@ const IDENTITY: Record<IdentityErrorCode, string> = {
   [IdentityErrorCode.RoleNotHeld]: 'The person does not hold this role in that organisation',
   [IdentityErrorCode.NotOnYourself]: 'You cannot remove your own roles or disable your own account',
   [IdentityErrorCode.WeakPassword]: 'The password is too short or too easy to guess',
+  [IdentityErrorCode.InvalidMobile]: 'The mobile number is not valid (11 digits starting with 1)',
+  [IdentityErrorCode.TooManyCodes]: 'Too many codes asked for; try again later',
+  [IdentityErrorCode.CodeInvalid]: 'The code is wrong or no longer valid; ask for a new one',
+  [IdentityErrorCode.NotAnEnterprise]: "Choose your enterprise's union",
+  [IdentityErrorCode.MembershipNotPending]: 'This person is already a confirmed member',
 };
 
 const EVENTS: Record<EventsErrorCode, string> = {
@@ -44,6 +49,7 @@ const REGISTRATION: Record<RegistrationErrorCode, string> = {
   [RegistrationErrorCode.RegistrationClosed]: 'Registration for this event is not open',
   [RegistrationErrorCode.SelfRegistrationDisabled]: 'This event takes entries through delegation leaders only',
   [RegistrationErrorCode.NotEligible]: 'Not eligible to enter this item',
+  [RegistrationErrorCode.MembershipUnconfirmed]: 'Their organisation has not yet confirmed this self-signed-up person as a member: a leader must confirm them before the delegation enters them',
   [RegistrationErrorCode.AlreadyEntered]: 'Already entered in this item',
   [RegistrationErrorCode.EntryNotFound]: 'No such entry',
   [RegistrationErrorCode.ProfileMissing]: 'The contestant has not filled in their profile (resident ID, mobile)',

@@ -21,7 +21,18 @@ export class UserDto {
   @ApiProperty({ example: '张伟' }) realName: string;
   @ApiProperty({ example: 'zh-CN' }) language: string;
   @ApiProperty({ description: 'a disabled account cannot sign in' }) disabled: boolean;
+  @ApiProperty({ description: 'false while a self-signed-up person waits for their organisation to confirm them as a member' })
+  membershipConfirmed: boolean;
   @ApiProperty({ type: [RoleClaimDto] }) roles: RoleClaimDto[];
+}
+
+export class PendingMemberDto {
+  @ApiProperty() id: number;
+  @ApiProperty() username: string;
+  @ApiProperty({ example: '张伟' }) realName: string;
+  @ApiProperty() organisationId: number;
+  @ApiProperty({ example: '第一机床厂工会' }) organisationName: string;
+  @ApiProperty({ description: 'when they signed up' }) since: Date;
 }
 
 export class AccessTokenDto {

@@ -4,7 +4,7 @@ import { ParseIdPipe } from '../http/ids';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { Allow, Caller } from '../auth/auth.decorators';
-import { AuditEntryDto, CreateUserDto, RoleGrantDto, UserDto } from './identity.dto';
+import { AuditEntryDto, CreateUserDto, PendingMemberDto, RoleGrantDto, UserDto } from './identity.dto';
 
 const ROLE_PIPE = new ParseEnumPipe(Object.fromEntries(ROLES.map((r) => [r, r])));
 
@@ -21,6 +21,27 @@ export class UsersController {
   @Refuses({ 404: 'no such organisation in a role', 409: 'the username is taken' })
   createUser(@Caller() caller: Principal, @Body() dto: CreateUserDto) {
     return this.users.create(caller, dto);
+  }
+
+  /** Self-signed-up people of the caller's organisations who wait to be confirmed as members. */
+  @Get('pending-members')
+  @Allow('organizer', 'delegation_leader')
+  @Operation('People who signed up by themselves and wait for their organisation to confirm them')
+  @ApiOkResponse({ type: [PendingMemberDto] })
+  @Refuses({})
+  pendingMembers(@Caller() caller: Principal) {
+    return this.users.pendingMembers(caller);
+  }
+
+  /** A leader of the person's chosen organisation, or an organizer above it; once. */
+  @Post(':id/confirm-membership')
+  @HttpCode(200)
+  @Allow('organizer', 'delegation_leader')
+  @Operation('Confirm a self-signed-up person as a member of their organisation')
+  @ApiOkResponse({ type: UserDto })
+  @Refuses({ 404: 'no such user', 409: 'already confirmed' })
+  confirmMembership(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
+    return this.users.confirmMembership(caller, id);
   }
 
   /** The person themselves, or organizers over one of their organisations. */

@@ -8,7 +8,7 @@ import { EventDetailDto, ItemDto } from '../events/events.dto';
 import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import type { FastifyReply } from 'fastify';
 import { RegistrationError, RegistrationErrorCode } from '@app/registration';
-import { Allow, Caller } from '../auth/auth.decorators';
+import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { CSV_TYPE, XLSX_TYPE } from '../http/raw-body';
 import { Idempotency } from './idempotency-key';
 import { IDEMPOTENCY_HEADER } from './registration.controller';
@@ -21,6 +21,7 @@ import {
   ItemRegistrationDto,
   ProfileDto,
   ProfileViewDto,
+  PublicPlacesDto,
   QuotaDto,
 } from './registration-admin.dto';
 
@@ -98,9 +99,19 @@ export class RegistrationAdminController {
     return this.settings.setDelegationQuota(caller, id, organisationId, dto.capacity ?? null);
   }
 
-  /** Organizers of the event. */
+  /** Anyone: how many places are left in the event and each item (no delegation's figures). */
+  @Get('events/:id/places')
+  @Public()
+  @Operation('Places left in an event and each of its items')
+  @ApiOkResponse({ type: PublicPlacesDto })
+  @Refuses({ 404: 'no such event' })
+  places(@Param('id', ParseIdPipe) id: number) {
+    return this.settings.placesLeft(id);
+  }
+
+  /** Organizers of the event see every capacity; a delegation leader, their own delegation's quota. */
   @Get('events/:id/quotas')
-  @Allow('organizer')
+  @Allow('organizer', 'delegation_leader')
   @Operation("An event's capacities, each with the places taken", { name: 'listQuotas' })
   @ApiOkResponse({ type: [QuotaDto] })
   @Refuses({ 404: 'no such event' })

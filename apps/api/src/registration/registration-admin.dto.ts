@@ -106,6 +106,23 @@ export class QuotaDto {
   @ApiProperty() taken: number;
 }
 
+export class PlacesDto {
+  @ApiProperty({ example: 200 }) capacity: number;
+  @ApiProperty({ example: 180 }) taken: number;
+  @ApiProperty({ example: 20 }) left: number;
+}
+
+export class ItemPlacesDto {
+  @ApiProperty() itemId: number;
+  @ApiProperty({ type: PlacesDto, nullable: true, description: 'null: no limit' }) places: PlacesDto | null;
+}
+
+export class PublicPlacesDto {
+  @ApiProperty() eventId: number;
+  @ApiProperty({ type: PlacesDto, nullable: true, description: "the event's own limit; null: none" }) event: PlacesDto | null;
+  @ApiProperty({ type: [ItemPlacesDto] }) items: ItemPlacesDto[];
+}
+
 export class ExportQuery {
   @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' }) @OptionalField() @IsIn(['xlsx', 'csv']) format?: 'xlsx' | 'csv';
 }

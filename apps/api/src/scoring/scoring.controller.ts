@@ -7,7 +7,7 @@ import { ParseIdPipe } from '../http/ids';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsPositive, IsString, Length } from 'class-validator';
-import { Allow, Caller } from '../auth/auth.decorators';
+import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { MarkValue } from './mark-value';
 
 export class SetSchemeDto {
@@ -86,6 +86,16 @@ export class ScoringController {
   @Refuses({ 404: 'no such item' })
   setScheme(@Caller() caller: Principal, @Param('itemId', ParseIdPipe) itemId: number, @Body() dto: SetSchemeDto) {
     return this.scoring.setScheme(caller, itemId, dto.scheme);
+  }
+
+  /** Public, like the rules of an item: judges see it beside their sheet (criteria and ranges). */
+  @Get('scheme')
+  @Public()
+  @Operation("An item's scoring scheme")
+  @ApiOkResponse({ type: SchemeDto })
+  @Refuses({ 404: 'no such item', 409: 'the item has no scheme yet' })
+  async getScheme(@Param('itemId', ParseIdPipe) itemId: number): Promise<SchemeDto> {
+    return { itemId, scheme: (await this.scoring.publishedScheme(itemId)) as unknown as Record<string, unknown> };
   }
 
   /** Organizers of the event. */

@@ -24,6 +24,8 @@ import { JobFairSearch1795530000000 } from './1795530000000-JobFairSearch';
 import { JobFairInterviewSlots1795530000001 } from './1795530000001-JobFairInterviewSlots';
 import { JobFairEligibility1795530000002 } from './1795530000002-JobFairEligibility';
 import { MatchesTables1795540000000 } from './1795540000000-MatchesTables';
+import { MembershipConfirmation1795550000001 } from './1795550000001-MembershipConfirmation';
+import { SignInCodes1795550000000 } from './1795550000000-SignInCodes';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -54,4 +56,6 @@ export const MIGRATIONS: Function[] = [
   JobFairInterviewSlots1795530000001,
   JobFairEligibility1795530000002,
   MatchesTables1795540000000,
+  SignInCodes1795550000000,
+  MembershipConfirmation1795550000001,
 ];

@@ -1,0 +1,129 @@
+/**
+ * Every call the pages make, typed from the API's document. Pages import these, not paths, so a
+ * changed route or body fails `tsc` here when the web is built.
+ */
+import { api, ok, type Schemas } from './client';
+
+export { ApiError, download, token, setApiLanguage, type Schemas } from './client';
+
+export type EventDto = Schemas['EventDto'];
+export type EventDetail = Schemas['EventDetailDto'];
+export type Item = Schemas['ItemDto'];
+export type Board = Schemas['BoardDto'];
+export type Entry = Schemas['EntryDto'];
+export type Sheet = Schemas['SheetDto'];
+export type User = Schemas['UserDto'];
+export type EventKind = EventDto['kind'];
+
+const id = (n: number | string) => Number(n);
+
+export const auth = {
+  login: (username: string, password: string) => ok(api.POST('/api/v1/auth/login', { body: { username, password } })),
+  me: () => ok(api.GET('/api/v1/auth/me')),
+  logout: () => ok(api.POST('/api/v1/auth/logout')),
+};
+
+export const organisations = {
+  get: (orgId: number) => ok(api.GET('/api/v1/organisations/{id}', { params: { path: { id: orgId } } })),
+  children: (orgId: number) => ok(api.GET('/api/v1/organisations/{id}/children', { params: { path: { id: orgId } } })),
+};
+
+export const events = {
+  list: (organisationId?: number) => ok(api.GET('/api/v1/events', { params: { query: organisationId ? { organisationId } : {} } })),
+  get: (eventId: number | string) => ok(api.GET('/api/v1/events/{id}', { params: { path: { id: id(eventId) } } })),
+  create: (body: Schemas['CreateEventDto']) => ok(api.POST('/api/v1/events', { body })),
+  setStatus: (eventId: number, body: Schemas['ChangeStatusDto']) => ok(api.POST('/api/v1/events/{id}/status', { params: { path: { id: eventId } }, body })),
+  addItem: (eventId: number, body: Schemas['CreateItemDto']) => ok(api.POST('/api/v1/events/{id}/items', { params: { path: { id: eventId } }, body })),
+  configureRegistration: (eventId: number, body: Schemas['EventRegistrationDto']) =>
+    ok(api.PUT('/api/v1/events/{id}/registration', { params: { path: { id: eventId } }, body })),
+  /** Places left in the event and each item (public). */
+  places: (eventId: number | string) => ok(api.GET('/api/v1/events/{id}/places', { params: { path: { id: id(eventId) } } })),
+  /** Capacities with places taken: all for organizers, a leader's own delegation for a leader. */
+  quotas: (eventId: number) => ok(api.GET('/api/v1/events/{id}/quotas', { params: { path: { id: eventId } } })),
+  /** An item's eligibility rules and places; fields left out stay as they are. */
+  configureItem: (itemId: number, body: Schemas['ItemRegistrationDto']) => ok(api.PUT('/api/v1/items/{id}/registration', { params: { path: { id: itemId } }, body })),
+};
+
+export const registration = {
+  register: (itemId: number, body: Schemas['RegisterDto'] = {}) => ok(api.POST('/api/v1/items/{itemId}/entries', { params: { path: { itemId } }, body })),
+  entries: (eventId: number) => ok(api.GET('/api/v1/events/{eventId}/entries', { params: { path: { eventId } } })),
+  entry: (entryId: number) => ok(api.GET('/api/v1/entries/{id}', { params: { path: { id: entryId } } })),
+  approve: (entryId: number) => ok(api.POST('/api/v1/entries/{id}/approve', { params: { path: { id: entryId } } })),
+  reject: (entryId: number, reason: string) => ok(api.POST('/api/v1/entries/{id}/reject', { params: { path: { id: entryId } }, body: { reason } })),
+  withdraw: (entryId: number) => ok(api.POST('/api/v1/entries/{id}/withdraw', { params: { path: { id: entryId } } })),
+  checkInCode: (entryId: number) => ok(api.GET('/api/v1/entries/{id}/check-in-code', { params: { path: { id: entryId } } })),
+  saveOwnProfile: (body: Schemas['ProfileDto']) => ok(api.PUT('/api/v1/me/profile', { body })),
+};
+
+export const scoring = {
+  scheme: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/scheme', { params: { path: { itemId } } })),
+  setScheme: (itemId: number, scheme: Record<string, unknown>) => ok(api.PUT('/api/v1/items/{itemId}/scheme', { params: { path: { itemId } }, body: { scheme } })),
+  judges: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/judges', { params: { path: { itemId } } })),
+  /** The calling judge's own panels. */
+  mine: () => ok(api.GET('/api/v1/me/judging')),
+  assignJudge: (itemId: number, body: Schemas['AssignJudgeDto']) => ok(api.POST('/api/v1/items/{itemId}/judges', { params: { path: { itemId } }, body })),
+  sheet: (itemId: number, judgeId: number) => ok(api.GET('/api/v1/items/{itemId}/sheets/{judgeId}', { params: { path: { itemId, judgeId } } })),
+  saveSheet: (itemId: number, judgeId: number, body: Schemas['SaveSheetDto']) =>
+    ok(api.PUT('/api/v1/items/{itemId}/sheets/{judgeId}', { params: { path: { itemId, judgeId } }, body })),
+  submitSheet: (itemId: number, judgeId: number, body: Schemas['SheetVersionDto']) =>
+    ok(api.POST('/api/v1/items/{itemId}/sheets/{judgeId}/submit', { params: { path: { itemId, judgeId } }, body })),
+  preview: (body: Schemas['PreviewDto']) => ok(api.POST('/api/v1/scoring/preview', { body })),
+};
+
+export const results = {
+  board: (eventId: number | string) => ok(api.GET('/api/v1/events/{eventId}/board', { params: { path: { eventId: id(eventId) } } })),
+  itemResults: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/results', { params: { path: { itemId } } })),
+  publication: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/publication', { params: { path: { itemId } } })),
+  startNotice: (itemId: number) => ok(api.POST('/api/v1/items/{itemId}/publication/notice', { params: { path: { itemId } } })),
+  finalize: (itemId: number) => ok(api.POST('/api/v1/items/{itemId}/publication/finalize', { params: { path: { itemId } } })),
+  settings: (eventId: number) => ok(api.GET('/api/v1/events/{eventId}/results-settings', { params: { path: { eventId } } })),
+  setSettings: (eventId: number, body: Schemas['ResultsSettingsDto']) => ok(api.PUT('/api/v1/events/{eventId}/results-settings', { params: { path: { eventId } }, body })),
+};
+
+export const awards = {
+  verify: (code: string) => ok(api.GET('/api/v1/verify/{code}', { params: { path: { code } } })),
+  setItemRules: (itemId: number, body: Schemas['AwardRulesDto']) => ok(api.PUT('/api/v1/items/{itemId}/award-rules', { params: { path: { itemId } }, body })),
+  run: (itemId: number) => ok(api.POST('/api/v1/items/{itemId}/awards/run', { params: { path: { itemId } } })),
+  itemAwards: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/awards', { params: { path: { itemId } } })),
+  revoke: (id: number, reason: string) => ok(api.POST('/api/v1/award-records/{id}/revoke', { params: { path: { id } }, body: { reason } })),
+  record: (userId: number) => ok(api.GET('/api/v1/people/{userId}/record', { params: { path: { userId } } })),
+};
+
+export const inbox = {
+  list: () => ok(api.GET('/api/v1/me/notifications')),
+  markRead: (ids: string[]) => ok(api.POST('/api/v1/me/notifications/read', { body: { ids } })),
+};
+
+export const leader = {
+  /** The spreadsheet as it is (xlsx or csv); the API checks every row and imports all or nothing. */
+  importRoster: (eventId: number, organisationId: number, file: Blob, contentType: string) =>
+    ok(
+      api.POST('/api/v1/events/{id}/roster', {
+        params: { path: { id: eventId }, query: { organisationId } },
+        body: file as unknown as string,
+        bodySerializer: (b: unknown) => b as BodyInit,
+        headers: { 'content-type': contentType },
+      }),
+    ),
+  /** Self-signed-up people of the leader's union waiting to be confirmed as members. */
+  pendingMembers: () => ok(api.GET('/api/v1/users/pending-members')),
+  confirmMember: (id: number) => ok(api.POST('/api/v1/users/{id}/confirm-membership', { params: { path: { id } } })),
+};
+
+export const statistics = {
+  get: (organisationId: number, year: number) => ok(api.GET('/api/v1/statistics', { params: { query: { organisationId, year } } })),
+};
+
+export const signUp = {
+  code: (mobile: string) => ok(api.POST('/api/v1/auth/sign-up/code', { body: { mobile } })),
+  create: (body: Schemas['SignUpDto']) => ok(api.POST('/api/v1/auth/sign-up', { body })),
+  resetCode: (mobile: string) => ok(api.POST('/api/v1/auth/password-reset/code', { body: { mobile } })),
+  reset: (body: Schemas['ResetPasswordDto']) => ok(api.POST('/api/v1/auth/password-reset', { body })),
+};
+
+export const appeals = {
+  file: (itemId: number, body: Schemas['AppealDto']) => ok(api.POST('/api/v1/items/{itemId}/appeals', { params: { path: { itemId } }, body })),
+  ofItem: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/appeals', { params: { path: { itemId } } })),
+  dismiss: (appealId: number, reason: string) => ok(api.POST('/api/v1/appeals/{appealId}/dismiss', { params: { path: { appealId } }, body: { reason } })),
+  uphold: (appealId: number, body: Schemas['DecisionDto']) => ok(api.POST('/api/v1/appeals/{appealId}/uphold', { params: { path: { appealId } }, body })),
+};

@@ -1,0 +1,37 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSession } from './stores/session';
+
+/**
+ * The pages. Top-level sections must match the API's list of page paths
+ * (apps/api/src/http/web-pages.ts), which answers them with index.html.
+ */
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'events', component: () => import('./pages/EventsPage.vue') },
+  { path: '/events/:id', name: 'event', component: () => import('./pages/EventPage.vue'), props: true },
+  { path: '/board/:id', name: 'board', component: () => import('./pages/BoardPage.vue'), props: true },
+  { path: '/verify/:code?', name: 'verify', component: () => import('./pages/VerifyPage.vue'), props: true },
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
+  { path: '/signup', name: 'signup', component: () => import('./pages/SignUpPage.vue') },
+  { path: '/reset', name: 'reset', component: () => import('./pages/ResetPasswordPage.vue') },
+  { path: '/me/profile', name: 'profile', component: () => import('./pages/ProfilePage.vue'), meta: { signedIn: true } },
+  { path: '/me/entries', name: 'my-entries', component: () => import('./pages/MyEntriesPage.vue'), meta: { signedIn: true } },
+  { path: '/me/record', name: 'my-record', component: () => import('./pages/MyRecordPage.vue'), meta: { signedIn: true } },
+  { path: '/me/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { signedIn: true } },
+  { path: '/judge', name: 'my-judging', component: () => import('./pages/MyJudgingPage.vue'), meta: { signedIn: true } },
+  { path: '/judge/items/:itemId', name: 'judge-sheet', component: () => import('./pages/JudgeSheetPage.vue'), props: true, meta: { signedIn: true } },
+  { path: '/manage', name: 'manage', component: () => import('./pages/ManageEventsPage.vue'), meta: { signedIn: true } },
+  { path: '/manage/events/:id', name: 'manage-event', component: () => import('./pages/ManageEventPage.vue'), props: true, meta: { signedIn: true } },
+  { path: '/manage/items/:itemId', name: 'manage-item', component: () => import('./pages/ManageItemPage.vue'), props: true, meta: { signedIn: true } },
+  { path: '/leader', name: 'leader', component: () => import('./pages/LeaderPage.vue'), meta: { signedIn: true } },
+  { path: '/manage/statistics', name: 'statistics', component: () => import('./pages/StatisticsPage.vue'), meta: { signedIn: true } },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  const session = useSession();
+  await session.restore();
+  if (to.meta.signedIn && !session.user) return { name: 'login', query: { next: to.fullPath } };
+  return true;
+});
