@@ -327,7 +327,9 @@ export class RegistrationService {
     // A self-signed-up person is a member only once their organisation confirms them: until then
     // they may enter an open event themselves, but no delegation enters them (a leader vouches
     // for the people they enter) and no rule that asks for union membership counts them.
-    const named = await this.directory.people(people.map((p) => p.userId), m);
+    // Read only where it can matter, so a self-registration rush pays nothing for it.
+    const matters = ctx.rules.unionMemberRequired || people.some((p) => p.userId !== principal.userId);
+    const named = matters ? await this.directory.people(people.map((p) => p.userId), m) : new Map();
     const unconfirmed = new Set(people.filter((p) => named.get(p.userId)?.membershipConfirmed === false).map((p) => p.userId));
     const enteredByOthers = people.filter((p) => unconfirmed.has(p.userId) && p.userId !== principal.userId);
     if (enteredByOthers.length) {
