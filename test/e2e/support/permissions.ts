@@ -237,6 +237,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'POST /api/v1/entries/:id/reject': { allowed: 'organizer', request: (fx) => ({ params: { id: fx.entries.toReject }, body: { reason: '工会会员证明材料不全' } }) },
   'POST /api/v1/entries/:id/withdraw': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.entries.withdraw } }) },
   'GET /api/v1/entries/:id/check-in-code': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.entries.main } }) },
+  'GET /api/v1/events/:eventId/check-ins': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.events.main } }) },
   'POST /api/v1/events/:eventId/check-ins': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.events.main }, body: { token: fx.checkInToken } }) },
   'POST /api/v1/events/:eventId/delegations/:organisationId/check-in': {
     allowed: 'organizer',

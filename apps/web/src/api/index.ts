@@ -52,6 +52,9 @@ export const registration = {
   reject: (entryId: number, reason: string) => ok(api.POST('/api/v1/entries/{id}/reject', { params: { path: { id: entryId } }, body: { reason } })),
   withdraw: (entryId: number) => ok(api.POST('/api/v1/entries/{id}/withdraw', { params: { path: { id: entryId } } })),
   checkInCode: (entryId: number) => ok(api.GET('/api/v1/entries/{id}/check-in-code', { params: { path: { id: entryId } } })),
+  /** Organizers of the event: approved entries and how many have checked in. */
+  checkInSummary: (eventId: number) => ok(api.GET('/api/v1/events/{eventId}/check-ins', { params: { path: { eventId } } })),
+  checkIn: (eventId: number, token: string) => ok(api.POST('/api/v1/events/{eventId}/check-ins', { params: { path: { eventId } }, body: { token } })),
   saveOwnProfile: (body: Schemas['ProfileDto']) => ok(api.PUT('/api/v1/me/profile', { body })),
 };
 
