@@ -161,6 +161,13 @@ export const PERMISSIONS: Record<string, Permission> = {
       body: { username: `mx-new-${caller}-${fx.tag}`, password: PASSWORD, realName: '新职工', roles: [{ organisationId: fx.orgs.A, role: 'contestant' }] },
     }),
   },
+  'GET /api/v1/delegation-members': {
+    allowed: 'leaderA',
+    request: () => ({ query: { limit: 100 } }),
+    refused: { otherLeader: 200, siblingOrganizer: 200 },
+    why: 'leaders and organizers list the contestants of their own organisations only',
+    sees: (res, fx) => (res.body.items.some((p: { userId: number }) => p.userId === fx.people.entrant.id) ? 'a contestant of another organisation' : undefined),
+  },
   'GET /api/v1/users/pending-members': {
     allowed: 'leaderA',
     request: () => ({}),

@@ -73,6 +73,7 @@ const en: typeof zh = {
     awards: 'Awards', awardRules: 'First prize to the top {n}', runAwards: 'Grant awards', granted: '{n} granted', done: 'Done',
   },
   leader: {
+    searchMember: 'Type a name to search', noProfile: 'no profile yet', notConfirmed: 'membership not confirmed', moreMembers: '{n} people, the first {shown} shown: type a name to narrow',
     enterOne: 'Enter a member', person: 'Member',
     heading: 'Delegation', event: 'Event', pick: 'Choose an event', upload: 'Upload a roster (xlsx or csv)', uploadButton: 'Import roster', wrongType: 'Only .xlsx or .csv files',
     imported: 'Imported: {people} people, {created} new accounts, {entries} entries, {waitlisted} waitlisted', refused: 'The roster was not imported', row: 'Row', field: 'Field', reason: 'Reason',

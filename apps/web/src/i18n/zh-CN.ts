@@ -71,6 +71,7 @@ export default {
     awards: '奖项', awardRules: '一等奖取前 {n} 名', runAwards: '颁发奖项', granted: '已颁发 {n} 项', done: '已完成',
   },
   leader: {
+    searchMember: '输入姓名查找', noProfile: '未填参赛资料', notConfirmed: '待确认会员', moreMembers: '共 {n} 人，显示前 {shown} 人，请输入姓名缩小范围',
     enterOne: '为队员报名', person: '队员',
     heading: '代表队', event: '赛事', pick: '选择赛事', upload: '上传名单（xlsx 或 csv）', uploadButton: '导入名单', wrongType: '只接受 .xlsx 或 .csv 文件',
     imported: '已导入：{people} 人，新建账号 {created} 个，报名 {entries} 项，候补 {waitlisted} 项', refused: '名单未导入', row: '行', field: '字段', reason: '原因',
