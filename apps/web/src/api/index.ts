@@ -70,6 +70,8 @@ export const scoring = {
     ok(api.PUT('/api/v1/items/{itemId}/sheets/{judgeId}', { params: { path: { itemId, judgeId } }, body })),
   submitSheet: (itemId: number, judgeId: number, body: Schemas['SheetVersionDto']) =>
     ok(api.POST('/api/v1/items/{itemId}/sheets/{judgeId}/submit', { params: { path: { itemId, judgeId } }, body })),
+  /** Organizers: every change to submitted marks, with before, after and the reason (an upheld appeal names itself in it). */
+  markChanges: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/mark-changes', { params: { path: { itemId } } })),
   preview: (body: Schemas['PreviewDto']) => ok(api.POST('/api/v1/scoring/preview', { body })),
 };
 

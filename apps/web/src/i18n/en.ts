@@ -58,6 +58,7 @@ const en: typeof zh = {
     status: { draft: 'Draft', submitted: 'Submitted', locked: 'Locked' },
   },
   manage: {
+    corrections: 'Corrections (this contestant; several judges and criteria)', addCorrection: 'Add a correction', removeCorrection: 'Remove correction', reinstate: 'Reverse the disqualification or penalty and reinstate the result',
     heading: 'Organize', newEvent: 'New event', name: 'Name', kind: 'Kind', organisation: 'Organiser', startsOn: 'Starts on', endsOn: 'Ends on',
     create: 'Create', items: 'Items', newItem: 'Add an item', itemName: 'Item name', scheme: 'Scheme', schemeMin: 'Lowest mark', schemeMax: 'Highest mark',
     dropExtremes: 'Drop the highest and the lowest mark', openRegistration: 'Open registration', closeRegistration: 'Close registration', start: 'Start', finish: 'Finish',

@@ -56,6 +56,7 @@ export default {
     status: { draft: '草稿', submitted: '已提交', locked: '已锁定' },
   },
   manage: {
+    corrections: '更正（同一选手，可多名裁判、多个评分项）', addCorrection: '添加一项更正', removeCorrection: '删除更正', reinstate: '撤销取消资格或处罚，恢复该选手成绩',
     heading: '组织管理', newEvent: '创建赛事', name: '名称', kind: '类别', organisation: '主办单位', startsOn: '开始日期', endsOn: '结束日期',
     create: '创建', items: '项目', newItem: '添加项目', itemName: '项目名称', scheme: '评分规则', schemeMin: '最低分', schemeMax: '最高分',
     dropExtremes: '去掉一个最高分和一个最低分', openRegistration: '开放报名', closeRegistration: '截止报名', start: '开始比赛', finish: '结束赛事',
