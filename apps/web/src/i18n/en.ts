@@ -32,13 +32,6 @@ const en: typeof zh = {
     insecure: 'Browsers open the camera only on HTTPS pages. Open this page at its HTTPS address, or type the code below.',
     failed: 'The camera could not start. Type the code below.',
   },
-  scanner: {
-    label: 'QR code scanner', starting: 'Starting the camera…', read: 'Read: {text}', typed: 'Cannot scan? Type the check-in code', submit: 'Submit',
-    denied: 'Camera access was refused. Allow this site to use the camera in the browser settings, or type the code below.',
-    noCamera: 'No camera was found. Type the code below.',
-    insecure: 'Browsers open the camera only on HTTPS pages. Open this page at its HTTPS address, or type the code below.',
-    failed: 'The camera could not start. Type the code below.',
-  },
   checkIn: {
     heading: 'Check-in', open: 'Scan to check in', scanner: "Scan a contestant's entry QR code", scans: 'Scans this session', none: 'Nothing scanned yet', time: 'Time', result: 'Result',
     summary: '{checkedIn} of {approved} checked in', session: '{n} scans this session, {ok} newly checked in', refused: "Only the event's organizers can check contestants in",

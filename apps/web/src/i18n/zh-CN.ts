@@ -31,13 +31,6 @@ export default {
     insecure: '浏览器只在 HTTPS 页面上开放摄像头。请通过 HTTPS 地址打开本页，或在下方输入签到码。',
     failed: '摄像头无法启动。请在下方输入签到码。',
   },
-  scanner: {
-    label: '二维码扫描', starting: '正在打开摄像头…', read: '已读取：{text}', typed: '无法扫描时，输入签到码', submit: '提交',
-    denied: '摄像头权限被拒绝。请在浏览器设置中允许本站使用摄像头，或在下方输入签到码。',
-    noCamera: '没有找到可用的摄像头。请在下方输入签到码。',
-    insecure: '浏览器只在 HTTPS 页面上开放摄像头。请通过 HTTPS 地址打开本页，或在下方输入签到码。',
-    failed: '摄像头无法启动。请在下方输入签到码。',
-  },
   checkIn: {
     heading: '检录签到', open: '扫码签到', scanner: '扫描选手的检录二维码', scans: '本次扫码记录', none: '还没有扫码', time: '时间', result: '结果',
     summary: '已签到 {checkedIn} / {approved} 人', session: '本次扫码 {n} 次，新签到 {ok} 人', refused: '只有本赛事的组织者可以检录签到',
