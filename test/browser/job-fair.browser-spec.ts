@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { creditCode } from '../e2e/support/job-fair';
 import { adminToken, bearer, buildWorld, http, login, PASSWORD, post, type Person, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, until, watchErrors, windowAt } from './support/browser';
+import { fakeCameraVideo, launchWithCamera } from './support/fake-camera';
 
 jest.setTimeout(240_000);
 
@@ -141,7 +142,7 @@ describe('the job fair in the browser', () => {
     await me.getByRole('button', { name: '报名参加' }).click();
     const apply = me.locator('[data-test=apply]');
     await apply.locator('[data-test=cv-file]').setInputFiles({ name: '张伟-简历.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await until('the uploaded CV chosen', async () => (await apply.getByLabel('简历', { exact: true }).locator('option:checked').innerText()) === '张伟-简历.pdf');
+    await until('the uploaded CV chosen', async () => (await apply.locator('[data-test=cv-choice] option:checked').innerText()) === '张伟-简历.pdf');
     const send = apply.getByRole('button', { name: '投递' });
     expect(await send.isDisabled()).toBe(true);
     await apply.getByLabel(`同意将所选简历提供给 ${employerName()}（可随时撤回）`).check();
@@ -205,7 +206,7 @@ describe('the job fair in the browser', () => {
     await Promise.all([phone.close(), desk.close()]);
   });
 
-  it('records a seeker at the booth by the code on their pass, and shows the organizer the figures as charts with the numbers and a workbook', async () => {
+  it('records a seeker at the booth by scanning their pass, and shows the organizer the figures as charts with the numbers and a workbook', async () => {
     const [, seeker] = world.contestants;
     const phone = await windowAt(browser, 'phone');
     const me = await phone.newPage();
@@ -218,15 +219,14 @@ describe('the job fair in the browser', () => {
     await me.locator('[data-test=pass] img').waitFor();
     await checkPage(me, 'fair-pass-phone');
 
-    const tablet = await windowAt(browser, 'tablet');
+    // At the booth, a tablet whose camera (Chromium's fake one) sees the seeker's phone.
+    const camera = await launchWithCamera(fakeCameraVideo(token));
+    const tablet = await windowAt(camera, 'tablet');
     const hr = await tablet.newPage();
     const hrErrors = watchErrors(hr);
     await signIn(hr, staff.username, PASSWORD);
     await hr.goto(`/employer/fairs/${fairId}/scan`);
-    await hr.locator('[data-test=scan-position] option', { hasText: '数控车床操作工' }).waitFor({ state: 'attached' });
-    await hr.getByLabel('求职码文字').fill(token);
-    await hr.getByRole('button', { name: '登记' }).click();
-    await hr.locator('[data-test=scanned]').getByText(`已登记 ${seeker.realName} → 数控车床操作工`).waitFor();
+    await hr.locator('[data-test=scanned]').getByText(`已登记 ${seeker.realName} → 数控车床操作工`).waitFor({ timeout: 30_000 });
     await checkPage(hr, 'booth-scan-tablet');
 
     const desk = await windowAt(browser, 'desk');
@@ -246,7 +246,7 @@ describe('the job fair in the browser', () => {
     expect(download.suggestedFilename()).toBe(`春风行动专场招聘会-${world.tag}.xlsx`);
     await checkPage(org, 'manage-fair-figures-desk');
     expect([...meErrors, ...hrErrors, ...orgErrors]).toEqual([]);
-    await Promise.all([phone.close(), tablet.close(), desk.close()]);
+    await Promise.all([phone.close(), camera.close(), desk.close()]);
   });
 
   it('shows each role its own job fair links and refuses the others’ pages', async () => {

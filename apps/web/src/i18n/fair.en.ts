@@ -29,7 +29,7 @@ const en: typeof zh = {
   moveTo: 'Move to', note: 'Note', move: 'Move', refuse: 'Refuse', moved: '{name}: {stage}', assessment: 'Rating and notes', rating: 'Rating',
   ratings: { 1: '1 poor fit', 2: '2 fair', 3: '3 good', 4: '4 strong fit' }, notes: 'Notes (our staff only)', intention: 'Intention reached', assessed: 'Rating of {name} saved',
   stage: { applied: 'Applied', screened: 'Screened', interviewing: 'Interviewing', offered: 'Offered', hired: 'Hired', rejected: 'Refused', withdrawn: 'Withdrawn' },
-  scanHint: 'Choose the position, then scan the pass on the seeker’s phone; if it will not scan, type the text under the code.', passCodeInput: 'Pass text', addByCode: 'Record', scannedLine: '{name} recorded → {title}',
+  scanHint: 'Choose the position, then scan the pass on the seeker’s phone; if it will not scan, type the text under the code.', scanner: 'Scan the seeker’s pass', scannedLine: '{name} recorded → {title}',
   manageHeading: 'Job fairs', noFairsToManage: 'No job fairs of your organisation yet', employersTab: 'Employers', reviewTab: 'Postings to review ({n})', figuresTab: 'Figures',
   approve: 'Approve', reason: 'Reason for refusal', reasonFor: 'Reason for refusing {name}', hall: 'Hall', boothNumber: 'Booth', hallOf: 'Hall of {name}', boothNumberOf: 'Booth of {name}', assignBooth: 'Assign booth',
   boothAssigned: 'Booth assigned to {name}', nothingPending: 'Nothing to review',

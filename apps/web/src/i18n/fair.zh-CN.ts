@@ -27,7 +27,7 @@ export default {
   moveTo: '改为', note: '备注', move: '确定', refuse: '不通过', moved: '{name}：{stage}', assessment: '评价与笔记', rating: '评分',
   ratings: { 1: '1 不合适', 2: '2 一般', 3: '3 较合适', 4: '4 很合适' }, notes: '笔记（仅本单位可见）', intention: '达成意向', assessed: '已保存对 {name} 的评价',
   stage: { applied: '已投递', screened: '已通过筛选', interviewing: '面试中', offered: '已发录用意向', hired: '已录用', rejected: '未通过', withdrawn: '已撤回' },
-  scanHint: '选择岗位后扫描求职者手机上的求职码；无法扫码时输入码下方的文字。', passCodeInput: '求职码文字', addByCode: '登记', scannedLine: '已登记 {name} → {title}',
+  scanHint: '选择岗位后扫描求职者手机上的求职码；无法扫码时输入码下方的文字。', scanner: '扫描求职者的求职码', scannedLine: '已登记 {name} → {title}',
   manageHeading: '招聘会管理', noFairsToManage: '本单位还没有招聘会', employersTab: '参会单位', reviewTab: '岗位审核（{n}）', figuresTab: '数据统计',
   approve: '通过', reason: '不通过的原因', reasonFor: '{name} 不通过的原因', hall: '展馆', boothNumber: '展位号', hallOf: '{name} 的展馆', boothNumberOf: '{name} 的展位号', assignBooth: '分配展位',
   boothAssigned: '已为 {name} 分配展位', nothingPending: '没有待审核的岗位',
