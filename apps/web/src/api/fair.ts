@@ -12,7 +12,6 @@ export type Cv = Schemas['CvDto'];
 export type Consent = Schemas['ConsentDto'];
 export type Slot = Schemas['SlotDto'];
 export type FairFigures = Schemas['FairFiguresDto'];
-export type Stage = SeekerApplication['stage'];
 
 const eventPath = (eventId: number) => ({ params: { path: { eventId } } });
 const idPath = (id: number) => ({ params: { path: { id } } });
@@ -36,7 +35,6 @@ export const fair = {
   myApplications: () => ok(api.GET('/api/v1/me/fair-applications')),
   withdrawApplication: (id: number, note?: string) => ok(api.POST('/api/v1/fair-applications/{id}/withdraw', { ...idPath(id), body: note ? { note } : {} })),
   shareCv: (applicationId: number, cvId: number) => ok(api.POST('/api/v1/fair-applications/{id}/cv', { ...idPath(applicationId), body: { cvId } })),
-  bookSlot: (id: number) => ok(api.POST('/api/v1/fair-interview-slots/{id}/booking', idPath(id))),
 
   // Employer staff.
   myEmployers: () => ok(api.GET('/api/v1/fair-employers/mine')),
