@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { fairRoutes } from './fair/routes';
 import { useSession } from './stores/session';
 
 /**
@@ -25,7 +26,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/manage/items/:itemId', name: 'manage-item', component: () => import('./pages/ManageItemPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/leader', name: 'leader', component: () => import('./pages/LeaderPage.vue'), meta: { signedIn: true } },
   { path: '/manage/statistics', name: 'statistics', component: () => import('./pages/StatisticsPage.vue'), meta: { signedIn: true } },
+  ...fairRoutes,
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
+  // Shown in place (the address kept) when a signed-in person lacks the page's role.
+  { path: '/:rest(.*)*', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue') },
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
@@ -34,5 +38,7 @@ router.beforeEach(async (to) => {
   const session = useSession();
   await session.restore();
   if (to.meta.signedIn && !session.user) return { name: 'login', query: { next: to.fullPath } };
+  const roles = to.meta.roles as string[] | undefined;
+  if (roles && !session.has(...roles)) return { name: 'forbidden', params: { rest: to.path.slice(1).split('/') }, query: to.query, replace: true };
   return true;
 });

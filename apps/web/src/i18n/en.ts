@@ -1,8 +1,9 @@
+import fair from './fair.en';
 import type zh from './zh-CN';
 
 const en: typeof zh = {
-  app: { title: 'Union Events', skip: 'Skip to content', language: '中文', languageLabel: 'Change language' },
-  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'My judging', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', queues: 'Job queues', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
+  app: { title: 'Union Events', skip: 'Skip to content', language: '中文', languageLabel: 'Change language', forbidden: 'Your account may not use this page.' },
+  nav: { events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'My judging', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', queues: 'Job queues', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate', jobs: 'Jobs', myApplications: 'My applications', fairPass: 'Fair pass', employer: 'Employer', manageFairs: 'Job fairs' },
   kind: { skill_competition: 'Skill competition', sports_meet: 'Sports meet', hiking: 'Hiking', job_fair: 'Job fair' },
   status: { draft: 'Draft', registration_open: 'Registration open', registration_closed: 'Registration closed', in_progress: 'In progress', finished: 'Finished' },
   entryStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Refused', waitlisted: 'Waitlisted', withdrawn: 'Withdrawn' },
@@ -94,5 +95,6 @@ const en: typeof zh = {
     profileHeading: 'Real-name profile', residentId: 'Resident ID number', unionMemberNo: 'Union member number (optional)', profileSaved: 'Profile saved', profileNext: 'Once saved you can register for events',
   },
   common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', cancel: 'Cancel', confirm: 'OK', save: 'Save', back: 'Back', yes: 'Yes', no: 'No' },
+  fair,
 };
 export default en;

@@ -1,6 +1,8 @@
+import fair from './fair.zh-CN';
+
 export default {
-  app: { title: '职工赛事平台', skip: '跳到正文', language: 'English', languageLabel: '切换语言' },
-  nav: { events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分任务', manage: '组织管理', leader: '代表队', stats: '统计', queues: '任务队列', signIn: '登录', signOut: '退出', verify: '证书查验' },
+  app: { title: '职工赛事平台', skip: '跳到正文', language: 'English', languageLabel: '切换语言', forbidden: '您的账号没有使用此页面的权限。' },
+  nav: { events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分任务', manage: '组织管理', leader: '代表队', stats: '统计', queues: '任务队列', signIn: '登录', signOut: '退出', verify: '证书查验', jobs: '找工作', myApplications: '我的求职', fairPass: '求职码', employer: '用人单位', manageFairs: '招聘会管理' },
   kind: { skill_competition: '技能竞赛', sports_meet: '运动会', hiking: '徒步', job_fair: '招聘会' },
   status: { draft: '草稿', registration_open: '报名中', registration_closed: '报名截止', in_progress: '进行中', finished: '已结束' },
   entryStatus: { pending: '待审核', approved: '已通过', rejected: '未通过', waitlisted: '候补', withdrawn: '已退赛' },
@@ -92,4 +94,5 @@ export default {
     profileHeading: '实名信息', residentId: '身份证号', unionMemberNo: '工会会员证号（可选）', profileSaved: '实名信息已保存', profileNext: '保存后即可报名参赛',
   },
   common: { loading: '加载中…', error: '出错了', retry: '重试', cancel: '取消', confirm: '确定', save: '保存', back: '返回', yes: '是', no: '否' },
+  fair,
 };
