@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import en from './en';
+import { kindsEn, kindsZh } from './kinds-pages';
 import zhCN from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
@@ -10,5 +11,5 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': { ...zhCN, ...kindsZh }, en: { ...en, ...kindsEn } },
 });
