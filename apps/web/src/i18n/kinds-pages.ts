@@ -1,11 +1,10 @@
 /**
- * The texts of the match pages and the organizers' dashboard, kept beside the core pages' texts
- * and merged into them (index.ts).
+ * The texts of the match pages and the organizers' dashboard, fetched with those pages (index.ts,
+ * withTexts) so the public pages' JavaScript does not carry them.
  */
 export const kindsZh = {
-  access: { refused: '您的账号没有使用此页面的权限。' },
   match: {
-    heading: '对阵', open: '对阵与赛程', bracket: '对阵图', bracketFailed: '对阵图未能绘制，请刷新重试。', notDrawn: '尚未抽签。',
+    heading: '对阵', bracket: '对阵图', bracketFailed: '对阵图未能绘制，请刷新重试。', notDrawn: '尚未抽签。',
     version: '第 {n} 版', standings: '名次', crosstable: '轮次对阵表', edition: '破同分规则版本：{e}', xlsx: '下载 Excel',
     player: '选手', players: '对阵', round: '第 {n} 轮', roundCol: '轮次', score: '积分', bye: '轮空', black: '黑', white: '白',
     order: '赛程（按场地）', noCourt: '未排场地', time: '时间（北京时间）', result: '结果', tbd: '待定', done: '已结束', walkover: '不战而胜', doubleForfeit: '双方弃权',
@@ -27,9 +26,8 @@ export const kindsZh = {
 };
 
 export const kindsEn: typeof kindsZh = {
-  access: { refused: 'Your account may not use this page.' },
   match: {
-    heading: 'Matches', open: 'Draw and order of play', bracket: 'Draw', bracketFailed: 'The draw could not be drawn; reload to try again.', notDrawn: 'Not drawn yet.',
+    heading: 'Matches', bracket: 'Draw', bracketFailed: 'The draw could not be drawn; reload to try again.', notDrawn: 'Not drawn yet.',
     version: 'version {n}', standings: 'Places', crosstable: 'Crosstable', edition: 'Tie-break edition: {e}', xlsx: 'Download Excel',
     player: 'Player', players: 'Match', round: 'Round {n}', roundCol: 'Round', score: 'Points', bye: 'bye', black: 'B', white: 'W',
     order: 'Order of play by court', noCourt: 'No court yet', time: 'Time (Beijing)', result: 'Result', tbd: 'TBD', done: 'Finished', walkover: 'Walkover', doubleForfeit: 'Double forfeit',
