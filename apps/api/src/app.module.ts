@@ -44,6 +44,7 @@ import { MyJudgingController } from './scoring/my-judging.controller';
 import { JudgingController } from './scoring/judging.controller';
 import { JobFairController } from './job-fair/job-fair.controller';
 import { FairApplicationsController } from './job-fair/fair-applications.controller';
+import { MatchDirectoryController } from './matches/match-directory.controller';
 import { MatchesController } from './matches/matches.controller';
 
 @Module({
@@ -92,6 +93,7 @@ import { MatchesController } from './matches/matches.controller';
     ReportsController,
     JobFairController,
     FairApplicationsController,
+    MatchDirectoryController,
     MatchesController,
   ],
   providers: [

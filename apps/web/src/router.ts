@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { fairRoutes } from './fair/routes';
+import { withTexts } from './i18n';
 import { useSession } from './stores/session';
 
 /**
@@ -9,6 +10,7 @@ import { useSession } from './stores/session';
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'events', component: () => import('./pages/EventsPage.vue') },
   { path: '/events/:id', name: 'event', component: () => import('./pages/EventPage.vue'), props: true },
+  { path: '/events/:id/matches/:itemId', name: 'match-item', component: () => withTexts(import('./pages/MatchItemPage.vue')), props: true },
   { path: '/board/:id', name: 'board', component: () => import('./pages/BoardPage.vue'), props: true },
   { path: '/verify/:code?', name: 'verify', component: () => import('./pages/VerifyPage.vue'), props: true },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
@@ -18,19 +20,28 @@ const routes: RouteRecordRaw[] = [
   { path: '/me/entries', name: 'my-entries', component: () => import('./pages/MyEntriesPage.vue'), meta: { signedIn: true } },
   { path: '/me/record', name: 'my-record', component: () => import('./pages/MyRecordPage.vue'), meta: { signedIn: true } },
   { path: '/me/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { signedIn: true } },
-  { path: '/judge', name: 'my-judging', component: () => import('./pages/MyJudgingPage.vue'), meta: { signedIn: true } },
+  { path: '/judge', name: 'my-judging', component: () => withTexts(import('./pages/MyJudgingPage.vue')), meta: { signedIn: true } },
   { path: '/judge/items/:itemId', name: 'judge-sheet', component: () => import('./pages/JudgeSheetPage.vue'), props: true, meta: { signedIn: true } },
+  { path: '/judge/matches/:itemId', name: 'judge-matches', component: () => withTexts(import('./pages/JudgeMatchesPage.vue')), props: true, meta: { signedIn: true, roles: ['judge'] } },
   { path: '/manage', name: 'manage', component: () => import('./pages/ManageEventsPage.vue'), meta: { signedIn: true } },
   { path: '/manage/events/:id', name: 'manage-event', component: () => import('./pages/ManageEventPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/manage/events/:id/check-in', name: 'check-in', component: () => import('./pages/CheckInPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/manage/items/:itemId', name: 'manage-item', component: () => import('./pages/ManageItemPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/leader', name: 'leader', component: () => import('./pages/LeaderPage.vue'), meta: { signedIn: true } },
-  { path: '/manage/statistics', name: 'statistics', component: () => import('./pages/StatisticsPage.vue'), meta: { signedIn: true } },
+  { path: '/manage/statistics', name: 'statistics', component: () => withTexts(import('./pages/StatisticsPage.vue')), meta: { signedIn: true, roles: ['organizer', 'admin'] } },
   ...fairRoutes,
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
   // Shown in place (the address kept) when a signed-in person lacks the page's role.
   { path: '/:rest(.*)*', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue') },
 ];
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    signedIn?: boolean;
+    /** Roles that may use the page; anyone else is shown the refusal page at the same address. */
+    roles?: string[];
+  }
+}
 
 export const router = createRouter({ history: createWebHistory(), routes });
 

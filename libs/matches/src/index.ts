@@ -10,6 +10,7 @@ export * from './matches-error';
 export * from './brackets-storage';
 export * from './matches.module';
 export * from './matches.service';
+export * from './match-directory.service';
 export * from './match-results.service';
 export * from './match-standings';
 export * from './swiss.service';

@@ -62,7 +62,7 @@ export interface CrosstableRow {
   rank: number;
   score: number;
   tieBreaks: Record<string, number>;
-  rounds: { round: number; opponent: number | null; seat: 'first' | 'second' | null; result: SwissResult | null; points: number | null }[];
+  rounds: { round: number; board: number; opponent: number | null; seat: 'first' | 'second' | null; result: SwissResult | null; points: number | null }[];
 }
 
 const DEFAULT_TIE_BREAKS: Record<string, SwissTieBreak[]> = {
@@ -253,16 +253,16 @@ export class SwissService {
     const crossRounds = new Map<number, CrosstableRow['rounds']>(ps.map((p) => [p.id, []]));
     for (const b of boards) {
       if (b.result === null) {
-        crossRounds.get(b.firstId)!.push({ round: b.round, opponent: b.secondId, seat: 'first', result: null, points: null });
-        if (b.secondId) crossRounds.get(b.secondId)!.push({ round: b.round, opponent: b.firstId, seat: 'second', result: null, points: null });
+        crossRounds.get(b.firstId)!.push({ round: b.round, board: b.board, opponent: b.secondId, seat: 'first', result: null, points: null });
+        if (b.secondId) crossRounds.get(b.secondId)!.push({ round: b.round, board: b.board, opponent: b.firstId, seat: 'second', result: null, points: null });
         continue;
       }
       const pts = resultPoints(b.result, Number(b.byeScore ?? 1), settings.points?.win ?? 1, settings.points?.draw ?? 0.5);
       records.get(String(b.firstId))!.push({ round: b.round, opponent: b.secondId === null ? null : String(b.secondId), points: pts.first, played: pts.played });
-      crossRounds.get(b.firstId)!.push({ round: b.round, opponent: b.secondId, seat: b.secondId === null ? null : 'first', result: b.result, points: pts.first });
+      crossRounds.get(b.firstId)!.push({ round: b.round, board: b.board, opponent: b.secondId, seat: b.secondId === null ? null : 'first', result: b.result, points: pts.first });
       if (b.secondId !== null) {
         records.get(String(b.secondId))!.push({ round: b.round, opponent: String(b.firstId), points: pts.second, played: pts.played });
-        crossRounds.get(b.secondId)!.push({ round: b.round, opponent: b.firstId, seat: 'second', result: b.result, points: pts.second });
+        crossRounds.get(b.secondId)!.push({ round: b.round, board: b.board, opponent: b.firstId, seat: 'second', result: b.result, points: pts.second });
       }
     }
     const startScores = new Map(ps.map((p) => [String(p.id), startScoreOf(p, settings)]));

@@ -108,6 +108,7 @@ export class SwissManualRoundDto {
 
 export class CrosstableRoundDto {
   @ApiProperty() round: number;
+  @ApiProperty({ description: 'the board the game was played on' }) board: number;
   @ApiProperty({ nullable: true, type: Number }) opponent: number | null;
   @ApiProperty({ nullable: true, enum: ['first', 'second'] }) seat: string | null;
   @ApiProperty({ nullable: true, enum: SWISS_RESULTS }) result: string | null;
@@ -156,4 +157,20 @@ export class MatchChangeViewDto {
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ description: 'who made the change' }) userId: number;
   @ApiProperty() createdAt: Date;
+}
+
+export class MatchItemSummaryDto {
+  @ApiProperty() itemId: number;
+  @ApiProperty({ example: '网球男子单打' }) name: string;
+  @ApiProperty() eventId: number;
+  @ApiProperty() eventName: string;
+  @ApiProperty({ enum: MATCH_FORMATS }) format: string;
+  @ApiProperty({ enum: MATCH_ITEM_STATUSES }) status: string;
+  @ApiProperty() version: number;
+}
+
+export class MatchAssignmentDto extends MatchItemSummaryDto {
+  @ApiProperty({ description: 'assigned to every match of the item' }) wholeItem: boolean;
+  @ApiProperty({ type: [String], description: 'courts or boards assigned' }) courts: string[];
+  @ApiProperty({ type: [Number], description: 'single matches assigned' }) matchIds: number[];
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '@app/identity';
-import { PersonRecordService, StatisticsService, jobFairStatisticsWorkbook } from '@app/reporting';
+import { PersonRecordService, StatisticsService, jobFairStatisticsWorkbook, statisticsWorkbook } from '@app/reporting';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ParseIdPipe } from '../http/ids';
 import { ApiOkResponse } from '@nestjs/swagger';
@@ -69,6 +69,18 @@ export class ReportsController {
   @Refuses({ 404: 'no such organisation' })
   statistics(@Caller() caller: Principal, @Query() q: StatisticsQuery) {
     return this.statisticsService.statistics(caller, q.organisationId, q.year);
+  }
+
+  /** The same figures as a workbook, a sheet per part; the same access and counting rules. */
+  @Get('statistics.xlsx')
+  @Allow('organizer')
+  @Operation("An organisation subtree's figures of a year, as a workbook")
+  @FileResponse('sheets 概况, 徒步, 招聘会 and 获奖', XLSX_TYPE)
+  @Refuses({ 404: 'no such organisation' })
+  async statisticsXlsx(@Caller() caller: Principal, @Query() q: StatisticsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const file = await statisticsWorkbook(await this.statisticsService.statistics(caller, q.organisationId, q.year));
+    void reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition(file));
+    return file.body;
   }
 
   /** The job fairs' figures of the same subtree and year as a workbook; the same access and counting rules. */

@@ -2,7 +2,7 @@
  * Every call the pages make, typed from the API's document. Pages import these, not paths, so a
  * changed route or body fails `tsc` here when the web is built.
  */
-import { api, ok, type Schemas } from './client';
+import { api, download, ok, type Schemas } from './client';
 
 export { ApiError, download, token, setApiLanguage, type Schemas } from './client';
 
@@ -119,6 +119,27 @@ export const leader = {
 
 export const statistics = {
   get: (organisationId: number, year: number) => ok(api.GET('/api/v1/statistics', { params: { query: { organisationId, year } } })),
+  /** The same figures as a workbook, saved by the browser. */
+  workbook: (organisationId: number, year: number) => download(`/api/v1/statistics.xlsx?organisationId=${organisationId}&year=${year}`, `statistics-${organisationId}-${year}.xlsx`),
+};
+
+export type MatchView = Schemas['MatchViewDto'];
+export type MatchResult = Schemas['MatchResultDto'];
+export type Bracket = Schemas['BracketDto'];
+
+export const matches = {
+  /** The event's items played as matches (public). */
+  ofEvent: (eventId: number | string) => ok(api.GET('/api/v1/matches/events/{eventId}/items', { params: { path: { eventId: id(eventId) } } })),
+  /** The calling judge's match items. */
+  mine: () => ok(api.GET('/api/v1/matches/mine')),
+  item: (itemId: number | string) => ok(api.GET('/api/v1/matches/items/{itemId}', { params: { path: { itemId: id(itemId) } } })),
+  bracket: (itemId: number | string) => ok(api.GET('/api/v1/matches/items/{itemId}/bracket', { params: { path: { itemId: id(itemId) } } })),
+  orderOfPlay: (itemId: number | string) => ok(api.GET('/api/v1/matches/items/{itemId}/order-of-play', { params: { path: { itemId: id(itemId) } } })),
+  crosstable: (itemId: number | string) => ok(api.GET('/api/v1/matches/items/{itemId}/crosstable', { params: { path: { itemId: id(itemId) } } })),
+  crosstableWorkbook: (itemId: number) => download(`/api/v1/matches/items/${itemId}/crosstable.xlsx`, `crosstable-${itemId}.xlsx`),
+  enter: (matchId: number, body: MatchResult) => ok(api.POST('/api/v1/matches/{matchId}/result', { params: { path: { matchId } }, body })),
+  enterSwiss: (itemId: number, round: number, board: number, body: Schemas['SwissResultDto']) =>
+    ok(api.POST('/api/v1/matches/items/{itemId}/swiss/rounds/{round}/boards/{board}/result', { params: { path: { itemId, round, board } }, body })),
 };
 
 export const signUp = {

@@ -94,6 +94,7 @@ const en: typeof zh = {
     submit: 'Sign up', haveAccount: 'Have an account? Sign in', forgot: 'Forgot the password', resetHeading: 'Reset the password', newPassword: 'New password', resetSubmit: 'Reset the password', resetDone: 'The password is set; sign in',
     profileHeading: 'Real-name profile', residentId: 'Resident ID number', unionMemberNo: 'Union member number (optional)', profileSaved: 'Profile saved', profileNext: 'Once saved you can register for events',
   },
+  match: { open: 'Draw and order of play' },
   common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', cancel: 'Cancel', confirm: 'OK', save: 'Save', back: 'Back', yes: 'Yes', no: 'No' },
   fair,
 };

@@ -12,3 +12,11 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en },
 });
+
+/** A page's component together with the match and dashboard texts it shows (merged once). */
+export async function withTexts<T>(page: Promise<T>): Promise<T> {
+  const [{ kindsZh, kindsEn }, component] = await Promise.all([import('./kinds-pages'), page]);
+  i18n.global.mergeLocaleMessage('zh-CN', kindsZh);
+  i18n.global.mergeLocaleMessage('en', kindsEn);
+  return component;
+}

@@ -93,6 +93,7 @@ export default {
     submit: '注册', haveAccount: '已有账号？登录', forgot: '忘记密码', resetHeading: '重设密码', newPassword: '新密码', resetSubmit: '重设密码', resetDone: '密码已重设，请登录',
     profileHeading: '实名信息', residentId: '身份证号', unionMemberNo: '工会会员证号（可选）', profileSaved: '实名信息已保存', profileNext: '保存后即可报名参赛',
   },
+  match: { open: '对阵与赛程' },
   common: { loading: '加载中…', error: '出错了', retry: '重试', cancel: '取消', confirm: '确定', save: '保存', back: '返回', yes: '是', no: '否' },
   fair,
 };
