@@ -75,6 +75,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(16) ROSTER_READ_THREADS = 1;
 
   @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
+  /** How often a hiking route with walkers still out is swept for newly overdue walkers to alert organizers of. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) HIKING_SWEEP_MS = 60_000;
   /**
    * Days an outbox row is kept after its job reached Redis (to see what was sent when); rows not
    * yet dispatched are never removed. The worker's relay process prunes every RETENTION_EVERY_S.

@@ -23,13 +23,15 @@ import { ensureLocalServices } from './local-services';
  *  4. One cut-off job through the outbox and the worker that times out 5,000 walkers of a second wave.
  *
  * Child logs in /tmp/bench-hike. The last stdout line is the JSON summary. BENCH_SCANS (default
- * 300000, a multiple of 15) scales the walk down for a quick run.
+ * 300000, a multiple of 15) scales the walk down for a quick run; BENCH_SUFFIX and BENCH_PORT separate
+ * the database, queues, logs and port from another run on the same machine.
  */
 
-const LOG_DIR = '/tmp/bench-hike';
-const DB_NAME = 'union_events_bench_hike';
-const PORT = 3410;
-const QUEUE_PREFIX = 'benchhike';
+const SUFFIX = process.env.BENCH_SUFFIX ?? '';
+const LOG_DIR = `/tmp/bench-hike${SUFFIX}`;
+const DB_NAME = `union_events_bench_hike${SUFFIX}`;
+const PORT = Number(process.env.BENCH_PORT || 3410);
+const QUEUE_PREFIX = `benchhike${SUFFIX}`;
 const CHECKPOINTS = 15;
 const SCANS = Number(process.env.BENCH_SCANS || 300_000);
 const WALKERS = Math.floor(SCANS / CHECKPOINTS);

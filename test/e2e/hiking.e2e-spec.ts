@@ -70,7 +70,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
   const scansAt = (k: number, ids: number[], perKmMin = 10): Scan[] => ids.map((walkerId, i) => ({ walkerId, checkpointId: cps[k], at: at(k, perKmMin, i * 7) }));
 
   beforeAll(async () => {
-    world = await buildWorld({ judges: 0, contestants: 24 });
+    world = await buildWorld({ judges: 0, contestants: 32 });
     const admin = await adminToken();
     for (const key of ['one', 'two', 'other'] as const) {
       const username = `staff-${key}-${world.tag}`;
@@ -401,7 +401,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     const lostWalker = (await walkers()).get(team.B.walkers[1])!;
     const alerts = await waitFor('the lost alert', async () => {
       const inbox = await http().get('/api/v1/me/notifications').set(org());
-      const found = inbox.body.messages.filter((n: { title: string }) => n.title.startsWith('安全预警'));
+      const found = inbox.body.messages.filter((n: { title: string }) => n.title.startsWith('安全预警') && n.title.endsWith('失联'));
       return found.length ? found : undefined;
     });
     expect(alerts.map((n: { title: string }) => n.title)).toEqual([`安全预警：${team.B.members[1].realName}（${lostWalker.bib}）失联`]);
@@ -523,6 +523,51 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     // An enterprise sees its own walkers only.
     const own = await http().get(`/api/v1/statistics?organisationId=${canal.id}&year=${year}`).set(org());
     expect([own.body.hiking.routes, own.body.hiking.organisations.map((o: { organisationId: number }) => o.organisationId)]).toEqual([[], [canal.id]]);
+  });
+
+  it('alerts the organizers once to each walker the board calls overdue, however many sweeps follow', async () => {
+    // Last, as it adds a route to the year's figures. A 10 km walk of the same night: team G started with the gun three hours ago and was last seen
+    // at its first checkpoint twenty minutes later; at that pace it was due at the second long ago.
+    const token = world.organizer.token;
+    const item = (await post(world.url, `/api/v1/events/${eventId}/items`, token, { name: '10公里毅行' })).id;
+    await put(world.url, `/api/v1/items/${item}/registration`, token, { entryType: 'team', teamMin: 4, teamMax: 6 });
+    const c = world.contestants;
+    const members = [c[24], c[26], c[28], c[30]];
+    await post(world.url, `/api/v1/items/${item}/entries`, token, { teamName: '拱墅夜行队', memberIds: members.map((p) => p.id), captainId: members[0].id });
+    const route = (await post(world.url, `/api/v1/hiking/items/${item}/route`, token, { distanceM: 10000, referenceStartAt: new Date(T0) })).id;
+    expect(await post(world.url, `/api/v1/hiking/routes/${route}/walkers`, token, { waveId })).toEqual({ enrolled: 4, refused: [] });
+    const stops = ['北新关', '祥符桥', '勾庄'];
+    const points = (await put(world.url, `/api/v1/hiking/routes/${route}/checkpoints`, token, { checkpoints: stops.map((name, i) => ({ name, distanceM: i * 5000 })) })).checkpoints.map((p: { id: number }) => p.id);
+    const ids: number[] = (await http().get(`/api/v1/hiking/routes/${route}/walkers`).set(org())).body.map((w: Walker) => w.id);
+    // One upload (so no sweep sees them in between): three of them walked in just now; the fourth is overdue.
+    const walked = ids.flatMap((walkerId) => [{ walkerId, checkpointId: points[0], direction: 'out' as const, at: T0 }, { walkerId, checkpointId: points[1], at: T0 + 20 * MIN }]);
+    await ok(await upload(token, 'pad-g', [...walked, ...ids.slice(0, 3).map((walkerId) => ({ walkerId, checkpointId: points[2], at: Date.now() - 1000 }))]));
+    const board = (await http().get(`/api/v1/hiking/routes/${route}/board`).set(org())).body;
+    expect([board.overdue.map((o: { walkerId: number }) => o.walkerId), board.checkpoints.map((p: { overdue: number }) => p.overdue)]).toEqual([[ids[3]], [0, 0, 1]]);
+
+    const bib = (await walker(ids[3])).bib;
+    const expected = [`安全预警：${members[3].realName}（${bib}）超时未到「勾庄」`];
+    // The long walk's replay went through the night's past too, so its walkers were alerted as they fell behind.
+    const overdueAlerts = async (route = '10公里毅行') => {
+      const inbox = await http().get('/api/v1/me/notifications').set(org());
+      return inbox.body.messages.filter((n: { title: string; body: string }) => n.title.includes('超时未到') && n.body.includes(route)).map((n: { title: string }) => n.title);
+    };
+    await waitFor('the sweep alerts the overdue walker', async () => ((await overdueAlerts()).length ? true : undefined), 30_000, 200);
+    // Two more sweeps (each schedules the next through the outbox) alert nobody again.
+    const db = await openDatabase();
+    try {
+      const sweeps = async () => Number((await db.query("SELECT COUNT(*) AS n FROM outbox WHERE job_name = 'hiking.sweep' AND job_id LIKE ?", [`hiking.sweep-${route}-%`]))[0].n);
+      const seen = await sweeps();
+      await waitFor('two more sweeps', async () => ((await sweeps()) >= seen + 2 ? true : undefined), 30_000, 200);
+    } finally {
+      await db.destroy();
+    }
+    expect(await overdueAlerts()).toEqual(expected);
+    // Once per walker and checkpoint on the long walk too, however many sweeps saw them behind.
+    const long = await overdueAlerts('28公里毅行');
+    expect([long.length > 0, new Set(long).size]).toEqual([true, long.length]);
+    const theirs = await http().get('/api/v1/me/notifications').set(bearer(members[0].token));
+    expect(theirs.body.messages.some((n: { title: string }) => n.title.startsWith('安全预警'))).toBe(false);
   });
 
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */

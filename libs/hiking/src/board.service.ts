@@ -4,25 +4,29 @@ import { concatMap, from, interval, map, merge, type Observable, of, throttleTim
 import { BoardLive } from './board-live';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { isOverdue, isWalking, predictArrival, routeMedianPace, type Split, type WalkerStatus } from './domain';
+import { isWalking, type WalkerStatus } from './domain';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
+import { type OverdueRow, overdueWalkers } from './overdue';
 import { RouteAccess } from './route-access';
 
-interface WalkingRow {
+interface NamedRow {
   id: number;
   bib: string | null;
   lastSeq: number | null;
-  lastScanAt: Date | null;
-  startAt: Date;
 }
+
+/** The board names this many overdue walkers, the longest overdue first; its counts cover them all. */
+const OVERDUE_NAMED = 200;
+
+
 
 /**
  * The safety board (organizers and staff only: it names people): who is expected, arrived, missed
  * and overdue at each checkpoint, and how many are out on each segment right now.
  *
  * Read from aggregates so it stays fast on a night of 20,000 walkers: counts by status and last
- * checkpoint from the walkers' board index, arrivals per checkpoint from the scans' board index,
- * and the walkers still out, whose first and last passage are all a pace needs.
+ * checkpoint from the walkers' board index, arrivals per checkpoint from the counters the scan
+ * batches keep (hiking_arrival_counts), and only the overdue walkers' names.
  */
 @Injectable()
 export class BoardService {
@@ -51,42 +55,22 @@ export class BoardService {
     const route = await this.access.route(routeId);
     await this.access.assertStaffOrOrganizer(principal, route);
     const cps = await this.dataSource.manager.find(HikingCheckpoint, { where: { routeId }, order: { seq: 'ASC' } });
-    const [groups, arrivals, walking, lost]: [
+    const [groups, arrivals, overdue, lost]: [
       { status: WalkerStatus; lastSeq: number | null; n: number }[],
       { checkpointId: number; n: number }[],
-      WalkingRow[],
-      { id: number; bib: string | null; lastSeq: number | null }[],
+      OverdueRow[],
+      NamedRow[],
     ] = await Promise.all([
       this.dataSource.query('SELECT status, last_checkpoint_seq AS lastSeq, COUNT(*) AS n FROM hiking_walkers WHERE route_id = ? GROUP BY status, last_checkpoint_seq', [routeId]),
-      this.dataSource.query('SELECT checkpoint_id AS checkpointId, COUNT(DISTINCT walker_id) AS n FROM hiking_scans WHERE checkpoint_id IN (?) AND counted = 1 GROUP BY checkpoint_id', [
+      this.dataSource.query('SELECT checkpoint_id AS checkpointId, SUM(arrived) AS n FROM hiking_arrival_counts WHERE checkpoint_id IN (?) GROUP BY checkpoint_id', [
         cps.length ? cps.map((c) => c.id) : [0],
       ]),
-      this.dataSource.query(
-        `SELECT w.id, w.bib, w.last_checkpoint_seq AS lastSeq, w.last_scan_at AS lastScanAt, COALESCE(w.started_at, v.starts_at) AS startAt
-           FROM hiking_walkers w JOIN hiking_waves v ON v.id = w.wave_id WHERE w.route_id = ? AND w.status IN ('started', 'on_course')`,
-        [routeId],
-      ),
+      overdueWalkers(this.dataSource, routeId, nowAt, route.overdueMarginMs, OVERDUE_NAMED),
       this.dataSource.query('SELECT id, bib, last_checkpoint_seq AS lastSeq FROM hiking_walkers WHERE route_id = ? AND lost = 1', [routeId]),
     ]);
-    const distance = new Map(cps.map((c) => [c.seq, c.distanceM]));
     const arrivedAt = new Map(arrivals.map((a) => [Number(a.checkpointId), Number(a.n)]));
     const count = (pick: (g: (typeof groups)[number]) => boolean) => groups.filter(pick).reduce((s, g) => s + Number(g.n), 0);
-    // A pace runs from the first split to the last (domain/pace.ts): the start and the last passage.
-    const splitsOf = (w: WalkingRow): Split[] => {
-      const start = { distanceM: 0, at: new Date(w.startAt).getTime() };
-      const seq = w.lastSeq === null ? 0 : Number(w.lastSeq);
-      return seq > 0 && w.lastScanAt ? [start, { distanceM: distance.get(seq) ?? 0, at: new Date(w.lastScanAt).getTime() }] : [start];
-    };
-    const median = routeMedianPace(walking.map(splitsOf));
-    const overdue = walking.filter((w) => {
-      const next = cps.find((c) => c.seq === (w.lastSeq === null ? 0 : Number(w.lastSeq)) + 1);
-      return next !== undefined && isOverdue(predictArrival(splitsOf(w), next.distanceM, median), nowAt, route.overdueMarginMs);
-    });
-    const overdueAt = new Map<number, number>();
-    for (const w of overdue) {
-      const seq = (w.lastSeq === null ? 0 : Number(w.lastSeq)) + 1;
-      overdueAt.set(seq, (overdueAt.get(seq) ?? 0) + 1);
-    }
+    const overdueAt = new Map(overdue.map((w) => [w.nextSeq, w.n]));
     const checkpoints = cps.map((cp) => {
       const arrived = arrivedAt.get(cp.id) ?? 0;
       // Everyone whose last passage is here has a counted scan here; the rest of the arrivals went on.
@@ -110,7 +94,7 @@ export class BoardService {
     }));
     const byStatus: Record<string, number> = {};
     for (const g of groups) byStatus[g.status] = (byStatus[g.status] ?? 0) + Number(g.n);
-    const named = (rows: { id: number; bib: string | null; lastSeq: number | null }[]) => rows.map((w) => ({ walkerId: Number(w.id), bib: w.bib, lastSeq: w.lastSeq === null ? null : Number(w.lastSeq) }));
+    const named = (rows: NamedRow[]) => rows.map((w) => ({ walkerId: Number(w.id), bib: w.bib, lastSeq: w.lastSeq === null ? null : Number(w.lastSeq) }));
     return {
       routeId,
       at: new Date(nowAt),
@@ -118,8 +102,9 @@ export class BoardService {
       byStatus,
       checkpoints,
       segments,
-      overdue: named(overdue),
+      overdue: named(overdue.filter((w) => w.r <= OVERDUE_NAMED)),
       lost: named(lost),
     };
   }
+
 }

@@ -1,3 +1,4 @@
+import { AppConfig } from '@app/config';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -7,6 +8,7 @@ import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingRoute } from './hiking-route.entity';
 import { HikingWave } from './hiking-wave.entity';
 import { standingsChanged } from './standings-version';
+import { startSweeps } from './overdue-sweep';
 import { startAtGun } from './wave-gun';
 
 export interface CutoffJob {
@@ -25,6 +27,7 @@ export class CutoffService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: BoardLive,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -48,7 +51,10 @@ export class CutoffService {
     const outcome = await this.dataSource.transaction(async (m) => {
       const wave = await m.findOneBy(HikingWave, { id: job.waveId });
       if (!wave || wave.startsAt.getTime() !== job.at) return { started: 0, stale: true as const };
-      return { started: await startAtGun(m, job.routeId, job.waveId) };
+      const started = await startAtGun(m, job.routeId, job.waveId);
+      // From the gun on, the route is swept for overdue walkers (each sweep schedules the next).
+      await startSweeps(m, job.routeId, this.config.HIKING_SWEEP_MS);
+      return { started };
     });
     if (outcome.started) await this.live.announce([job.routeId]);
     return outcome;

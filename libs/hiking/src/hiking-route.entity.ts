@@ -57,6 +57,13 @@ export class HikingRoute {
   @Column({ name: 'standings_version', type: 'int', unsigned: true, default: 0 })
   standingsVersion: number;
 
+  /**
+   * Grows with every change to what the scan path keeps in memory (the route's settings, checkpoints,
+   * waves and staff): each API process re-reads the event's setup when the sum over its routes moves.
+   */
+  @Column({ name: 'setup_version', type: 'int', unsigned: true, default: 0 })
+  setupVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 }

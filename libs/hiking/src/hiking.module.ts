@@ -14,14 +14,17 @@ import { HIKING_ENTITIES } from './hiking-entities';
 import { HikingStandings } from './hiking-standings';
 import { RouteAccess } from './route-access';
 import { RoutesService } from './routes.service';
+import { OverdueSweep } from './overdue-sweep';
+import { ScanSetup } from './scan-setup';
 import { ScansService } from './scans.service';
+import { StandingsVersion } from './standings-version';
 import { WalkersService } from './walkers.service';
 
-const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures];
+const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures, StandingsVersion, OverdueSweep];
 
 @Module({
   imports: [TypeOrmModule.forFeature(HIKING_ENTITIES), IdentityModule, EventsModule, RegistrationModule, ResultsModule],
-  providers: [...SERVICES, RouteAccess, HikingStandings, BoardLive],
+  providers: [...SERVICES, RouteAccess, ScanSetup, HikingStandings, BoardLive],
   exports: SERVICES,
 })
 export class HikingModule {}

@@ -20,3 +20,7 @@ export * from './hiking-standings';
 export * from './follow.service';
 export * from './hiking-export';
 export * from './hiking-figures';
+export { StandingsVersion } from './standings-version';
+export { OverdueSweep } from './overdue-sweep';
+export * from './hiking-overdue-alert.entity';
+export * from './hiking-arrival-count.entity';

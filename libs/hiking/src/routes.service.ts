@@ -10,6 +10,7 @@ import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingRoute } from './hiking-route.entity';
 import { HikingWave } from './hiking-wave.entity';
 import { RouteAccess } from './route-access';
+import { setupChanged } from './scan-setup';
 
 export interface RouteInput {
   distanceM: number;
@@ -89,6 +90,7 @@ export class RoutesService {
         saved.push(await m.save(HikingCheckpoint, existing[seq] ? { ...row, id: existing[seq].id } : row));
       }
       await scheduleCutoffs(m, route, saved, await m.findBy(HikingWave, { eventId: route.eventId }));
+      await setupChanged(m, { routeId });
     });
     return this.view(routeId);
   }
@@ -116,6 +118,7 @@ export class RoutesService {
       const route = await this.access.organizerRoute(principal, routeId, m);
       const wave = await m.save(HikingWave, { eventId: route.eventId, name: input.name, startsAt: input.startsAt });
       await this.scheduleWave(m, route.eventId, wave);
+      await setupChanged(m, { eventId: route.eventId });
       return wave;
     });
   }
@@ -130,6 +133,7 @@ export class RoutesService {
       wave.startsAt = startsAt;
       const saved = await m.save(HikingWave, wave);
       await this.scheduleWave(m, wave.eventId, saved);
+      await setupChanged(m, { eventId: wave.eventId });
       return saved;
     });
   }

@@ -1,19 +1,22 @@
+import { AppConfig } from '@app/config';
 import { forbidden, PeopleDirectory, type Principal } from '@app/identity';
-import { notifyPeople } from '@app/queue';
 import { EntryDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { applyStatusEvent, checkRegroup, HikingErrorCode, type WalkerStatus } from './domain';
 import { fromDomain, HikingError, walkerNotFound } from './hiking-errors';
 import { HikingCheckpointStaff } from './hiking-checkpoint-staff.entity';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingRegroup } from './hiking-regroup.entity';
 import { HikingWalker } from './hiking-walker.entity';
+import { startSweeps } from './overdue-sweep';
 import { startAtGun } from './wave-gun';
 import { HikingWave } from './hiking-wave.entity';
+import { alertOrganizers } from './alerts';
 import { BoardLive } from './board-live';
-import { type RouteFacts, RouteAccess } from './route-access';
+import { RouteAccess } from './route-access';
+import { setupChanged } from './scan-setup';
 import { auditStatus, standingsChanged } from './standings-version';
 
 export interface EnrolResult {
@@ -31,6 +34,7 @@ export class WalkersService {
     private readonly entries: EntryDirectory,
     private readonly people: PeopleDirectory,
     private readonly live: BoardLive,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -62,7 +66,10 @@ export class WalkersService {
         enrolled = Number(res.affectedRows ?? 0);
       }
       // Enrolled after their wave's gun: started at once, as the gun's job would have.
-      if (enrolled && wave.startsAt.getTime() <= Date.now()) await startAtGun(m, routeId, waveId);
+      if (enrolled && wave.startsAt.getTime() <= Date.now()) {
+        await startAtGun(m, routeId, waveId);
+        await startSweeps(m, routeId, this.config.HIKING_SWEEP_MS);
+      }
       return { enrolled, refused };
     });
   }
@@ -98,7 +105,10 @@ export class WalkersService {
     if (!cp) throw new HikingError('not_found', HikingErrorCode.CheckpointNotFound, `打卡点不存在：${checkpointId}`);
     await this.access.organizerRoute(principal, cp.routeId);
     if (!(await this.people.people([userId])).has(userId)) throw new HikingError('not_found', HikingErrorCode.NotStaff, `用户不存在：${userId}`, { field: 'userId' });
-    await this.dataSource.query('INSERT IGNORE INTO hiking_checkpoint_staff (checkpoint_id, user_id) VALUES (?, ?)', [checkpointId, userId]);
+    await this.dataSource.transaction(async (m) => {
+      await m.query('INSERT IGNORE INTO hiking_checkpoint_staff (checkpoint_id, user_id) VALUES (?, ?)', [checkpointId, userId]);
+      await setupChanged(m, { routeId: cp.routeId });
+    });
     return this.dataSource.manager.findOneByOrFail(HikingCheckpointStaff, { checkpointId, userId });
   }
 
@@ -198,17 +208,11 @@ export class WalkersService {
       await this.access.assertStaffOrOrganizer(principal, route);
       await m.update(HikingWalker, { id: walkerId }, { lost });
       // A walker newly lost raises an alert to the event's organizers, with the change.
-      if (lost && !w.lost) await this.alertOrganizers(m, route, w, '失联', `lost-${walkerId}-${Date.now()}`);
+      if (lost && !w.lost) {
+        const [cp] = w.lastCheckpointSeq === null ? [] : await m.findBy(HikingCheckpoint, { routeId: route.id, seq: w.lastCheckpointSeq });
+        await alertOrganizers(m, this.people, route, [{ userId: w.userId, bib: w.bib, lastCheckpoint: cp?.name ?? null, alert: '失联', ref: `lost-${walkerId}-${Date.now()}` }]);
+      }
     });
     return { walkerId, lost };
-  }
-
-  /** Tells every organizer of the route's event about a walker in danger (notifications, every channel they have). */
-  private async alertOrganizers(m: EntityManager, route: RouteFacts, w: HikingWalker, alert: string, ref: string): Promise<void> {
-    const organizers = await this.people.organizersCovering(route.organisationPath, m);
-    const name = (await this.people.people([w.userId], m)).get(w.userId)?.realName ?? '';
-    const [cp] = w.lastCheckpointSeq === null ? [] : await m.findBy(HikingCheckpoint, { routeId: route.id, seq: w.lastCheckpointSeq });
-    const vars = { event: route.eventName, route: route.name, walker: name, bib: w.bib ?? '', alert, checkpoint: cp?.name ?? '起点前' };
-    await notifyPeople(m, 'hiking.alert', vars, organizers.map((userId) => ({ userId, ref: `hiking-${ref}` })));
   }
 }

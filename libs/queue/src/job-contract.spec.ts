@@ -13,6 +13,8 @@ const SAMPLES: { [N in JobName]: JobPayloads[N] } = {
   'awards.certificate': { recordId: 1, revision: 0 },
   'hiking.cutoff': { routeId: 1, checkpointId: 2, waveId: 3, kind: 'arrival', at: 1_796_000_000_000 },
   'hiking.gun': { routeId: 1, waveId: 3, at: 1_796_000_000_000 },
+  'hiking.standings': { routeId: 1, key: '5f1c2a' },
+  'hiking.sweep': { routeId: 1, at: 1_796_000_000_000 },
 };
 
 describe('bullJobId', () => {

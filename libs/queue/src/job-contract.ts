@@ -48,6 +48,16 @@ export interface JobPayloads {
    * (epoch ms) is the start it was scheduled for; a moved wave start makes it stale.
    */
   'hiking.gun': { routeId: number; waveId: number; at: number };
+  /**
+   * Scans moved a place on the route (a finish, a reversed time-out): bump its standings version and
+   * tally it, off the scan path so uploads never queue on the route's row. `key` is unique per batch.
+   */
+  'hiking.standings': { routeId: number; key: string };
+  /**
+   * Sweep a route for walkers newly overdue and alert its organizers; while walkers are still out it
+   * schedules the next sweep. `at` (epoch ms) is the instant it runs at.
+   */
+  'hiking.sweep': { routeId: number; at: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -106,6 +116,8 @@ export const JOB_QUEUES = {
   'awards.certificate': QUEUES.awards,
   'hiking.cutoff': QUEUES.hiking,
   'hiking.gun': QUEUES.hiking,
+  'hiking.standings': QUEUES.hiking,
+  'hiking.sweep': QUEUES.hiking,
 } as const satisfies Record<JobName, QueueName>;
 
 interface JobDefinition<N extends JobName> {
@@ -229,6 +241,19 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     jobId: (p) => `hiking.gun-${p.routeId}-${p.waveId}-${p.at}`,
     runAt: (p) => p.at,
     options: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 5000 }, removeOnFail: { age: 30 * 24 * 3600 } },
+  },
+  'hiking.standings': {
+    queue: QUEUES.hiking,
+    jobId: (p) => `hiking.standings-${p.routeId}-${p.key}`,
+    // A night of finishes is one bump per relay pass, not one per batch.
+    coalesceKey: (p) => `hiking.standings-${p.routeId}`,
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { count: 5000 }, removeOnFail: { count: 5000 } },
+  },
+  'hiking.sweep': {
+    queue: QUEUES.hiking,
+    jobId: (p) => `hiking.sweep-${p.routeId}-${p.at}`,
+    runAt: (p) => p.at,
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } },
   },
 };
 

@@ -35,6 +35,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     LOGIN_MAX_ATTEMPTS: '5',
     LOGIN_WINDOW_S: '60',
     OUTBOX_POLL_MS: '50',
+    // Walkers still out are swept for overdue alerts every second instead of every minute.
+    HIKING_SWEEP_MS: '1000',
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: testPort(0),
     // Sign-up and reset codes land here (no SMS gateway in tests); one second between codes per number.

@@ -241,7 +241,7 @@ export class SafetyBoardDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'walkers per status' }) byStatus: Record<string, number>;
   @ApiProperty({ type: [SafetyBoardCheckpointDto] }) checkpoints: SafetyBoardCheckpointDto[];
   @ApiProperty({ type: [SafetyBoardSegmentDto] }) segments: SafetyBoardSegmentDto[];
-  @ApiProperty({ type: [SafetyBoardWalkerDto] }) overdue: SafetyBoardWalkerDto[];
+  @ApiProperty({ type: [SafetyBoardWalkerDto], description: 'the longest overdue first, at most 200 named; the checkpoints count them all' }) overdue: SafetyBoardWalkerDto[];
   @ApiProperty({ type: [SafetyBoardWalkerDto] }) lost: SafetyBoardWalkerDto[];
 }
 

@@ -20,6 +20,7 @@ import { HikingShareLinks1795520000001 } from './1795520000001-HikingShareLinks'
 import { HikingBoardIndex1795520000002 } from './1795520000002-HikingBoardIndex';
 import { HikingTeamScans1795520000003 } from './1795520000003-HikingTeamScans';
 import { HikingRegroups1795520000004 } from './1795520000004-HikingRegroups';
+import { HikingScanPath1795560000000 } from './1795560000000-HikingScanPath';
 import { JobFairSearch1795530000000 } from './1795530000000-JobFairSearch';
 import { JobFairInterviewSlots1795530000001 } from './1795530000001-JobFairInterviewSlots';
 import { JobFairEligibility1795530000002 } from './1795530000002-JobFairEligibility';
@@ -58,4 +59,5 @@ export const MIGRATIONS: Function[] = [
   MatchesTables1795540000000,
   SignInCodes1795550000000,
   MembershipConfirmation1795550000001,
+  HikingScanPath1795560000000,
 ];
