@@ -12,12 +12,13 @@ import { HikingExport } from './hiking-export';
 import { HikingFigures } from './hiking-figures';
 import { HIKING_ENTITIES } from './hiking-entities';
 import { HikingStandings } from './hiking-standings';
+import { HikingViews } from './hiking-views';
 import { RouteAccess } from './route-access';
 import { RoutesService } from './routes.service';
 import { ScansService } from './scans.service';
 import { WalkersService } from './walkers.service';
 
-const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures];
+const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures, HikingViews];
 
 @Module({
   imports: [TypeOrmModule.forFeature(HIKING_ENTITIES), IdentityModule, EventsModule, RegistrationModule, ResultsModule],

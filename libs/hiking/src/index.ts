@@ -20,3 +20,4 @@ export * from './hiking-standings';
 export * from './follow.service';
 export * from './hiking-export';
 export * from './hiking-figures';
+export * from './hiking-views';
