@@ -24,6 +24,13 @@ const routes: RouteRecordRaw[] = [
   { path: '/manage/items/:itemId', name: 'manage-item', component: () => import('./pages/ManageItemPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/leader', name: 'leader', component: () => import('./pages/LeaderPage.vue'), meta: { signedIn: true } },
   { path: '/manage/statistics', name: 'statistics', component: () => import('./pages/StatisticsPage.vue'), meta: { signedIn: true } },
+  { path: '/hike', name: 'hike', component: () => import('./pages/HikePage.vue'), meta: { signedIn: true } },
+  { path: '/hike/staff/:checkpointId', name: 'hike-staff', component: () => import('./pages/HikeStaffPage.vue'), props: true, meta: { signedIn: true, roles: ['checkpoint_staff'] } },
+  { path: '/hike/routes/:routeId/board', name: 'hike-board', component: () => import('./pages/HikeBoardPage.vue'), props: true, meta: { signedIn: true, roles: ['organizer', 'checkpoint_staff'] } },
+  { path: '/hike/routes/:routeId/results', name: 'hike-results', component: () => import('./pages/HikeResultsPage.vue'), props: true },
+  { path: '/hike/walkers/:walkerId', name: 'hike-walker', component: () => import('./pages/HikeWalkerPage.vue'), props: true, meta: { signedIn: true } },
+  { path: '/hike/follow/:token', name: 'hike-follow', component: () => import('./pages/HikeFollowPage.vue'), props: true },
+  { path: '/forbidden', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
 ];
 
@@ -33,5 +40,8 @@ router.beforeEach(async (to) => {
   const session = useSession();
   await session.restore();
   if (to.meta.signedIn && !session.user) return { name: 'login', query: { next: to.fullPath } };
+  // A page for some roles only: others are told so, not shown an empty page the API refuses.
+  const roles = to.meta.roles as string[] | undefined;
+  if (roles && !session.has(...roles)) return { name: 'forbidden' };
   return true;
 });

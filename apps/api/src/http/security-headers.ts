@@ -21,6 +21,9 @@ export async function applySecurityHeaders(app: NestFastifyApplication, imgOrigi
         imgSrc: ["'self'", 'data:', 'blob:', ...imgOrigins],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The hiking pages' offline service worker (/hike-sw.js), from this origin only.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
