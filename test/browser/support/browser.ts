@@ -10,10 +10,10 @@ export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'br
 export const VIEWPORTS = { phone: { width: 375, height: 740 }, tablet: { width: 768, height: 1024 }, desk: { width: 1440, height: 900 } } as const;
 export type Width = keyof typeof VIEWPORTS;
 
-export function launch(): Promise<Browser> {
+export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', ...extraArgs],
   });
 }
 

@@ -24,6 +24,25 @@ const en: typeof zh = {
     records: 'Records', record: { all: { BROKEN: 'Record', EQUALLED: 'Equals record' }, meet: { BROKEN: 'Meet record', EQUALLED: 'Equals meet record' } },
     live: 'Live', connecting: 'Connecting…', updated: 'Updated {at}', empty: 'No results yet',
   },
+  scanner: {
+    label: 'QR code scanner', starting: 'Starting the camera…', read: 'Read: {text}', typed: 'Cannot scan? Type the check-in code', submit: 'Submit',
+    denied: 'Camera access was refused. Allow this site to use the camera in the browser settings, or type the code below.',
+    noCamera: 'No camera was found. Type the code below.',
+    insecure: 'Browsers open the camera only on HTTPS pages. Open this page at its HTTPS address, or type the code below.',
+    failed: 'The camera could not start. Type the code below.',
+  },
+  scanner: {
+    label: 'QR code scanner', starting: 'Starting the camera…', read: 'Read: {text}', typed: 'Cannot scan? Type the check-in code', submit: 'Submit',
+    denied: 'Camera access was refused. Allow this site to use the camera in the browser settings, or type the code below.',
+    noCamera: 'No camera was found. Type the code below.',
+    insecure: 'Browsers open the camera only on HTTPS pages. Open this page at its HTTPS address, or type the code below.',
+    failed: 'The camera could not start. Type the code below.',
+  },
+  checkIn: {
+    heading: 'Check-in', open: 'Scan to check in', scanner: "Scan a contestant's entry QR code", scans: 'Scans this session', none: 'Nothing scanned yet', time: 'Time', result: 'Result',
+    summary: '{checkedIn} of {approved} checked in', session: '{n} scans this session, {ok} newly checked in', refused: "Only the event's organizers can check contestants in",
+    outcome: { checkedIn: 'Checked in', already: 'Already checked in', otherEvent: 'Not a code of this event', refused: 'Cannot check in' },
+  },
   verify: {
     heading: 'Verify a certificate', code: 'Code', check: 'Verify', valid: 'The certificate is valid', revoked: 'The certificate was revoked ({at})', notFound: 'No such certificate',
     serial: 'Serial', name: 'Name', award: 'Award', title: 'Title', event: 'Event', item: 'Item', issuer: 'Issuer', grantedOn: 'Granted on',

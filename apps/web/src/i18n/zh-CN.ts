@@ -22,6 +22,25 @@ export default {
     records: '纪录', record: { all: { BROKEN: '破纪录', EQUALLED: '平纪录' }, meet: { BROKEN: '破赛会纪录', EQUALLED: '平赛会纪录' } },
     live: '实时', connecting: '连接中…', updated: '更新于 {at}', empty: '暂无成绩',
   },
+  scanner: {
+    label: '二维码扫描', starting: '正在打开摄像头…', read: '已读取：{text}', typed: '无法扫描时，输入签到码', submit: '提交',
+    denied: '摄像头权限被拒绝。请在浏览器设置中允许本站使用摄像头，或在下方输入签到码。',
+    noCamera: '没有找到可用的摄像头。请在下方输入签到码。',
+    insecure: '浏览器只在 HTTPS 页面上开放摄像头。请通过 HTTPS 地址打开本页，或在下方输入签到码。',
+    failed: '摄像头无法启动。请在下方输入签到码。',
+  },
+  scanner: {
+    label: '二维码扫描', starting: '正在打开摄像头…', read: '已读取：{text}', typed: '无法扫描时，输入签到码', submit: '提交',
+    denied: '摄像头权限被拒绝。请在浏览器设置中允许本站使用摄像头，或在下方输入签到码。',
+    noCamera: '没有找到可用的摄像头。请在下方输入签到码。',
+    insecure: '浏览器只在 HTTPS 页面上开放摄像头。请通过 HTTPS 地址打开本页，或在下方输入签到码。',
+    failed: '摄像头无法启动。请在下方输入签到码。',
+  },
+  checkIn: {
+    heading: '检录签到', open: '扫码签到', scanner: '扫描选手的检录二维码', scans: '本次扫码记录', none: '还没有扫码', time: '时间', result: '结果',
+    summary: '已签到 {checkedIn} / {approved} 人', session: '本次扫码 {n} 次，新签到 {ok} 人', refused: '只有本赛事的组织者可以检录签到',
+    outcome: { checkedIn: '签到成功', already: '已签到过', otherEvent: '不是本赛事的签到码', refused: '不能签到' },
+  },
   verify: {
     heading: '证书查验', code: '查验码', check: '查验', valid: '证书有效', revoked: '证书已撤销（{at}）', notFound: '未找到这张证书',
     serial: '证书编号', name: '姓名', award: '奖项', title: '称号', event: '赛事', item: '项目', issuer: '颁发单位', grantedOn: '颁发日期',
