@@ -123,8 +123,8 @@ describe('hiking pages', () => {
     await phone.locator('[data-test=scans] li', { hasText: walkerCode(walkerOf(c).id) }).getByText('无起点记录').waitFor();
 
     // A bib typed by hand that no walker wears: refused, and said why.
-    await phone.locator('[data-test=scanner-typed]').fill('YX999');
-    await phone.locator('[data-test=scanner-typed]').press('Enter');
+    await phone.getByLabel('无法扫描时，输入号码布号码').fill('YX999');
+    await phone.getByRole('button', { name: '提交' }).click();
     await phone.locator('[data-test=scans] li[data-state=refused]', { hasText: 'YX999' }).getByText('本活动没有此号码').waitFor();
     await checkPage(phone, 'hike-staff-phone');
 

@@ -31,13 +31,6 @@ const en: typeof zh = {
     insecure: 'Browsers open the camera only on HTTPS pages. Open this page at its HTTPS address, or type the code below.',
     failed: 'The camera could not start. Type the code below.',
   },
-  scanner: {
-    label: 'QR code scanner', starting: 'Starting the camera…', read: 'Read: {text}', typed: 'Cannot scan? Type the check-in code', submit: 'Submit',
-    denied: 'Camera access was refused. Allow this site to use the camera in the browser settings, or type the code below.',
-    noCamera: 'No camera was found. Type the code below.',
-    insecure: 'Browsers open the camera only on HTTPS pages. Open this page at its HTTPS address, or type the code below.',
-    failed: 'The camera could not start. Type the code below.',
-  },
   checkIn: {
     heading: 'Check-in', open: 'Scan to check in', scanner: "Scan a contestant's entry QR code", scans: 'Scans this session', none: 'Nothing scanned yet', time: 'Time', result: 'Result',
     summary: '{checkedIn} of {approved} checked in', session: '{n} scans this session, {ok} newly checked in', refused: "Only the event's organizers can check contestants in",
@@ -103,7 +96,7 @@ const en: typeof zh = {
     board: 'Safety board', results: 'Results and splits', staffHeading: 'Scanning', seq: 'checkpoint {n}',
     online: 'Online', offline: 'Offline: scans are kept on this phone and uploaded when the network returns', queued: '{n} waiting to upload', uploadNow: 'Upload now',
     direction: 'Direction', in: 'In', out: 'Out', scanner: 'Scan a bib or a team QR code', scans: 'Scans', noScans: 'No scans yet',
-    notACode: 'Not a bib or walker code: {text}', already: '{code} was scanned at {at}', notYourCheckpoint: 'You are not assigned to this checkpoint',
+    typed: 'Cannot scan? Type the bib', notACode: 'Not a bib or walker code: {text}', already: '{code} was scanned at {at}', notYourCheckpoint: 'You are not assigned to this checkpoint',
     state: { queued: 'Waiting', accepted: 'Accepted', flagged: 'To check', refused: 'Refused' },
     flag: { duplicate: 'Duplicate (not counted)', off_route: 'Not on this route', out_of_order: 'Out of order', no_start_scan: 'No start scan', clock_skew: 'Device clock far off', questionable: 'After a withdrawal or disqualification', team_incomplete: 'Team incomplete' },
     status: { registered: 'Not started', started: 'Started', on_course: 'On course', finished: 'Finished', withdrawn: 'Withdrawn', timed_out: 'Timed out', disqualified: 'Disqualified' },

@@ -29,13 +29,6 @@ export default {
     insecure: '浏览器只在 HTTPS 页面上开放摄像头。请通过 HTTPS 地址打开本页，或在下方输入签到码。',
     failed: '摄像头无法启动。请在下方输入签到码。',
   },
-  scanner: {
-    label: '二维码扫描', starting: '正在打开摄像头…', read: '已读取：{text}', typed: '无法扫描时，输入签到码', submit: '提交',
-    denied: '摄像头权限被拒绝。请在浏览器设置中允许本站使用摄像头，或在下方输入签到码。',
-    noCamera: '没有找到可用的摄像头。请在下方输入签到码。',
-    insecure: '浏览器只在 HTTPS 页面上开放摄像头。请通过 HTTPS 地址打开本页，或在下方输入签到码。',
-    failed: '摄像头无法启动。请在下方输入签到码。',
-  },
   checkIn: {
     heading: '检录签到', open: '扫码签到', scanner: '扫描选手的检录二维码', scans: '本次扫码记录', none: '还没有扫码', time: '时间', result: '结果',
     summary: '已签到 {checkedIn} / {approved} 人', session: '本次扫码 {n} 次，新签到 {ok} 人', refused: '只有本赛事的组织者可以检录签到',
@@ -101,7 +94,7 @@ export default {
     board: '安全看板', results: '成绩与分段', staffHeading: '打卡', seq: '第 {n} 站',
     online: '在线', offline: '离线：扫码先存在本机，联网后自动上传', queued: '待上传 {n} 条', uploadNow: '立即上传',
     direction: '方向', in: '进站', out: '出站', scanner: '扫描号码布或队伍二维码', scans: '扫码记录', noScans: '还没有扫码',
-    notACode: '无法识别的号码：{text}', already: '{code} 已于 {at} 扫过', notYourCheckpoint: '您没有被分配到这个打卡点',
+    typed: '无法扫描时，输入号码布号码', notACode: '无法识别的号码：{text}', already: '{code} 已于 {at} 扫过', notYourCheckpoint: '您没有被分配到这个打卡点',
     state: { queued: '待上传', accepted: '已接受', flagged: '需核查', refused: '已拒绝' },
     flag: { duplicate: '重复扫码（不计）', off_route: '不在本路线', out_of_order: '顺序不符', no_start_scan: '无起点记录', clock_skew: '设备时钟偏差大', questionable: '已退出或取消资格后扫码', team_incomplete: '队伍不完整' },
     status: { registered: '未出发', started: '已出发', on_course: '途中', finished: '已完赛', withdrawn: '已退出', timed_out: '超时', disqualified: '取消资格' },
