@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -39,9 +40,7 @@ export async function mountWebPages(app: NestFastifyApplication, root = WEB_ROOT
   const worker = join(root, 'hike-sw.js');
   if (existsSync(worker)) {
     const body = readFileSync(worker, 'utf8');
-    fastify.get('/hike-sw.js', async (_req: unknown, reply: { header: (k: string, v: string) => { type: (t: string) => { send: (b: string) => unknown } } }) =>
-      reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(body),
-    );
+    fastify.get('/hike-sw.js', async (_req: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(body));
   }
   fastify.get('/', page);
   for (const section of WEB_PAGE_SECTIONS) {
