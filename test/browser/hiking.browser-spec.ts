@@ -191,9 +191,9 @@ describe('hiking pages', () => {
     const page = await context.newPage();
     await signIn(page, outsider.username, PASSWORD);
     await page.goto(`/hike/routes/${routeId}/board`);
-    await page.getByRole('heading', { name: '403 · 无权访问' }).waitFor();
+    await page.locator('[data-test=forbidden]').waitFor();
     await page.goto(`/hike/staff/${cps[1].id}`);
-    await page.getByRole('heading', { name: '403 · 无权访问' }).waitFor();
+    await page.locator('[data-test=forbidden]').waitFor();
     await checkPage(page, 'hike-forbidden-tablet');
     await page.getByRole('link', { name: '毅行' }).click();
     await page.getByText('没有与您有关的毅行活动').waitFor();

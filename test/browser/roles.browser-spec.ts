@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { openEvent, rosterCsv, rosterPeople } from '../e2e/support/registration';
 import { codeIn, nthTextTo } from '../e2e/support/sms-sink';
-import { adminToken, bearer, buildWorld, http, PASSWORD, post, put, type World } from '../e2e/support/world';
+import { adminToken, bearer, buildWorld, http, mobile, PASSWORD, post, put, residentId, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, watchErrors, windowAt } from './support/browser';
 
 jest.setTimeout(180_000);
@@ -57,12 +57,30 @@ describe('the leader and statistics pages', () => {
     // One of them into a second item, one by one.
     const form = page.locator('[data-test=enter-one]');
     await form.getByRole('combobox', { name: '队员' }).click({ force: true });
-    await page.getByRole('option', { name: people[0].name }).click();
+    // The union's members are listed whether or not they have entries; a namesake is told apart by the masked mobile.
+    const masked = `${people[0].mobile.slice(0, 3)}****${people[0].mobile.slice(-4)}`;
+    await page.getByRole('option', { name: people[0].name }).filter({ hasText: masked }).click();
     await form.getByRole('combobox', { name: '项目' }).click({ force: true });
     await page.getByRole('option', { name: '踢毽子' }).click();
     await form.getByRole('button', { name: '报名' }).click();
     await page.getByRole('status').getByText('报名已提交').waitFor();
     await page.locator('[data-test=delegation-entries] tr', { hasText: '踢毽子' }).getByText(people[0].name).waitFor();
+    // A member of the union with no entry yet, found by typing a part of the name; mobiles masked.
+    const member = await post(url(), '/api/v1/users', admin, {
+      username: `member-${world.tag}`,
+      password: PASSWORD,
+      realName: '欧阳未报',
+      roles: [{ organisationId: world.enterprises[0].id, role: 'contestant' }],
+    });
+    await put(url(), `/api/v1/users/${member.id}/profile`, world.organizer.token, { residentId: residentId(), mobile: mobile() });
+    await form.getByRole('combobox', { name: '队员' }).fill(member.realName.slice(0, 2));
+    const option = page.getByRole('option', { name: member.realName });
+    await expect(option.innerText()).resolves.toMatch(/1\d{2}\*{4}\d{4}/);
+    await option.click();
+    await form.getByRole('combobox', { name: '项目' }).click({ force: true });
+    await page.getByRole('option', { name: '跳绳' }).click();
+    await form.getByRole('button', { name: '报名' }).click();
+    await page.locator('[data-test=delegation-entries] tr', { hasText: '跳绳' }).getByText(member.realName).waitFor();
     await checkPage(page, 'leader-tablet');
     expect(errors).toEqual([]);
     await context.close();

@@ -1,4 +1,4 @@
-import { BracketsStorage, MatchParticipant } from '@app/matches';
+import { BracketsStorage, MatchItem, MatchOfficial, MatchParticipant, MatchResultsService, MatchesService } from '@app/matches';
 import { BracketsManager, type CrudInterface, type Table } from 'brackets-manager';
 import type { DataSource, EntityManager } from 'typeorm';
 import { openDatabase } from './support/stack';
@@ -271,5 +271,46 @@ describe('matches: brackets-manager on our storage plays as on its reference sto
     await enter('1-1-2');
     // round 2: the same, and the two matches before it read FOR UPDATE and archived in that UPDATE
     expect(await enter('1-2-1')).toBe(6);
+  });
+
+  it('costs one result through the service a few statements: the match with what checks it, the next match, the writes', async () => {
+    const itemId = base + 4;
+    const names = Array.from({ length: 8 }, (_, i) => `选手${i + 1}`);
+    const db = databaseSide(ds, itemId, names, counted);
+    const ids = await db.setup();
+    await db.run((bm) => bm.create.stage({ tournamentId: itemId, name: '淘汰赛', type: 'single_elimination', seedingIds: ids, settings: { size: 8, seedOrdering: ['natural'] } }));
+    await ds.manager.insert(MatchItem, { itemId, format: 'single_elimination', settings: { sport: 'go' }, status: 'drawn', createdBy: 1 });
+    await ds.manager.insert(MatchOfficial, { itemId, userId: 7, matchId: null, court: null, assignedBy: 1 });
+    // enter() needs no other context: the access checks before it are the controller's and the events context's
+    const results = new MatchResultsService(ds, null as never, null as never, null as never, new MatchesService(ds, null as never, null as never));
+    const statements: string[] = [];
+    const create = ds.createQueryRunner.bind(ds);
+    ds.createQueryRunner = ((...args: Parameters<typeof create>) => {
+      const runner = create(...args);
+      const query = runner.query.bind(runner);
+      runner.query = ((...q: Parameters<typeof query>) => {
+        statements.push(String(q[0]).replace(/\s+/g, ' ').slice(0, 60));
+        return query(...q);
+      }) as typeof runner.query;
+      return runner;
+    }) as typeof ds.createQueryRunner;
+    try {
+      const umpire = { userId: 7, username: 'umpire', roles: [] };
+      for (const key of ['1-1-1', '1-1-2', '1-2-1']) {
+        const id = await matchIdAt(db, key);
+        statements.length = 0;
+        const answer = await results.enter(umpire, id, { winner: 'a' });
+        expect(answer.status).toBe(4);
+        if (process.env.SHOW_SQL) console.log(key, statements);
+        // START, the match FOR UPDATE with its item, the judge's assignment and the stage's structure, the
+        // next match FOR UPDATE, one UPDATE of the matches, the audit row, the version, the outbox row, COMMIT;
+        // a second-round result also reads the two matches it archives
+        expect({ key, statements: statements.length }).toEqual({ key, statements: key === '1-2-1' ? 10 : 8 });
+      }
+      const stranger = await results.enter({ userId: 8, username: 'stranger', roles: [] }, await matchIdAt(db, '1-1-3'), { winner: 'a' }).catch((e: Error) => e);
+      expect((stranger as { code?: string }).code).toBe('MATCHES_JUDGE_NOT_ASSIGNED');
+    } finally {
+      ds.createQueryRunner = create;
+    }
   });
 });

@@ -207,8 +207,11 @@ describe('registration rules', () => {
     const byContestant = await http(world.url).post(`/api/v1/events/${hike.eventId}/check-ins`).set(bearer(p1.token)).send({ token: code.body.token });
     expect(byContestant.status).toBe(403);
 
+    const counter = () => http(world.url).get(`/api/v1/events/${hike.eventId}/check-ins`).set(bearer(world.organizer.token));
+    expect((await counter()).body).toEqual({ approved: 3, checkedIn: 1 });
     const all = await http(world.url).post(`/api/v1/events/${hike.eventId}/delegations/${world.enterprises[0].id}/check-in`).set(bearer(world.organizer.token));
     expect(all.body).toEqual({ checkedIn: 2, alreadyCheckedIn: 1 });
+    expect((await counter()).body).toEqual({ approved: 3, checkedIn: 3 });
 
     // The export says when, in Beijing time to the second, as the gate's screen does.
     const csv = await http(world.url).get(`/api/v1/events/${hike.eventId}/entries/export?format=csv`).set(bearer(world.organizer.token)).buffer(true);

@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { fairRoutes } from './fair/routes';
 import { useSession } from './stores/session';
 
 /**
@@ -21,6 +22,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/judge/items/:itemId', name: 'judge-sheet', component: () => import('./pages/JudgeSheetPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/manage', name: 'manage', component: () => import('./pages/ManageEventsPage.vue'), meta: { signedIn: true } },
   { path: '/manage/events/:id', name: 'manage-event', component: () => import('./pages/ManageEventPage.vue'), props: true, meta: { signedIn: true } },
+  { path: '/manage/events/:id/check-in', name: 'check-in', component: () => import('./pages/CheckInPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/manage/items/:itemId', name: 'manage-item', component: () => import('./pages/ManageItemPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/leader', name: 'leader', component: () => import('./pages/LeaderPage.vue'), meta: { signedIn: true } },
   { path: '/manage/statistics', name: 'statistics', component: () => import('./pages/StatisticsPage.vue'), meta: { signedIn: true } },
@@ -30,8 +32,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/hike/routes/:routeId/results', name: 'hike-results', component: () => import('./pages/HikeResultsPage.vue'), props: true },
   { path: '/hike/walkers/:walkerId', name: 'hike-walker', component: () => import('./pages/HikeWalkerPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/hike/follow/:token', name: 'hike-follow', component: () => import('./pages/HikeFollowPage.vue'), props: true },
-  { path: '/forbidden', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue') },
+  ...fairRoutes,
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
+  // Shown in place (the address kept) when a signed-in person lacks the page's role.
+  { path: '/:rest(.*)*', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue') },
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
@@ -40,8 +44,7 @@ router.beforeEach(async (to) => {
   const session = useSession();
   await session.restore();
   if (to.meta.signedIn && !session.user) return { name: 'login', query: { next: to.fullPath } };
-  // A page for some roles only: others are told so, not shown an empty page the API refuses.
   const roles = to.meta.roles as string[] | undefined;
-  if (roles && !session.has(...roles)) return { name: 'forbidden' };
+  if (roles && !session.has(...roles)) return { name: 'forbidden', params: { rest: to.path.slice(1).split('/') }, query: to.query, replace: true };
   return true;
 });

@@ -51,6 +51,21 @@ export interface PendingMember {
   since: Date;
 }
 
+/** A contestant of an organisation in the caller's charge: someone a delegation may enter. */
+export interface Member {
+  id: number;
+  realName: string;
+  organisationId: number;
+  organisationName: string;
+  organisationPath: string;
+  membershipConfirmed: boolean;
+}
+
+export interface MemberPage {
+  total: number;
+  items: Member[];
+}
+
 export interface AuditEntry {
   id: number;
   action: AuditAction;
@@ -257,6 +272,36 @@ export class UsersService {
       paths.map((p) => `${p}%`),
     );
     return rows.map((r) => ({ ...r, id: Number(r.id), organisationId: Number(r.organisationId), since: new Date(r.since) }));
+  }
+
+  /**
+   * The enabled contestants of the organisations under the caller's delegation-leader or organizer
+   * roles, by name (a part of it), a page at a time. A person holding contestant roles in two of
+   * those organisations is listed once, under the deeper one (the delegation they enter for).
+   */
+  async members(principal: Principal, query: { q?: string; offset: number; limit: number }): Promise<MemberPage> {
+    const paths = principal.roles.filter((c) => c.role === 'delegation_leader' || c.role === 'organizer').map((c) => c.path);
+    if (!paths.length) return { total: 0, items: [] };
+    const under = `(${paths.map(() => 'o.path LIKE ?').join(' OR ')})`;
+    const name = query.q?.trim() ? 'AND u.real_name LIKE ?' : '';
+    const args = [...paths.map((p) => `${p}%`), ...(name ? [`%${query.q!.trim().replace(/[\\%_]/g, '\\$&')}%`] : [])];
+    const from = `FROM users u JOIN role_assignments ra ON ra.user_id = u.id AND ra.role = 'contestant' JOIN organisations o ON o.id = ra.organisation_id
+        WHERE u.disabled_at IS NULL AND ${under} ${name}`;
+    const [count]: { n: number }[] = await this.dataSource.query(`SELECT COUNT(DISTINCT u.id) AS n ${from}`, args);
+    const rows: { id: number; realName: string; pending: number; organisationId: number; organisationName: string; organisationPath: string }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.real_name AS realName, u.membership_pending_since IS NOT NULL AS pending,
+                o.id AS organisationId, o.name AS organisationName, o.path AS organisationPath
+           ${from}
+            AND LENGTH(o.path) = (SELECT MAX(LENGTH(o2.path)) FROM role_assignments ra2 JOIN organisations o2 ON o2.id = ra2.organisation_id
+                                   WHERE ra2.user_id = u.id AND ra2.role = 'contestant' AND ${under.replaceAll('o.path', 'o2.path')})
+          GROUP BY u.id ORDER BY CONVERT(u.real_name USING gbk), u.id LIMIT ? OFFSET ?`,
+        [...args, ...paths.map((p) => `${p}%`), query.limit, query.offset],
+      );
+    return {
+      total: Number(count.n),
+      items: rows.map(({ pending, ...r }) => ({ ...r, id: Number(r.id), organisationId: Number(r.organisationId), membershipConfirmed: !Number(pending) })),
+    };
   }
 
   /**

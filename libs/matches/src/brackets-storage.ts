@@ -25,6 +25,8 @@ const STRUCTURE = new Set<Table>(['stage', 'group', 'round']);
 /** Tables whose rows a result reads and writes: held per transaction, written back in one statement each. */
 type Held = 'match' | 'match_game';
 const HELD = new Set<Table>(['match', 'match_game']);
+/** Rows a multi-row INSERT of matches writes at most: a 1,024 draw's matches in a few statements. */
+const INSERT_CHUNK = 500;
 /** Fields a result never changes: a filter on them finds the same rows before and after the writes held back. */
 const FIXED = new Set(['id', 'stage_id', 'group_id', 'round_id', 'number', 'parent_id']);
 
@@ -78,6 +80,31 @@ interface Structure {
 }
 
 /**
+ * The stage `stageId` (an SQL expression) with its groups and rounds, as three columns of any
+ * statement: a caller that reads a match can read its stage's structure in the same statement and
+ * hand it to `adopt`. Scalar subqueries: a FOR UPDATE on the outer statement does not lock them.
+ */
+export const structureColumns = (stageId: string) => `
+  (SELECT JSON_OBJECT('id', s.id, 'item_id', s.item_id, 'name', s.name, 'type', s.type, 'settings', s.settings, 'number', s.number) FROM match_stages s WHERE s.id = ${stageId}) AS structure_stage,
+  (SELECT JSON_ARRAYAGG(JSON_ARRAY(g.id, g.number)) FROM match_groups g WHERE g.stage_id = ${stageId}) AS structure_groups,
+  (SELECT JSON_ARRAYAGG(JSON_ARRAY(r.id, r.group_id, r.number)) FROM match_rounds r WHERE r.stage_id = ${stageId}) AS structure_rounds`;
+
+export interface StructureColumns {
+  structure_stage: unknown;
+  structure_groups: unknown;
+  structure_rounds: unknown;
+}
+
+/** A JSON column or expression as the driver hands it over: text (MariaDB's JSON is LONGTEXT) or parsed. */
+export const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/** A row of a held table inserted but not yet written: `temp` is the id brackets-manager was given for it. */
+interface PendingInsert {
+  temp: number;
+  value: Row;
+}
+
+/**
  * brackets-manager's storage (its CrudInterface) on our tables, through one EntityManager: build
  * one per transaction, so a result and every match it fills commit or roll back together.
  * A match's item id is ours, not brackets-manager's: it is copied from the stage on insert.
@@ -89,12 +116,23 @@ interface Structure {
  * - matches and match games read in the transaction are held: a second read of the same row is
  *   answered from what was read (or written), and writes are held back and sent by `flush()` as one
  *   UPDATE per table, only the columns that changed. Reads by the fixed fields (round and number,
- *   group, stage, parent) see the held writes; any other read, insert or delete flushes first.
+ *   group, stage, parent) see the held writes; any other read, insert or delete flushes first;
+ * - matches and games inserted (brackets-manager creates a stage's matches one at a time) are
+ *   written by `flush()` or the next read of their table as multi-row INSERTs; the ids handed out
+ *   until then stand for the ids they get.
+ * Call `flush()` before the transaction ends.
  */
 export class BracketsStorage implements CrudInterface {
   private readonly structures = new Map<number, Structure>();
+  /** A stage's item: a match inserted is given it, and it never changes. */
+  private readonly stageItems = new Map<number, number>();
   private readonly cache = new Map<string, unknown>();
   private readonly held: Record<Held, Map<number, HeldRow>> = { match: new Map(), match_game: new Map() };
+  /** Matches and games inserted one by one as brackets-manager creates a stage, written as multi-row INSERTs. */
+  private readonly pending: Record<Held, PendingInsert[]> = { match: [], match_game: [] };
+  /** Ids handed out for pending rows (negative: brackets-manager reads -1 as a failed insert), and the ids they got. */
+  private nextTemp = -2;
+  private readonly tempIds = new Map<number, number>();
 
   /**
    * `lockMatches`: read single matches (by id, or by round and number: the next match a result
@@ -126,22 +164,23 @@ export class BracketsStorage implements CrudInterface {
   private async structure(stageId: number): Promise<Structure | null> {
     const known = this.structures.get(stageId);
     if (known) return known;
-    const [row] = await this.manager.query(
-      `SELECT s.id, s.item_id, s.name, s.type, s.settings, s.number,
-        (SELECT JSON_ARRAYAGG(JSON_ARRAY(g.id, g.number)) FROM match_groups g WHERE g.stage_id = s.id) AS grps,
-        (SELECT JSON_ARRAYAGG(JSON_ARRAY(r.id, r.group_id, r.number)) FROM match_rounds r WHERE r.stage_id = s.id) AS rnds
-       FROM match_stages s WHERE s.id = ?`,
-      [stageId],
-    );
-    if (!row) return null;
-    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    const [row] = await this.manager.query(`SELECT ${structureColumns('?')}`, [stageId, stageId, stageId]);
+    return this.adopt(row);
+  }
+
+  /** Takes a stage's structure read with `structureColumns` in the caller's statement; null when there is no such stage. */
+  adopt(row: StructureColumns): Structure | null {
+    const stage = parseJson(row.structure_stage) as Row | null;
+    if (!stage) return null;
+    const id = Number(stage.id);
     const byId = (a: Row, b: Row) => Number(a.id) - Number(b.id);
     const s: Structure = {
-      stage: { id: row.id, tournament_id: row.item_id, name: row.name, type: row.type, settings: parse(row.settings), number: row.number },
-      groups: ((parse(row.grps) ?? []) as number[][]).map(([id, number]) => ({ id, stage_id: row.id, number })).sort(byId),
-      rounds: ((parse(row.rnds) ?? []) as number[][]).map(([id, group_id, number]) => ({ id, stage_id: row.id, group_id, number })).sort(byId),
+      stage: { id, tournament_id: Number(stage.item_id), name: stage.name, type: stage.type, settings: parseJson(stage.settings), number: Number(stage.number) },
+      groups: ((parseJson(row.structure_groups) ?? []) as number[][]).map(([gid, number]) => ({ id: gid, stage_id: id, number })).sort(byId),
+      rounds: ((parseJson(row.structure_rounds) ?? []) as number[][]).map(([rid, group_id, number]) => ({ id: rid, stage_id: id, group_id, number })).sort(byId),
     };
-    this.structures.set(stageId, s);
+    this.structures.set(id, s);
+    this.stageItems.set(id, Number(stage.item_id));
     return s;
   }
 
@@ -177,9 +216,36 @@ export class BracketsStorage implements CrudInterface {
   }
 
   private async itemOfStage(stageId: number): Promise<number> {
+    const known = this.stageItems.get(stageId);
+    if (known !== undefined) return known;
     const s = await this.structure(stageId);
     if (!s) throw new Error(`brackets storage: no stage ${stageId}`);
     return Number(s.stage.tournament_id);
+  }
+
+  // ---- matches and games inserted while a stage is created
+
+  /** The id a row was given, for an id handed out before its row was written. */
+  private real(id: Id): Id {
+    return this.tempIds.get(Number(id)) ?? id;
+  }
+
+  /**
+   * Writes the pending inserts: matches first, in multi-row INSERTs whose returned ids replace the
+   * ids handed out, then the games with their parents' ids.
+   */
+  private async flushInserts(): Promise<void> {
+    for (const table of ['match', 'match_game'] as const) {
+      const rows = this.pending[table];
+      if (!rows.length) continue;
+      this.pending[table] = [];
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const chunk = rows.slice(i, i + INSERT_CHUNK);
+        const values = chunk.map((r) => (table === 'match_game' ? { ...r.value, parentId: Number(this.real(r.value.parentId as number)) } : r.value));
+        const result = await this.manager.insert(FIELDS[table].entity, values);
+        chunk.forEach((r, k) => this.tempIds.set(r.temp, Number(result.identifiers[k].id)));
+      }
+    }
   }
 
   // ---- held matches and match games
@@ -276,6 +342,7 @@ export class BracketsStorage implements CrudInterface {
    * CASE on the id when several rows change). Call it before reading the tables in other ways.
    */
   async flush(): Promise<void> {
+    await this.flushInserts();
     for (const table of ['match', 'match_game'] as const) {
       const map = this.held[table];
       const meta = this.manager.connection.getMetadata(FIELDS[table].entity);
@@ -322,6 +389,15 @@ export class BracketsStorage implements CrudInterface {
     }
   }
 
+  /** An id or a filter with the ids handed out for pending rows replaced by the ids they got. */
+  private realArg(arg: Id | Row | undefined): Id | Row | undefined {
+    if (!this.tempIds.size || arg === undefined) return arg;
+    if (typeof arg !== 'object') return this.real(arg);
+    const out = { ...arg };
+    for (const k of ['id', 'parent_id']) if (out[k] != null) out[k] = this.real(out[k] as Id);
+    return out;
+  }
+
   private forget(): void {
     this.structures.clear();
     this.cache.clear();
@@ -334,21 +410,35 @@ export class BracketsStorage implements CrudInterface {
   insert<T extends Table>(table: T, value: OmitId<DataTypes[T]>): Promise<Id>;
   insert<T extends Table>(table: T, values: OmitId<DataTypes[T]>[]): Promise<boolean>;
   async insert<T extends Table>(table: T, value: OmitId<DataTypes[T]> | OmitId<DataTypes[T]>[]): Promise<Id | boolean> {
+    const values = (Array.isArray(value) ? value : [value]).map((v) => toEntity(table, v as Row));
+    if (HELD.has(table)) {
+      // held back: brackets-manager creates a stage's matches one by one, they are written together
+      if (table === 'match') for (const v of values) v.itemId = await this.itemOfStage(v.stageId as number);
+      const temps = values.map((v) => {
+        const temp = this.nextTemp--;
+        this.pending[table as Held].push({ temp, value: v });
+        return temp;
+      });
+      return Array.isArray(value) ? true : temps[0];
+    }
     await this.flush();
     if (STRUCTURE.has(table)) this.forget();
-    const values = (Array.isArray(value) ? value : [value]).map((v) => toEntity(table, v as Row));
-    if (table === 'match') for (const v of values) v.itemId = await this.itemOfStage(v.stageId as number);
     if (values.length === 0) return true;
     const result = await this.manager.insert(FIELDS[table].entity, values);
     if (Array.isArray(value)) return true;
-    return result.identifiers[0].id as number;
+    const id = result.identifiers[0].id as number;
+    if (table === 'stage') this.stageItems.set(id, Number(values[0].itemId));
+    return id;
   }
 
   select<T extends Table>(table: T): Promise<Array<DataTypes[T]> | null>;
   select<T extends Table>(table: T, id: Id): Promise<DataTypes[T] | null>;
   select<T extends Table>(table: T, filter: Partial<DataTypes[T]>): Promise<Array<DataTypes[T]> | null>;
   async select<T extends Table>(table: T, arg?: Id | Partial<DataTypes[T]>): Promise<DataTypes[T] | Array<DataTypes[T]> | null> {
-    if (HELD.has(table)) return (await this.selectHeld(table as Held, arg as Id | Row | undefined)) as never;
+    if (HELD.has(table)) {
+      await this.flushInserts();
+      return (await this.selectHeld(table as Held, this.realArg(arg as Id | Row | undefined))) as never;
+    }
     const single = typeof arg === 'number' || typeof arg === 'string';
     if (STRUCTURE.has(table) && arg !== undefined) {
       const rows = await this.fromStructure(table, arg as Id | Row);
@@ -372,6 +462,8 @@ export class BracketsStorage implements CrudInterface {
   update<T extends Table>(table: T, id: Id, value: DataTypes[T]): Promise<boolean>;
   update<T extends Table>(table: T, filter: Partial<DataTypes[T]>, value: Partial<DataTypes[T]>): Promise<boolean>;
   async update<T extends Table>(table: T, arg: Id | Partial<DataTypes[T]>, value: Partial<DataTypes[T]>): Promise<boolean> {
+    await this.flushInserts();
+    arg = this.realArg(arg as Id | Row) as typeof arg;
     const byId = typeof arg === 'number' || typeof arg === 'string';
     if (HELD.has(table) && byId) {
       // held back until flush(); a row not read here is written whole
@@ -401,7 +493,7 @@ export class BracketsStorage implements CrudInterface {
   async delete<T extends Table>(table: T, filter?: Partial<DataTypes[T]>): Promise<boolean> {
     await this.flush();
     this.forget();
-    const where = filter ? toEntity(table, filter as Row) : {};
+    const where = filter ? toEntity(table, this.realArg(filter as Row) as Row) : {};
     // never empty a whole table: every table holds every item's brackets
     if (Object.keys(where).length === 0) throw new Error(`brackets storage: refusing to delete all of ${table}`);
     await this.manager.delete(FIELDS[table].entity, where);

@@ -6,8 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BracketsManager } from 'brackets-manager';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { MatchMatch, MatchRound, MatchStage, type OpponentJson } from './bracket-tables.entity';
-import { BracketsStorage } from './brackets-storage';
+import { MatchMatch, MatchRound, type OpponentJson } from './bracket-tables.entity';
+import { BracketsStorage, parseJson, structureColumns, type StructureColumns } from './brackets-storage';
 import { checkSeriesScore, checkTennisScore, MatchesErrorCode, type MatchSettings, parseTennisScore, type Side } from './domain';
 import { MatchChange } from './match-change.entity';
 import { MatchItem } from './match-item.entity';
@@ -145,10 +145,30 @@ export class MatchResultsService {
     return match;
   }
 
-  private async assertAssigned(principal: Principal, match: MatchMatch, m: EntityManager): Promise<void> {
-    const rows = await m.find(MatchOfficial, { where: { itemId: match.itemId, userId: principal.userId } });
-    const ok = rows.some((o) => (o.matchId == null && o.court == null) || o.matchId === match.id || (o.court != null && o.court === match.court));
-    if (!ok) throw new MatchesError('forbidden', MatchesErrorCode.NotAssigned, '您不是这场比赛（或其场地）的裁判', { field: 'matchId' });
+  /**
+   * What a result needs before brackets-manager runs, in one statement: the match FOR UPDATE, its
+   * item's settings, whether the judge is assigned to the match, its court or the whole item, and
+   * the stage's structure. The item, officials and stage are read by scalar subqueries, which the
+   * FOR UPDATE does not lock: results of other matches of the item go on side by side.
+   */
+  private async readForResult(m: EntityManager, matchId: number, userId: number): Promise<{ match: MatchMatch; item: MatchItem; assigned: boolean; structure: StructureColumns }> {
+    const meta = m.connection.getMetadata(MatchMatch);
+    const [row] = await m.query(
+      `SELECT ${meta.columns.map((c) => `x.${c.databaseName}`).join(', ')},
+        (SELECT JSON_OBJECT('id', i.id, 'itemId', i.item_id, 'settings', i.settings, 'reopenedBy', i.reopened_by) FROM match_items i WHERE i.item_id = x.item_id) AS item,
+        EXISTS (SELECT 1 FROM match_officials o WHERE o.item_id = x.item_id AND o.user_id = ?
+          AND ((o.match_id IS NULL AND o.court IS NULL) OR o.match_id = x.id OR (o.court IS NOT NULL AND o.court = x.court))) AS assigned,
+        ${structureColumns('x.stage_id')}
+       FROM match_matches x WHERE x.id = ? FOR UPDATE`,
+      [userId, matchId],
+    );
+    if (!row) throw new MatchesError('not_found', MatchesErrorCode.MatchNotFound, `比赛不存在：${matchId}`, { field: 'matchId' });
+    const match = new MatchMatch();
+    for (const c of meta.columns) (match as unknown as Record<string, unknown>)[c.propertyName] = m.connection.driver.prepareHydratedValue(row[c.databaseName], c);
+    const raw = parseJson(row.item) as { id: number; itemId: number; settings: unknown; reopenedBy: number | null } | null;
+    if (!raw) throw new MatchesError('not_found', MatchesErrorCode.NotMatchItem, `项目 ${match.itemId} 不是对阵项目`, { field: 'itemId' });
+    const item = Object.assign(new MatchItem(), { ...raw, settings: parseJson(raw.settings) as Record<string, unknown> });
+    return { match, item, assigned: Number(row.assigned) === 1, structure: row };
   }
 
   /** Checks the entered result against the item's sport and format. */
@@ -197,16 +217,16 @@ export class MatchResultsService {
     return inTransaction(
       this.dataSource,
       async (m) => {
-        const match = await this.matchOf(matchId, m, true);
         // The item row is not locked here: results of different matches go on side by side; the
         // version bump at the end (changed) takes its lock for the last moments of the transaction.
-        const item = await m.findOneOrFail(MatchItem, { where: { itemId: match.itemId } });
-        await this.assertAssigned(principal, match, m);
+        const { match, item, assigned, structure } = await this.readForResult(m, matchId, principal.userId);
+        if (!assigned) throw new MatchesError('forbidden', MatchesErrorCode.NotAssigned, '您不是这场比赛（或其场地）的裁判', { field: 'matchId' });
         if (match.opponent1?.id == null || match.opponent2?.id == null) {
           throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
         }
         const storage = new BracketsStorage(m, { lockMatches: true });
         storage.hold(match, true);
+        storage.adopt(structure);
         const stage = (await storage.stage(match.stageId))!;
         const decided = this.decide(input, item.settings as unknown as MatchSettings, stage.type !== 'round_robin');
         const correction = match.status >= STATUS.completed;
@@ -229,16 +249,14 @@ export class MatchResultsService {
         storage.patch(match.id, { score: decided.score as never, ending: decided.ending, resultBy: principal.userId, resultAt });
         const after = Object.assign(new MatchMatch(), match, storage.current(match.id));
         await storage.flush();
-        await m.insert(MatchChange, {
-          itemId: match.itemId,
+        await this.matches.changed(m, item, {
           targetId: match.id,
           action: correction ? 'correction' : 'result',
-          before: before as never,
-          after: { opponent1: after.opponent1, opponent2: after.opponent2, score: decided.score, ending: decided.ending } as never,
+          before,
+          after: { opponent1: after.opponent1, opponent2: after.opponent2, score: decided.score, ending: decided.ending },
           reason: input.reason?.trim() || null,
           userId: principal.userId,
         });
-        await this.matches.changed(m, item);
         return after;
       },
       5,

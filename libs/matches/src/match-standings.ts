@@ -126,7 +126,8 @@ export class MatchStandings implements StandingsSource, OnModuleInit {
     const size = Number((stage.settings as { size?: number }).size);
     const groups = await m.find(MatchGroup, { where: { stageId: stage.id }, order: { number: 'ASC' } });
     const rounds = await m.find(MatchRound, { where: { stageId: stage.id } });
-    const matches = await m.find(MatchMatch, { where: { stageId: stage.id } });
+    // only what places are decided by: a tally reads every match of the draw, often
+    const matches = await m.find(MatchMatch, { where: { stageId: stage.id }, select: { id: true, groupId: true, roundId: true, status: true, opponent1: true, opponent2: true } });
     const roundOf = new Map(rounds.map((r) => [r.id, r]));
     const groupNo = new Map(groups.map((g) => [g.id, g.number]));
     const placed = new Map<number, Place>();

@@ -10,7 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { MatchGroup, MatchMatch, MatchStage } from './bracket-tables.entity';
 import { BracketsStorage } from './brackets-storage';
 import { checkSettings, crossedGroupLines, type Format, makeDraw, MatchesErrorCode, type MatchSettings, recordingLot, replayLot, shuffleByLot, roundRobinStandings, type RoundRobinResult } from './domain';
-import { MatchChange } from './match-change.entity';
+import { MatchChange, type MatchChangeAction } from './match-change.entity';
 import { MatchItem } from './match-item.entity';
 import { MatchParticipant } from './match-participant.entity';
 import { MatchesError, rule } from './matches-error';
@@ -31,6 +31,16 @@ export interface MatchItemView {
   version: number;
   lot: number[] | null;
   participants: { id: number; entryId: number; name: string; seed: number | null; rating: number | null; startScore: number }[];
+}
+
+/** An audit row of a change (match_changes), written with the version bump it causes. */
+export interface MatchAudit {
+  targetId: number | null;
+  action: MatchChangeAction;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  userId: number;
 }
 
 /** brackets-model Status values we read. */
@@ -152,7 +162,8 @@ export class MatchesService {
       if (ps.length < 2) throw new MatchesError('unprocessable', MatchesErrorCode.TooFewPlayers, '至少需要 2 名参赛者', { field: 'entrants' });
       const lot = opts.replay ? replayLot(opts.replay) : recordingLot(opts.lotSeed ?? Math.floor(Math.random() * 2 ** 31));
       const settings = item.settings as unknown as MatchSettings;
-      const bm = new BracketsManager(new BracketsStorage(m));
+      const storage = new BracketsStorage(m);
+      const bm = new BracketsManager(storage);
       const bySeed = [...ps].sort((a, b) => (a.seed ?? 1e9) - (b.seed ?? 1e9) || (b.rating ?? -1e9) - (a.rating ?? -1e9) || a.id - b.id);
       const childCount = settings.bestOf && settings.bestOf > 1 ? settings.bestOf : 0;
       if (item.format === 'single_elimination' || item.format === 'double_elimination') {
@@ -188,6 +199,7 @@ export class MatchesService {
           settings: { groupCount: groups, seedOrdering: ['groups.seed_optimized'], ...(childCount ? { matchesChildCount: childCount } : {}) },
         });
       }
+      await storage.flush();
       await m.update(MatchItem, { id: item.id }, { status: 'drawn', lot: [...lot.draws] });
       await m.insert(MatchChange, { itemId, action: 'draw', before: null as never, after: { draws: lot.draws } as never, userId: principal.userId, reason: null });
     });
@@ -211,7 +223,8 @@ export class MatchesService {
       const groups = await this.groupStandings(m, stages[0].id, settings);
       if (!groups.complete) throw new MatchesError('conflict', MatchesErrorCode.RoundIncomplete, '小组赛尚有比赛未完成', { field: 'itemId' });
       const lines = crossedGroupLines(groups.ranked.map((g) => g.map((r) => Number(r.player))), settings.advance ?? 2);
-      const bm = new BracketsManager(new BracketsStorage(m));
+      const storage = new BracketsStorage(m);
+      const bm = new BracketsManager(storage);
       const childCount = settings.bestOf && settings.bestOf > 1 ? settings.bestOf : 0;
       await bm.create.stage({
         tournamentId: itemId,
@@ -221,6 +234,7 @@ export class MatchesService {
         seedingIds: lines,
         settings: { size: lines.length, seedOrdering: ['natural'], consolationFinal: Boolean(settings.thirdPlace), ...(childCount ? { matchesChildCount: childCount } : {}) },
       });
+      await storage.flush();
       await m.insert(MatchChange, { itemId, action: 'draw', before: null as never, after: { knockout: lines } as never, userId: principal.userId, reason: null });
     });
     return this.view(itemId);
@@ -254,9 +268,23 @@ export class MatchesService {
 
   /**
    * Bumps the item's version (a first result also moves a drawn item to running) and asks the
-   * worker to re-tally it, in the caller's transaction.
+   * worker to re-tally it, in the caller's transaction; with `audit`, writes the audit row first.
+   * The version's row lock is taken by the last statements: results of other matches wait for it
+   * only while this transaction ends.
    */
-  async changed(m: EntityManager, item: MatchItem): Promise<number> {
+  async changed(m: EntityManager, item: Pick<MatchItem, 'id' | 'itemId'>, audit?: MatchAudit): Promise<number> {
+    if (audit) {
+      const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+      await m.query('INSERT INTO match_changes (item_id, target_id, action, `before`, `after`, reason, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        item.itemId,
+        audit.targetId,
+        audit.action,
+        json(audit.before),
+        json(audit.after),
+        audit.reason,
+        audit.userId,
+      ]);
+    }
     // LAST_INSERT_ID(expr) hands the new version back in the UPDATE's own answer (MySQL's
     // sequence idiom, also MariaDB's): one round trip instead of an UPDATE and a SELECT
     const res = await m.query("UPDATE match_items SET version = LAST_INSERT_ID(version + 1), status = IF(status = 'drawn', 'running', status) WHERE id = ?", [item.id]);

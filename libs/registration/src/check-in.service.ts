@@ -81,6 +81,16 @@ export class CheckInService {
     };
   }
 
+  /** Organizers of the event: how many of its approved entries have checked in, for the gate's counter. */
+  async summary(principal: Principal, eventId: number): Promise<{ approved: number; checkedIn: number }> {
+    await this.events.assertManager(principal, eventId);
+    const [row] = await this.dataSource.manager.query(
+      `SELECT COUNT(*) AS approved, COUNT(checked_in_at) AS checkedIn FROM entries WHERE event_id = ? AND status = 'approved'`,
+      [eventId],
+    );
+    return { approved: Number(row.approved), checkedIn: Number(row.checkedIn) };
+  }
+
   /** A whole delegation's approved entries at once; returns how many were newly checked in. */
   async scanDelegation(principal: Principal, eventId: number, organisationId: number): Promise<{ checkedIn: number; alreadyCheckedIn: number }> {
     await this.events.assertManager(principal, eventId);

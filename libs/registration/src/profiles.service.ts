@@ -2,7 +2,7 @@ import { coversPath, forbidden, type Principal, UsersService } from '@app/identi
 import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { maskMobile, maskResidentId, shanghaiToday, validateMobile, validateResidentId, type Gender } from './domain';
 import { PersonProfile } from './person-profile.entity';
 import { PiiCipher } from './pii-cipher';
@@ -16,6 +16,18 @@ export interface ProfileInput {
   gender?: Gender;
   birthDate?: string;
   unionMemberNo?: string | null;
+}
+
+/** Someone a delegation may enter, with what tells two people of one name apart. */
+export interface MemberView {
+  userId: number;
+  realName: string;
+  organisationId: number;
+  organisationName: string;
+  membershipConfirmed: boolean;
+  /** Null until the profile is filled in: such a person cannot be entered yet. */
+  mobile: string | null;
+  masked: boolean;
 }
 
 export interface ProfileView {
@@ -69,6 +81,31 @@ export class ProfilesService {
       throw err;
     }
     return this.read(userId, input.realName ?? standing.realName, !standing.clear);
+  }
+
+  /**
+   * The contestants a leader or organizer may enter, a page at a time (identity bounds them to the
+   * caller's subtree); mobiles clear for organizers over the person, masked for leaders.
+   */
+  async members(principal: Principal, query: { q?: string; offset: number; limit: number }): Promise<{ total: number; items: MemberView[] }> {
+    const page = await this.users.members(principal, query);
+    const ids = page.items.map((m) => m.id);
+    const found = ids.length ? await this.profiles.find({ where: { userId: In(ids) }, select: { userId: true, mobileEnc: true } }) : [];
+    const mobiles = new Map(found.map((p) => [p.userId, this.pii.decrypt(p.mobileEnc)]));
+    const items = page.items.map((m) => {
+      const masked = !coversPath(principal.roles, ['organizer'], m.organisationPath);
+      const mobile = mobiles.get(m.id);
+      return {
+        userId: m.id,
+        realName: m.realName,
+        organisationId: m.organisationId,
+        organisationName: m.organisationName,
+        membershipConfirmed: m.membershipConfirmed,
+        mobile: mobile === undefined ? null : masked ? maskMobile(mobile) : mobile,
+        masked,
+      };
+    });
+    return { total: page.total, items };
   }
 
   /** Clear for the person and organizers over them, masked for their delegation leaders, refused to others. */

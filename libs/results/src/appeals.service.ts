@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APPEAL_LIMITS, type AttachmentInput, checkAttachments, readAttachment, storeAttachments } from './appeal-files';
 import { nowIso, PublicationLedger } from './publication-ledger';
 import { PublicationNotices } from './publication-notices';
+import { type CorrectionMark, type CorrectionProblem, planCorrection } from './domain/appeal-correction';
 import { ResultsError, ResultsErrorCode } from './results-error';
 
 export interface AppealView {
@@ -27,11 +28,15 @@ export interface AppealView {
   attachments: { id: number; fileName: string; contentType: string; size: number }[];
 }
 
-export interface CorrectedMark {
-  judgeId: number;
-  entryId: number;
-  criterion?: string;
-  value: string | null;
+export type CorrectedMark = CorrectionMark;
+
+/** What an upheld appeal changes: marks of the appealed entry, and/or its reinstatement. */
+export interface Correction {
+  marks?: CorrectedMark[];
+  /** Reverse the entry's disqualification (DNS/DNF/DQ status) and penalties. */
+  reinstate?: boolean;
+  /** the round of the marks, for an item run in rounds */
+  round?: number;
 }
 
 type StoredAppeal = Omit<AppealView, 'realName' | 'organisationName' | 'filedByName' | 'attachments'> & { attachments: AppealView['attachments'] | string | null };
@@ -75,17 +80,23 @@ export class AppealsService {
   }
 
   /**
-   * Organizers decide an appeal with a reason. Upholding it corrects the marks named, through the
-   * audited mark-change path (the reason names the appeal), and the item is re-tallied; the
-   * decision and the correction commit together or not at all.
+   * Organizers decide an appeal with a reason. Upholding it writes what the jury decided about the
+   * appealed entry (planCorrection): corrected marks of several judges and criteria, and/or the
+   * entry reinstated (a DNS/DNF/DQ status or a penalty reversed), through the audited mark-change
+   * path (the reason names the appeal); the item is re-tallied. The decision and the corrections
+   * commit together or not at all.
    */
-  async decide(principal: Principal, appealId: number, decision: 'uphold' | 'dismiss', reason: string, marks: CorrectedMark[] = [], round?: number): Promise<AppealView> {
+  async decide(principal: Principal, appealId: number, decision: 'uphold' | 'dismiss', reason: string, correction: Correction = {}): Promise<AppealView> {
     const appeal = await this.appeal(appealId);
     await this.ledger.assertOrganizer(principal, appeal.itemId);
-    if (decision === 'uphold' && !marks.length) {
-      throw new ResultsError('invalid', ResultsErrorCode.CorrectionRequired, '申诉成立须同时给出更正的成绩 marks', { field: 'marks' });
+    let marks: CorrectedMark[] = [];
+    if (decision === 'uphold') {
+      const standing = correction.reinstate ? await this.sheets.standingCells(appeal.itemId, appeal.entryId, correction.round) : null;
+      const plan = planCorrection(appeal.entryId, correction.marks ?? [], standing && { standing });
+      if (!plan.ok) throw correctionRefused(plan.problem, appeal.entryId);
+      marks = plan.marks;
     }
-    const correct = marks.length ? await this.sheets.prepareCorrection(principal, appeal.itemId, marks, `申诉 #${appealId} 成立：${reason}`, round) : undefined;
+    const correct = marks.length ? await this.sheets.prepareCorrection(principal, appeal.itemId, marks, `申诉 #${appealId} 成立：${reason}`, correction.round) : undefined;
     const resolution = decision === 'uphold' ? 'UPHELD' : 'REJECTED';
     await inTransaction(this.dataSource, async (m) => {
       const state = await this.ledger.lock(m, appeal.itemId);
@@ -93,7 +104,7 @@ export class AppealsService {
         appealId,
         reason,
         action: decision === 'uphold' ? 'UPHOLD_APPEAL' : 'DISMISS_APPEAL',
-        detail: marks.length ? { marks } : undefined,
+        detail: marks.length ? { marks, ...(correction.reinstate ? { reinstated: true } : {}) } : undefined,
       });
       if (correct) await correct(m);
       await m.query('UPDATE result_appeals SET status = ?, resolved_by = ?, resolved_at = NOW(3), resolution_reason = ? WHERE id = ?', [
@@ -132,10 +143,10 @@ export class AppealsService {
     }
   }
 
-  private async appeal(appealId: number): Promise<{ itemId: number; filedBy: number }> {
-    const [row] = await this.dataSource.query('SELECT item_id AS itemId, filed_by AS filedBy FROM result_appeals WHERE id = ?', [appealId]);
+  private async appeal(appealId: number): Promise<{ itemId: number; entryId: number; filedBy: number }> {
+    const [row] = await this.dataSource.query('SELECT item_id AS itemId, entry_id AS entryId, filed_by AS filedBy FROM result_appeals WHERE id = ?', [appealId]);
     if (!row) throw new ResultsError('not_found', ResultsErrorCode.AppealNotFound, `申诉不存在：${appealId}`);
-    return { itemId: Number(row.itemId), filedBy: Number(row.filedBy) };
+    return { itemId: Number(row.itemId), entryId: Number(row.entryId), filedBy: Number(row.filedBy) };
   }
 
   /** Appeals with the entrant's and the filer's names, their delegation and their files (not the bytes). */
@@ -179,5 +190,18 @@ export class AppealsService {
         },
       ];
     });
+  }
+}
+
+function correctionRefused(problem: CorrectionProblem, entryId: number): ResultsError {
+  switch (problem.code) {
+    case 'required':
+      return new ResultsError('invalid', ResultsErrorCode.CorrectionRequired, '申诉成立须同时给出更正的成绩 marks，或恢复该选手的成绩 reinstate', { field: 'marks' });
+    case 'otherEntry':
+      return new ResultsError('invalid', ResultsErrorCode.CorrectionOtherEntry, `申诉只能更正被申诉的报名记录 ${entryId} 的成绩`, { field: `marks[${problem.index}].entryId` });
+    case 'twice':
+      return new ResultsError('invalid', ResultsErrorCode.CorrectionTwice, '同一评委的同一评分项只能更正一次', { field: `marks[${problem.index}]` });
+    case 'nothingToReinstate':
+      return new ResultsError('conflict', ResultsErrorCode.NothingToReinstate, '该选手没有被取消资格或处罚，无需恢复', { field: 'reinstate' });
   }
 }

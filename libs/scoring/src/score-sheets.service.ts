@@ -124,6 +124,15 @@ export class ScoreSheetsService {
     };
   }
 
+  /** The cells that stand against an entry outside its marks (a DNS/DNF/DQ status, a penalty), on every sheet of the round. */
+  async standingCells(itemId: number, entryId: number, round?: number): Promise<{ judgeId: number; criterion: 'status' | 'penalty'; value: string }[]> {
+    const rows: { judgeId: number; criterion: 'status' | 'penalty'; value: string }[] = await this.dataSource.query(
+      "SELECT judge_id AS judgeId, criterion, value FROM marks WHERE item_id = ? AND round_id = ? AND entry_id = ? AND criterion IN ('status', 'penalty') ORDER BY judge_id, criterion",
+      [itemId, round ?? 0, entryId],
+    );
+    return rows.map((r) => ({ ...r, judgeId: Number(r.judgeId) }));
+  }
+
   /** One mark into the caller's own sheet, at its current version: the quick path of a judge's tablet. */
   async enterOne(principal: Principal, itemId: number, mark: { entryId: number; criterion?: string; value: string }, round?: number): Promise<SheetView> {
     const [row] = await this.dataSource.query('SELECT version FROM score_sheets WHERE item_id = ? AND round_id = ? AND judge_id = ?', [

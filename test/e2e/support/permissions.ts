@@ -161,6 +161,13 @@ export const PERMISSIONS: Record<string, Permission> = {
       body: { username: `mx-new-${caller}-${fx.tag}`, password: PASSWORD, realName: '新职工', roles: [{ organisationId: fx.orgs.A, role: 'contestant' }] },
     }),
   },
+  'GET /api/v1/delegation-members': {
+    allowed: 'leaderA',
+    request: () => ({ query: { limit: 100 } }),
+    refused: { otherLeader: 200, siblingOrganizer: 200 },
+    why: 'leaders and organizers list the contestants of their own organisations only',
+    sees: (res, fx) => (res.body.items.some((p: { userId: number }) => p.userId === fx.people.entrant.id) ? 'a contestant of another organisation' : undefined),
+  },
   'GET /api/v1/users/pending-members': {
     allowed: 'leaderA',
     request: () => ({}),
@@ -237,6 +244,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'POST /api/v1/entries/:id/reject': { allowed: 'organizer', request: (fx) => ({ params: { id: fx.entries.toReject }, body: { reason: '工会会员证明材料不全' } }) },
   'POST /api/v1/entries/:id/withdraw': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.entries.withdraw } }) },
   'GET /api/v1/entries/:id/check-in-code': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.entries.main } }) },
+  'GET /api/v1/events/:eventId/check-ins': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.events.main } }) },
   'POST /api/v1/events/:eventId/check-ins': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.events.main }, body: { token: fx.checkInToken } }) },
   'POST /api/v1/events/:eventId/delegations/:organisationId/check-in': {
     allowed: 'organizer',

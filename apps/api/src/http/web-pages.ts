@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
  * The sections of the web app's own paths (apps/web/src/router.ts): each answers with the app's
  * index.html, and the app's router shows the page (history fallback). Anything else is the API's.
  */
-export const WEB_PAGE_SECTIONS = ['events', 'board', 'verify', 'login', 'signup', 'reset', 'me', 'judge', 'manage', 'leader', 'hike', 'forbidden'] as const;
+export const WEB_PAGE_SECTIONS = ['events', 'board', 'verify', 'login', 'signup', 'reset', 'me', 'judge', 'manage', 'leader', 'jobs', 'employer', 'hike'] as const;
 
 /** Where `npm run build` writes the pages: dist/web, beside dist/apps. */
 export const WEB_ROOT = resolve(__dirname, '../../../../web');

@@ -19,6 +19,8 @@ import {
   ExportQuery,
   ImportQuery,
   ItemRegistrationDto,
+  MemberPageDto,
+  MemberQuery,
   ProfileDto,
   ProfileViewDto,
   PublicPlacesDto,
@@ -62,6 +64,16 @@ export class RegistrationAdminController {
   @Refuses({ 404: 'no such user, or no profile yet' })
   profile(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.profiles.view(caller, id);
+  }
+
+  /** Delegation leaders and organizers: the contestants of their own organisations, to enter one of them. */
+  @Get('delegation-members')
+  @Allow('delegation_leader', 'organizer')
+  @Operation('The contestants of the organisations in the caller\'s charge, by name, a page at a time')
+  @ApiOkResponse({ type: MemberPageDto })
+  @Refuses({})
+  members(@Caller() caller: Principal, @Query() query: MemberQuery) {
+    return this.profiles.members(caller, { q: query.q, offset: query.offset ?? 0, limit: query.limit ?? 20 });
   }
 
   /** Organizers of the event: window, age reference date, approval, capacity, bibs, limits. */

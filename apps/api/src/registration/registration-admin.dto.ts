@@ -130,3 +130,24 @@ export class ExportQuery {
 export class ImportQuery {
   @ApiProperty({ description: 'the delegation (organisation) the people belong to' }) @QueryId() organisationId: number;
 }
+
+export class MemberQuery {
+  @ApiPropertyOptional({ description: 'a part of the real name' }) @OptionalField() @IsString() @Length(0, 50) q?: string;
+  @ApiPropertyOptional({ default: 0 }) @OptionalField() @ToInt() @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @OptionalField() @ToInt() @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class MemberDto {
+  @ApiProperty() userId: number;
+  @ApiProperty({ example: '张伟' }) realName: string;
+  @ApiProperty() organisationId: number;
+  @ApiProperty({ example: '杭州钢铁集团工会' }) organisationName: string;
+  @ApiProperty({ description: 'false while a self-signed-up person waits for their organisation to confirm them' }) membershipConfirmed: boolean;
+  @ApiProperty({ nullable: true, type: String, example: '138****5678', description: 'null until the profile is filled in' }) mobile: string | null;
+  @ApiProperty() masked: boolean;
+}
+
+export class MemberPageDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [MemberDto] }) items: MemberDto[];
+}

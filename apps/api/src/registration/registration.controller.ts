@@ -10,6 +10,7 @@ import {
   CheckInCodeDto,
   CheckInDto,
   CheckInResultDto,
+  CheckInSummaryDto,
   DelegationCheckInDto,
   EntryDto,
   EntryListQuery,
@@ -125,6 +126,16 @@ export class RegistrationController {
   @Refuses({ 404: 'no such event', 409: 'the entry is not approved' })
   checkInEntrant(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Body() dto: CheckInDto) {
     return this.checkIn.scan(caller, eventId, dto.token);
+  }
+
+  /** Organizers of the event: the gate's counter, and the check-in page's test of who may scan. */
+  @Get('events/:eventId/check-ins')
+  @Allow('organizer')
+  @Operation('How many approved entries of the event have checked in')
+  @ApiOkResponse({ type: CheckInSummaryDto })
+  @Refuses({ 404: 'no such event' })
+  checkInSummary(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
+    return this.checkIn.summary(caller, eventId);
   }
 
   /** Organizers of the event: every approved entry of one delegation at once. */

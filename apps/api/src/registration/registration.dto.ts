@@ -80,6 +80,11 @@ export class CheckInResultDto {
   @ApiProperty({ example: '已于2026-11-21 08:02:11签到，无需重复签到' }) message: string;
 }
 
+export class CheckInSummaryDto {
+  @ApiProperty({ description: 'approved entries of the event' }) approved: number;
+  @ApiProperty({ description: 'of those, checked in' }) checkedIn: number;
+}
+
 export class DelegationCheckInDto {
   @ApiProperty() checkedIn: number;
   @ApiProperty() alreadyCheckedIn: number;

@@ -126,15 +126,15 @@ export class PublicationController {
     return file.content;
   }
 
-  /** Organizers of the event: uphold with the corrected marks (audited, re-tallied), in one step. */
+  /** Organizers of the event: uphold with the corrected marks and/or the entry reinstated (audited, re-tallied), in one step. */
   @Post('appeals/:appealId/uphold')
   @Allow('organizer')
   @HttpCode(200)
-  @Operation('Uphold an appeal with the corrected marks (audited, re-tallied)', { name: 'upholdAppeal' })
+  @Operation("Uphold an appeal: correct the appealed entry's marks and/or reverse its disqualification or penalty (audited, re-tallied)", { name: 'upholdAppeal' })
   @ApiOkResponse({ type: AppealViewDto })
-  @Refuses({ 404: 'no such appeal', 409: 'the appeal is decided already', 422: 'a corrected mark the judge does not score' })
+  @Refuses({ 404: 'no such appeal', 409: 'the appeal is decided already, or nothing to reinstate', 422: 'a corrected mark the judge does not score' })
   uphold(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: DecisionDto) {
-    return this.appealsService.decide(caller, appealId, 'uphold', dto.reason, dto.marks, dto.round);
+    return this.appealsService.decide(caller, appealId, 'uphold', dto.reason, { marks: dto.marks, reinstate: dto.reinstate, round: dto.round });
   }
 
   /** Organizers of the event: dismiss, with the reason given to the appellant. */

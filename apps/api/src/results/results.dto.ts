@@ -152,13 +152,18 @@ export class CorrectedMarkDto {
 }
 
 export class DecisionDto extends ReasonDto {
-  @ApiPropertyOptional({ type: [CorrectedMarkDto], description: 'uphold: the corrected marks (required); dismiss: none' })
+  @ApiPropertyOptional({ type: [CorrectedMarkDto], description: 'uphold: the corrected marks of the appealed entry (several judges and criteria); dismiss: none' })
   @OptionalField()
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => CorrectedMarkDto)
   marks?: CorrectedMarkDto[];
+
+  @ApiPropertyOptional({ description: "uphold: reverse the entry's disqualification (DNS/DNF/DQ status) and penalties; with or without marks" })
+  @OptionalField()
+  @IsBoolean()
+  reinstate?: boolean;
 
   @ApiPropertyOptional({ description: 'the round of the marks, for an item run in rounds' }) @OptionalField() @IsInt() @IsPositive() round?: number;
 }

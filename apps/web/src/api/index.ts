@@ -52,6 +52,9 @@ export const registration = {
   reject: (entryId: number, reason: string) => ok(api.POST('/api/v1/entries/{id}/reject', { params: { path: { id: entryId } }, body: { reason } })),
   withdraw: (entryId: number) => ok(api.POST('/api/v1/entries/{id}/withdraw', { params: { path: { id: entryId } } })),
   checkInCode: (entryId: number) => ok(api.GET('/api/v1/entries/{id}/check-in-code', { params: { path: { id: entryId } } })),
+  /** Organizers of the event: approved entries and how many have checked in. */
+  checkInSummary: (eventId: number) => ok(api.GET('/api/v1/events/{eventId}/check-ins', { params: { path: { eventId } } })),
+  checkIn: (eventId: number, token: string) => ok(api.POST('/api/v1/events/{eventId}/check-ins', { params: { path: { eventId } }, body: { token } })),
   saveOwnProfile: (body: Schemas['ProfileDto']) => ok(api.PUT('/api/v1/me/profile', { body })),
 };
 
@@ -67,6 +70,8 @@ export const scoring = {
     ok(api.PUT('/api/v1/items/{itemId}/sheets/{judgeId}', { params: { path: { itemId, judgeId } }, body })),
   submitSheet: (itemId: number, judgeId: number, body: Schemas['SheetVersionDto']) =>
     ok(api.POST('/api/v1/items/{itemId}/sheets/{judgeId}/submit', { params: { path: { itemId, judgeId } }, body })),
+  /** Organizers: every change to submitted marks, with before, after and the reason (an upheld appeal names itself in it). */
+  markChanges: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/mark-changes', { params: { path: { itemId } } })),
   preview: (body: Schemas['PreviewDto']) => ok(api.POST('/api/v1/scoring/preview', { body })),
 };
 
@@ -107,6 +112,8 @@ export const leader = {
     ),
   /** Self-signed-up people of the leader's union waiting to be confirmed as members. */
   pendingMembers: () => ok(api.GET('/api/v1/users/pending-members')),
+  /** The contestants of the leader's organisations, by a part of the name, 20 at a time; mobiles masked. */
+  members: (q: string) => ok(api.GET('/api/v1/delegation-members', { params: { query: { q, limit: 20 } } })),
   confirmMember: (id: number) => ok(api.POST('/api/v1/users/{id}/confirm-membership', { params: { path: { id } } })),
 };
 

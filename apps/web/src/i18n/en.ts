@@ -1,8 +1,9 @@
+import fair from './fair.en';
 import type zh from './zh-CN';
 
 const en: typeof zh = {
-  app: { title: 'Union Events', skip: 'Skip to content', language: '中文', languageLabel: 'Change language' },
-  nav: { hike: 'Hiking', events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'My judging', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', queues: 'Job queues', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate' },
+  app: { title: 'Union Events', skip: 'Skip to content', language: '中文', languageLabel: 'Change language', forbidden: 'Your account may not use this page.' },
+  nav: { hike: 'Hiking', events: 'Events', myEntries: 'My entries', record: 'My results', inbox: 'Inbox', judge: 'My judging', manage: 'Organize', leader: 'Delegation', stats: 'Statistics', queues: 'Job queues', signIn: 'Sign in', signOut: 'Sign out', verify: 'Verify certificate', jobs: 'Jobs', myApplications: 'My applications', fairPass: 'Fair pass', employer: 'Employer', manageFairs: 'Job fairs' },
   kind: { skill_competition: 'Skill competition', sports_meet: 'Sports meet', hiking: 'Hiking', job_fair: 'Job fair' },
   status: { draft: 'Draft', registration_open: 'Registration open', registration_closed: 'Registration closed', in_progress: 'In progress', finished: 'Finished' },
   entryStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Refused', waitlisted: 'Waitlisted', withdrawn: 'Withdrawn' },
@@ -58,6 +59,7 @@ const en: typeof zh = {
     status: { draft: 'Draft', submitted: 'Submitted', locked: 'Locked' },
   },
   manage: {
+    corrections: 'Corrections (this contestant; several judges and criteria)', addCorrection: 'Add a correction', removeCorrection: 'Remove correction', reinstate: 'Reverse the disqualification or penalty and reinstate the result',
     heading: 'Organize', newEvent: 'New event', name: 'Name', kind: 'Kind', organisation: 'Organiser', startsOn: 'Starts on', endsOn: 'Ends on',
     create: 'Create', items: 'Items', newItem: 'Add an item', itemName: 'Item name', scheme: 'Scheme', schemeMin: 'Lowest mark', schemeMax: 'Highest mark',
     dropExtremes: 'Drop the highest and the lowest mark', openRegistration: 'Open registration', closeRegistration: 'Close registration', start: 'Start', finish: 'Finish',
@@ -73,6 +75,7 @@ const en: typeof zh = {
     awards: 'Awards', awardRules: 'First prize to the top {n}', runAwards: 'Grant awards', granted: '{n} granted', done: 'Done',
   },
   leader: {
+    searchMember: 'Type a name to search', noProfile: 'no profile yet', notConfirmed: 'membership not confirmed', moreMembers: '{n} people, the first {shown} shown: type a name to narrow',
     enterOne: 'Enter a member', person: 'Member',
     heading: 'Delegation', event: 'Event', pick: 'Choose an event', upload: 'Upload a roster (xlsx or csv)', uploadButton: 'Import roster', wrongType: 'Only .xlsx or .csv files',
     imported: 'Imported: {people} people, {created} new accounts, {entries} entries, {waitlisted} waitlisted', refused: 'The roster was not imported', row: 'Row', field: 'Field', reason: 'Reason',
@@ -114,7 +117,7 @@ const en: typeof zh = {
     walkerHeading: 'My walk', myCode: 'My checkpoint QR code', myCodeHint: 'Show this code to the staff at each checkpoint.', shareHeading: 'Share with family', share: 'Make a follow link (the old one stops working)',
     outHeading: 'Safety', imOut: 'I am out', reasonExample: 'e.g. sprained ankle, went home by car', confirmOut: 'Confirm I am out', outDone: 'You are recorded as out; nobody will search the trail for you.',
   },
-  forbidden: { heading: 'Not allowed', text: 'Your account may not open this page.' },
   common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', cancel: 'Cancel', confirm: 'OK', save: 'Save', back: 'Back', yes: 'Yes', no: 'No' },
+  fair,
 };
 export default en;

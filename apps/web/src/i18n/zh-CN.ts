@@ -1,6 +1,8 @@
+import fair from './fair.zh-CN';
+
 export default {
-  app: { title: '职工赛事平台', skip: '跳到正文', language: 'English', languageLabel: '切换语言' },
-  nav: { hike: '毅行', events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分任务', manage: '组织管理', leader: '代表队', stats: '统计', queues: '任务队列', signIn: '登录', signOut: '退出', verify: '证书查验' },
+  app: { title: '职工赛事平台', skip: '跳到正文', language: 'English', languageLabel: '切换语言', forbidden: '您的账号没有使用此页面的权限。' },
+  nav: { hike: '毅行', events: '赛事', myEntries: '我的报名', record: '我的成绩', inbox: '消息', judge: '评分任务', manage: '组织管理', leader: '代表队', stats: '统计', queues: '任务队列', signIn: '登录', signOut: '退出', verify: '证书查验', jobs: '找工作', myApplications: '我的求职', fairPass: '求职码', employer: '用人单位', manageFairs: '招聘会管理' },
   kind: { skill_competition: '技能竞赛', sports_meet: '运动会', hiking: '徒步', job_fair: '招聘会' },
   status: { draft: '草稿', registration_open: '报名中', registration_closed: '报名截止', in_progress: '进行中', finished: '已结束' },
   entryStatus: { pending: '待审核', approved: '已通过', rejected: '未通过', waitlisted: '候补', withdrawn: '已退赛' },
@@ -56,6 +58,7 @@ export default {
     status: { draft: '草稿', submitted: '已提交', locked: '已锁定' },
   },
   manage: {
+    corrections: '更正（同一选手，可多名裁判、多个评分项）', addCorrection: '添加一项更正', removeCorrection: '删除更正', reinstate: '撤销取消资格或处罚，恢复该选手成绩',
     heading: '组织管理', newEvent: '创建赛事', name: '名称', kind: '类别', organisation: '主办单位', startsOn: '开始日期', endsOn: '结束日期',
     create: '创建', items: '项目', newItem: '添加项目', itemName: '项目名称', scheme: '评分规则', schemeMin: '最低分', schemeMax: '最高分',
     dropExtremes: '去掉一个最高分和一个最低分', openRegistration: '开放报名', closeRegistration: '截止报名', start: '开始比赛', finish: '结束赛事',
@@ -71,6 +74,7 @@ export default {
     awards: '奖项', awardRules: '一等奖取前 {n} 名', runAwards: '颁发奖项', granted: '已颁发 {n} 项', done: '已完成',
   },
   leader: {
+    searchMember: '输入姓名查找', noProfile: '未填参赛资料', notConfirmed: '待确认会员', moreMembers: '共 {n} 人，显示前 {shown} 人，请输入姓名缩小范围',
     enterOne: '为队员报名', person: '队员',
     heading: '代表队', event: '赛事', pick: '选择赛事', upload: '上传名单（xlsx 或 csv）', uploadButton: '导入名单', wrongType: '只接受 .xlsx 或 .csv 文件',
     imported: '已导入：{people} 人，新建账号 {created} 个，报名 {entries} 项，候补 {waitlisted} 项', refused: '名单未导入', row: '行', field: '字段', reason: '原因',
@@ -112,6 +116,6 @@ export default {
     walkerHeading: '我的毅行', myCode: '我的打卡二维码', myCodeHint: '在打卡点向工作人员出示此二维码。', shareHeading: '分享给家人', share: '生成关注链接（旧链接随即失效）',
     outHeading: '安全退出', imOut: '我已退出', reasonExample: '如：脚踝扭伤，已乘车返回', confirmOut: '确认退出', outDone: '已登记退出，工作人员不会再寻找您。',
   },
-  forbidden: { heading: '无权访问', text: '您的账号没有访问此页面的权限。' },
   common: { loading: '加载中…', error: '出错了', retry: '重试', cancel: '取消', confirm: '确定', save: '保存', back: '返回', yes: '是', no: '否' },
+  fair,
 };

@@ -7,3 +7,4 @@ export * from './medal-table';
 export * from './records';
 export * from './publication';
 export * from './annotate';
+export * from './appeal-correction';

@@ -1,0 +1,47 @@
+import type zh from './fair.zh-CN';
+
+/** The job fair's pages, in English. */
+const en: typeof zh = {
+  jobs: 'Jobs', fair: 'Job fair', fairs: 'Job fairs', keyword: 'Keyword', keywordHint: 'e.g. 电工, 数控', salaryMin: 'Monthly pay from (yuan)', salaryMax: 'Monthly pay up to (yuan)',
+  district: 'District', industry: 'Industry', education: 'Education', experience: 'Experience', sort: 'Sort', byRelevance: 'By relevance', bySalary: 'By pay', search: 'Search',
+  salaryInvalid: 'Monthly pay is a whole number of yuan', noFairs: 'No job fairs yet', found: '{n} positions', searchThisFair: 'Positions',
+  perMonth: '{min}–{max} yuan a month', perYear: '{min}–{max} yuan a year', negotiable: 'Negotiable', month: 'Per month', year: 'Per year',
+  headcount: '{n} openings', headcountOpen: 'Several', headcountLabel: 'Openings', description: 'Description', backToSearch: 'Back to the results',
+  apply: 'Apply', signInToApply: 'Sign in to apply', seekersOnly: 'Only job seekers apply', applied: 'Applied.', registerFirst: 'Register for this job fair before applying.', register: 'Register',
+  cv: 'CV', noCv: 'No CV', uploadCv: 'Upload a CV (PDF or image)', consent: 'I agree to give the chosen CV to {employer} (revocable at any time)', applySubmit: 'Apply',
+  myApplications: 'My applications', noApplications: 'No applications yet', position: 'Position', employer: 'Employer', status: 'Status', history: 'History', actions: 'Actions',
+  withdraw: 'Withdraw', withdrawnDone: 'Application withdrawn', shareCvAsk: '{employer} scanned your pass and asks for your CV', shareCv: 'Give CV', sharedDone: 'CV given to {employer}',
+  myCvs: 'My CVs', cvWithdrawn: 'Withdrawn', withdrawCv: 'Withdraw CV', cvWithdrawnDone: 'CV withdrawn: shared with no one', uploaded: '{name} uploaded',
+  consents: 'Who may read my CV', consentsHint: 'These employers may read your CV because you agreed; once revoked they no longer can.', consentLine: '{employer}: {cv}', revoked: 'Revoked',
+  revoke: 'Revoke', revokeFor: 'Revoke consent for {employer}', revokedDone: 'Consent for {employer} revoked',
+  myPass: 'My fair pass', passHint: 'Show this QR code at an employer’s booth; they scan it to record your interest.', passAlt: 'Fair pass QR code', passCode: 'Pass code',
+  employerHeading: 'Employer', employerName: 'Company name', creditCode: 'Unified social credit code', registerEmployer: 'Register an employer', employerRegistered: 'Employer registered',
+  notApplied: 'Not applied', applyToFair: 'Apply to take part', appliedToFair: 'Application sent; the organizer reviews it', booth: 'Booth', managePositions: 'Positions', boothScan: 'Booth scan',
+  participation: { pending: 'Pending', approved: 'Approved', refused: 'Refused' },
+  positions: 'Our positions', noPositions: 'No positions posted yet', positionStatus: { pending: 'Pending review', approved: 'Published', refused: 'Sent back' },
+  hiredOf: '{hired} hired of {n}', pipeline: 'Pipeline', refusedBecause: 'Sent back: {reason}',
+  flagged: 'These terms may breach the Employment Promotion Law; please change them: {terms}',
+  screening: { gender: 'sex limit', ethnicity: 'ethnicity limit', religion: 'religion limit', age: 'age limit', marriage_childbirth: 'marriage or childbirth limit', household_registration: 'household registration limit', health: 'health limit', disability: 'disability discrimination' },
+  newPosition: 'Post a position', positionTitle: 'Title', headcountInput: 'Openings (blank for several)', salaryPeriod: 'Pay', salaryFrom: 'From (yuan)', salaryTo: 'To (yuan)',
+  tags: 'Benefits (comma separated)', post: 'Submit for review', positionPosted: 'Position submitted for the organizer’s review',
+  slots: 'Interview slots', booked: 'Booked', free: 'Free', slotDay: 'Day', slotFrom: 'From', slotTo: 'To', publishSlot: 'Publish slot', slotPublished: 'Interview slot published',
+  pipelineOf: 'Pipeline: {title}', closed: 'Refused / withdrawn', fromBooth: 'Booth scan', downloadCv: 'Download CV', noCvShared: 'No CV shared',
+  moveTo: 'Move to', note: 'Note', move: 'Move', refuse: 'Refuse', moved: '{name}: {stage}', assessment: 'Rating and notes', rating: 'Rating',
+  ratings: { 1: '1 poor fit', 2: '2 fair', 3: '3 good', 4: '4 strong fit' }, notes: 'Notes (our staff only)', intention: 'Intention reached', assessed: 'Rating of {name} saved',
+  stage: { applied: 'Applied', screened: 'Screened', interviewing: 'Interviewing', offered: 'Offered', hired: 'Hired', rejected: 'Refused', withdrawn: 'Withdrawn' },
+  scanHint: 'Choose the position, then scan the pass on the seeker’s phone; if it will not scan, type the text under the code.', scanner: 'Scan the seeker’s pass', scannedLine: '{name} recorded → {title}',
+  manageHeading: 'Job fairs', noFairsToManage: 'No job fairs of your organisation yet', employersTab: 'Employers', reviewTab: 'Postings to review ({n})', figuresTab: 'Figures',
+  approve: 'Approve', reason: 'Reason for refusal', reasonFor: 'Reason for refusing {name}', hall: 'Hall', boothNumber: 'Booth', hallOf: 'Hall of {name}', boothNumberOf: 'Booth of {name}', assignBooth: 'Assign booth',
+  boothAssigned: 'Booth assigned to {name}', nothingPending: 'Nothing to review',
+  decided: { approve: '{name} approved', refuse: '{name} refused' }, reviewed: { approve: '“{title}” published', refuse: '“{title}” sent back' },
+  exportXlsx: 'Export to Excel', funnel: 'From application to hire', totals: 'The fair’s size',
+  count: {
+    employers: 'Employers', positions: 'Openings offered', postings: 'Postings', notFixedPostings: 'Postings without a fixed headcount', seekers: 'Job seekers', visits: 'Booth scans',
+    cvsDelivered: 'CVs delivered', applications: 'Applications', screened: 'Screened', interviewed: 'Interviewed', offered: 'Offered', hired: 'Hired', intentions: 'Intentions reached',
+  },
+  rate: {
+    screenedPerCv: 'Screened per CV', interviewedPerScreened: 'Interviewed per screened', offeredPerInterviewed: 'Offered per interviewed', hiredPerOffered: 'Hired per offered',
+    hiredPerApplication: 'Hired per application', applicationsPerSeeker: 'Applications per seeker', intentionsPerApplication: 'Intentions per application', hiredPerPosition: 'Hired per opening',
+  },
+};
+export default en;
