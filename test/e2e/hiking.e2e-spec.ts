@@ -316,6 +316,31 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     ]);
   });
 
+  it('gives the pages what they read: results with splits, a walker their walks, staff their checkpoints, the board its outline', async () => {
+    const [A, , C] = [team.A.walkers, team.B.walkers, team.C.walkers];
+    const results = (await http().get(`/api/v1/hiking/routes/${routeId}/results`)).body;
+    expect(results.teams.map((t: { entryId: number; place: number | null; complete: boolean }) => [t.entryId, t.place, t.complete])).toEqual([
+      [team.A.entryId, 1, true],
+      [team.B.entryId, 2, false],
+      [team.C.entryId, null, false],
+    ]);
+    const a0 = results.teams[0].members.find((m: { walkerId: number }) => m.walkerId === A[0]);
+    expect([a0.realName, a0.splits.length, Math.round(a0.splits[14].elapsedMs / 60_000)]).toEqual([team.A.members[0].realName, 15, 140]);
+    // C0 withdrew at the fifth checkpoint: splits up to where they stopped.
+    const c0 = results.teams[2].members.find((m: { walkerId: number }) => m.walkerId === C[0]);
+    expect([c0.status, c0.splits.map((x: { seq: number }) => x.seq)]).toEqual(['withdrawn', [0, 1, 2, 3, 4, 5]]);
+
+    const mine = (await http().get('/api/v1/hiking/me/walkers').set(bearer(team.A.members[0].token))).body;
+    expect(mine).toEqual([expect.objectContaining({ id: A[0], routeId, routeName: '28公里毅行', status: 'finished', lastCheckpointName: '塘栖古镇', eventId })]);
+    const cps2 = (await http().get('/api/v1/hiking/me/checkpoints').set(bearer(staff.two.token))).body;
+    expect(cps2).toEqual([expect.objectContaining({ checkpointId: cps[3], seq: 3, name: '大兜路', routeId, eventId })]);
+    const outline = await http().get(`/api/v1/hiking/routes/${routeId}/outline`).set(bearer(staff.two.token));
+    expect([outline.status, outline.body.organizer, outline.body.checkpoints.filter((c: { assigned: boolean }) => c.assigned).map((c: { id: number }) => c.id)]).toEqual([200, false, [cps[3]]]);
+    expect((await http().get(`/api/v1/hiking/routes/${routeId}/outline`).set(bearer(staff.other.token))).status).toBe(403);
+    const routes = (await http().get(`/api/v1/hiking/events/${eventId}/routes`).set(org())).body;
+    expect(routes.map((r: { id: number }) => r.id)).toEqual([routeId, shortRoute]);
+  });
+
   it("gives every walker who finished a completion certificate that verifies, once the route's results are final", async () => {
     const rules = [{ type: 'completion', award: { code: 'finisher', name: '完赛证书', level: 9, title: '大运河毅行完赛者' } }];
     expect((await http().put(`/api/v1/items/${itemId}/award-rules`).set(org()).send({ rules })).status).toBe(200);
@@ -346,7 +371,23 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     expect(first.status).toBe(200);
     const seen = await http().get(`/api/v1/hiking/follow/${first.body.token}`);
     const name = team.A.members[0].realName;
-    expect(seen.body).toEqual({ name: `${name[0]}${'*'.repeat(name.length - 1)}`, routeName: '28公里毅行', status: 'finished', lastCheckpoint: { seq: 14, name: '塘栖古镇' }, lastSeenAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) });
+    expect(seen.body).toEqual({
+      name: `${name[0]}${'*'.repeat(name.length - 1)}`,
+      routeName: '28公里毅行',
+      status: 'finished',
+      lastCheckpoint: { seq: 14, name: '塘栖古镇' },
+      lastSeenAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      splits: expect.any(Array),
+    });
+    // Every checkpoint passed, each segment 10 min (the third's scan was 20 s early: it counts).
+    const splits = seen.body.splits as { seq: number; name: string; segmentMs: number }[];
+    expect(splits.map((x) => x.seq)).toEqual([...Array(15).keys()]);
+    expect(splits.slice(1, 5).map((x) => [x.name, Math.round(x.segmentMs / 1000)])).toEqual([
+      ['富义仓', 600],
+      ['香积寺', 600],
+      ['大兜路', 580],
+      ['拱宸桥', 620],
+    ]);
     // A new link ends the old one.
     const second = await http().post(`/api/v1/hiking/walkers/${a0}/share`).set(bearer(team.A.members[0].token));
     expect([(await http().get(`/api/v1/hiking/follow/${first.body.token}`)).status, (await http().get(`/api/v1/hiking/follow/${second.body.token}`)).status]).toEqual([404, 200]);

@@ -35,6 +35,8 @@ describe('security headers', () => {
         'script-src': ["'self'"],
         // The live results stream (SSE) and every API call go to this origin.
         'connect-src': ["'self'"],
+        // The hiking pages' offline service worker, from this origin only.
+        'worker-src': ["'self'"],
         'object-src': ["'none'"],
         'frame-ancestors': ["'none'"],
         'base-uri': ["'self'"],

@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { HikingController } from './hiking/hiking.controller';
 import { HikingScansController } from './hiking/hiking-scans.controller';
 import { HikingFollowController } from './hiking/hiking-follow.controller';
+import { HikingViewsController } from './hiking/hiking-views.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { LoggingModule } from './http/logging.module';
 import { AuthController } from './identity/auth.controller';
@@ -76,6 +77,7 @@ import { MatchesController } from './matches/matches.controller';
     HikingController,
     HikingScansController,
     HikingFollowController,
+    HikingViewsController,
     RegistrationController,
     RegistrationAdminController,
     ScoringController,

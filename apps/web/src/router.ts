@@ -29,6 +29,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/manage/items/:itemId', name: 'manage-item', component: () => import('./pages/ManageItemPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/leader', name: 'leader', component: () => import('./pages/LeaderPage.vue'), meta: { signedIn: true } },
   { path: '/manage/statistics', name: 'statistics', component: () => withTexts(import('./pages/StatisticsPage.vue')), meta: { signedIn: true, roles: ['organizer', 'admin'] } },
+  { path: '/hike', name: 'hike', component: () => import('./pages/HikePage.vue'), meta: { signedIn: true } },
+  { path: '/hike/staff/:checkpointId', name: 'hike-staff', component: () => import('./pages/HikeStaffPage.vue'), props: true, meta: { signedIn: true, roles: ['checkpoint_staff'] } },
+  { path: '/hike/routes/:routeId/board', name: 'hike-board', component: () => import('./pages/HikeBoardPage.vue'), props: true, meta: { signedIn: true, roles: ['organizer', 'checkpoint_staff'] } },
+  { path: '/hike/routes/:routeId/results', name: 'hike-results', component: () => import('./pages/HikeResultsPage.vue'), props: true },
+  { path: '/hike/walkers/:walkerId', name: 'hike-walker', component: () => import('./pages/HikeWalkerPage.vue'), props: true, meta: { signedIn: true } },
+  { path: '/hike/follow/:token', name: 'hike-follow', component: () => import('./pages/HikeFollowPage.vue'), props: true },
   ...fairRoutes,
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
   // Shown in place (the address kept) when a signed-in person lacks the page's role.

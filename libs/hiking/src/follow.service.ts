@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { HikingErrorCode } from './domain';
 import { HikingError, walkerNotFound } from './hiking-errors';
 import { HikingWalker } from './hiking-walker.entity';
+import { splitsOf } from './hiking-views';
 
 /** What a family sees: the walker's given name masked, where they were last seen and when (Beijing time). */
 export interface FollowView {
@@ -15,6 +16,8 @@ export interface FollowView {
   status: string;
   lastCheckpoint: { seq: number; name: string } | null;
   lastSeenAt: string | null;
+  /** Each checkpoint passed: when (Beijing time) and how long its segment took. */
+  splits: { seq: number; name: string; at: string; segmentMs: number }[];
 }
 
 /**
@@ -39,14 +42,17 @@ export class FollowService {
   }
 
   async follow(token: string): Promise<FollowView> {
-    const [w]: { userId: number; status: string; lastSeq: number | null; lastScanAt: Date | null; routeName: string; cpName: string | null }[] = await this.dataSource.query(
-      `SELECT w.user_id AS userId, w.status, w.last_checkpoint_seq AS lastSeq, w.last_scan_at AS lastScanAt, r.name AS routeName, c.name AS cpName
+    const [w]: { id: number; userId: number; status: string; lastSeq: number | null; lastScanAt: Date | null; routeName: string; cpName: string | null }[] = await this.dataSource.query(
+      `SELECT w.id, w.user_id AS userId, w.status, w.last_checkpoint_seq AS lastSeq, w.last_scan_at AS lastScanAt, r.name AS routeName, c.name AS cpName
          FROM hiking_walkers w JOIN hiking_routes r ON r.id = w.route_id
          LEFT JOIN hiking_checkpoints c ON c.route_id = w.route_id AND c.seq = w.last_checkpoint_seq
         WHERE w.share_token = ?`,
       [token],
     );
     if (!w) throw new HikingError('not_found', HikingErrorCode.WalkerNotFound, '链接无效或已被队员更换');
+    const names: { seq: number; name: string }[] = await this.dataSource.query('SELECT seq, name FROM hiking_checkpoints WHERE route_id = (SELECT route_id FROM hiking_walkers WHERE id = ?)', [w.id]);
+    const nameOf = new Map(names.map((c) => [Number(c.seq), c.name]));
+    const splits = (await splitsOf(this.dataSource, [Number(w.id)])).get(Number(w.id)) ?? [];
     const realName = (await this.people.people([Number(w.userId)])).get(Number(w.userId))?.realName ?? '';
     return {
       name: realName ? `${realName[0]}${'*'.repeat(Math.max(1, [...realName].length - 1))}` : '',
@@ -54,6 +60,7 @@ export class FollowService {
       status: w.status,
       lastCheckpoint: w.lastSeq === null ? null : { seq: Number(w.lastSeq), name: w.cpName ?? '' },
       lastSeenAt: beijingTime(w.lastScanAt, 'minute'),
+      splits: splits.map((x) => ({ seq: x.seq, name: nameOf.get(x.seq) ?? '', at: beijingTime(new Date(x.at), 'minute')!, segmentMs: x.segmentMs })),
     };
   }
 }

@@ -12,6 +12,7 @@ import { HikingExport } from './hiking-export';
 import { HikingFigures } from './hiking-figures';
 import { HIKING_ENTITIES } from './hiking-entities';
 import { HikingStandings } from './hiking-standings';
+import { HikingViews } from './hiking-views';
 import { RouteAccess } from './route-access';
 import { RoutesService } from './routes.service';
 import { OverdueSweep } from './overdue-sweep';
@@ -20,7 +21,7 @@ import { ScansService } from './scans.service';
 import { StandingsVersion } from './standings-version';
 import { WalkersService } from './walkers.service';
 
-const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures, StandingsVersion, OverdueSweep];
+const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures, StandingsVersion, OverdueSweep, HikingViews];
 
 @Module({
   imports: [TypeOrmModule.forFeature(HIKING_ENTITIES), IdentityModule, EventsModule, RegistrationModule, ResultsModule],

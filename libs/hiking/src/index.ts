@@ -24,3 +24,4 @@ export { StandingsVersion } from './standings-version';
 export { OverdueSweep } from './overdue-sweep';
 export * from './hiking-overdue-alert.entity';
 export * from './hiking-arrival-count.entity';
+export * from './hiking-views';

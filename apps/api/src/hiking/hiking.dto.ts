@@ -275,10 +275,18 @@ export class FollowCheckpointDto {
   @ApiProperty() name: string;
 }
 
+export class FollowSplitDto {
+  @ApiProperty() seq: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '2026-11-28 21:42', description: 'Beijing time' }) at: string;
+  @ApiProperty({ description: 'since the checkpoint before' }) segmentMs: number;
+}
+
 export class FollowViewDto {
   @ApiProperty({ example: '王**', description: 'the given name masked' }) name: string;
   @ApiProperty() routeName: string;
   @ApiProperty() status: string;
   @ApiProperty({ nullable: true, type: FollowCheckpointDto }) lastCheckpoint: FollowCheckpointDto | null;
   @ApiProperty({ nullable: true, type: String, example: '2026-11-28 21:42', description: 'Beijing time' }) lastSeenAt: string | null;
+  @ApiProperty({ type: [FollowSplitDto] }) splits: FollowSplitDto[];
 }

@@ -21,6 +21,9 @@ export async function applySecurityHeaders(app: NestFastifyApplication, imgOrigi
         imgSrc: ["'self'", 'data:', 'blob:', ...imgOrigins],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The hiking pages' offline service worker (/hike-sw.js), from this origin only; a web app
+        // manifest would fall back to default-src, this origin too.
+        workerSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],

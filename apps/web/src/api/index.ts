@@ -155,3 +155,27 @@ export const appeals = {
   dismiss: (appealId: number, reason: string) => ok(api.POST('/api/v1/appeals/{appealId}/dismiss', { params: { path: { appealId } }, body: { reason } })),
   uphold: (appealId: number, body: Schemas['DecisionDto']) => ok(api.POST('/api/v1/appeals/{appealId}/uphold', { params: { path: { appealId } }, body })),
 };
+
+export type ScanUpload = Schemas['ScanUploadDto'];
+export type ScanUploadResult = Schemas['ScanUploadResultDto'];
+export type SafetyBoard = Schemas['SafetyBoardDto'];
+export type RouteOutline = Schemas['RouteOutlineDto'];
+export type HikeWalker = Schemas['NamedWalkerDto'];
+
+export const hiking = {
+  myCheckpoints: () => ok(api.GET('/api/v1/hiking/me/checkpoints')),
+  myWalkers: () => ok(api.GET('/api/v1/hiking/me/walkers')),
+  eventRoutes: (eventId: number) => ok(api.GET('/api/v1/hiking/events/{eventId}/routes', { params: { path: { eventId } } })),
+  outline: (routeId: number) => ok(api.GET('/api/v1/hiking/routes/{routeId}/outline', { params: { path: { routeId } } })),
+  board: (routeId: number) => ok(api.GET('/api/v1/hiking/routes/{routeId}/board', { params: { path: { routeId } } })),
+  walkers: (routeId: number) => ok(api.GET('/api/v1/hiking/routes/{routeId}/walkers', { params: { path: { routeId } } })),
+  results: (routeId: number) => ok(api.GET('/api/v1/hiking/routes/{routeId}/results', { params: { path: { routeId } } })),
+  walker: (walkerId: number) => ok(api.GET('/api/v1/hiking/walkers/{walkerId}', { params: { path: { walkerId } } })),
+  upload: (eventId: number, body: ScanUpload) => ok(api.POST('/api/v1/hiking/events/{eventId}/scans', { params: { path: { eventId } }, body })),
+  setLost: (walkerId: number, lost: boolean) => ok(api.PUT('/api/v1/hiking/walkers/{walkerId}/lost', { params: { path: { walkerId } }, body: { lost } })),
+  withdraw: (walkerId: number, reason: string, checkpointId?: number | null) =>
+    ok(api.POST('/api/v1/hiking/walkers/{walkerId}/withdraw', { params: { path: { walkerId } }, body: { reason, checkpointId } })),
+  regroup: (routeId: number, name: string, walkerIds: number[]) => ok(api.POST('/api/v1/hiking/routes/{routeId}/regroups', { params: { path: { routeId } }, body: { name, walkerIds } })),
+  share: (walkerId: number) => ok(api.POST('/api/v1/hiking/walkers/{walkerId}/share', { params: { path: { walkerId } } })),
+  follow: (token: string) => ok(api.GET('/api/v1/hiking/follow/{token}', { params: { path: { token } } })),
+};

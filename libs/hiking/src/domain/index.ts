@@ -5,3 +5,4 @@ export * from './cutoffs';
 export * from './scans';
 export * from './pace';
 export * from './teams';
+export * from './splits';
