@@ -46,7 +46,11 @@ describe('appeal decisions', () => {
     for (const [e, row] of given.entries()) for (let j = 0; j < 3; j++) for (const [c, v] of Object.entries(row)) expect((await mark(j, entryIds[e], c, v)).status).toBe(200);
     expect((await mark(0, entryIds[1], 'status', 'DQ')).status).toBe(200);
     for (const j of world.judges) await submitSheet(world.url, j, itemId);
-    await waitFor('the results', async () => ((await results()).body.results?.length === 3 ? true : undefined));
+    // Earlier tallies (marks still coming in) show entries incomplete; the notice period starts on the submitted sheets' tally.
+    await waitFor('the results of the submitted sheets', async () => {
+      const rows: { status: string }[] | undefined = (await results()).body.results;
+      return rows?.length === 3 && rows.every((r) => r.status !== 'INCOMPLETE') ? true : undefined;
+    });
     expect((await http().post(`/api/v1/items/${itemId}/publication/notice`).set(organizer())).status).toBe(200);
     ds = await openDatabase();
   }, 120_000);

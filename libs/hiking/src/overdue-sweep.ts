@@ -12,8 +12,9 @@ import { RouteAccess } from './route-access';
 /**
  * The periodic sweep of a route while walkers are out: who is newly overdue (as the safety board
  * computes it) is told to the event's organizers once per walker and checkpoint, not every sweep.
- * A wave's gun (or walkers enrolled after it) starts the sweeps; each schedules the next through the
- * outbox while anyone is still walking, so a quiet route stops sweeping by itself.
+ * A wave's gun (or walkers enrolled after it) starts the sweeps through the outbox; each sweep then
+ * names the next while anyone is still walking, which the worker adds to the queue itself after the
+ * commit: a sweep that finds nothing new writes nothing, and a quiet route stops sweeping by itself.
  */
 @Injectable()
 export class OverdueSweep {
@@ -54,12 +55,15 @@ export class OverdueSweep {
     });
   }
 
-  /** The next sweep while anyone on the route is still walking; none once everyone is in or out. */
+  /** The next sweep's instant while anyone on the route may still become overdue; none once everyone is in or out. */
   private async scheduleNext(m: EntityManager, routeId: number): Promise<number | null> {
-    const [walking] = await m.query("SELECT 1 AS x FROM hiking_walkers WHERE route_id = ? AND status IN ('registered', 'started', 'on_course') LIMIT 1", [routeId]);
-    return walking ? startSweeps(m, routeId, this.config.HIKING_SWEEP_MS) : null;
+    const [walking] = await m.query("SELECT 1 AS x FROM hiking_walkers WHERE route_id = ? AND status IN ('started', 'on_course') LIMIT 1", [routeId]);
+    return walking ? nextSweepAt(this.config.HIKING_SWEEP_MS) : null;
   }
 }
+
+/** The next multiple of the interval: every starter of a route names the same instant. */
+const nextSweepAt = (everyMs: number, now = Date.now()): number => (Math.floor(now / everyMs) + 1) * everyMs;
 
 /**
  * The route's next sweep, at the next multiple of the interval: a wave's gun, walkers enrolled after
@@ -67,7 +71,7 @@ export class OverdueSweep {
  * and instant) makes it one chain of sweeps.
  */
 export async function startSweeps(m: EntityManager, routeId: number, everyMs: number): Promise<number> {
-  const at = (Math.floor(Date.now() / everyMs) + 1) * everyMs;
+  const at = nextSweepAt(everyMs);
   await enqueue(m, 'hiking.sweep', { routeId, at });
   return at;
 }

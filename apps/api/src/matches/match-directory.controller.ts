@@ -26,7 +26,7 @@ export class MatchDirectoryController {
   @Allow('judge')
   @Operation('The match items the calling judge is assigned to')
   @ApiOkResponse({ type: [MatchAssignmentDto] })
-  mine(@Caller() caller: Principal) {
+  myMatchItems(@Caller() caller: Principal) {
     return this.directory.assignedTo(caller);
   }
 }

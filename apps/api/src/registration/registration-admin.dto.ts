@@ -132,7 +132,7 @@ export class ImportQuery {
 }
 
 export class MemberQuery {
-  @ApiPropertyOptional({ description: 'a part of the real name' }) @OptionalField() @IsString() @Length(0, 50) q?: string;
+  @ApiPropertyOptional({ description: 'a part of the real name' }) @OptionalField() @IsString() @Length(1, 50) q?: string;
   @ApiPropertyOptional({ default: 0 }) @OptionalField() @ToInt() @IsInt() @Min(0) offset?: number;
   @ApiPropertyOptional({ default: 20, maximum: 100 }) @OptionalField() @ToInt() @IsInt() @Min(1) @Max(100) limit?: number;
 }

@@ -113,7 +113,7 @@ export const leader = {
   /** Self-signed-up people of the leader's union waiting to be confirmed as members. */
   pendingMembers: () => ok(api.GET('/api/v1/users/pending-members')),
   /** The contestants of the leader's organisations, by a part of the name, 20 at a time; mobiles masked. */
-  members: (q: string) => ok(api.GET('/api/v1/delegation-members', { params: { query: { q, limit: 20 } } })),
+  members: (q: string) => ok(api.GET('/api/v1/delegation-members', { params: { query: { q: q.trim() || undefined, limit: 20 } } })),
   confirmMember: (id: number) => ok(api.POST('/api/v1/users/{id}/confirm-membership', { params: { path: { id } } })),
 };
 
