@@ -4,7 +4,8 @@ import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/composition';
-import { type Child, childTails, chineseName, clearQueues, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
+import { perEntry, prepareAccount, readCounters } from './bench-db-counters';
+import { type Child, childTails, chineseName, clearQueues, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, memoryMb, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -36,9 +37,15 @@ import { ensureLocalServices } from './local-services';
  */
 
 const LOG_DIR = '/tmp/bench-registration';
-const DB_NAME = 'union_events_bench';
-const PORTS = [3401, 3402];
-const QUEUE_PREFIX = 'bench';
+// BENCH_SUFFIX keeps two copies of the bench on one machine apart (database, account, queues, ports).
+const SUFFIX = process.env.BENCH_SUFFIX ?? '';
+const DB_NAME = `union_events_bench${SUFFIX}`;
+const PORT = Number(process.env.BENCH_PORT || 3401);
+const PORTS = [PORT, PORT + 1];
+const QUEUE_PREFIX = `bench${SUFFIX}`;
+/** The API processes' own database account, so that what they send is counted apart. */
+const API_DB_USER = `ue_bench_api${SUFFIX}`.slice(0, 80);
+const API_DB_PASSWORD = 'bench-api';
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS || 20_000);
 const CONTESTANTS = ATTEMPTS; // people in the database
@@ -279,6 +286,13 @@ interface RunResult {
   errors: number;
   oversold: number;
   duplicates: number;
+  /** the highest resident memory of any API process, MiB */
+  rss_max_mb: number | null;
+  statements_per_entry: number;
+  round_trips_per_entry: number;
+  commits_per_entry: number;
+  row_lock_ms_per_entry: number;
+  row_lock_waits_per_entry: number;
   problems: string[];
 }
 
@@ -351,16 +365,25 @@ async function verify(config: AppConfig, eventId: number, itemId: number, answer
 async function runWith(config: AppConfig, env: NodeJS.ProcessEnv, people: People, apiProcesses: number): Promise<RunResult> {
   const ports = PORTS.slice(0, apiProcesses);
   for (const port of ports) if (await listening(port)) throw new Error(`port ${port} is already in use; stop whatever listens there first`);
-  const apis = ports.map((port) => spawnApp(`run${apiProcesses}-api-${port}`, 'apps/api/src/main.js', { ...env, HTTP_PORT: String(port) }));
+  const apiEnv = { ...env, DB_USER: API_DB_USER, DB_PASSWORD: API_DB_PASSWORD };
+  const apis = ports.map((port) => spawnApp(`run${apiProcesses}-api-${port}`, 'apps/api/src/main.js', { ...apiEnv, HTTP_PORT: String(port) }));
   const worker = spawnApp(`run${apiProcesses}-worker`, 'apps/worker/src/main.js', env);
   try {
     await Promise.all(apis.map((api, i) => waitHealthy(api, ports[i])));
     const { eventId, itemId } = await createEvent(ports[0], people.organizerToken, apiProcesses);
     const attempts = plan(people, apiProcesses);
     log(`run with ${apiProcesses} API process${apiProcesses > 1 ? 'es' : ''}: event ${eventId}, item ${itemId}, ${attempts.length} attempts by ${CLIENTS} clients on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}`);
+    const before = await readCounters(config, API_DB_USER);
     const { outcomes, wallS } = await load(attempts, itemId, ports);
+    const after = await readCounters(config, API_DB_USER);
+    // VmHWM: the process's peak, which the rush sets.
+    const rss = apis.map((a) => memoryMb(a.proc.pid)?.hwm).filter((m): m is number => m !== undefined);
     for (const c of [...apis, worker]) if (c.proc.exitCode !== null) throw new Error(`${c.name} died during the run (exit ${c.proc.exitCode})`);
     const result = await evaluate(config, apiProcesses, eventId, itemId, attempts, outcomes, wallS);
+    Object.assign(result, { rss_max_mb: rss.length ? round(Math.max(...rss), 0) : null }, perEntry(before, after, result.accepted));
+    log(
+      `  per accepted entry   ${result.statements_per_entry} statements (= round trips), ${result.commits_per_entry} commits, InnoDB row-lock wait ${result.row_lock_ms_per_entry} ms in ${result.row_lock_waits_per_entry} waits (server-wide); API RSS max ${result.rss_max_mb} MiB`,
+    );
     if (result.errors) for (const c of apis) log(errorSummary(c) || `--- ${c.name}: no 5xx logged (${c.logFile}) ---`);
     return result;
   } catch (err) {
@@ -469,6 +492,12 @@ async function evaluate(
     errors,
     oversold,
     duplicates,
+    rss_max_mb: null,
+    statements_per_entry: 0,
+    round_trips_per_entry: 0,
+    commits_per_entry: 0,
+    row_lock_ms_per_entry: 0,
+    row_lock_waits_per_entry: 0,
     problems,
   };
   log(`  api processes        ${apiProcesses}`);
@@ -510,6 +539,7 @@ async function main(): Promise<number> {
   await ds.destroy();
   await clearQueues(config, QUEUE_PREFIX);
   const people = await seed(config);
+  await prepareAccount(config, API_DB_USER, API_DB_PASSWORD);
   log(`seeded ${CONTESTANTS} contestants in ${ENTERPRISES} enterprise unions (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
   // The baseline runs before and after the API runs and counts as their mean: on a shared
