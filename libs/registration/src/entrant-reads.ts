@@ -37,12 +37,13 @@ export class EntrantReads {
       [[...new Set(wanted.map((w) => w.userId))]],
     );
     const withScopes = wanted.flatMap((w) => (w.scopes ? [w.scopes] : []));
+    // A quota is full when every one of its shards is.
     const seen = new Map<string, QuotaSeen>();
     if (withScopes.length) {
       const events = [...new Set(withScopes.map((s) => s.eventId))];
       const scopes = [...new Set(withScopes.flatMap((s) => placeScopes(s).map((p) => p.scope)))];
       const quotas: { eventId: number; scope: string; full: number }[] = await this.dataSource.query(
-        'SELECT event_id AS eventId, scope, cap IS NOT NULL AND taken >= cap AS full FROM quotas WHERE event_id IN (?) AND scope IN (?)',
+        'SELECT event_id AS eventId, scope, MIN(cap IS NOT NULL AND taken >= cap) AS full FROM quotas WHERE event_id IN (?) AND scope IN (?) GROUP BY event_id, scope',
         [events, scopes],
       );
       for (const q of quotas) seen.set(`${q.eventId}:${q.scope}`, { scope: q.scope, full: Boolean(Number(q.full)) });

@@ -241,7 +241,8 @@ export class RegistrationService {
           await notifyEntered(m, notes);
           return batch;
         },
-        1,
+        // A deadlock is possible only when every shard with room is held and one is waited for.
+        3,
         'READ COMMITTED',
       );
     } catch {
