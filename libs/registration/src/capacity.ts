@@ -1,6 +1,6 @@
 import { jsonColumn } from '@app/database';
 import type { EntityManager } from 'typeorm';
-import { allocatePlaces, bibNumber, PLACE_LEVELS, type PlaceClaim, type PlaceCounter, type PlaceLevel, type PlaceOutcome } from './domain';
+import { allocatePlaces, bibNumber, PLACE_LEVELS, splitCap, type PlaceClaim, type PlaceCounter, type PlaceLevel, type PlaceOutcome } from './domain';
 import { delegationScope, eventScope, itemScope } from './quota.entity';
 
 /** The quota rows one entry occupies. */
@@ -244,23 +244,4 @@ export async function setQuotaCap(
      ON DUPLICATE KEY UPDATE shards = VALUES(shards), cap = VALUES(cap), taken = VALUES(taken), bib_seq = VALUES(bib_seq)`,
     [values],
   );
-}
-
-/**
- * Each shard's cap: what it holds plus its share of the places left, so that the caps add up to
- * the total; under a cap below what is held, caps no larger than what each holds (all full).
- */
-export function splitCap(cap: number | null, taken: number[]): (number | null)[] {
-  if (cap === null) return taken.map(() => null);
-  const held = taken.reduce((a, b) => a + b, 0);
-  if (cap < held) {
-    let left = cap;
-    return taken.map((t) => {
-      const c = Math.min(t, left);
-      left -= c;
-      return c;
-    });
-  }
-  const free = cap - held;
-  return taken.map((t, k) => t + Math.floor(free / taken.length) + (k < free % taken.length ? 1 : 0));
 }

@@ -1,4 +1,4 @@
-import { allocatePlaces, type PlaceClaim, type PlaceCounter, type PlaceLevel } from './places';
+import { allocatePlaces, splitCap, type PlaceClaim, type PlaceCounter, type PlaceLevel } from './places';
 
 const levelOf = (key: string): PlaceLevel => (key.startsWith('delegation:') ? 'delegation' : key.startsWith('item:') ? 'item' : 'event');
 const counters = (entries: Record<string, Partial<PlaceCounter>>) =>
@@ -94,5 +94,22 @@ describe('allocatePlaces', () => {
       ]);
       expect(rest.short).toBeUndefined();
     });
+  });
+});
+
+describe('splitCap', () => {
+  it('gives each shard what it holds plus an even share of the places left', () => {
+    expect(splitCap(10, [0, 0, 0, 0])).toEqual([3, 3, 2, 2]);
+    expect(splitCap(10, [4, 0, 1, 0])).toEqual([6, 1, 2, 1]);
+  });
+
+  it('under a cap below the places held, leaves every shard full and the caps adding up to the cap', () => {
+    const caps = splitCap(5, [4, 3, 0, 1]) as number[];
+    expect(caps).toEqual([4, 1, 0, 0]);
+    expect(caps.every((c, k) => c <= [4, 3, 0, 1][k])).toBe(true);
+  });
+
+  it('keeps no limit as no limit', () => {
+    expect(splitCap(null, [2, 0])).toEqual([null, null]);
   });
 });

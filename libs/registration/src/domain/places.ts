@@ -91,3 +91,22 @@ export function allocatePlaces(
   }
   return { outcomes, changed };
 }
+
+/**
+ * Each shard's cap: what it holds plus its share of the places left, so that the caps add up to
+ * the total; under a cap below what is held, caps no larger than what each holds (all full).
+ */
+export function splitCap(cap: number | null, taken: number[]): (number | null)[] {
+  if (cap === null) return taken.map(() => null);
+  const held = taken.reduce((a, b) => a + b, 0);
+  if (cap < held) {
+    let left = cap;
+    return taken.map((t) => {
+      const c = Math.min(t, left);
+      left -= c;
+      return c;
+    });
+  }
+  const free = cap - held;
+  return taken.map((t, k) => t + Math.floor(free / taken.length) + (k < free % taken.length ? 1 : 0));
+}
