@@ -48,7 +48,10 @@ export async function replay(config: AppConfig, eventId: number, capacity: numbe
   try {
     await Promise.all(
       conns.map(async (c) => {
-        for (let b = next++; b < batches.length; b = next++) written += await replayBatch(c, eventId, batches[b], organisations);
+        for (let b = next++; b < batches.length; b = next++) {
+          const n = await replayBatch(c, eventId, batches[b], organisations);
+          written += n;
+        }
       }),
     );
   } finally {

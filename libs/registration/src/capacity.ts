@@ -63,8 +63,8 @@ const ROOM = '(cap IS NULL OR taken < cap)';
  * shard with room is held, the lowest of them, waiting for it. Null when no shard has room.
  */
 async function lockShard(m: EntityManager, eventId: number, scope: string, held: HeldShard[]): Promise<HeldShard | null> {
-  const mine = held.length ? held.map((h) => h.shard) : [-1];
   for (;;) {
+    const mine = held.length ? held.map((h) => h.shard) : [-1];
     const [free] = await m.query(
       `SELECT ${SHARD_COLUMNS} FROM quotas WHERE event_id = ? AND scope = ? AND shard NOT IN (?) AND ${ROOM} ORDER BY shard LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [eventId, scope, mine],
@@ -75,7 +75,7 @@ async function lockShard(m: EntityManager, eventId: number, scope: string, held:
     const [waited] = await m.query(`SELECT ${SHARD_COLUMNS} FROM quotas WHERE event_id = ? AND scope = ? AND shard = ? FOR UPDATE`, [eventId, scope, busy.shard]);
     const shard = shardOf(waited);
     if (shard.cap === null || shard.taken < shard.cap) return shard;
-    held.push(shard); // full by now: keep it out of the next look
+    held.push(shard); // full by now (a plain read may be a snapshot): keep it out of the next look
   }
 }
 

@@ -31,8 +31,9 @@ const scopesOf = (e: SimpleEntry): PlaceScopes => ({ eventId: e.ctx.event.id, it
  * Writes a batch of individual entries of one event in the caller's transaction, in a few
  * statements whatever its size: one read for people already entered, the places taken for all of
  * them at once in arrival order (takePlaces, the one way any registration takes a place), one
- * INSERT for every entry (their ids follow from the first where the server promises consecutive ones). Under a rush the event's row is locked once
- * per batch, not once per entry. Someone already entered, or twice in the batch (a double click),
+ * INSERT for every entry, their ids following from the first where the server promises
+ * consecutive ones. Under a rush a shard of the event's quota is locked once per batch, not once
+ * per entry. Someone already entered, or twice in the batch (a double click),
  * gets the refusal the unique key would give; a race that still reaches the key fails the whole
  * batch, which the caller then retries entry by entry.
  */
@@ -57,7 +58,7 @@ export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Prom
   const fresh = entries.flatMap((e, i) => (answers[i] === null ? [{ e, i }] : []));
   if (!fresh.length) return answers as Error[];
 
-  // Places in arrival order, under one lock of each quota row the batch needs.
+  // Places in arrival order, under one lock of a shard of each quota the batch needs.
   const places = await takePlaces(
     m,
     eventId,

@@ -4,11 +4,11 @@ import { coversPath, forbidden, PeopleDirectory, type Principal, type RoleClaim,
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BIB_WIDTH, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlaces } from './capacity';
+import { BIB_WIDTH, parseSeen, type PlaceScopes, quotasSeenSql, takePlaces } from './capacity';
 import { notifyEntered } from './entry-notices';
 import { type SimpleEntry, writeBatch, type WrittenEntry } from './entry-batch';
 import { PendingCounts } from './pending-counts';
-import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
+import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus } from './domain';
 import { Entry } from './entry.entity';
 import { type Entrant, EntrantReads } from './entrant-reads';
 import { EntryViews, type EntryView } from './entry-views';
@@ -48,7 +48,6 @@ interface Checked {
   ageGroup: AgeGroup | null;
   first: Entrant;
 }
-
 
 /** What an individual's answer shows of the person beyond the entry: names, read from identity. */
 interface Names {
@@ -113,8 +112,8 @@ export class RegistrationService {
 
     // Without limits to count, the checks are plain reads, and under READ COMMITTED a plain read
     // sees the same inside a transaction as before it. Read first: an individual's entry then
-    // joins its event's batch, which takes places for many entries under one lock of the quota
-    // rows: under a rush the event's row is the one every registration queues for.
+    // joins its event's batch, which takes places for many entries under one lock of a shard of
+    // each quota: under a rush the event's quota is the one every registration needs.
     let checked: Checked | undefined;
     if (!ctx.rules.personLimits && !ctx.rules.delegationLimits) {
       checked = await this.checkPeople(this.dataSource.manager, ctx, principal, people, input.ageGroup);
