@@ -45,7 +45,8 @@ export const QUOTA_SHARDS = 4;
 /** The quota rows of one entry's scopes, read without locks: which exist and which looked full (every shard full). */
 export function quotasSeenSql(p: PlaceScopes): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT JSON_ARRAYAGG(JSON_OBJECT('scope', scope, 'full', full)) AS quotas FROM (SELECT scope, MIN(cap IS NOT NULL AND taken >= cap) AS full FROM quotas WHERE event_id = ? AND scope IN (?, ?, ?) GROUP BY scope) q`,
+    sql: `SELECT JSON_ARRAYAGG(JSON_OBJECT('scope', scope, 'full', full)) AS quotas
+            FROM (SELECT scope, MIN(cap IS NOT NULL AND taken >= cap) AS full FROM quotas WHERE event_id = ? AND scope IN (?, ?, ?) GROUP BY scope) q`,
     params: [p.eventId, ...placeScopes(p).map((s) => s.scope)],
   };
 }
