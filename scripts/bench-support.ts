@@ -115,12 +115,13 @@ export function childTails(): string {
 }
 
 export async function waitHealthy(child: Child, port: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy two-core machine an app under --cpu-prof took over a minute to start.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.proc.exitCode !== null) throw new Error(`${child.name} exited with ${child.proc.exitCode} before answering /health`);
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
     if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${child.name} did not answer /health within 60 s`);
+    if (Date.now() > deadline) throw new Error(`${child.name} did not answer /health within 180 s`);
     await sleep(200);
   }
 }

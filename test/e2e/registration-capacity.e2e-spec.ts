@@ -47,7 +47,7 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
       [hike.eventId],
     );
     expect(db).toEqual({ approved: '100', waitlisted: '400', total: 500 });
-    const [quota] = await ds.query(`SELECT taken, cap FROM quotas WHERE event_id = ? AND scope = 'event'`, [hike.eventId]);
+    const [quota] = await ds.query(`SELECT CAST(SUM(taken) AS SIGNED) AS taken, CAST(SUM(cap) AS SIGNED) AS cap FROM quotas WHERE event_id = ? AND scope = 'event'`, [hike.eventId]);
     expect(quota).toEqual({ taken: 100, cap: 100 });
 
     // A withdrawal frees a place; the worker promotes the first waitlisted entry (by registration order).
@@ -63,7 +63,7 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
     expect(bibs).not.toContain(promoted.bib);
     const [after] = await ds.query(`SELECT SUM(status = 'approved') AS approved FROM entries WHERE event_id = ?`, [hike.eventId]);
     expect(after.approved).toBe('100');
-    const [quotaAfter] = await ds.query(`SELECT taken FROM quotas WHERE event_id = ? AND scope = 'event'`, [hike.eventId]);
+    const [quotaAfter] = await ds.query(`SELECT CAST(SUM(taken) AS SIGNED) AS taken FROM quotas WHERE event_id = ? AND scope = 'event'`, [hike.eventId]);
     expect(quotaAfter.taken).toBe(100);
 
     // The person who withdrew may enter again: to the waitlist, since the event is full.
@@ -97,7 +97,7 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
     expect(approvedIn(hike.itemId) + approvedIn(short.body.id)).toBe(20);
     expect(approvedIn(hike.itemId)).toBeLessThanOrEqual(15);
     expect(approvedIn(short.body.id)).toBeLessThanOrEqual(10);
-    const quotas: { scope: string; taken: number }[] = await ds.query('SELECT scope, taken FROM quotas WHERE event_id = ? ORDER BY scope', [hike.eventId]);
+    const quotas: { scope: string; taken: number }[] = await ds.query('SELECT scope, CAST(SUM(taken) AS SIGNED) AS taken FROM quotas WHERE event_id = ? GROUP BY scope ORDER BY scope', [hike.eventId]);
     expect(quotas).toEqual([
       { scope: 'event', taken: 20 },
       { scope: `item:${hike.itemId}`, taken: approvedIn(hike.itemId) },

@@ -5,3 +5,4 @@ export * from './close-on-signals';
 export * from './local-time';
 export * from './log-output';
 export * from './gate';
+export * from './batcher';

@@ -1,13 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import { JOBS, type JobName, type JobPayloads } from './job-contract';
-import { OutboxMessage } from './outbox-message.entity';
+
+/** A job to start: its name and payload, as the contract types them. */
+export type JobRequest = { [N in JobName]: { name: N; payload: JobPayloads[N] } }[JobName];
 
 /**
  * The typed way to start a job: it writes an outbox row through the caller's
  * transaction manager, so the job exists exactly when the change commits.
  */
 export async function enqueue<N extends JobName>(manager: EntityManager, name: N, payload: JobPayloads[N]): Promise<void> {
-  // one plain statement: results enqueue on their hot path, where building it costs more than sending it
-  const table = manager.connection.getMetadata(OutboxMessage).tableName;
-  await manager.query(`INSERT INTO ${table} (job_name, job_id, payload) VALUES (?, ?, ?)`, [name, JOBS[name].jobId(payload), JSON.stringify(payload)]);
+  await enqueueAll(manager, [{ name, payload } as JobRequest]);
+}
+
+/**
+ * Several jobs in one statement: the outbox rows of a batch of registrations cost one round trip.
+ * Plain SQL, payloads serialised once: the ORM's insert read every row back for its defaults.
+ */
+export async function enqueueAll(manager: EntityManager, jobs: JobRequest[]): Promise<void> {
+  if (!jobs.length) return;
+  const rows = jobs.map(({ name, payload }) => [name, (JOBS[name].jobId as (p: typeof payload) => string)(payload), JSON.stringify(payload)]);
+  await manager.query('INSERT INTO outbox (job_name, job_id, payload) VALUES ?', [rows]);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { NotifyAudience, NotifyRecipient, NotifyTrigger, NotifyVars } from './job-contract';
-import { enqueue } from './enqueue';
+import { enqueue, enqueueAll, type JobRequest } from './enqueue';
 
 /**
  * Tells these people about a change, in the caller's transaction: the
@@ -10,7 +10,12 @@ import { enqueue } from './enqueue';
  * (`entry-12-approved`) so nothing reaches an inbox twice.
  */
 export async function notifyPeople(m: EntityManager, trigger: NotifyTrigger, vars: NotifyVars, to: NotifyRecipient[]): Promise<void> {
-  if (to.length) await enqueue(m, 'notify.inbox', { key: randomUUID(), trigger, vars, to });
+  if (to.length) await enqueueAll(m, [inboxJob(trigger, vars, to)]);
+}
+
+/** The inbox job telling these people, for enqueueAll: several notices in one statement. */
+export function inboxJob(trigger: NotifyTrigger, vars: NotifyVars, to: NotifyRecipient[]): JobRequest {
+  return { name: 'notify.inbox', payload: { key: randomUUID(), trigger, vars, to } };
 }
 
 /** Tells everyone in an audience (all entrants of an item, say); the worker finds them and fans out in batches. */

@@ -31,8 +31,9 @@ const scopesOf = (e: SimpleEntry): PlaceScopes => ({ eventId: e.ctx.event.id, it
  * Writes a batch of individual entries of one event in the caller's transaction, in a few
  * statements whatever its size: one read for people already entered, the places taken for all of
  * them at once in arrival order (takePlaces, the one way any registration takes a place), one
- * INSERT for every entry and one read of their ids. Under a rush the event's row is locked once
- * per batch, not once per entry. Someone already entered, or twice in the batch (a double click),
+ * INSERT for every entry, their ids following from the first where the server promises
+ * consecutive ones. Under a rush a shard of the event's quota is locked once per batch, not once
+ * per entry. Someone already entered, or twice in the batch (a double click),
  * gets the refusal the unique key would give; a race that still reaches the key fails the whole
  * batch, which the caller then retries entry by entry.
  */
@@ -57,7 +58,7 @@ export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Prom
   const fresh = entries.flatMap((e, i) => (answers[i] === null ? [{ e, i }] : []));
   if (!fresh.length) return answers as Error[];
 
-  // Places in arrival order, under one lock of each quota row the batch needs.
+  // Places in arrival order, under one lock of a shard of each quota the batch needs.
   const places = await takePlaces(
     m,
     eventId,
@@ -70,7 +71,7 @@ export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Prom
     const bib = place.taken && place.bibSeq !== null ? formatBibNumber(e.ctx.event.bibPrefix, place.bibSeq, BIB_WIDTH) : null;
     return { e, status, bib, full: place.taken ? null : place.full, createdAt };
   });
-  await m.query(
+  const res: { insertId: number; affectedRows: number } = await m.query(
     `INSERT INTO entries (event_id, item_id, user_id, active_user_id, organisation_id, status, bib, registered_by, team_name, age_group, age_group_override, created_at)
      VALUES ?`,
     [
@@ -90,13 +91,37 @@ export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Prom
       ]),
     ],
   );
-  const ids: { id: number; itemId: number; userId: number }[] = await m.query(
-    'SELECT id, item_id AS itemId, active_user_id AS userId FROM entries WHERE item_id IN (?) AND active_user_id IN (?)',
-    [itemIds, written.map((w) => w.e.userId)],
-  );
+  // One multi-row INSERT gets consecutive ids from the first one when the server promises it;
+  // otherwise they are read back.
+  const ids: { id: number; itemId: number; userId: number }[] = (await consecutiveIds(m))
+    ? written.map((w, k) => ({ id: Number(res.insertId) + k, itemId: w.e.ctx.item.id, userId: w.e.userId }))
+    : await m.query('SELECT id, item_id AS itemId, active_user_id AS userId FROM entries WHERE item_id IN (?) AND active_user_id IN (?)', [
+        itemIds,
+        written.map((w) => w.e.userId),
+      ]);
   const idOf = new Map(ids.map((r) => [keyOf(Number(r.itemId), Number(r.userId)), Number(r.id)]));
   written.forEach((w, k) => {
     answers[fresh[k].i] = { id: idOf.get(keyOf(w.e.ctx.item.id, w.e.userId))!, status: w.status, bib: w.bib, full: w.full, createdAt };
   });
   return answers as (WrittenEntry | Error)[];
+}
+
+const consecutive = new WeakMap<object, Promise<boolean>>();
+
+/**
+ * Whether the rows of one multi-row INSERT get consecutive ids, asked once per connection pool:
+ * InnoDB's "traditional" (0) and "consecutive" (1) auto-increment lock modes promise it for an
+ * INSERT whose row count is known in advance, with a step of 1; "interleaved" (2) does not.
+ */
+function consecutiveIds(m: EntityManager): Promise<boolean> {
+  const pool = m.connection;
+  let known = consecutive.get(pool);
+  if (!known) {
+    known = pool
+      .query('SELECT @@innodb_autoinc_lock_mode AS mode, @@auto_increment_increment AS step')
+      .then(([r]: { mode: number; step: number }[]) => Number(r.mode) <= 1 && Number(r.step) === 1);
+    known.catch(() => consecutive.delete(pool));
+    consecutive.set(pool, known);
+  }
+  return known;
 }

@@ -1,5 +1,5 @@
 import { ItemCatalog } from '@app/events';
-import { notifyPeople, type NotifyTrigger } from '@app/queue';
+import { enqueueAll, inboxJob, type JobRequest, type NotifyTrigger } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { EntryDirectory } from './entry-directory';
 import type { EntityManager } from 'typeorm';
@@ -23,24 +23,31 @@ export interface EntryNote {
  * keeps each happening to one message per person, however often a job runs.
  */
 export async function notifyEntries(m: EntityManager, trigger: NotifyTrigger, notes: EntryNote[], vars: Record<string, string | null> = {}): Promise<void> {
-  // One outbox row per item: the texts name the item, and a batch of a rush spans several.
+  await enqueueAll(m, entryJobs(trigger, notes, vars));
+}
+
+/** One inbox job per item: the texts name the item, and a batch of a rush spans several. */
+function entryJobs(trigger: NotifyTrigger, notes: EntryNote[], vars: Record<string, string | null> = {}): JobRequest[] {
   const byItem = new Map<string, EntryNote[]>();
   for (const n of notes) {
     const key = `${n.event}\u0000${n.item}`;
-    byItem.set(key, [...(byItem.get(key) ?? []), n]);
+    const group = byItem.get(key);
+    if (group) group.push(n);
+    else byItem.set(key, [n]);
   }
-  for (const group of byItem.values()) {
+  return [...byItem.values()].map((group) => {
     const to = group.flatMap((n) => n.userIds.map((userId) => ({ userId, ref: `entry-${n.entryId}-${trigger}`, ...(n.bib ? { vars: { bib: n.bib } } : {}) })));
-    await notifyPeople(m, trigger, { ...vars, event: group[0].event, item: group[0].item }, to);
-  }
+    return inboxJob(trigger, { ...vars, event: group[0].event, item: group[0].item }, to);
+  });
 }
 
-/** New entries: received, in (with the bib), or on the waitlist. */
+/** New entries: received, in (with the bib), or on the waitlist; every notice of a batch in one statement. */
 export async function notifyEntered(m: EntityManager, notes: (EntryNote & { status: EntryStatus })[]): Promise<void> {
-  for (const [status, trigger] of Object.entries(ON_ENTRY)) {
+  const jobs = Object.entries(ON_ENTRY).flatMap(([status, trigger]) => {
     const these = notes.filter((n) => n.status === status);
-    if (these.length) await notifyEntries(m, trigger, these);
-  }
+    return these.length ? entryJobs(trigger, these) : [];
+  });
+  await enqueueAll(m, jobs);
 }
 
 /** The people on existing entries with their event and item names, for the workflow's notices. */

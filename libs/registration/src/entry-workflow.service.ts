@@ -6,7 +6,7 @@ import { EntryNotices, notifyEntries } from './entry-notices';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BIB_WIDTH, nextBibSequence, releasePlace, takePlaces } from './capacity';
+import { BIB_WIDTH, nextBibNumber, releasePlace, takePlaces } from './capacity';
 import { formatBibNumber, isActiveEntryStatus, transitionEntry, type EntryStatus } from './domain';
 import { Entry } from './entry.entity';
 import { EntryViews, readableEntries, type EntryFilter, type EntryView } from './entry-views';
@@ -43,7 +43,7 @@ export class EntryWorkflowService {
           if (!place.taken) throw new RegistrationError('conflict', RegistrationErrorCode.NoPlace, '名额已满，无法直接通过候补报名');
           seq = place.bibSeq;
         } else {
-          seq = await nextBibSequence(m, current.eventId);
+          seq = await nextBibNumber(m, current.eventId);
         }
         patch.bib = formatBibNumber(event.bibPrefix, seq!, BIB_WIDTH);
       } else {

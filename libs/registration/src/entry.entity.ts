@@ -17,8 +17,8 @@ export const ENTRY_STATUSES: readonly EntryStatus[] = ['pending', 'approved', 'r
  */
 @Entity('entries')
 @Index('uq_entries_item_active_user', ['itemId', 'activeUserId'], { unique: true })
-// Bibs are unique by construction: the sequence is advanced under the event quota row's lock and
-// never reused. A unique index here would make the bib write wait on other registrations'
+// Bibs are unique by construction: each shard of the event's quota advances its own sequence of
+// numbers (its residue class) under its lock and never reuses one. A unique index here would make the bib write wait on other registrations'
 // uncommitted rows while that hot lock is held, which deadlocks under a rush.
 @Index('idx_entries_event_bib', ['eventId', 'bib'])
 @Index('idx_entries_item_status', ['itemId', 'status', 'id'])

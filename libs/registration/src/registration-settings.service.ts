@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { setQuotaCap } from './capacity';
 import { validateAgeGroups } from './domain';
-import { eventScope, itemScope, Quota } from './quota.entity';
+import { eventScope, itemScope } from './quota.entity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 
 export interface EventRegistrationSettings {
@@ -164,7 +164,11 @@ export class RegistrationSettingsService {
   }
 
   private async quotaViews(eventId: number): Promise<QuotaView[]> {
-    const rows = await this.dataSource.manager.find(Quota, { where: { eventId }, order: { id: 'ASC' } });
-    return rows.map((q) => ({ scope: q.scope, cap: q.cap, taken: q.taken }));
+    // A quota's shards add up to it.
+    const rows: { scope: string; cap: number | null; taken: number }[] = await this.dataSource.query(
+      'SELECT scope, SUM(cap) AS cap, SUM(taken) AS taken FROM quotas WHERE event_id = ? GROUP BY scope ORDER BY MIN(id)',
+      [eventId],
+    );
+    return rows.map((q) => ({ scope: q.scope, cap: q.cap === null ? null : Number(q.cap), taken: Number(q.taken) }));
   }
 }

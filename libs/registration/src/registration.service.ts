@@ -1,16 +1,16 @@
-import { DomainError, type ErrorDetail } from '@app/common';
+import { Batcher, DomainError, type ErrorDetail } from '@app/common';
 import { inTransaction, isDuplicateKey, type SqlRunner } from '@app/database';
 import { coversPath, forbidden, PeopleDirectory, type Principal, type RoleClaim, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Batcher } from './batcher';
-import { BIB_WIDTH, parseSeen, type PlaceScopes, type QuotaSeen, quotasSeenSql, takePlaces } from './capacity';
+import { BIB_WIDTH, parseSeen, type PlaceScopes, quotasSeenSql, takePlaces } from './capacity';
 import { notifyEntered } from './entry-notices';
 import { type SimpleEntry, writeBatch, type WrittenEntry } from './entry-batch';
 import { PendingCounts } from './pending-counts';
-import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus, type Gender } from './domain';
+import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus } from './domain';
 import { Entry } from './entry.entity';
+import { type Entrant, EntrantReads } from './entrant-reads';
 import { EntryViews, type EntryView } from './entry-views';
 import { runIdempotent, type IdempotencyKey } from './idempotency';
 import { RegistrationContext, type ItemContext } from './registration-context';
@@ -49,13 +49,6 @@ interface Checked {
   first: Entrant;
 }
 
-interface Entrant {
-  gender: Gender;
-  birthDate: string;
-  unionMemberNo: string | null;
-  quotas?: QuotaSeen[];
-}
-
 /** What an individual's answer shows of the person beyond the entry: names, read from identity. */
 interface Names {
   realName: string;
@@ -79,6 +72,7 @@ interface Pending {
 @Injectable()
 export class RegistrationService {
   private readonly batches = new Batcher<Pending, RegisteredEntry>((jobs) => this.enterBatch(jobs));
+  private readonly entrants: EntrantReads;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -86,7 +80,9 @@ export class RegistrationService {
     private readonly users: UsersService,
     private readonly directory: PeopleDirectory,
     private readonly views: EntryViews,
-  ) {}
+  ) {
+    this.entrants = new EntrantReads(dataSource);
+  }
 
   /**
    * Enters a contestant (or a team) in an item: themselves where the event
@@ -116,8 +112,8 @@ export class RegistrationService {
 
     // Without limits to count, the checks are plain reads, and under READ COMMITTED a plain read
     // sees the same inside a transaction as before it. Read first: an individual's entry then
-    // joins its event's batch, which takes places for many entries under one lock of the quota
-    // rows: under a rush the event's row is the one every registration queues for.
+    // joins its event's batch, which takes places for many entries under one lock of a shard of
+    // each quota: under a rush the event's quota is the one every registration needs.
     let checked: Checked | undefined;
     if (!ctx.rules.personLimits && !ctx.rules.delegationLimits) {
       checked = await this.checkPeople(this.dataSource.manager, ctx, principal, people, input.ageGroup);
@@ -244,7 +240,8 @@ export class RegistrationService {
           await notifyEntered(m, notes);
           return batch;
         },
-        1,
+        // A deadlock is possible only when every shard with room is held and one is waited for.
+        3,
         'READ COMMITTED',
       );
     } catch {
@@ -393,6 +390,8 @@ export class RegistrationService {
    * sides of the connection.
    */
   private async entrant(m: EntityManager, ctx: ItemContext, p: Person, lock: boolean, withQuotas: boolean): Promise<Entrant | null> {
+    // Outside a transaction (the rush's path) the reads of concurrent requests are shared.
+    if (!lock && !m.queryRunner) return this.entrants.entrant(p.userId, withQuotas ? this.scopesOf(ctx, [p]) : null);
     if (lock) await m.query('SELECT user_id FROM person_profiles WHERE user_id = ? FOR UPDATE', [p.userId]);
     const quotas = withQuotas ? quotasSeenSql({ eventId: ctx.event.id, itemId: ctx.item.id, organisationId: p.home.orgId }) : null;
     const rows: (Omit<Entrant, 'quotas'> & { quotas: unknown })[] = await m.query(

@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Fastify from 'fastify';
 
 /**
  * The usual security headers (helmet) on every answer, with a Content-Security-Policy for what
@@ -8,9 +9,33 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
  * QR codes and photos as data: URIs, the Swagger UI at /docs and the queue board. Element Plus,
  * Swagger UI and the board set styles inline, hence 'unsafe-inline' for styles only. Map tiles
  * or other images from elsewhere are named in CSP_IMG_ORIGINS.
+ *
+ * The headers are the same on every answer, but the plugin builds helmet anew for each request
+ * (a twentieth of the API's CPU under a registration rush): helmet makes them once, on a probe
+ * request at start-up, and every answer gets that set.
  */
 export async function applySecurityHeaders(app: NestFastifyApplication, imgOrigins: string[]): Promise<void> {
-  await app.register(helmet, {
+  const probe = Fastify();
+  await probe.register(helmet, helmetOptions(imgOrigins));
+  probe.get('/', () => '');
+  const answer = await probe.inject({ method: 'GET', url: '/' });
+  await probe.close();
+  const headers = Object.entries(answer.headers).filter(([name]) => !PER_ANSWER.has(name.toLowerCase()));
+  // On the raw response, as helmet sets them: answers written past Fastify (the live stream, the queue board) carry them too.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_req, reply, done) => {
+      for (const [name, value] of headers) reply.raw.setHeader(name, value!);
+      done();
+    });
+}
+
+/** What the probe's answer carries of its own, not of helmet. */
+const PER_ANSWER = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+function helmetOptions(imgOrigins: string[]) {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -31,7 +56,7 @@ export async function applySecurityHeaders(app: NestFastifyApplication, imgOrigi
       },
     },
     // Our pages are never framed: frame-ancestors above, and X-Frame-Options for older browsers.
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' as const },
+  };
 }

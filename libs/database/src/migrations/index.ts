@@ -26,6 +26,7 @@ import { JobFairInterviewSlots1795530000001 } from './1795530000001-JobFairInter
 import { JobFairEligibility1795530000002 } from './1795530000002-JobFairEligibility';
 import { MatchesTables1795540000000 } from './1795540000000-MatchesTables';
 import { MembershipConfirmation1795550000001 } from './1795550000001-MembershipConfirmation';
+import { QuotaShards1795620000000 } from './1795620000000-QuotaShards';
 import { SignInCodes1795550000000 } from './1795550000000-SignInCodes';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
@@ -60,4 +61,5 @@ export const MIGRATIONS: Function[] = [
   SignInCodes1795550000000,
   MembershipConfirmation1795550000001,
   HikingScanPath1795560000000,
+  QuotaShards1795620000000,
 ];
