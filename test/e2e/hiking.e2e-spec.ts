@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { waitFor } from './support/processes';
-import { openDatabase } from './support/stack';
+import { openDatabase, openQueue } from './support/stack';
 import { openSse } from './support/sse';
 import { adminToken, baseUrl, bearer, buildWorld, http, login, type Person, post, put, type World } from './support/world';
 
@@ -594,13 +594,18 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
       return inbox.body.messages.filter((n: { title: string; body: string }) => n.title.includes('超时未到') && n.body.includes(route)).map((n: { title: string }) => n.title);
     };
     await waitFor('the sweep alerts the overdue walker', async () => ((await overdueAlerts()).length ? true : undefined), 30_000, 200);
-    // Two more sweeps (each schedules the next through the outbox) alert nobody again.
+    // Two more sweeps (each names the next, which the worker queues) alert nobody again.
+    // A sweep that finds nothing new writes nothing: no outbox row, no alert.
+    const queue = openQueue('hiking');
     const db = await openDatabase();
     try {
-      const sweeps = async () => Number((await db.query("SELECT COUNT(*) AS n FROM outbox WHERE job_name = 'hiking.sweep' AND job_id LIKE ?", [`hiking.sweep-${route}-%`]))[0].n);
-      const seen = await sweeps();
+      const sweeps = async () => (await queue.getJobs(['completed'])).filter((j) => j.name === 'hiking.sweep' && j.data.routeId === route).length;
+      const rows = async () => Number((await db.query("SELECT COUNT(*) AS n FROM outbox WHERE job_name = 'hiking.sweep' AND payload LIKE ?", [`{"routeId":${route},%`]))[0].n);
+      const [seen, written] = [await sweeps(), await rows()];
       await waitFor('two more sweeps', async () => ((await sweeps()) >= seen + 2 ? true : undefined), 30_000, 200);
+      expect(await rows()).toBe(written);
     } finally {
+      await queue.close();
       await db.destroy();
     }
     expect(await overdueAlerts()).toEqual(expected);
