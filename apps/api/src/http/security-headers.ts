@@ -18,9 +18,11 @@ export async function applySecurityHeaders(app: NestFastifyApplication, imgOrigi
   const probe = Fastify();
   await probe.register(helmet, helmetOptions(imgOrigins));
   probe.get('/', () => '');
-  const answer = await probe.inject({ method: 'GET', url: '/' });
-  await probe.close();
-  const headers = Object.entries(answer.headers).filter(([name]) => !PER_ANSWER.has(name.toLowerCase()));
+  // A real request on a loopback port, not Fastify's inject: inject loads an ES module that test
+  // runners which build the app in-process cannot require.
+  const address = await probe.listen({ host: '127.0.0.1', port: 0 });
+  const answer = await fetch(address).finally(() => probe.close());
+  const headers = [...answer.headers].filter(([name]) => !PER_ANSWER.has(name.toLowerCase()));
   // On the raw response, as helmet sets them: answers written past Fastify (the live stream, the queue board) carry them too.
   app
     .getHttpAdapter()
