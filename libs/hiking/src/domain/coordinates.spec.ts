@@ -1,4 +1,4 @@
-import { allPlaced, coordinatesProblem } from './coordinates';
+import { coordinatesProblem } from './coordinates';
 
 describe('checkpoint coordinates', () => {
   it('takes both or neither', () => {
@@ -12,11 +12,5 @@ describe('checkpoint coordinates', () => {
     expect(coordinatesProblem({ latitude: -90, longitude: 180 })).toBeNull();
     expect(coordinatesProblem({ latitude: 90.000001, longitude: 120 })?.field).toBe('latitude');
     expect(coordinatesProblem({ latitude: 30, longitude: -180.5 })?.field).toBe('longitude');
-  });
-
-  it('places a route only when every checkpoint has coordinates', () => {
-    expect(allPlaced([{ latitude: 30.32, longitude: 120.14 }, { latitude: 30.29, longitude: 120.15 }])).toBe(true);
-    expect(allPlaced([{ latitude: 30.32, longitude: 120.14 }, { latitude: null, longitude: null }])).toBe(false);
-    expect(allPlaced([])).toBe(false);
   });
 });

@@ -16,8 +16,3 @@ export function coordinatesProblem(c: Coordinates): { field: 'latitude' | 'longi
   if (lng !== null && !(lng >= -180 && lng <= 180)) return { field: 'longitude', message: '经度须在 -180 到 180 之间' };
   return null;
 }
-
-/** The board draws a map only when every checkpoint can be placed on it. */
-export function allPlaced(list: Coordinates[]): boolean {
-  return list.length > 0 && list.every((c) => c.latitude != null && c.longitude != null);
-}
