@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     ).not.toThrow();
   });
 
+  it('takes a map tile template with {z}, {x} and {y}, and lets pages load images from its host', () => {
+    expect(loadConfig({}).cspImgOrigins).toEqual([]);
+    const tiles = loadConfig({ HIKING_MAP_TILES: 'https://{s}.tiles.example.cn/{z}/{x}/{y}.png', CSP_IMG_ORIGINS: 'https://img.example.cn' });
+    expect(tiles.cspImgOrigins).toEqual(['https://img.example.cn', 'https://*.tiles.example.cn']);
+    expect(() => loadConfig({ HIKING_MAP_TILES: 'https://tiles.example.cn/{z}/{x}.png' })).toThrow(/HIKING_MAP_TILES/);
+    expect(() => loadConfig({ HIKING_MAP_TILES: 'tiles/{z}/{x}/{y}.png' })).toThrow(/HIKING_MAP_TILES/);
+  });
+
   it('runs one worker process per core, at most 4, unless told how many', () => {
     expect(loadConfig({}).workerProcesses).toBe(Math.min(availableParallelism(), 4));
     expect(loadConfig({ WORKER_PROCESSES: '1' }).workerProcesses).toBe(1);

@@ -78,6 +78,12 @@ export class AppConfig {
   /** How often a hiking route with walkers still out is swept for newly overdue walkers to alert organizers of. */
   @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) HIKING_SWEEP_MS = 60_000;
   /**
+   * The map tiles behind the safety board, as a Leaflet URL template (https://tiles.example.cn/{z}/{x}/{y}.png),
+   * e.g. a tile server inside the venue's network. Empty: the board draws checkpoints and route on a plain background.
+   */
+  @Matches(/^$|^(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})https?:\/\/[^/\s]+\/\S*$/, { message: 'HIKING_MAP_TILES must be an http(s) URL template with {z}, {x} and {y}, or empty' })
+  HIKING_MAP_TILES = '';
+  /**
    * Days an outbox row is kept after its job reached Redis (to see what was sent when); rows not
    * yet dispatched are never removed. The worker's relay process prunes every RETENTION_EVERY_S.
    */
@@ -163,8 +169,10 @@ export class AppConfig {
     const list = this.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean);
     return list.length ? list : false;
   }
+  /** CSP_IMG_ORIGINS, and the map tiles' host when HIKING_MAP_TILES is set (its {s} subdomains as a wildcard). */
   get cspImgOrigins(): string[] {
-    return this.CSP_IMG_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+    const tiles = this.HIKING_MAP_TILES ? [this.HIKING_MAP_TILES.match(/^https?:\/\/[^/]+/)![0].replace('{s}', '*')] : [];
+    return [...this.CSP_IMG_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean), ...tiles];
   }
   get redisAddress(): string {
     return `${this.REDIS_HOST}:${this.REDIS_PORT}`;

@@ -23,6 +23,25 @@ export const CANAL_CHECKPOINTS = [
   '塘栖古镇',
 ];
 
+/** Where they are, WGS-84 degrees (approximate), so the safety board draws the route on a map. */
+const CANAL_COORDINATES: [number, number][] = [
+  [30.2780, 120.1570], // 武林门码头
+  [30.2885, 120.1560], // 富义仓
+  [30.2960, 120.1525], // 香积寺
+  [30.2990, 120.1510], // 大兜路历史街区
+  [30.3199, 120.1426], // 拱宸桥
+  [30.3085, 120.1440], // 小河直街
+  [30.3185, 120.1405], // 桥西历史街区
+  [30.3215, 120.1440], // 运河文化广场
+  [30.3225, 120.1450], // 中国京杭大运河博物馆
+  [30.3170, 120.1400], // 杭州工艺美术博物馆
+  [30.3160, 120.1410], // 通益公纱厂旧址
+  [30.4830, 120.1950], // 乾隆御碑
+  [30.4850, 120.1920], // 广济桥
+  [30.4855, 120.1935], // 水北街
+  [30.4840, 120.1960], // 塘栖古镇
+];
+
 const KM = 2000; // 28 km in 14 segments
 
 /**
@@ -52,7 +71,7 @@ export async function seedHiking(app: INestApplicationContext, asOrganizer: Prin
   const { checkpoints } = await routes.setCheckpoints(
     asOrganizer,
     route.id,
-    CANAL_CHECKPOINTS.map((name, i) => ({ name, distanceM: i * KM, location: `京杭大运河杭州段第${i + 1}站` })),
+    CANAL_CHECKPOINTS.map((name, i) => ({ name, distanceM: i * KM, location: `京杭大运河杭州段第${i + 1}站`, latitude: CANAL_COORDINATES[i][0], longitude: CANAL_COORDINATES[i][1] })),
   );
   const wave = await routes.addWave(asOrganizer, route.id, { name: '第一批（18:00 出发）', startsAt: new Date(gun) });
   const walkers = app.get(WalkersService);

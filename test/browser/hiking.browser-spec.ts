@@ -41,9 +41,9 @@ describe('hiking pages', () => {
     routeId = (await post(url(), `/api/v1/hiking/items/${itemId}/route`, org, { distanceM: 12000, referenceStartAt: new Date(gun) })).id;
     const set = await put(url(), `/api/v1/hiking/routes/${routeId}/checkpoints`, org, {
       checkpoints: [
-        { name: '武林门码头', distanceM: 0 },
-        { name: '拱宸桥', distanceM: 5000 },
-        { name: '塘栖古镇', distanceM: 12000 },
+        { name: '武林门码头', distanceM: 0, latitude: 30.278, longitude: 120.157 },
+        { name: '拱宸桥', distanceM: 5000, latitude: 30.3199, longitude: 120.1426 },
+        { name: '塘栖古镇', distanceM: 12000, latitude: 30.484, longitude: 120.196 },
       ],
     });
     cps = set.checkpoints;
@@ -135,6 +135,12 @@ describe('hiking pages', () => {
     const order = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-walker'))));
     expect(order).toEqual(scanned.map((code) => Number(code.split(':')[1])));
     expect(await rows.locator('[data-test=last-checkpoint]').allInnerTexts()).toEqual(['拱宸桥', '拱宸桥', '拱宸桥']);
+    // Every checkpoint has coordinates: the board draws them on a map (no tiles here: a plain background), labelled with the counts.
+    const labels = board.locator('[data-test=route-map] .leaflet-tooltip');
+    await until('the map labels the three arrived', async () => (await labels.allInnerTexts()).includes('1 拱宸桥：已到 3 · 超时未到 0'));
+    expect(await labels.count()).toBe(3);
+    expect(await board.locator('[data-test=route-map] path.leaflet-interactive').count()).toBe(4);
+    expect(await board.locator('[data-test=schematic]').count()).toBe(0);
     await checkPage(board, 'hike-board-desk');
 
     // A walker is marked lost: highlighted at once; a later scan would clear it.

@@ -341,6 +341,33 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     expect(routes.map((r: { id: number }) => r.id)).toEqual([routeId, shortRoute]);
   });
 
+  it('places checkpoints by WGS-84 coordinates, both or neither and within range, for the board\'s map', async () => {
+    const setShort = (first: Record<string, unknown>) =>
+      http()
+        .put(`/api/v1/hiking/routes/${shortRoute}/checkpoints`)
+        .set(org())
+        .send({ checkpoints: [{ name: '西湖文化广场', distanceM: 0, ...first }, { name: '武林广场', distanceM: 5000, latitude: 30.2712, longitude: 120.1636 }] });
+    const halfway = await setShort({ latitude: 30.2755 });
+    expect([halfway.status, halfway.body.code, halfway.body.details[0].field]).toEqual([400, 'HIKING_CHECKPOINTS_INVALID', 'checkpoints[0].longitude']);
+    const english = await setShort({ longitude: 120.1614 }).set('Accept-Language', 'en');
+    expect([english.status, english.body.details[0].field, /[\u4e00-\u9fff]/.test(english.body.message)]).toEqual([400, 'checkpoints[0].latitude', false]);
+    for (const outside of [{ latitude: 90.5, longitude: 120.16 }, { latitude: 30.27, longitude: -180.01 }]) {
+      const refused = await setShort(outside);
+      expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    const placed = await setShort({ latitude: 30.2755, longitude: 120.1614 });
+    expect(placed.status).toBe(200);
+    const outline = (await http().get(`/api/v1/hiking/routes/${shortRoute}/outline`).set(org())).body;
+    expect(outline.checkpoints.map((c: { latitude: number; longitude: number }) => [c.latitude, c.longitude])).toEqual([
+      [30.2755, 120.1614],
+      [30.2712, 120.1636],
+    ]);
+    expect(outline.mapTiles).toBe('');
+    // A route without coordinates says so: the board keeps its schematic.
+    const unplaced = (await http().get(`/api/v1/hiking/routes/${routeId}/outline`).set(org())).body;
+    expect(unplaced.checkpoints[0]).toEqual(expect.objectContaining({ latitude: null, longitude: null }));
+  });
+
   it("gives every walker who finished a completion certificate that verifies, once the route's results are final", async () => {
     const rules = [{ type: 'completion', award: { code: 'finisher', name: '完赛证书', level: 9, title: '大运河毅行完赛者' } }];
     expect((await http().put(`/api/v1/items/${itemId}/award-rules`).set(org()).send({ rules })).status).toBe(200);

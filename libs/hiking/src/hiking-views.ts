@@ -1,3 +1,4 @@
+import { AppConfig } from '@app/config';
 import type { SqlRunner } from '@app/database';
 import { ItemCatalog } from '@app/events';
 import { PeopleDirectory, type Principal } from '@app/identity';
@@ -46,6 +47,7 @@ export class HikingViews {
     private readonly entries: EntryDirectory,
     private readonly people: PeopleDirectory,
     private readonly standings: HikingStandings,
+    private readonly config: AppConfig,
   ) {}
 
   /** The checkpoints the caller is assigned to as staff, by route then order. */
@@ -88,7 +90,8 @@ export class HikingViews {
       eventName: route.eventName,
       distanceM: route.distanceM,
       organizer: this.access.isOrganizer(principal, route),
-      checkpoints: checkpoints.map((c) => ({ id: c.id, seq: c.seq, name: c.name, distanceM: c.distanceM, location: c.location, assigned: assigned.has(c.id) })),
+      checkpoints: checkpoints.map((c) => ({ id: c.id, seq: c.seq, name: c.name, distanceM: c.distanceM, location: c.location, latitude: c.latitude, longitude: c.longitude, assigned: assigned.has(c.id) })),
+      mapTiles: this.config.HIKING_MAP_TILES,
     };
   }
 

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { scheduleCutoffs } from './cutoff-schedule';
-import { HikingErrorCode, personalCutoff } from './domain';
+import { coordinatesProblem, HikingErrorCode, personalCutoff } from './domain';
 import { fromDomain, HikingError } from './hiking-errors';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingRoute } from './hiking-route.entity';
@@ -27,6 +27,8 @@ export interface CheckpointInput {
   name: string;
   distanceM: number;
   location?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
   opensAt?: Date | null;
   arrivalCutoffAt?: Date | null;
   departureCutoffAt?: Date | null;
@@ -86,7 +88,7 @@ export class RoutesService {
       if (existing.length) await m.query('UPDATE hiking_checkpoints SET seq = seq + 1000 WHERE route_id = ?', [routeId]);
       const saved: HikingCheckpoint[] = [];
       for (const [seq, c] of list.entries()) {
-        const row = { routeId, seq, name: c.name, distanceM: c.distanceM, location: c.location ?? null, opensAt: c.opensAt ?? null, arrivalCutoffAt: c.arrivalCutoffAt ?? null, departureCutoffAt: c.departureCutoffAt ?? null };
+        const row = { routeId, seq, name: c.name, distanceM: c.distanceM, location: c.location ?? null, latitude: c.latitude ?? null, longitude: c.longitude ?? null, opensAt: c.opensAt ?? null, arrivalCutoffAt: c.arrivalCutoffAt ?? null, departureCutoffAt: c.departureCutoffAt ?? null };
         saved.push(await m.save(HikingCheckpoint, existing[seq] ? { ...row, id: existing[seq].id } : row));
       }
       await scheduleCutoffs(m, route, saved, await m.findBy(HikingWave, { eventId: route.eventId }));
@@ -161,13 +163,15 @@ function checked<T>(fn: () => T, field: string): T {
   }
 }
 
-/** At least a start and a finish; the start at 0 m; distances strictly growing; no cut-off before the route's start. */
+/** At least a start and a finish; the start at 0 m; distances strictly growing; coordinates both or neither; no cut-off before the route's start. */
 function validateCheckpoints(route: HikingRoute, list: CheckpointInput[]): void {
   const bad = (field: string, message: string) => new HikingError('invalid', HikingErrorCode.CheckpointsInvalid, message, { field });
   if (list.length < 2) throw bad('checkpoints', '路线至少要有起点和终点两个打卡点');
   if (list[0].distanceM !== 0) throw bad('checkpoints[0].distanceM', '起点的距离必须为 0');
   list.forEach((c, i) => {
     if (i > 0 && c.distanceM <= list[i - 1].distanceM) throw bad(`checkpoints[${i}].distanceM`, '打卡点距离必须逐个增加');
+    const place = coordinatesProblem(c);
+    if (place) throw bad(`checkpoints[${i}].${place.field}`, place.message);
     for (const key of ['arrivalCutoffAt', 'departureCutoffAt'] as const) {
       const at = c[key];
       if (at) checked(() => personalCutoff(at.getTime(), route.referenceStartAt.getTime(), route.referenceStartAt.getTime()), `checkpoints[${i}].${key}`);

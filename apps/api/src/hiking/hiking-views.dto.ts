@@ -30,6 +30,8 @@ export class OutlineCheckpointDto {
   @ApiProperty() name: string;
   @ApiProperty() distanceM: number;
   @ApiProperty({ nullable: true, type: String }) location: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'WGS-84 decimal degrees' }) latitude: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'WGS-84 decimal degrees' }) longitude: number | null;
   @ApiProperty({ description: 'the caller is staff of this checkpoint' }) assigned: boolean;
 }
 
@@ -41,6 +43,7 @@ export class RouteOutlineDto {
   @ApiProperty() distanceM: number;
   @ApiProperty({ description: 'the caller organizes the event (may disqualify, export)' }) organizer: boolean;
   @ApiProperty({ type: [OutlineCheckpointDto] }) checkpoints: OutlineCheckpointDto[];
+  @ApiProperty({ description: "the map tiles' URL template (Leaflet's {z}/{x}/{y}); empty: draw on a plain background" }) mapTiles: string;
 }
 
 export class EventRouteDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { OptionalField } from '../http/optional';
 
 export class CreateRouteDto {
@@ -21,6 +21,8 @@ export class CheckpointDto {
   @ApiProperty({ example: '拱宸桥' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ example: 2500 }) @IsInt() @Min(0) @Max(500_000) distanceM: number;
   @ApiPropertyOptional({ nullable: true, type: String, example: '杭州市拱墅区桥弄街' }) @OptionalField({ nullable: true }) @IsString() @Length(0, 1000) location?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 30.3199, description: 'WGS-84 decimal degrees; with longitude or not at all' }) @OptionalField({ nullable: true }) @IsNumber({ maxDecimalPlaces: 6 }) @Min(-90) @Max(90) latitude?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 120.1426, description: 'WGS-84 decimal degrees; with latitude or not at all' }) @OptionalField({ nullable: true }) @IsNumber({ maxDecimalPlaces: 6 }) @Min(-180) @Max(180) longitude?: number | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() opensAt?: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() arrivalCutoffAt?: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) @OptionalField({ nullable: true }) @Type(() => Date) @IsDate() departureCutoffAt?: Date | null;
@@ -111,6 +113,8 @@ export class CheckpointViewDto {
   @ApiProperty() name: string;
   @ApiProperty() distanceM: number;
   @ApiProperty({ nullable: true, type: String }) location: string | null;
+  @ApiProperty({ nullable: true, type: Number }) latitude: number | null;
+  @ApiProperty({ nullable: true, type: Number }) longitude: number | null;
   @ApiProperty({ nullable: true, type: Date }) opensAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) arrivalCutoffAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) departureCutoffAt: Date | null;

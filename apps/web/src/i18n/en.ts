@@ -111,6 +111,7 @@ const en: typeof zh = {
     lostHeading: '{n} lost', overdueHeading: '{n} overdue', lastSeen: 'last seen at {at}',
     withdraw: 'Withdraw', withdrawTitle: 'Withdraw {name}', reason: 'Reason', withdrawn: '{name} withdrawn',
     regroup: 'Regroup', regroupHint: 'Members still walking of teams that fell below the minimum may form a new team, approved by staff.', teamName: 'New team name', pickWalkers: 'Choose walkers', approveRegroup: 'Approve the team', regrouped: 'New team approved: {name}',
+    map: 'Route map', mapLegend: 'Dots are checkpoints, joined in order by the route; each label gives number, name, walkers arrived and overdue; red: overdue or lost walkers there.',
     schematic: 'Route schematic', legend: 'Dots are checkpoints (numbered) with the walkers arrived below; above a segment, the walkers on it now; red: where a lost walker was last seen.',
     resultsHeading: 'Results', complete: 'Team complete', incomplete: 'Team incomplete', teamTime: 'Team time (last member in)', netTime: 'Net time', splits: 'Splits',
     splitsHidden: 'Still on the course: splits are not public', splitsLegend: 'Each cell: the segment time above, the time since the start below.',

@@ -110,6 +110,7 @@ export default {
     lostHeading: '失联 {n} 人', overdueHeading: '超时未到 {n} 人', lastSeen: '最后见于 {at}',
     withdraw: '退出', withdrawTitle: '{name} 退出', reason: '原因', withdrawn: '{name} 已退出',
     regroup: '重组队伍', regroupHint: '因队员退出而人数不足的队伍，其仍在途的队员可组成新队伍，经工作人员批准后继续。', teamName: '新队名', pickWalkers: '选择队员', approveRegroup: '批准组队', regrouped: '已批准新队伍：{name}',
+    map: '路线地图', mapLegend: '圆点为打卡点，按顺序连成路线；标签为编号、名称、已到与超时人数；红色为有超时或失联队员的打卡点。',
     schematic: '路线示意图', legend: '圆点为打卡点（编号），下方为已到人数，路段上方为此刻在途人数；红色为失联队员最后出现的打卡点。',
     resultsHeading: '成绩', complete: '全队完赛', incomplete: '未全队完赛', teamTime: '团队成绩（最后一名队员到达）', netTime: '净时间', splits: '分段用时',
     splitsHidden: '仍在途中，分段用时不公开', splitsLegend: '每格上为该路段用时，下为自出发起累计用时。',

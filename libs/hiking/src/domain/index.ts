@@ -6,3 +6,4 @@ export * from './scans';
 export * from './pace';
 export * from './teams';
 export * from './splits';
+export * from './coordinates';
