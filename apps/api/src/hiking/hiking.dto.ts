@@ -15,6 +15,10 @@ export class CreateRouteDto {
   @OptionalField()
   @IsIn(['flag', 'refuse'])
   incompleteTeamScan?: 'flag' | 'refuse';
+  @ApiPropertyOptional({ description: "text a walker's emergency contact when they are timed out or withdraw (default off)" })
+  @OptionalField()
+  @IsBoolean()
+  notifyContacts?: boolean;
 }
 
 export class CheckpointDto {
@@ -136,6 +140,7 @@ export class RouteViewDto {
   @ApiProperty() skewLimitMs: number;
   @ApiProperty({ enum: ['flag', 'refuse'] }) incompleteTeamScan: 'flag' | 'refuse';
   @ApiProperty() overdueMarginMs: number;
+  @ApiProperty() notifyContacts: boolean;
   @ApiProperty() standingsVersion: number;
   @ApiProperty({ type: [CheckpointViewDto] }) checkpoints: CheckpointViewDto[];
   @ApiProperty({ type: [WaveViewDto] }) waves: WaveViewDto[];
