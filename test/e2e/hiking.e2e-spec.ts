@@ -550,6 +550,16 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     expect(after.changes.at(-1)).toMatchObject({ fromStatus: 'on_course', toStatus: 'on_course', actorId: staff.two.id, reason: expect.stringContaining('运河重组队') });
     // The new team is whole: its members regroup no further.
     expect(await refusal(staff.two.token, [E[0], E[1], F[0], F[1]])).toEqual([409, 'HIKING_TEAM_NOT_BROKEN']);
+    // The new team has its own QR, scanned like an entry's bib: it scans the four at the next checkpoint.
+    expect(made.body.bib).toBe(`RG-${made.body.id}`);
+    const four = [E[0], E[1], F[0], F[1]].sort((a, b) => a - b);
+    const scanned = await ok(await upload(staff.two.token, 'pad-2', [{ bib: made.body.bib, checkpointId: cps[3], at: Date.now() - 2000 }]));
+    expect(scanned.results[0].walkerIds).toEqual(four);
+    // The broken teams' QR codes no longer scan the members who moved (the rest withdrew): refused, with or without them named.
+    const bibE = (await walkers()).get(E[0])!.bib!;
+    const old = await upload(staff.two.token, 'pad-2', [{ bib: bibE, checkpointId: cps[3], at: Date.now() - 1000 }, { bib: bibE, present: [E[0]], checkpointId: cps[3], at: Date.now() - 1000 }]);
+    expect([old.status, old.body.refused, old.body.results.map((r: { code: string }) => r.code)]).toEqual([200, 2, ['HIKING_UNKNOWN_BIB', 'HIKING_UNKNOWN_BIB']]);
+    expect((await walker(E[0])).scans.filter((x: { seq: number }) => x.seq === 3)).toHaveLength(1);
   });
 
   it("gives the year's statistics: walkers started and finished, and the completion rate, per route and organisation", async () => {

@@ -4,7 +4,7 @@ import { EntryDirectory, ProfileDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { applyStatusEvent, checkRegroup, HikingErrorCode, type WalkerStatus } from './domain';
+import { applyStatusEvent, checkRegroup, regroupBib, HikingErrorCode, type WalkerStatus } from './domain';
 import { fromDomain, HikingError, walkerNotFound } from './hiking-errors';
 import { HikingCheckpointStaff } from './hiking-checkpoint-staff.entity';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
@@ -161,7 +161,7 @@ export class WalkersService {
       const regroup = await m.save(HikingRegroup, { routeId, name: input.name, approvedBy: principal.userId });
       await m.query('UPDATE hiking_walkers SET regroup_id = ? WHERE id IN (?)', [regroup.id, ids]);
       for (const w of picked) await auditStatus(m, Number(w.id), w.status, w.status, `重新组队「${input.name}」（原队伍 ${teamOf(w)}）`, principal.userId);
-      return { id: regroup.id, routeId, name: regroup.name, approvedBy: regroup.approvedBy, walkerIds: ids.sort((a, b) => a - b) };
+      return { id: regroup.id, routeId, name: regroup.name, bib: regroupBib(regroup.id), approvedBy: regroup.approvedBy, walkerIds: ids.sort((a, b) => a - b) };
     });
     await this.live.announce([routeId]);
     return result;

@@ -104,6 +104,8 @@ export class RegroupViewDto {
   @ApiProperty() id: number;
   @ApiProperty() routeId: number;
   @ApiProperty() name: string;
+  @ApiProperty({ example: 'RG-12', description: "the new team's QR payload: scanned like an entry's bib, it scans the members; their old teams' bibs no longer do" })
+  bib: string;
   @ApiProperty({ description: 'the staff member or organizer who approved it' }) approvedBy: number;
   @ApiProperty({ type: [Number] }) walkerIds: number[];
 }
