@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { waitFor } from './support/processes';
 import { openDatabase, openQueue } from './support/stack';
 import { openSse } from './support/sse';
-import { adminToken, baseUrl, bearer, buildWorld, http, login, type Person, post, put, type World } from './support/world';
+import { nthTextTo, textsTo } from './support/sms-sink';
+import { adminToken, baseUrl, bearer, buildWorld, http, login, mobile, type Person, post, put, type World } from './support/world';
 
 const MIN = 60_000;
 const PASSWORD = 'Qiantang-tide-2026';
@@ -34,6 +35,7 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
   const T0 = Math.floor((Date.now() - 3 * 3600_000) / 1000) * 1000;
   let n = 0;
   let cutoff10 = 0;
+  let contactOfC0 = '';
 
   const org = () => bearer(world.organizer.token);
   const upload = (token: string, deviceId: string, scans: Scan[], skewMs = 0, deviceNow?: Date) =>
@@ -94,9 +96,10 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
       team[key] = { entryId: entry.id, members: m, walkers: [] };
     }
 
-    const route = await post(world.url, `/api/v1/hiking/items/${itemId}/route`, token, { distanceM: 28000, referenceStartAt: new Date(T0), teamGapMs: 4 * 3600_000 });
+    const route = await post(world.url, `/api/v1/hiking/items/${itemId}/route`, token, { distanceM: 28000, referenceStartAt: new Date(T0), teamGapMs: 4 * 3600_000, notifyContacts: true });
     routeId = route.id;
-    expect([route.teamMin, route.teamMax, route.name]).toEqual([4, 6, '28公里毅行']);
+    expect([route.teamMin, route.teamMax, route.name, route.notifyContacts]).toEqual([4, 6, '28公里毅行', true]);
+    contactOfC0 = await addContact(members.C[0], '李秀英');
     const heritage = ['武林门码头', '富义仓', '香积寺', '大兜路', '拱宸桥', '小河直街', '桥西历史街区', '运河文化广场', '杭州工艺美术博物馆', '刀剪剑博物馆', '伞博物馆', '扇博物馆', '通益公纱厂', '乾隆御碑', '塘栖古镇'];
     const set = await http()
       .put(`/api/v1/hiking/routes/${routeId}/checkpoints`)
@@ -230,6 +233,10 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     // C0 is out, from their own phone, at the fifth checkpoint.
     const out = await http().post(`/api/v1/hiking/walkers/${C[0]}/withdraw`).set(bearer(team.C.members[0].token)).send({ reason: '脚踝扭伤，自行退出', checkpointId: cps[5] });
     expect([out.status, out.body.status, out.body.dropReason, out.body.dropCheckpointId]).toEqual([200, 'withdrawn', '脚踝扭伤，自行退出', cps[5]]);
+    // The route texts their emergency contact, naming the walker and where they stopped.
+    const text = await nthTextTo(contactOfC0, 1);
+    expect(text).toContain(`李秀英您好，您是${team.C.members[0].realName}（28公里毅行，号码 ${out.body.bib}）的紧急联系人`);
+    expect(text).toContain('已退出比赛，地点：小河直街');
     const twice = await http().post(`/api/v1/hiking/walkers/${C[0]}/withdraw`).set(org()).send({ reason: '重复' });
     expect([twice.status, twice.body.code]).toEqual([409, 'HIKING_BAD_STATUS_TRANSITION']);
 
@@ -570,6 +577,16 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     expect(after.changes.at(-1)).toMatchObject({ fromStatus: 'on_course', toStatus: 'on_course', actorId: staff.two.id, reason: expect.stringContaining('运河重组队') });
     // The new team is whole: its members regroup no further.
     expect(await refusal(staff.two.token, [E[0], E[1], F[0], F[1]])).toEqual([409, 'HIKING_TEAM_NOT_BROKEN']);
+    // The new team has its own QR, scanned like an entry's bib: it scans the four at the next checkpoint.
+    expect(made.body.bib).toBe(`RG-${made.body.id}`);
+    const four = [E[0], E[1], F[0], F[1]].sort((a, b) => a - b);
+    const scanned = await ok(await upload(staff.two.token, 'pad-2', [{ bib: made.body.bib, checkpointId: cps[3], at: Date.now() - 2000 }]));
+    expect(scanned.results[0].walkerIds).toEqual(four);
+    // The broken teams' QR codes no longer scan the members who moved (the rest withdrew): refused, with or without them named.
+    const bibE = (await walkers()).get(E[0])!.bib!;
+    const old = await upload(staff.two.token, 'pad-2', [{ bib: bibE, checkpointId: cps[3], at: Date.now() - 1000 }, { bib: bibE, present: [E[0]], checkpointId: cps[3], at: Date.now() - 1000 }]);
+    expect([old.status, old.body.refused, old.body.results.map((r: { code: string }) => r.code)]).toEqual([200, 2, ['HIKING_UNKNOWN_BIB', 'HIKING_UNKNOWN_BIB']]);
+    expect((await walker(E[0])).scans.filter((x: { seq: number }) => x.seq === 3)).toHaveLength(1);
   });
 
   it("gives the year's statistics: walkers started and finished, and the completion rate, per route and organisation", async () => {
@@ -641,7 +658,44 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     expect([long.length > 0, new Set(long).size]).toEqual([true, long.length]);
     const theirs = await http().get('/api/v1/me/notifications').set(bearer(members[0].token));
     expect(theirs.body.messages.some((n: { title: string }) => n.title.startsWith('安全预警'))).toBe(false);
+
   });
+
+  it("texts no emergency contact on a route that leaves them alone (the default)", async () => {
+    const token = world.organizer.token;
+    const item = (await post(world.url, `/api/v1/events/${eventId}/items`, token, { name: '8公里健步走' })).id;
+    await put(world.url, `/api/v1/items/${item}/registration`, token, { entryType: 'team', teamMin: 4, teamMax: 6 });
+    const c = world.contestants;
+    const members = [c[25], c[27], c[29], c[31]];
+    await post(world.url, `/api/v1/items/${item}/entries`, token, { teamName: '良渚徒步队', memberIds: members.map((p) => p.id), captainId: members[0].id });
+    const route = await post(world.url, `/api/v1/hiking/items/${item}/route`, token, { distanceM: 8000, referenceStartAt: new Date(T0) });
+    expect(route.notifyContacts).toBe(false);
+    expect(await post(world.url, `/api/v1/hiking/routes/${route.id}/walkers`, token, { waveId })).toEqual({ enrolled: 4, refused: [] });
+    const contact = await addContact(members[0], '赵桂兰');
+    const mine = (await http().get(`/api/v1/hiking/routes/${route.id}/walkers`).set(org())).body.find((w: Walker) => w.userId === members[0].id);
+    await http().post(`/api/v1/hiking/walkers/${mine.id}/withdraw`).set(bearer(members[0].token)).send({ reason: '临时有事，自行退出' }).expect(200);
+    // The text would be queued with the withdrawal, in its transaction: the one queued all night is C0's.
+    const db = await openDatabase();
+    try {
+      const queued = await db.query("SELECT job_id AS id FROM outbox WHERE job_name = 'sms.code' AND job_id LIKE 'sms.code-hiking-contact-%'");
+      expect(queued.map((r: { id: string }) => r.id)).toEqual([`sms.code-hiking-contact-${team.C.walkers[0]}-withdrawn`]);
+    } finally {
+      await db.destroy();
+    }
+    expect([textsTo(contact), textsTo(contactOfC0).length]).toEqual([[], 1]);
+  });
+
+  /** Gives a contestant an emergency contact on their own profile (sent whole, as the profile form does); answers its mobile. */
+  async function addContact(p: Person, name: string): Promise<string> {
+    const mine = await http().get(`/api/v1/users/${p.id}/profile`).set(bearer(p.token)).expect(200);
+    const contact = mobile();
+    const saved = await put(world.url, '/api/v1/me/profile', p.token, { residentId: mine.body.residentId, mobile: mine.body.mobile, emergencyContactName: name, emergencyContactMobile: contact });
+    expect([saved.emergencyContactName, saved.emergencyContactMobile]).toEqual([name, contact]);
+    // Organizers over the person read it whole; a stranger reads nothing.
+    expect((await http().get(`/api/v1/users/${p.id}/profile`).set(org())).body.emergencyContactMobile).toBe(contact);
+    expect((await http().get(`/api/v1/users/${p.id}/profile`).set(bearer(world.contestants.find((c) => c.id !== p.id)!.token))).status).toBe(403);
+    return contact;
+  }
 
   /** The board's counts add up: statuses to the total, segments to those still walking, arrivals to the scans. */
   async function expectBoardAddsUp(byStatus: Record<string, number>) {

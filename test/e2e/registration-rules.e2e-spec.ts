@@ -231,6 +231,17 @@ describe('registration rules', () => {
     expect(byLeader.body.masked).toBe(true);
     expect(byLeader.body.residentId).toBe(`${own.body.residentId.slice(0, 6)}********${own.body.residentId.slice(-4)}`);
     expect(byLeader.body.mobile).toBe(`${own.body.mobile.slice(0, 3)}****${own.body.mobile.slice(-4)}`);
+    // An emergency contact is personal data too: whole for the person and organizers, masked for leaders.
+    await put(world.url, '/api/v1/me/profile', person.token, { residentId: own.body.residentId, mobile: own.body.mobile, emergencyContactName: '陈美华', emergencyContactMobile: '13912345678' });
+    const contact = async (token: string) => {
+      const { body } = await http(world.url).get(`/api/v1/users/${person.id}/profile`).set(bearer(token));
+      return [body.emergencyContactName, body.emergencyContactMobile];
+    };
+    expect([await contact(person.token), await contact(world.organizer.token), await contact(leader.token)]).toEqual([
+      ['陈美华', '13912345678'],
+      ['陈美华', '13912345678'],
+      ['陈**', '139****5678'],
+    ]);
     expect((await http(world.url).get(`/api/v1/users/${person.id}/profile`).set(bearer(otherLeader.token))).status).toBe(403);
     const other = await contestant(61);
     expect((await http(world.url).get(`/api/v1/users/${person.id}/profile`).set(bearer(other.token))).status).toBe(403);
@@ -248,6 +259,10 @@ describe('registration rules', () => {
     expect(future.body.code).toMatch(/^RESIDENT_ID_BIRTH_DATE/);
     const badMobile = await http(world.url).put('/api/v1/me/profile').set(bearer(person.token)).send({ residentId: id, mobile: '12345' });
     expect([badMobile.status, badMobile.body.details[0].field]).toEqual([400, 'mobile']);
+    const badContact = await http(world.url).put('/api/v1/me/profile').set(bearer(person.token)).send({ residentId: id, mobile: mobile(), emergencyContactName: '陈美华', emergencyContactMobile: '12345' });
+    expect([badContact.status, badContact.body.details[0].field]).toEqual([400, 'emergencyContactMobile']);
+    const halfContact = await http(world.url).put('/api/v1/me/profile').set(bearer(person.token)).send({ residentId: id, mobile: mobile(), emergencyContactName: '陈美华' });
+    expect([halfContact.status, halfContact.body.code, halfContact.body.details[0].field]).toEqual([400, 'PROFILE_CONTACT_INCOMPLETE', 'emergencyContactMobile']);
     const taken = await http(world.url).get(`/api/v1/users/${person.id}/profile`).set(bearer(person.token));
     const other = await contestant(71);
     const dup = await http(world.url).put('/api/v1/me/profile').set(bearer(other.token)).send({ residentId: taken.body.residentId, mobile: mobile() });

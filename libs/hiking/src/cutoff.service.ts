@@ -1,9 +1,13 @@
 import { AppConfig } from '@app/config';
+import { PeopleDirectory } from '@app/identity';
+import { ProfileDirectory } from '@app/registration';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Cutoff, isCurrentCutoff, type PassageScan, personalCutoff, walkersToTimeOut, type WalkerStatus } from './domain';
 import { BoardLive } from './board-live';
+import { noticeContacts } from './contact-notices';
+import { RouteAccess } from './route-access';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { HikingRoute } from './hiking-route.entity';
 import { HikingWave } from './hiking-wave.entity';
@@ -28,6 +32,9 @@ export class CutoffService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: BoardLive,
     private readonly config: AppConfig,
+    private readonly access: RouteAccess,
+    private readonly people: PeopleDirectory,
+    private readonly profiles: ProfileDirectory,
   ) {}
 
   /**
@@ -101,6 +108,11 @@ export class CutoffService {
       const status = new Map(candidates.map((c) => [c.id, c.status]));
       const rows = ids.map((id) => [id, status.get(id), 'timed_out', reason, null]);
       await m.query('INSERT INTO hiking_status_changes (walker_id, from_status, to_status, reason, actor_id) VALUES ?', [rows]);
+      if (route.notifyContacts) {
+        const who: { id: number; userId: number; bib: string | null }[] = await m.query('SELECT id, user_id AS userId, bib FROM hiking_walkers WHERE id IN (?)', [ids]);
+        const dropped = who.map((w) => ({ walkerId: Number(w.id), userId: Number(w.userId), bib: w.bib, checkpoint: cp.name }));
+        await noticeContacts(m, { people: this.people, profiles: this.profiles }, await this.access.withFacts(route, m), 'timed_out', dropped);
+      }
       return { timedOut: ids.length };
     });
   }

@@ -53,6 +53,10 @@ export class HikingRoute {
   @Column({ name: 'overdue_margin_ms', type: 'int', unsigned: true, default: 1800000 })
   overdueMarginMs: number;
 
+  /** Text a walker's emergency contact when they are timed out or withdraw (off unless the organizers turn it on). */
+  @Column({ name: 'notify_contacts', type: 'boolean', default: false })
+  notifyContacts: boolean;
+
   /** Grows with every change that can move a place; carried by the tally job. */
   @Column({ name: 'standings_version', type: 'int', unsigned: true, default: 0 })
   standingsVersion: number;

@@ -21,6 +21,7 @@ export interface RouteInput {
   skewLimitMs?: number;
   overdueMarginMs?: number;
   incompleteTeamScan?: 'flag' | 'refuse';
+  notifyContacts?: boolean;
 }
 
 export interface CheckpointInput {

@@ -3,7 +3,7 @@ import { inTransaction, SESSION_ISOLATION } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyStatusEvent, classifyScan, teamScan, correctUpload, type Cutoff, DROPPED_STATUSES, HikingErrorCode, type KnownScan, lateScanEffect, type WalkerStatus } from './domain';
+import { applyStatusEvent, classifyScan, regroupOfBib, teamBibOf, teamScan, correctUpload, type Cutoff, DROPPED_STATUSES, HikingErrorCode, type KnownScan, lateScanEffect, type WalkerStatus } from './domain';
 import { HikingError } from './hiking-errors';
 import { ARRIVAL_SHARDS } from './hiking-arrival-count.entity';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
@@ -27,7 +27,7 @@ interface Target {
 /** What a batch reads and writes of a walker, locked for the batch. */
 type ScanWalker = Pick<
   HikingWalker,
-  'id' | 'bib' | 'routeId' | 'waveId' | 'status' | 'dropReason' | 'dropCheckpointId' | 'droppedAt' | 'lastCheckpointSeq' | 'lastScanAt' | 'startedAt' | 'lost'
+  'id' | 'bib' | 'routeId' | 'waveId' | 'status' | 'dropReason' | 'dropCheckpointId' | 'droppedAt' | 'lastCheckpointSeq' | 'lastScanAt' | 'startedAt' | 'lost' | 'regroupId'
 >;
 
 interface StoredScan extends KnownScan {
@@ -116,18 +116,27 @@ export class ScansService {
     const ids = new Set(scans.map((s) => s.walkerId).filter((x): x is number => x !== undefined));
     const bibs = [...new Set(scans.map((s) => s.bib).filter((x): x is string => x !== undefined))];
     if (bibs.length) {
-      const rows: { id: number }[] = await m.query('SELECT id FROM hiking_walkers WHERE bib IN (?) AND route_id IN (?)', [bibs, routeIds]);
+      // A regrouped team's QR names its regroup; an entry's bib names its walkers not moved to one.
+      const regroups = bibs.map(regroupOfBib).filter((x): x is number => x !== null);
+      const rows: { id: number }[] = await m.query('SELECT id FROM hiking_walkers WHERE (bib IN (?) OR regroup_id IN (?)) AND route_id IN (?)', [bibs, regroups.length ? regroups : [0], routeIds]);
       for (const r of rows) ids.add(Number(r.id));
     }
     const rows: ScanWalker[] = ids.size
       ? (
           await m.query(
             `SELECT id, bib, route_id AS routeId, wave_id AS waveId, status, drop_reason AS dropReason, drop_checkpoint_id AS dropCheckpointId, dropped_at AS droppedAt,
-                    last_checkpoint_seq AS lastCheckpointSeq, last_scan_at AS lastScanAt, started_at AS startedAt, lost
+                    last_checkpoint_seq AS lastCheckpointSeq, last_scan_at AS lastScanAt, started_at AS startedAt, lost, regroup_id AS regroupId
                FROM hiking_walkers WHERE id IN (?) AND route_id IN (?) ORDER BY id FOR UPDATE`,
             [[...ids], routeIds],
           )
-        ).map((r: ScanWalker) => ({ ...r, id: Number(r.id), routeId: Number(r.routeId), waveId: Number(r.waveId), lost: Boolean(Number(r.lost)) }))
+        ).map((r: ScanWalker) => ({
+          ...r,
+          id: Number(r.id),
+          routeId: Number(r.routeId),
+          waveId: Number(r.waveId),
+          lost: Boolean(Number(r.lost)),
+          regroupId: r.regroupId === null ? null : Number(r.regroupId),
+        }))
       : [];
     const walkers = new Map(rows.map((w) => [w.id, w]));
     const wanted = new Set(bibs);
@@ -135,9 +144,10 @@ export class ScansService {
     // Every member of a bib, with their status, for a team scan that says who is present.
     const members = new Map<string, { id: number; status: WalkerStatus }[]>();
     for (const r of rows) {
-      if (r.bib === null || !wanted.has(r.bib)) continue;
-      members.set(r.bib, [...(members.get(r.bib) ?? []), { id: r.id, status: r.status }]);
-      if (r.status !== 'withdrawn' && r.status !== 'disqualified') byBib.set(r.bib, [...(byBib.get(r.bib) ?? []), r.id]);
+      const bib = teamBibOf(r);
+      if (bib === null || !wanted.has(bib)) continue;
+      members.set(bib, [...(members.get(bib) ?? []), { id: r.id, status: r.status }]);
+      if (r.status !== 'withdrawn' && r.status !== 'disqualified') byBib.set(bib, [...(byBib.get(bib) ?? []), r.id]);
     }
     return { walkers, bibs: byBib, members };
   }

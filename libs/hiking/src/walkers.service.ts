@@ -1,10 +1,10 @@
 import { AppConfig } from '@app/config';
 import { forbidden, PeopleDirectory, type Principal } from '@app/identity';
-import { EntryDirectory } from '@app/registration';
+import { EntryDirectory, ProfileDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { applyStatusEvent, checkRegroup, HikingErrorCode, type WalkerStatus } from './domain';
+import { applyStatusEvent, checkRegroup, regroupBib, HikingErrorCode, type WalkerStatus } from './domain';
 import { fromDomain, HikingError, walkerNotFound } from './hiking-errors';
 import { HikingCheckpointStaff } from './hiking-checkpoint-staff.entity';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
@@ -14,6 +14,7 @@ import { startSweeps } from './overdue-sweep';
 import { startAtGun } from './wave-gun';
 import { HikingWave } from './hiking-wave.entity';
 import { alertOrganizers } from './alerts';
+import { noticeContacts } from './contact-notices';
 import { BoardLive } from './board-live';
 import { RouteAccess } from './route-access';
 import { setupChanged } from './scan-setup';
@@ -33,6 +34,7 @@ export class WalkersService {
     private readonly access: RouteAccess,
     private readonly entries: EntryDirectory,
     private readonly people: PeopleDirectory,
+    private readonly profiles: ProfileDirectory,
     private readonly live: BoardLive,
     private readonly config: AppConfig,
   ) {}
@@ -159,7 +161,7 @@ export class WalkersService {
       const regroup = await m.save(HikingRegroup, { routeId, name: input.name, approvedBy: principal.userId });
       await m.query('UPDATE hiking_walkers SET regroup_id = ? WHERE id IN (?)', [regroup.id, ids]);
       for (const w of picked) await auditStatus(m, Number(w.id), w.status, w.status, `重新组队「${input.name}」（原队伍 ${teamOf(w)}）`, principal.userId);
-      return { id: regroup.id, routeId, name: regroup.name, approvedBy: regroup.approvedBy, walkerIds: ids.sort((a, b) => a - b) };
+      return { id: regroup.id, routeId, name: regroup.name, bib: regroupBib(regroup.id), approvedBy: regroup.approvedBy, walkerIds: ids.sort((a, b) => a - b) };
     });
     await this.live.announce([routeId]);
     return result;
@@ -194,6 +196,10 @@ export class WalkersService {
       await standingsChanged(m, route.id, route.itemId);
       await m.update(HikingWalker, { id: walkerId }, { status: next.status, dropReason: reason, dropCheckpointId: checkpointId, droppedAt: new Date(now) });
       await auditStatus(m, walkerId, w.status, next.status, reason, principal.userId);
+      if (next.status === 'withdrawn') {
+        const [at] = checkpointId !== null ? await m.findBy(HikingCheckpoint, { id: checkpointId }) : w.lastCheckpointSeq === null ? [] : await m.findBy(HikingCheckpoint, { routeId: route.id, seq: w.lastCheckpointSeq });
+        await noticeContacts(m, { people: this.people, profiles: this.profiles }, route, 'withdrawn', [{ walkerId, userId: w.userId, bib: w.bib, checkpoint: at?.name ?? null }]);
+      }
       return m.findOneByOrFail(HikingWalker, { id: walkerId });
     });
   }

@@ -29,7 +29,10 @@ export interface JobPayloads {
   'notify.inbox': NotifyBase & { to: NotifyRecipient[]; ref?: string };
   /** Deliver one notification on one external channel; the id is its notification_deliveries row. */
   'notify.email': { deliveryId: string };
-  /** A sign-up or password-reset text to a number (a one-time code, or a note to the number's owner); `ref` keys it once. */
+  /**
+   * A text to a number that is no one's account: a sign-up or password-reset code (or a note to the
+   * number's owner), or a note to a walker's emergency contact; `ref` keys it once.
+   */
   'sms.code': { mobile: string; text: string; ref: string };
   'notify.sms': { deliveryId: string };
   'notify.webhook': { deliveryId: string };

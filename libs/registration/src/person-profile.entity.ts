@@ -35,6 +35,13 @@ export class PersonProfile {
   @Column({ name: 'union_member_no', type: 'varchar', length: 32, nullable: true })
   unionMemberNo: string | null;
 
+  /** Someone to tell if the person is in trouble during an event (a hiking route may text them). */
+  @Column({ name: 'emergency_contact_name', type: 'varchar', length: 100, nullable: true })
+  emergencyContactName: string | null;
+
+  @Column({ name: 'emergency_contact_mobile_enc', type: 'varbinary', length: 128, nullable: true })
+  emergencyContactMobileEnc: Buffer | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' })
   updatedAt: Date;
 }

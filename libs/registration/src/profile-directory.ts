@@ -31,4 +31,15 @@ export class ProfileDirectory {
     const rows: { userId: number; mobileEnc: Buffer }[] = await sql.query('SELECT user_id AS userId, mobile_enc AS mobileEnc FROM person_profiles WHERE user_id IN (?)', [wanted]);
     return new Map(rows.map((r) => [Number(r.userId), this.pii.decrypt(r.mobileEnc)]));
   }
+
+  /** Each person's emergency contact in clear, for the few a notice is being sent about; people without one are absent. */
+  async emergencyContacts(userIds: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<Map<number, { name: string; mobile: string }>> {
+    const wanted = uniqueIds(userIds);
+    if (!wanted.length) return new Map();
+    const rows: { userId: number; name: string; mobileEnc: Buffer }[] = await sql.query(
+      'SELECT user_id AS userId, emergency_contact_name AS name, emergency_contact_mobile_enc AS mobileEnc FROM person_profiles WHERE user_id IN (?) AND emergency_contact_mobile_enc IS NOT NULL',
+      [wanted],
+    );
+    return new Map(rows.map((r) => [Number(r.userId), { name: r.name, mobile: this.pii.decrypt(r.mobileEnc) }]));
+  }
 }

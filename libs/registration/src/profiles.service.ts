@@ -3,7 +3,7 @@ import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import { maskMobile, maskResidentId, shanghaiToday, validateMobile, validateResidentId, type Gender } from './domain';
+import { maskMobile, maskName, maskResidentId, shanghaiToday, validateMobile, validateResidentId, type Gender } from './domain';
 import { PersonProfile } from './person-profile.entity';
 import { PiiCipher } from './pii-cipher';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
@@ -16,6 +16,9 @@ export interface ProfileInput {
   gender?: Gender;
   birthDate?: string;
   unionMemberNo?: string | null;
+  /** Optional, both or neither; left out or empty, the contact is cleared. */
+  emergencyContactName?: string | null;
+  emergencyContactMobile?: string | null;
 }
 
 /** Someone a delegation may enter, with what tells two people of one name apart. */
@@ -40,6 +43,9 @@ export interface ProfileView {
   mobile: string;
   masked: boolean;
   unionMemberNo: string | null;
+  /** Masked like the person's own data: 王* and 139****9000 for those not entitled. */
+  emergencyContactName: string | null;
+  emergencyContactMobile: string | null;
 }
 
 /** A checked profile ready to store: what the import and the profile form share. */
@@ -50,6 +56,12 @@ export interface SealedProfile {
   residentIdEnc: Buffer;
   mobileEnc: Buffer;
   unionMemberNo: string | null;
+}
+
+/** The profile form's sealed profile with its emergency contact (an import leaves the contact as it is). */
+export interface SealedProfileWithContact extends SealedProfile {
+  emergencyContactName: string | null;
+  emergencyContactMobileEnc: Buffer | null;
 }
 
 @Injectable()
@@ -130,6 +142,8 @@ export class ProfilesService {
   present(profile: PersonProfile, realName: string, masked: boolean): ProfileView {
     const residentId = this.pii.decrypt(profile.residentIdEnc);
     const mobile = this.pii.decrypt(profile.mobileEnc);
+    const contactMobile = profile.emergencyContactMobileEnc ? this.pii.decrypt(profile.emergencyContactMobileEnc) : null;
+    const contactName = profile.emergencyContactName;
     return {
       userId: profile.userId,
       realName,
@@ -139,11 +153,13 @@ export class ProfilesService {
       mobile: masked ? maskMobile(mobile) : mobile,
       masked,
       unionMemberNo: profile.unionMemberNo,
+      emergencyContactName: contactName && masked ? maskName(contactName) : contactName,
+      emergencyContactMobile: contactMobile && masked ? maskMobile(contactMobile) : contactMobile,
     };
   }
 
   /** Validates and encrypts; throws 400 naming the field. */
-  seal(input: ProfileInput): SealedProfile {
+  seal(input: ProfileInput): SealedProfileWithContact {
     const id = validateResidentId(input.residentId, { today: shanghaiToday(new Date()) });
     if (!id.ok) throw new RegistrationError('invalid', id.error.code, id.error.message, { field: 'residentId' });
     if (input.gender && input.gender !== id.value.gender) {
@@ -154,7 +170,18 @@ export class ProfilesService {
     }
     const mobile = validateMobile(input.mobile);
     if (!mobile.ok) throw new RegistrationError('invalid', mobile.error.code, mobile.error.message, { field: 'mobile' });
-    return this.sealValid(id.value.id, id.value.gender, id.value.birthDate, mobile.value, input.unionMemberNo ?? null);
+    return { ...this.sealValid(id.value.id, id.value.gender, id.value.birthDate, mobile.value, input.unionMemberNo ?? null), ...this.sealContact(input) };
+  }
+
+  private sealContact(input: ProfileInput): Pick<SealedProfileWithContact, 'emergencyContactName' | 'emergencyContactMobileEnc'> {
+    const name = input.emergencyContactName?.trim() || null;
+    const given = input.emergencyContactMobile?.trim() || null;
+    if (!name && !given) return { emergencyContactName: null, emergencyContactMobileEnc: null };
+    if (!name) throw new RegistrationError('invalid', RegistrationErrorCode.ContactIncomplete, '请填写紧急联系人姓名', { field: 'emergencyContactName' });
+    if (!given) throw new RegistrationError('invalid', RegistrationErrorCode.ContactIncomplete, '请填写紧急联系人手机号', { field: 'emergencyContactMobile' });
+    const mobile = validateMobile(given);
+    if (!mobile.ok) throw new RegistrationError('invalid', mobile.error.code, mobile.error.message, { field: 'emergencyContactMobile' });
+    return { emergencyContactName: name, emergencyContactMobileEnc: this.pii.encrypt(mobile.value) };
   }
 
   sealValid(residentId: string, gender: Gender, birthDate: string, mobile: string, unionMemberNo: string | null): SealedProfile {

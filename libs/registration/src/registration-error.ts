@@ -9,6 +9,7 @@ export enum RegistrationErrorCode {
   EntryNotFound = 'REGISTRATION_ENTRY_NOT_FOUND',
   ProfileMissing = 'PROFILE_MISSING',
   ProfileMismatch = 'PROFILE_MISMATCH',
+  ContactIncomplete = 'PROFILE_CONTACT_INCOMPLETE',
   ResidentIdTaken = 'RESIDENT_ID_TAKEN',
   BadTransition = 'ENTRY_TRANSITION_NOT_ALLOWED',
   NoPlace = 'REGISTRATION_NO_PLACE',

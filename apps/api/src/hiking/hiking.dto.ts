@@ -15,6 +15,10 @@ export class CreateRouteDto {
   @OptionalField()
   @IsIn(['flag', 'refuse'])
   incompleteTeamScan?: 'flag' | 'refuse';
+  @ApiPropertyOptional({ description: "text a walker's emergency contact when they are timed out or withdraw (default off)" })
+  @OptionalField()
+  @IsBoolean()
+  notifyContacts?: boolean;
 }
 
 export class CheckpointDto {
@@ -102,6 +106,8 @@ export class RegroupViewDto {
   @ApiProperty() id: number;
   @ApiProperty() routeId: number;
   @ApiProperty() name: string;
+  @ApiProperty({ example: 'RG-12', description: "the new team's QR payload: scanned like an entry's bib, it scans the members; their old teams' bibs no longer do" })
+  bib: string;
   @ApiProperty({ description: 'the staff member or organizer who approved it' }) approvedBy: number;
   @ApiProperty({ type: [Number] }) walkerIds: number[];
 }
@@ -140,6 +146,7 @@ export class RouteViewDto {
   @ApiProperty() skewLimitMs: number;
   @ApiProperty({ enum: ['flag', 'refuse'] }) incompleteTeamScan: 'flag' | 'refuse';
   @ApiProperty() overdueMarginMs: number;
+  @ApiProperty() notifyContacts: boolean;
   @ApiProperty() standingsVersion: number;
   @ApiProperty({ type: [CheckpointViewDto] }) checkpoints: CheckpointViewDto[];
   @ApiProperty({ type: [WaveViewDto] }) waves: WaveViewDto[];

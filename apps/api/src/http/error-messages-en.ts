@@ -54,6 +54,7 @@ const REGISTRATION: Record<RegistrationErrorCode, string> = {
   [RegistrationErrorCode.EntryNotFound]: 'No such entry',
   [RegistrationErrorCode.ProfileMissing]: 'The contestant has not filled in their profile (resident ID, mobile)',
   [RegistrationErrorCode.ProfileMismatch]: 'The profile does not agree with the resident ID number',
+  [RegistrationErrorCode.ContactIncomplete]: 'An emergency contact needs both a name and a mobile number',
   [RegistrationErrorCode.ResidentIdTaken]: 'This resident ID number belongs to another person',
   [RegistrationErrorCode.BadTransition]: 'The entry cannot change that way from its current status',
   [RegistrationErrorCode.NoPlace]: 'No place is left',

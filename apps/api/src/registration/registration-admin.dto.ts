@@ -29,6 +29,10 @@ export class ProfileDto {
   @ApiPropertyOptional({ example: '1990-03-07', description: 'optional: must agree with the ID number' })
   @OptionalField() @IsISO8601({ strict: true }) @Length(10, 10) birthDate?: string;
   @ApiPropertyOptional({ type: String, example: 'GH330100123456', nullable: true }) @OptionalField({ nullable: true }) @IsString() @Length(0, 32) unionMemberNo?: string | null;
+  @ApiPropertyOptional({ type: String, example: '王建国', nullable: true, description: 'emergency contact; empty clears it' })
+  @OptionalField({ nullable: true }) @IsString() @Length(0, 30) emergencyContactName?: string | null;
+  @ApiPropertyOptional({ type: String, example: '13900139000', nullable: true, description: "checked like the person's own mobile; required with a contact name" })
+  @OptionalField({ nullable: true }) @IsString() @Length(0, 20) emergencyContactMobile?: string | null;
 }
 
 export class ProfileViewDto {
@@ -41,6 +45,8 @@ export class ProfileViewDto {
   @ApiProperty({ example: '138****8000' }) mobile: string;
   @ApiProperty() masked: boolean;
   @ApiProperty({ nullable: true, type: String }) unionMemberNo: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '王*' }) emergencyContactName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '139****9000' }) emergencyContactMobile: string | null;
 }
 
 export class PersonLimitsDto {

@@ -92,7 +92,7 @@ const en: typeof zh = {
     heading: 'Sign up', mobile: 'Mobile number', getCode: 'Text me a code', resend: 'Ask again in {s} s', sent: 'The code is on its way by SMS', code: 'Code',
     username: 'Username (letters, digits)', password: 'Password (10 characters or more, hard to guess)', realName: 'Real name', district: 'District union', enterprise: 'Enterprise union',
     submit: 'Sign up', haveAccount: 'Have an account? Sign in', forgot: 'Forgot the password', resetHeading: 'Reset the password', newPassword: 'New password', resetSubmit: 'Reset the password', resetDone: 'The password is set; sign in',
-    profileHeading: 'Real-name profile', residentId: 'Resident ID number', unionMemberNo: 'Union member number (optional)', profileSaved: 'Profile saved', profileNext: 'Once saved you can register for events',
+    profileHeading: 'Real-name profile', residentId: 'Resident ID number', unionMemberNo: 'Union member number (optional)', contactName: 'Emergency contact name (optional)', contactMobile: 'Emergency contact mobile (optional)', contactHint: 'In a hiking event, organizers may text your emergency contact if you are timed out or withdraw', profileSaved: 'Profile saved', profileNext: 'Once saved you can register for events',
   },
   match: { open: 'Draw and order of play' },
   hike: {

@@ -91,7 +91,7 @@ export default {
     heading: '注册', mobile: '手机号码', getCode: '获取验证码', resend: '{s} 秒后可重新获取', sent: '验证码已发送，请查收短信', code: '验证码',
     username: '用户名（字母、数字）', password: '密码（至少 10 位，不易猜）', realName: '真实姓名', district: '所在区（县）工会', enterprise: '所在企业（单位）工会',
     submit: '注册', haveAccount: '已有账号？登录', forgot: '忘记密码', resetHeading: '重设密码', newPassword: '新密码', resetSubmit: '重设密码', resetDone: '密码已重设，请登录',
-    profileHeading: '实名信息', residentId: '身份证号', unionMemberNo: '工会会员证号（可选）', profileSaved: '实名信息已保存', profileNext: '保存后即可报名参赛',
+    profileHeading: '实名信息', residentId: '身份证号', unionMemberNo: '工会会员证号（可选）', contactName: '紧急联系人姓名（可选）', contactMobile: '紧急联系人手机号（可选）', contactHint: '毅行等赛事中您超时或退出时，组织方可短信告知紧急联系人', profileSaved: '实名信息已保存', profileNext: '保存后即可报名参赛',
   },
   match: { open: '对阵与赛程' },
   hike: {

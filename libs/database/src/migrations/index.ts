@@ -28,6 +28,7 @@ import { MatchesTables1795540000000 } from './1795540000000-MatchesTables';
 import { MembershipConfirmation1795550000001 } from './1795550000001-MembershipConfirmation';
 import { QuotaShards1795620000000 } from './1795620000000-QuotaShards';
 import { CheckpointCoordinates1795630000000 } from './1795630000000-CheckpointCoordinates';
+import { EmergencyContacts1795640000000 } from './1795640000000-EmergencyContacts';
 import { SignInCodes1795550000000 } from './1795550000000-SignInCodes';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
@@ -64,4 +65,5 @@ export const MIGRATIONS: Function[] = [
   HikingScanPath1795560000000,
   QuotaShards1795620000000,
   CheckpointCoordinates1795630000000,
+  EmergencyContacts1795640000000,
 ];

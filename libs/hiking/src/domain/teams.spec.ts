@@ -1,4 +1,4 @@
-import { gunTimeMs, netTimeMs, rankTeams, teamAtCheckpoint, teamScan, teamTimes, type TeamMember, checkRegroup, type RegroupMember } from './teams';
+import { regroupBib, regroupOfBib, teamBibOf, gunTimeMs, netTimeMs, rankTeams, teamAtCheckpoint, teamScan, teamTimes, type TeamMember, checkRegroup, type RegroupMember } from './teams';
 import { HikingDomainError } from './hiking-error';
 import { MINUTE_MS } from './types';
 
@@ -146,5 +146,17 @@ describe('regrouping broken teams', () => {
   it('does not call a team broken by time-outs alone: only withdrawals let it regroup', () => {
     const timedOut = members.map((m) => (m.status === 'withdrawn' && m.teamId === '乙' ? { ...m, status: 'timed_out' as const } : m));
     expect(code(() => checkRegroup(timedOut, ['甲1', '甲2', '乙1', '乙2'], 4, 6))).toBe('HIKING_TEAM_NOT_BROKEN');
+  });
+});
+
+describe('team QR of a regrouped team', () => {
+  it('names the regroup, apart from any entry bib', () => {
+    expect(regroupBib(17)).toBe('RG-17');
+    expect([regroupOfBib('RG-17'), regroupOfBib('H0017'), regroupOfBib('RG-017'), regroupOfBib('RG-')]).toEqual([17, null, null, null]);
+  });
+
+  it('moves a regrouped walker off their entry bib', () => {
+    expect(teamBibOf({ bib: 'H0003', regroupId: null })).toBe('H0003');
+    expect(teamBibOf({ bib: 'H0003', regroupId: 17 })).toBe('RG-17');
   });
 });

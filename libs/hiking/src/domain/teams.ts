@@ -144,3 +144,26 @@ export function rankTeams(teams: readonly TeamStanding[]): (TeamStanding & { pla
     return { ...t, place };
   });
 }
+
+/**
+ * A regrouped team's QR payload, issued like an entry's bib: staff devices send it as the scan's
+ * bib. Entry bibs are up to three capitals and digits (registration's numbering), so the hyphen
+ * keeps the two apart.
+ */
+export function regroupBib(regroupId: number): string {
+  return `RG-${regroupId}`;
+}
+
+/** The regroup a team QR names, or null for an entry's bib. */
+export function regroupOfBib(bib: string): number | null {
+  const m = /^RG-([1-9]\d{0,9})$/.exec(bib);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The team QR a walker answers to: their regroup's once regrouped (their entry's bib then no longer
+ * scans them, since they walk with another team), else their entry's bib.
+ */
+export function teamBibOf(walker: { bib: string | null; regroupId: number | null }): string | null {
+  return walker.regroupId !== null ? regroupBib(walker.regroupId) : walker.bib;
+}

@@ -1,4 +1,4 @@
-import { isValidMobile, maskMobile, normalizeMobile, validateMobile } from './mobile';
+import { isValidMobile, maskMobile, maskName, normalizeMobile, validateMobile } from './mobile';
 
 describe('validateMobile', () => {
   it.each([['13812345678'], ['15900001111'], ['19912345678'], ['16612345678']])('accepts %s', (m) => {
@@ -50,5 +50,12 @@ describe('maskMobile', () => {
 
   it('fully masks short input', () => {
     expect(maskMobile('12345')).toBe('*****');
+  });
+});
+
+describe('maskName', () => {
+  it('keeps the first character only', () => {
+    expect(maskName('王建国')).toBe('王**');
+    expect(maskName('王')).toBe('王*');
   });
 });

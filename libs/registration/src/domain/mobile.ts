@@ -32,3 +32,9 @@ export function maskMobile(value: string): string {
   if (v.length < 11) return '*'.repeat(v.length);
   return `${v.slice(0, 3)}${'*'.repeat(v.length - 7)}${v.slice(-4)}`;
 }
+
+/** '王*', '欧阳**': a name's first character, the rest masked (a contact's name for those not entitled). */
+export function maskName(value: string): string {
+  const chars = [...value.trim()];
+  return chars.length ? chars[0] + '*'.repeat(Math.max(chars.length - 1, 1)) : '';
+}
