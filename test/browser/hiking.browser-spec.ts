@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { adminToken, buildWorld, http, bearer, PASSWORD, post, put, type Person, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, until, watchErrors, windowAt } from './support/browser';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { buildWorld, http, PASSWORD, post, put, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, until, watchErrors, windowAt } from './support/browser';
