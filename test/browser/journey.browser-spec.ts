@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { codeIn, nthTextTo } from '../e2e/support/sms-sink';
 import { bearer, buildWorld, http, mobile, PASSWORD, post, put, residentId, type World } from '../e2e/support/world';
-import { checkPage, launch, signIn, until, watchErrors, windowAt } from './support/browser';
+import { checkPage, choose, launch, signIn, until, watchErrors, windowAt } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -73,10 +73,8 @@ describe('the core loop in the browser', () => {
     await me.getByLabel('手机号码').fill(contestant.mobile);
     await me.getByRole('button', { name: '获取验证码' }).click();
     await me.getByLabel('验证码').fill(codeIn(await nthTextTo(contestant.mobile, 1)));
-    await me.getByRole('combobox', { name: '所在区（县）工会' }).click({ force: true });
-    await me.getByRole('option', { name: world.district.name }).click();
-    await me.getByRole('combobox', { name: '所在企业（单位）工会' }).click({ force: true });
-    await me.getByRole('option', { name: world.enterprises[0].name }).click();
+    await choose(me, me.getByRole('combobox', { name: '所在区（县）工会' }), world.district.name);
+    await choose(me, me.getByRole('combobox', { name: '所在企业（单位）工会' }), world.enterprises[0].name);
     await me.getByLabel('真实姓名').fill(contestant.realName);
     await me.getByLabel('用户名（字母、数字）').fill(contestant.username);
     await me.getByLabel('密码（至少 10 位，不易猜）').fill(PASSWORD);

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { openEvent, rosterCsv, rosterPeople } from '../e2e/support/registration';
 import { codeIn, nthTextTo } from '../e2e/support/sms-sink';
 import { adminToken, bearer, buildWorld, http, mobile, PASSWORD, post, put, residentId, type World } from '../e2e/support/world';
-import { checkPage, launch, signIn, watchErrors, windowAt } from './support/browser';
+import { checkPage, choose, launch, signIn, watchErrors, windowAt } from './support/browser';
 
 jest.setTimeout(180_000);
 
@@ -60,8 +60,7 @@ describe('the leader and statistics pages', () => {
     // The union's members are listed whether or not they have entries; a namesake is told apart by the masked mobile.
     const masked = `${people[0].mobile.slice(0, 3)}****${people[0].mobile.slice(-4)}`;
     await page.getByRole('option', { name: people[0].name }).filter({ hasText: masked }).click();
-    await form.getByRole('combobox', { name: '项目' }).click({ force: true });
-    await page.getByRole('option', { name: '踢毽子' }).click();
+    await choose(page, form.getByRole('combobox', { name: '项目' }), '踢毽子');
     await form.getByRole('button', { name: '报名' }).click();
     await page.getByRole('status').getByText('报名已提交').waitFor();
     await page.locator('[data-test=delegation-entries] tr', { hasText: '踢毽子' }).getByText(people[0].name).waitFor();
@@ -77,8 +76,7 @@ describe('the leader and statistics pages', () => {
     const option = page.getByRole('option', { name: member.realName });
     await expect(option.innerText()).resolves.toMatch(/1\d{2}\*{4}\d{4}/);
     await option.click();
-    await form.getByRole('combobox', { name: '项目' }).click({ force: true });
-    await page.getByRole('option', { name: '跳绳' }).click();
+    await choose(page, form.getByRole('combobox', { name: '项目' }), '跳绳');
     await form.getByRole('button', { name: '报名' }).click();
     await page.locator('[data-test=delegation-entries] tr', { hasText: '跳绳' }).getByText(member.realName).waitFor();
     await checkPage(page, 'leader-tablet');

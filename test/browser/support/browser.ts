@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium); no browser is downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -64,4 +64,22 @@ export async function until(what: string, probe: () => Promise<boolean>, timeout
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Picks an option of an Element Plus select. Its input sits under the select's wrapper, hence the
+ * forced click, which skips Playwright's own checks: so the select is waited for until enabled (one
+ * that depends on another is disabled until that one is set), opened again if a click did not open
+ * it (it may land on the last select's closing dropdown), and left only once its dropdown is closed.
+ */
+export async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
+  const item = page.getByRole('option', { name: option });
+  await combobox.and(page.locator(':enabled')).waitFor();
+  await until(`the option ${option}`, async () => {
+    if (!(await item.isVisible())) await combobox.click({ force: true });
+    await item.waitFor({ timeout: 3_000 });
+    return true;
+  });
+  await item.click();
+  await item.waitFor({ state: 'hidden' });
 }
