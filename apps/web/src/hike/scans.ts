@@ -1,7 +1,10 @@
 import type { ScanUploadResult } from '../api';
 
-/** What a staff phone reads off a code: a walker's own code, or a bib (a team's bib scans its members). */
-export type ScanTarget = { walkerId: number } | { bib: string };
+/**
+ * What a staff phone reads off a code: a walker's own code, or a bib (a team's bib scans its members:
+ * those `present`, when the staff member said who is there).
+ */
+export type ScanTarget = { walkerId: number } | { bib: string; present?: number[] };
 
 /** The text of a walker's own QR code (their page shows it): `hike-walker:<walker id>`. */
 export const walkerCode = (walkerId: number) => `hike-walker:${walkerId}`;

@@ -101,6 +101,7 @@ const en: typeof zh = {
     online: 'Online', offline: 'Offline: scans are kept on this phone and uploaded when the network returns', queued: '{n} waiting to upload', uploadNow: 'Upload now',
     direction: 'Direction', in: 'In', out: 'Out', scanner: 'Scan a bib or a team QR code', scans: 'Scans', noScans: 'No scans yet',
     typed: 'Cannot scan? Type the bib', notACode: 'Not a bib or walker code: {text}', already: '{code} was scanned at {at}', notYourCheckpoint: 'You are not assigned to this checkpoint',
+    teamsKept: 'Rosters of {n} teams kept on this phone (who is here can be ticked offline too)', whoIsHere: 'Team {code}: who is here?', presentHint: 'Tick the members here now; those left unticked are not recorded as arrived.', scanPresent: 'Record the scan ({n})',
     state: { queued: 'Waiting', accepted: 'Accepted', flagged: 'To check', refused: 'Refused' },
     flag: { duplicate: 'Duplicate (not counted)', off_route: 'Not on this route', out_of_order: 'Out of order', no_start_scan: 'No start scan', clock_skew: 'Device clock far off', questionable: 'After a withdrawal or disqualification', team_incomplete: 'Team incomplete' },
     status: { registered: 'Not started', started: 'Started', on_course: 'On course', finished: 'Finished', withdrawn: 'Withdrawn', timed_out: 'Timed out', disqualified: 'Disqualified' },

@@ -100,6 +100,7 @@ export default {
     online: '在线', offline: '离线：扫码先存在本机，联网后自动上传', queued: '待上传 {n} 条', uploadNow: '立即上传',
     direction: '方向', in: '进站', out: '出站', scanner: '扫描号码布或队伍二维码', scans: '扫码记录', noScans: '还没有扫码',
     typed: '无法扫描时，输入号码布号码', notACode: '无法识别的号码：{text}', already: '{code} 已于 {at} 扫过', notYourCheckpoint: '您没有被分配到这个打卡点',
+    teamsKept: '本机已存 {n} 支队伍的名单（离线也可选在场队员）', whoIsHere: '队伍 {code}：谁在场？', presentHint: '勾选此刻在场的队员，未勾选的不计到站。', scanPresent: '确认扫码（{n} 人）',
     state: { queued: '待上传', accepted: '已接受', flagged: '需核查', refused: '已拒绝' },
     flag: { duplicate: '重复扫码（不计）', off_route: '不在本路线', out_of_order: '顺序不符', no_start_scan: '无起点记录', clock_skew: '设备时钟偏差大', questionable: '已退出或取消资格后扫码', team_incomplete: '队伍不完整' },
     status: { registered: '未出发', started: '已出发', on_course: '途中', finished: '已完赛', withdrawn: '已退出', timed_out: '超时', disqualified: '取消资格' },
