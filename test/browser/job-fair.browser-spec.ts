@@ -122,6 +122,8 @@ describe('the job fair in the browser', () => {
     const search = me.locator('[data-test=job-search]');
     await search.getByLabel('招聘会').selectOption(String(fairId));
     await search.getByLabel('关键词').fill('数控');
+    // The district is picked from those the fair's postings name, not typed.
+    await search.getByLabel('工作地区').selectOption('拱墅区');
     await search.getByRole('button', { name: '搜索' }).click();
     await me.getByRole('status').filter({ hasText: '共 1 个岗位' }).waitFor();
     const results = me.locator('[data-test=positions] li');

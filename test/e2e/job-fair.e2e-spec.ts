@@ -244,6 +244,18 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     expect([bad.status, bad.body.code]).toEqual([400, 'JOB_FAIR_SALARY_MIN_ABOVE_MAX']);
   });
 
+  it('offers as filters the districts and industries the approved postings name, with how many name each', async () => {
+    const res = await http(world.url).get(`/api/v1/fairs/${fair}/position-filters`);
+    expect(res.status).toBe(200);
+    // Nine approved postings (the cleaner's was refused): three in each district.
+    expect(res.body.districts).toHaveLength(3);
+    expect(res.body.districts).toEqual(expect.arrayContaining([{ value: '拱墅区', count: 3 }, { value: '萧山区', count: 3 }, { value: '余杭区', count: 3 }]));
+    // Most postings first; the refused 服务业 posting is not counted.
+    expect(res.body.industries).toEqual([{ value: '制造业', count: 5 }, { value: '物流', count: 3 }, { value: '服务业', count: 1 }]);
+    const notAFair = await http(world.url).get(`/api/v1/fairs/999999999/position-filters`);
+    expect(notAFair.status).toBe(404);
+  });
+
   it('sorts by salary with negotiable last and pages', async () => {
     const all = await search({ sort: 'salary', pageSize: 100 });
     expect(all.total).toBe(9);

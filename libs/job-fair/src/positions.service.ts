@@ -79,6 +79,12 @@ export interface PositionSearch {
   pageSize?: number;
 }
 
+/** A value of a search filter, and how many approved postings of the fair carry it. */
+export interface FilterValue {
+  value: string;
+  count: number;
+}
+
 export interface SearchPage {
   total: number;
   page: number;
@@ -165,6 +171,23 @@ export class PositionsService {
     );
     if (!res.affected) throw new JobFairError('conflict', JobFairErrorCode.PositionReviewed, '该岗位已审核', { status: p.status });
     return this.view(positionId, true);
+  }
+
+  /**
+   * The districts and industries a fair's approved postings name, with how many name each: the
+   * seekers' filters offer these, so a filter is picked, never guessed and misspelt.
+   */
+  async filters(eventId: number): Promise<{ districts: FilterValue[]; industries: FilterValue[] }> {
+    await this.employers.fair(eventId);
+    const rows: { facet: 'district' | 'industry'; value: string; n: number }[] = await this.dataSource.query(
+      `SELECT 'district' AS facet, district AS value, COUNT(*) AS n FROM fair_positions WHERE event_id = ? AND status = 'approved' AND district IS NOT NULL GROUP BY district
+       UNION ALL
+       SELECT 'industry', industry, COUNT(*) FROM fair_positions WHERE event_id = ? AND status = 'approved' AND industry IS NOT NULL GROUP BY industry
+       ORDER BY n DESC, value`,
+      [eventId, eventId],
+    );
+    const of = (facet: string) => rows.filter((r) => r.facet === facet).map((r) => ({ value: r.value, count: Number(r.n) }));
+    return { districts: of('district'), industries: of('industry') };
   }
 
   /**

@@ -622,6 +622,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'DELETE /api/v1/fair-interview-slots/:id/booking': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.slots.booked } }), ...anotherSeekers },
   'GET /api/v1/fairs/:eventId/interview-slots': { public: 'seekers pick a time; who booked it is not shown' },
   'GET /api/v1/fairs/:eventId/positions': { public: 'a public fair publishes its approved postings' },
+  'GET /api/v1/fairs/:eventId/position-filters': { public: "a public fair's search filters name what its public postings say" },
   'GET /api/v1/fairs/:eventId/positions-offered': { public: 'a public fair publishes the positions it offers' },
   'GET /api/v1/fair-positions/:id': { public: 'a public fair publishes its approved postings' },
 

@@ -17,6 +17,7 @@ import {
   ParticipationDto,
   PositionDto,
   PositionSearchQuery,
+  PositionFiltersDto,
   PositionsOfferedDto,
   RegisterEmployerDto,
   SearchPageDto,
@@ -152,6 +153,15 @@ export class JobFairController {
   @Refuses({ 404: 'no such fair', 409: 'the event is not a job fair' })
   searchPositions(@Param('eventId', ParseIdPipe) eventId: number, @Query() q: PositionSearchQuery) {
     return this.positions.search(eventId, q);
+  }
+
+  @Get('fairs/:eventId/position-filters')
+  @Public()
+  @Operation("The districts and industries a fair's approved postings name, for the search's filters")
+  @ApiOkResponse({ type: PositionFiltersDto })
+  @Refuses({ 404: 'no such fair', 409: 'the event is not a job fair' })
+  positionFilters(@Param('eventId', ParseIdPipe) eventId: number) {
+    return this.positions.filters(eventId);
   }
 
   @Get('fairs/:eventId/positions-offered')

@@ -146,6 +146,16 @@ export class SearchPageDto {
   @ApiProperty({ type: [PositionDto] }) items: PositionDto[];
 }
 
+export class FilterValueDto {
+  @ApiProperty({ example: '拱墅区' }) value: string;
+  @ApiProperty({ description: 'approved postings that carry it' }) count: number;
+}
+
+export class PositionFiltersDto {
+  @ApiProperty({ type: [FilterValueDto], description: 'most postings first' }) districts: FilterValueDto[];
+  @ApiProperty({ type: [FilterValueDto], description: 'most postings first' }) industries: FilterValueDto[];
+}
+
 export class PositionsOfferedDto {
   @ApiProperty({ description: 'sum of the headcounts of approved postings' }) positions: number;
   @ApiProperty({ description: 'approved postings whose headcount is not fixed, counted apart' }) notFixedPostings: number;

@@ -20,6 +20,7 @@ export const fair = {
   // Anyone.
   search: (eventId: number, query: SearchQuery = {}) =>
     ok(api.GET('/api/v1/fairs/{eventId}/positions', { params: { path: { eventId }, query } })),
+  filters: (eventId: number) => ok(api.GET('/api/v1/fairs/{eventId}/position-filters', eventPath(eventId))),
   position: (id: number) => ok(api.GET('/api/v1/fair-positions/{id}', idPath(id))),
   slots: (eventId: number) => ok(api.GET('/api/v1/fairs/{eventId}/interview-slots', eventPath(eventId))),
 

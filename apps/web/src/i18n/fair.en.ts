@@ -3,7 +3,7 @@ import type zh from './fair.zh-CN';
 /** The job fair's pages, in English. */
 const en: typeof zh = {
   jobs: 'Jobs', fair: 'Job fair', fairs: 'Job fairs', keyword: 'Keyword', keywordHint: 'e.g. 电工, 数控', salaryMin: 'Monthly pay from (yuan)', salaryMax: 'Monthly pay up to (yuan)',
-  district: 'District', industry: 'Industry', education: 'Education', experience: 'Experience', sort: 'Sort', byRelevance: 'By relevance', bySalary: 'By pay', search: 'Search',
+  district: 'District', industry: 'Industry', any: 'Any', filterValue: '{value} ({n})', education: 'Education', experience: 'Experience', sort: 'Sort', byRelevance: 'By relevance', bySalary: 'By pay', search: 'Search',
   salaryInvalid: 'Monthly pay is a whole number of yuan', noFairs: 'No job fairs yet', found: '{n} positions', searchThisFair: 'Positions',
   perMonth: '{min}–{max} yuan a month', perYear: '{min}–{max} yuan a year', negotiable: 'Negotiable', month: 'Per month', year: 'Per year',
   headcount: '{n} openings', headcountOpen: 'Several', headcountLabel: 'Openings', description: 'Description', backToSearch: 'Back to the results',

@@ -1,7 +1,7 @@
 /** The job fair's pages, in Chinese. */
 export default {
   jobs: '找工作', fair: '招聘会', fairs: '招聘会', keyword: '关键词', keywordHint: '如：电工、数控', salaryMin: '月薪不低于（元）', salaryMax: '月薪不高于（元）',
-  district: '工作地区', industry: '行业', education: '学历', experience: '经验', sort: '排序', byRelevance: '按相关度', bySalary: '按薪资', search: '搜索',
+  district: '工作地区', industry: '行业', any: '不限', filterValue: '{value}（{n}）', education: '学历', experience: '经验', sort: '排序', byRelevance: '按相关度', bySalary: '按薪资', search: '搜索',
   salaryInvalid: '月薪请填写整数（元）', noFairs: '暂无招聘会', found: '共 {n} 个岗位', searchThisFair: '查看岗位',
   perMonth: '{min}–{max} 元/月', perYear: '{min}–{max} 元/年', negotiable: '面议', month: '按月', year: '按年',
   headcount: '招 {n} 人', headcountOpen: '若干', headcountLabel: '招聘人数', description: '岗位描述', backToSearch: '返回搜索结果',
