@@ -14,7 +14,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
  * take part, the organizer approves it and gives it a booth, the employer posts positions (one with a
  * term the law forbids, highlighted), the organizer publishes one and sends the other back; a seeker
  * finds the position by a Chinese keyword on a phone and applies with a CV; the employer moves the
- * application across the board to hired; the seeker sees it hired.
+ * application across the board to hired; the seeker sees it hired. The employer publishes interview
+ * slots, the seeker books one on their page, and the employer sees who booked it.
  */
 describe('the job fair in the browser', () => {
   let browser: Browser;
@@ -249,6 +250,61 @@ describe('the job fair in the browser', () => {
     await checkPage(org, 'manage-fair-figures-desk');
     expect([...meErrors, ...hrErrors, ...orgErrors]).toEqual([]);
     await Promise.all([phone.close(), camera.close(), desk.close()]);
+  });
+
+  it('lets the employer publish interview slots, the seeker book one on a phone as theirs (a taken one refused) and give it back, the employer see who booked', async () => {
+    const [seeker, other] = world.contestants;
+    const desk = await windowAt(browser, 'desk');
+    const hr = await desk.newPage();
+    const hrErrors = watchErrors(hr);
+    await signIn(hr, staff.username, PASSWORD);
+    await hr.goto(`/employer/fairs/${fairId}`);
+    const newSlot = hr.locator('[data-test=new-slot]');
+    for (const [from, to] of [['09:00', '09:20'], ['09:30', '09:50']]) {
+      await newSlot.getByLabel('日期').fill('2026-12-12');
+      await newSlot.getByLabel('开始').fill(from);
+      await newSlot.getByLabel('结束').fill(to);
+      await newSlot.getByRole('button', { name: '发布时段' }).click();
+      await hr.locator('[data-test=slots] li', { hasText: `2026/12/12 ${from} – ${to}` }).getByText('可预约').waitFor();
+    }
+
+    // The seeker, who applied to the employer, books the first on their own page.
+    const phone = await windowAt(browser, 'phone');
+    const me = await phone.newPage();
+    const meErrors = watchErrors(me);
+    await signIn(me, seeker.username, PASSWORD);
+    await me.getByRole('navigation').getByRole('link', { name: '我的求职' }).click();
+    const slots = me.locator('[data-test=interview-slots]', { hasText: employerName() });
+    const [first, second] = ['09:00 – 09:20', '09:30 – 09:50'].map((times) => `${employerName()} 2026/12/12 ${times}`);
+    await slots.getByRole('button', { name: `预约 ${first}` }).click();
+    await statusSays(me, `已预约 ${first} 的面试`);
+    const mine = slots.locator('[data-test=my-booking]');
+    expect(await mine.innerText()).toMatch(/2026\/12\/12 09:00 – 09:20\s*我的预约/);
+    await checkPage(me, 'my-interviews-phone');
+
+    // Another seeker takes the second meanwhile: booking it is refused, said why, and it leaves the list.
+    const taken = (await http(url()).get(`/api/v1/fairs/${fairId}/interview-slots`)).body.find((s: { startsAt: string }) => s.startsAt === '2026-12-12T01:30:00.000Z');
+    await post(url(), `/api/v1/fair-interview-slots/${taken.id}/booking`, other.token, {});
+    await slots.getByRole('button', { name: `预约 ${second}` }).click();
+    await me.getByRole('alert').filter({ hasText: '该面试时段已被预约' }).waitFor();
+    await slots.getByRole('button', { name: `预约 ${second}` }).waitFor({ state: 'detached' });
+
+    // The employer's page names who booked, the mobile masked.
+    const mobile: string = (await http(url()).get(`/api/v1/users/${seeker.id}/profile`).set(bearer(seeker.token))).body.mobile;
+    await hr.reload();
+    const booked = hr.locator('[data-test=slots] li', { hasText: '09:00 – 09:20' });
+    await booked.getByText('已预约').waitFor();
+    expect(await booked.locator('[data-test=booker]').innerText()).toBe(`${seeker.realName}（${mobile.slice(0, 3)}****${mobile.slice(-4)}）`);
+    expect(await hr.locator('[data-test=slots] li', { hasText: '09:30 – 09:50' }).locator('[data-test=booker]').innerText()).toContain(other.realName);
+    await checkPage(hr, 'employer-slots-desk');
+
+    // The seeker gives the booking back; the slot is free to book again.
+    await slots.getByRole('button', { name: `取消预约 ${first}` }).click();
+    await statusSays(me, `已取消 ${first} 的面试预约`);
+    await slots.getByRole('button', { name: `预约 ${first}` }).waitFor();
+    expect(await mine.count()).toBe(0);
+    expect([...meErrors, ...hrErrors]).toEqual([]);
+    await Promise.all([phone.close(), desk.close()]);
   });
 
   it('shows each role its own job fair links and refuses the others’ pages', async () => {

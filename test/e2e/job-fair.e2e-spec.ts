@@ -626,4 +626,53 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     expect((await http(world.url).delete(`/api/v1/fair-interview-slots/${a}/booking`).set(as(winner))).status).toBe(204);
     expect((await http(world.url).post(`/api/v1/fair-interview-slots/${b}/booking`).set(as(winner))).status).toBe(200);
   });
+
+  it('shows a seeker their own bookings with the employer and the times, and the employer’s staff alone who booked', async () => {
+    const [me, other] = [seekers()[20], seekers()[21]];
+    const publish = async (by: number, start: string, end: string) =>
+      (await post(world.url, `/api/v1/fairs/${fair}/interview-slots`, staff[by].token, { employerId: employers[by], startsAt: `2026-12-13T${start}:00+08:00`, endsAt: `2026-12-13T${end}:00+08:00` })).id as number;
+    const x = await publish(0, '09:00', '09:30');
+    const y = await publish(1, '09:15', '09:45');
+    const z = await publish(0, '10:00', '10:30');
+    const mine = async (p: Person) => {
+      const res = await http(world.url).get(`/api/v1/fairs/${fair}/interview-slots/mine`).set(as(p));
+      expect(res.status).toBe(200);
+      return res.body as { id: number }[];
+    };
+    const book = (p: Person, id: number) => http(world.url).post(`/api/v1/fair-interview-slots/${id}/booking`).set(as(p));
+    expect(await mine(me)).toEqual([]);
+
+    expect((await book(me, x)).status).toBe(200);
+    expect(await mine(me)).toEqual([
+      { id: x, eventId: fair, employerId: employers[0], employerName: '杭州精工数控机床有限公司', startsAt: '2026-12-13T01:00:00.000Z', endsAt: '2026-12-13T01:30:00.000Z', booked: true },
+    ]);
+    expect(await mine(other)).toEqual([]);
+    // A second seeker is refused the slot, which stays the first one's; so is an overlapping one.
+    const taken = await book(other, x);
+    expect([taken.status, taken.body.code]).toEqual([409, 'JOB_FAIR_SLOT_TAKEN']);
+    expect(await mine(other)).toEqual([]);
+    const clash = await book(me, y);
+    expect([clash.status, clash.body.code]).toEqual([409, 'JOB_FAIR_SLOT_CLASH']);
+    expect((await mine(me)).map((s) => s.id)).toEqual([x]);
+
+    // The employer's staff see who booked, the mobile masked; another employer's staff are refused.
+    const mobile: string = (await http(world.url).get(`/api/v1/users/${me.id}/profile`).set(as(me))).body.mobile;
+    const own = await http(world.url).get(`/api/v1/fairs/${fair}/interview-slots/own`).query({ employerId: employers[0] }).set(as(staff[0]));
+    expect(own.status).toBe(200);
+    expect(own.body.every((s: { employerId: number }) => s.employerId === employers[0])).toBe(true);
+    expect(own.body.find((s: { id: number }) => s.id === x)).toMatchObject({ booked: true, bookerName: me.realName, bookerMobile: `${mobile.slice(0, 3)}****${mobile.slice(-4)}` });
+    expect(own.body.find((s: { id: number }) => s.id === z)).toMatchObject({ booked: false, bookerName: null, bookerMobile: null });
+    const stranger = await http(world.url).get(`/api/v1/fairs/${fair}/interview-slots/own`).query({ employerId: employers[0] }).set(as(staff[1]));
+    expect([stranger.status, stranger.body.code]).toEqual([403, 'JOB_FAIR_NOT_EMPLOYER_STAFF']);
+    const everyone = (await http(world.url).get(`/api/v1/fairs/${fair}/interview-slots`)).body;
+    expect(everyone.find((s: { id: number }) => s.id === x)).not.toHaveProperty('bookerName');
+
+    // Given back, it is no longer the seeker's, and the other one may have it.
+    expect((await http(world.url).delete(`/api/v1/fair-interview-slots/${x}/booking`).set(as(me))).status).toBe(204);
+    expect(await mine(me)).toEqual([]);
+    expect((await book(other, x)).status).toBe(200);
+    expect((await mine(other)).map((s) => s.id)).toEqual([x]);
+    const missing = await http(world.url).get('/api/v1/fairs/999999999/interview-slots/mine').set(as(me));
+    expect(missing.status).toBe(404);
+  });
 });

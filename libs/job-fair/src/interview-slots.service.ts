@@ -1,5 +1,6 @@
 import { inTransaction, isDuplicateKey } from '@app/database';
-import type { Principal } from '@app/identity';
+import { PeopleDirectory, type Principal } from '@app/identity';
+import { ProfileDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, IsNull } from 'typeorm';
@@ -14,8 +15,19 @@ export interface SlotView {
   employerId: number;
   startsAt: Date;
   endsAt: Date;
-  /** Whether someone booked it; who, only the booker learns (their own bookings). */
+  /** Whether someone booked it; who, only the booker (their own bookings) and the employer's staff learn. */
   booked: boolean;
+}
+
+/** A booking as its seeker sees it: whose interview, when. */
+export interface BookingView extends SlotView {
+  employerName: string;
+}
+
+/** A slot as the employer's staff see it: who booked it, their mobile masked; null while free. */
+export interface EmployerSlotView extends SlotView {
+  bookerName: string | null;
+  bookerMobile: string | null;
 }
 
 const view = (s: FairInterviewSlot): SlotView => ({ id: s.id, eventId: s.eventId, employerId: s.employerId, startsAt: s.startsAt, endsAt: s.endsAt, booked: s.bookedBy !== null });
@@ -31,6 +43,8 @@ export class InterviewSlotsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly employers: EmployersService,
+    private readonly people: PeopleDirectory,
+    private readonly profiles: ProfileDirectory,
   ) {}
 
   async publish(principal: Principal, eventId: number, employerId: number, startsAt: Date, endsAt: Date): Promise<SlotView> {
@@ -54,6 +68,31 @@ export class InterviewSlotsService {
     await this.employers.fair(eventId);
     const rows = await this.dataSource.getRepository(FairInterviewSlot).find({ where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } });
     return rows.map(view);
+  }
+
+  /** The caller's own bookings at a fair, with the employer's name; a seeker not registered has none. */
+  async mine(principal: Principal, eventId: number): Promise<BookingView[]> {
+    await this.employers.fair(eventId);
+    const rows = await this.dataSource.getRepository(FairInterviewSlot).find({
+      where: { eventId, bookedBy: principal.userId },
+      relations: { employer: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((s) => ({ ...view(s), employerName: s.employer!.name }));
+  }
+
+  /** An employer's slots at a fair, for its staff only: each booked one with who booked it. */
+  async ofEmployer(principal: Principal, eventId: number, employerId: number): Promise<EmployerSlotView[]> {
+    await this.employers.fair(eventId);
+    await this.employers.assertStaff(principal, employerId);
+    const rows = await this.dataSource.getRepository(FairInterviewSlot).find({ where: { eventId, employerId }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const bookers = rows.flatMap((s) => (s.bookedBy === null ? [] : [s.bookedBy]));
+    const [names, mobiles] = await Promise.all([this.people.people(bookers), this.profiles.maskedMobiles(bookers)]);
+    return rows.map((s) => ({
+      ...view(s),
+      bookerName: s.bookedBy === null ? null : (names.get(s.bookedBy)?.realName ?? ''),
+      bookerMobile: s.bookedBy === null ? null : (mobiles.get(s.bookedBy) ?? null),
+    }));
   }
 
   async book(principal: Principal, slotId: number): Promise<SlotView> {

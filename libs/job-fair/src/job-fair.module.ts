@@ -1,5 +1,6 @@
 import { EventsModule } from '@app/events';
 import { IdentityModule } from '@app/identity';
+import { RegistrationModule } from '@app/registration';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsService } from './applications.service';
@@ -11,7 +12,7 @@ import { PositionsService } from './positions.service';
 import { SeekersService } from './seekers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(JOB_FAIR_ENTITIES), IdentityModule, EventsModule],
+  imports: [TypeOrmModule.forFeature(JOB_FAIR_ENTITIES), IdentityModule, EventsModule, RegistrationModule],
   providers: [EmployersService, PositionsService, SeekersService, ApplicationsService, FairFigures, InterviewSlotsService],
   exports: [EmployersService, PositionsService, SeekersService, ApplicationsService, FairFigures, InterviewSlotsService],
 })

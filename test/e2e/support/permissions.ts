@@ -620,6 +620,18 @@ export const PERMISSIONS: Record<string, Permission> = {
     ...seekerSelf(200),
   },
   'DELETE /api/v1/fair-interview-slots/:id/booking': { allowed: 'entrant', request: (fx) => ({ params: { id: fx.fair.slots.booked } }), ...anotherSeekers },
+  'GET /api/v1/fairs/:eventId/interview-slots/mine': {
+    allowed: 'entrant',
+    request: (fx) => ({ params: { eventId: fx.fair.event } }),
+    ...seekerSelf(200),
+    // By then the entrant holds the slot it booked above (`free`), and perhaps still `booked`.
+    sees: (res, fx) => (res.body.some((s: { id: number }) => s.id === fx.fair.slots.free || s.id === fx.fair.slots.booked) ? "the entrant's booking" : undefined),
+  },
+  'GET /api/v1/fairs/:eventId/interview-slots/own': {
+    allowed: 'employerStaff',
+    request: (fx) => ({ params: { eventId: fx.fair.event }, query: { employerId: fx.fair.employers.approved } }),
+    kin: { otherEmployerStaff: 403 },
+  },
   'GET /api/v1/fairs/:eventId/interview-slots': { public: 'seekers pick a time; who booked it is not shown' },
   'GET /api/v1/fairs/:eventId/positions': { public: 'a public fair publishes its approved postings' },
   'GET /api/v1/fairs/:eventId/position-filters': { public: "a public fair's search filters name what its public postings say" },

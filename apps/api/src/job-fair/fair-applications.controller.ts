@@ -1,6 +1,6 @@
 import type { Principal } from '@app/identity';
 import { ApplicationsService, FairFigures, InterviewSlotsService, SeekersService } from '@app/job-fair';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
@@ -17,12 +17,15 @@ import {
   RegisterSeekerDto,
   ApplyDto,
   AssessmentDto,
+  BookingDto,
   BoothScanDto,
   ConsentBodyDto,
   ConsentDto,
   CV_BODY_LIMIT,
   CvDto,
   EmployerApplicationDto,
+  EmployerQuery,
+  EmployerSlotDto,
   FairFiguresDto,
   NoteDto,
   PassDto,
@@ -67,6 +70,26 @@ export class FairApplicationsController {
   @Refuses({ 404: 'no such fair', 409: 'not a job fair' })
   listInterviewSlots(@Param('eventId', ParseIdPipe) eventId: number) {
     return this.slots.list(eventId);
+  }
+
+  /** The seeker's own bookings: which taken slots are theirs, and with whom. */
+  @Get('fairs/:eventId/interview-slots/mine')
+  @Allow('contestant')
+  @Operation("The caller's bookings of interview slots at a fair, with the employer's name")
+  @ApiOkResponse({ type: [BookingDto] })
+  @Refuses({ 404: 'no such fair', 409: 'not a job fair' })
+  listMyInterviewBookings(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number) {
+    return this.slots.mine(caller, eventId);
+  }
+
+  /** Who booked each slot (name, mobile masked), for that employer's staff alone. */
+  @Get('fairs/:eventId/interview-slots/own')
+  @Allow('employer')
+  @Operation("An employer's interview slots at a fair, with who booked them")
+  @ApiOkResponse({ type: [EmployerSlotDto] })
+  @Refuses({ 404: 'no such fair or employer', 409: 'not a job fair' })
+  listEmployerInterviewSlots(@Caller() caller: Principal, @Param('eventId', ParseIdPipe) eventId: number, @Query() q: EmployerQuery) {
+    return this.slots.ofEmployer(caller, eventId, q.employerId);
   }
 
   @Post('fair-interview-slots/:id/booking')

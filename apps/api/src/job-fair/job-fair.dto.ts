@@ -136,7 +136,7 @@ export class PositionSearchQuery {
 }
 
 export class EmployerQuery {
-  @ApiProperty({ description: 'the employer whose postings are listed' }) @QueryId() employerId: number;
+  @ApiProperty({ description: 'the employer whose postings or interview slots are listed' }) @QueryId() employerId: number;
 }
 
 export class SearchPageDto {
@@ -360,4 +360,14 @@ export class SlotDto {
   @ApiProperty() startsAt: Date;
   @ApiProperty() endsAt: Date;
   @ApiProperty() booked: boolean;
+}
+
+export class BookingDto extends SlotDto {
+  @ApiProperty({ example: '杭州数控机床制造有限公司' }) employerName: string;
+}
+
+export class EmployerSlotDto extends SlotDto {
+  @ApiProperty({ nullable: true, type: String, description: 'who booked it; null while free' }) bookerName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '139****9000', description: 'their mobile, masked; null while free or when they gave none' })
+  bookerMobile: string | null;
 }

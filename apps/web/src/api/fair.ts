@@ -11,6 +11,8 @@ export type Employer = Schemas['EmployerDto'];
 export type Cv = Schemas['CvDto'];
 export type Consent = Schemas['ConsentDto'];
 export type Slot = Schemas['SlotDto'];
+export type Booking = Schemas['BookingDto'];
+export type EmployerSlot = Schemas['EmployerSlotDto'];
 export type FairFigures = Schemas['FairFiguresDto'];
 
 const eventPath = (eventId: number) => ({ params: { path: { eventId } } });
@@ -36,6 +38,9 @@ export const fair = {
   myApplications: () => ok(api.GET('/api/v1/me/fair-applications')),
   withdrawApplication: (id: number, note?: string) => ok(api.POST('/api/v1/fair-applications/{id}/withdraw', { ...idPath(id), body: note ? { note } : {} })),
   shareCv: (applicationId: number, cvId: number) => ok(api.POST('/api/v1/fair-applications/{id}/cv', { ...idPath(applicationId), body: { cvId } })),
+  myBookings: (eventId: number) => ok(api.GET('/api/v1/fairs/{eventId}/interview-slots/mine', eventPath(eventId))),
+  book: (slotId: number) => ok(api.POST('/api/v1/fair-interview-slots/{id}/booking', idPath(slotId))),
+  cancelBooking: (slotId: number) => ok(api.DELETE('/api/v1/fair-interview-slots/{id}/booking', idPath(slotId))),
 
   // Employer staff.
   myEmployers: () => ok(api.GET('/api/v1/fair-employers/mine')),
@@ -50,6 +55,8 @@ export const fair = {
   assess: (applicationId: number, body: Schemas['AssessmentDto']) => ok(api.PUT('/api/v1/fair-applications/{id}/assessment', { ...idPath(applicationId), body })),
   scan: (eventId: number, body: Schemas['BoothScanDto']) => ok(api.POST('/api/v1/fairs/{eventId}/booth-scans', { ...eventPath(eventId), body })),
   publishSlot: (eventId: number, body: Schemas['PublishSlotDto']) => ok(api.POST('/api/v1/fairs/{eventId}/interview-slots', { ...eventPath(eventId), body })),
+  ownSlots: (eventId: number, employerId: number) =>
+    ok(api.GET('/api/v1/fairs/{eventId}/interview-slots/own', { params: { path: { eventId }, query: { employerId } } })),
 
   // Organizers.
   participations: (eventId: number) => ok(api.GET('/api/v1/fairs/{eventId}/participations', eventPath(eventId))),
