@@ -1,67 +1,150 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
+import { beijingClock } from '../e2e/support/beijing';
 import { adminToken, buildWorld, http, bearer, PASSWORD, post, put, type Person, type World } from '../e2e/support/world';
-import { checkPage, launch, signIn, until, watchErrors, windowAt } from './support/browser';
+import { checkPage, choose, launch, signIn, until, watchErrors, windowAt } from './support/browser';
 import { fakeCameraVideo } from './support/fake-camera';
 
 jest.setTimeout(240_000);
 
 const walkerCode = (id: number) => `hike-walker:${id}`;
+const MIN = 60_000;
+/** An instant as typed into a datetime-local field in Beijing time ("2026-05-16T19:00"). */
+const typed = (at: number) => beijingClock(new Date(at)).replace(' ', 'T');
 
 /**
- * A night walk in the browser: a checkpoint's phone loses the network, reloads its page (the
- * service worker serves it), scans three walkers through Chromium's fake camera while offline,
- * comes back online and uploads; the organizers' safety board, open on a desk, shows the three
- * arrived live, in the order they were scanned. Then the walker's own page, a family's follow
- * link and the results with splits, and who may open which page.
+ * A night walk in the browser: the organizer sets up the route on its page (checkpoints with
+ * coordinates and cut-offs, a wave, the walkers, a checkpoint's staff); then a checkpoint's phone
+ * loses the network, reloads its page (the service worker serves it), scans three walkers through
+ * Chromium's fake camera while offline, comes back online and uploads; the organizers' safety
+ * board, open on a desk, shows the three arrived live, in the order they were scanned. Then the
+ * walker's own page, a family's follow link and the results with splits, and who may open which page.
  */
 describe('hiking pages', () => {
   let browser: Browser;
+  let setupBrowser: Browser;
   let world: World;
   let staff: Person;
   let eventId: number;
+  let itemId: number;
   let routeId: number;
   let cps: { id: number; name: string }[];
   let walkers: { id: number; userId: number; bib: string }[];
+  // The gun, 40 minutes ago, to the minute: the organizer types it.
+  const gun = Math.floor((Date.now() - 40 * MIN) / MIN) * MIN;
   const url = () => process.env.BROWSER_BASE_URL as string;
   const walkerOf = (who: Person) => walkers.find((w) => w.userId === who.id)!;
 
   beforeAll(async () => {
     world = await buildWorld({ judges: 0, contestants: 4, url: url() });
-    const [a, b, c] = world.contestants;
     const admin = await adminToken(url());
     const user = await post(url(), '/api/v1/users', admin, { username: `staff-${world.tag}`, password: PASSWORD, realName: '陆打卡', roles: [{ organisationId: world.district.id, role: 'checkpoint_staff' }] });
     staff = { id: user.id, username: user.username, realName: user.realName, token: '' };
     const org = world.organizer.token;
     eventId = (await post(url(), '/api/v1/events', org, { organisationId: world.district.id, kind: 'hiking', name: `运河夜行-${world.tag}` })).id;
-    const itemId = (await post(url(), `/api/v1/events/${eventId}/items`, org, { name: '12公里毅行' })).id;
+    itemId = (await post(url(), `/api/v1/events/${eventId}/items`, org, { name: '12公里毅行' })).id;
     await put(url(), `/api/v1/events/${eventId}/registration`, org, { autoApprove: true, bibPrefix: 'YX' });
     await post(url(), `/api/v1/events/${eventId}/status`, org, { status: 'registration_open' });
     for (const p of world.contestants.slice(0, 3)) await post(url(), `/api/v1/items/${itemId}/entries`, p.token, {});
-    const gun = Date.now() - 40 * 60_000;
-    routeId = (await post(url(), `/api/v1/hiking/items/${itemId}/route`, org, { distanceM: 12000, referenceStartAt: new Date(gun) })).id;
-    const set = await put(url(), `/api/v1/hiking/routes/${routeId}/checkpoints`, org, {
-      checkpoints: [
-        { name: '武林门码头', distanceM: 0, latitude: 30.278, longitude: 120.157 },
-        { name: '拱宸桥', distanceM: 5000, latitude: 30.3199, longitude: 120.1426 },
-        { name: '塘栖古镇', distanceM: 12000, latitude: 30.484, longitude: 120.196 },
-      ],
-    });
-    cps = set.checkpoints;
-    const wave = await post(url(), `/api/v1/hiking/routes/${routeId}/waves`, org, { name: '第一批', startsAt: new Date(gun) });
-    await post(url(), `/api/v1/hiking/routes/${routeId}/walkers`, org, { waveId: wave.id });
+    setupBrowser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await setupBrowser?.close();
+  });
+
+  it('the organizer sets up the route on its page: checkpoints with coordinates and cut-offs, a wave, the walkers and a checkpoint\'s staff', async () => {
+    const context = await windowAt(setupBrowser, 'desk');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, world.organizer.username, PASSWORD);
+    await page.goto(`/manage/events/${eventId}`);
+    await page.getByRole('link', { name: '路线设置：12公里毅行' }).click();
+    await page.getByRole('heading', { name: '路线设置：12公里毅行' }).waitFor();
+
+    // The item is no route yet: distance and reference start (the gun, in Beijing time).
+    await page.getByLabel('全程距离（公里）').fill('12');
+    await page.getByLabel(/^参考出发时间/).fill(typed(gun));
+    await page.getByRole('button', { name: '创建路线' }).click();
+    await page.locator('[data-test=route-settings]').getByText('全程 12 公里').waitFor();
+    routeId = (await http(url()).get(`/api/v1/hiking/events/${eventId}/routes`).set(bearer(world.organizer.token))).body[0].id;
+
+    // The checkpoints as a table: the start and the finish, then 拱宸桥 added last and moved up, a stray row removed.
+    const cell = (row: number, field: string) => page.getByLabel(`第 ${row} 行${field}`, { exact: true });
+    const fill = async (row: number, values: Record<string, string>) => {
+      for (const [field, value] of Object.entries(values)) await cell(row, field).fill(value);
+    };
+    await fill(1, { 名称: '武林门码头', 纬度: '30.278', 经度: '120.157', 开放时间: typed(gun - 30 * MIN) });
+    await fill(2, { 名称: '塘栖古镇', '距离（公里）': '12', 纬度: '30.484', 经度: '120.196', 到达关门时间: typed(gun + 6 * 60 * MIN) });
+    await page.getByRole('button', { name: '添加打卡点' }).click();
+    await fill(3, { 名称: '拱宸桥', '距离（公里）': '5', 纬度: '30.3199', 离开关门时间: typed(gun + 3 * 60 * MIN) });
+    await page.getByRole('button', { name: '上移第 3 行' }).click();
+    await page.getByRole('button', { name: '添加打卡点' }).click();
+    await fill(4, { 名称: '临时点', '距离（公里）': '13' });
+    await page.getByRole('button', { name: '删除第 4 行' }).click();
+    // 拱宸桥 has a latitude and no longitude: the API refuses it, and its cell says why.
+    await page.getByRole('button', { name: '保存打卡点' }).click();
+    await page.locator('[data-test=checkpoints-editor]').getByRole('alert').getByText('经纬度须同时填写或同时留空').first().waitFor();
+    expect(await cell(2, '经度').getAttribute('aria-invalid')).toBe('true');
+    await cell(2, '经度').fill('120.1426');
+    await page.getByRole('button', { name: '保存打卡点' }).click();
+    await page.getByRole('status').getByText('已保存 3 个打卡点').waitFor();
+    expect(await cell(2, '经度').getAttribute('aria-invalid')).toBeNull();
+
+    // A wave added ten minutes late, then its start moved to the gun; the registered walkers enrolled into it.
+    const waves = page.locator('[data-test=waves]');
+    await waves.getByLabel('批次名称').fill('第一批');
+    await waves.getByLabel('出发时间（北京时间）', { exact: true }).fill(typed(gun + 10 * MIN));
+    await waves.getByRole('button', { name: '添加批次' }).click();
+    await waves.getByRole('status').getByText('已添加批次：第一批').waitFor();
+    await waves.getByLabel('出发时间（北京时间）：第一批').fill(typed(gun));
+    await waves.getByRole('button', { name: '调整出发时间：第一批' }).click();
+    await waves.locator('[data-test=wave-start]').getByText(beijingClock(new Date(gun)).slice(-5)).waitFor();
+    await waves.getByRole('button', { name: '编入已报名的队员' }).click();
+    await waves.getByRole('status').getByText('已编入 3 人').waitFor();
+
+    // 陆打卡 picked by name for 拱宸桥.
+    const staffing = page.locator('[data-test=staff]');
+    await staffing.getByLabel('打卡点', { exact: true }).selectOption({ label: '1 拱宸桥' });
+    await choose(page, staffing.getByRole('combobox', { name: '工作人员' }), '陆打卡');
+    await staffing.getByRole('button', { name: '分配' }).click();
+    await staffing.getByRole('status').getByText('已将 陆打卡 分配到 拱宸桥').waitFor();
+    await staffing.locator('[data-test=staff-by-checkpoint] li', { hasText: '拱宸桥' }).getByText('陆打卡').waitFor();
+    await page.getByRole('link', { name: '安全看板：12公里毅行' }).waitFor();
+    await checkPage(page, 'hike-route-setup-desk');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await checkPage(page, 'hike-route-setup-tablet');
+    // The item's own management page links here too.
+    await page.goto(`/manage/items/${itemId}`);
+    await page.getByRole('link', { name: '路线设置' }).click();
+    await page.locator('[data-test=staff-by-checkpoint]').getByText('陆打卡').waitFor();
+    // The one refusal the browser logs: the save without 拱宸桥's longitude.
+    expect(errors).toEqual(['console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    await context.close();
+
+    // What was saved, read back: order, metres, coordinates, and the Beijing times typed as instants.
+    const org = world.organizer.token;
+    const route = (await http(url()).get(`/api/v1/hiking/routes/${routeId}`).set(bearer(org))).body;
+    const iso = (at: number) => new Date(at).toISOString();
+    expect(route.checkpoints.map((c: Record<string, unknown>) => [c.seq, c.name, c.distanceM, c.latitude, c.longitude, c.opensAt, c.arrivalCutoffAt, c.departureCutoffAt])).toEqual([
+      [0, '武林门码头', 0, 30.278, 120.157, iso(gun - 30 * MIN), null, null],
+      [1, '拱宸桥', 5000, 30.3199, 120.1426, null, null, iso(gun + 3 * 60 * MIN)],
+      [2, '塘栖古镇', 12000, 30.484, 120.196, null, iso(gun + 6 * 60 * MIN), null],
+    ]);
+    expect([route.distanceM, route.referenceStartAt, route.waves.map((w: { name: string; startsAt: string }) => [w.name, w.startsAt])]).toEqual([12000, iso(gun), [['第一批', iso(gun)]]]);
+    cps = route.checkpoints;
     walkers = (await http(url()).get(`/api/v1/hiking/routes/${routeId}/walkers`).set(bearer(org))).body;
-    await post(url(), `/api/v1/hiking/checkpoints/${cps[1].id}/staff`, org, { userId: staff.id });
+    expect(walkers.length).toBe(3);
+    expect((await http(url()).get(`/api/v1/hiking/routes/${routeId}/staff`).set(bearer(org))).body.assigned).toEqual([{ checkpointId: cps[1].id, userId: staff.id, realName: '陆打卡' }]);
+
     // The start's device scanned A and B out; C slipped past it (their scan at 拱宸桥 is flagged "no start scan").
+    const [a, b, c] = world.contestants;
     const startScans = [a, b].map((p, i) => ({ clientScanId: `start-${world.tag}-${i}`, checkpointId: cps[0].id, direction: 'out', deviceAt: new Date(gun + i * 1000), walkerId: walkerOf(p).id }));
     await post(url(), `/api/v1/hiking/events/${eventId}/scans`, org, { deviceId: 'start-pad', deviceNow: new Date(), scans: startScans });
     // The phone's camera plays the three walkers' codes in turn, looping. It has no permission yet:
     // the staff member allows it once offline.
     const video = fakeCameraVideo([a, b, c].map((p) => walkerCode(walkerOf(p).id)), 2);
     browser = await launch(['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('scans three walkers offline through the camera, uploads them when the network returns, and the board shows them in order', async () => {
@@ -73,6 +156,7 @@ describe('hiking pages', () => {
     const boardErrors = watchErrors(board);
     await signIn(board, world.organizer.username, PASSWORD);
     await board.getByRole('link', { name: '毅行' }).click();
+    await board.getByRole('link', { name: '路线设置：12公里毅行' }).waitFor();
     await board.getByRole('link', { name: '安全看板：12公里毅行' }).click();
     const arrivedAt = (seq: number) => board.locator('[data-test=checkpoints] tbody tr').nth(seq).locator('td').nth(3);
     await until('the board', async () => (await arrivedAt(0).innerText()) === '2');
@@ -200,6 +284,8 @@ describe('hiking pages', () => {
     await page.goto(`/hike/routes/${routeId}/board`);
     await page.locator('[data-test=forbidden]').waitFor();
     await page.goto(`/hike/staff/${cps[1].id}`);
+    await page.locator('[data-test=forbidden]').waitFor();
+    await page.goto(`/manage/events/${eventId}/items/${itemId}/route`);
     await page.locator('[data-test=forbidden]').waitFor();
     await checkPage(page, 'hike-forbidden-tablet');
     await page.getByRole('link', { name: '毅行' }).click();

@@ -26,6 +26,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/manage', name: 'manage', component: () => import('./pages/ManageEventsPage.vue'), meta: { signedIn: true } },
   { path: '/manage/events/:id', name: 'manage-event', component: () => import('./pages/ManageEventPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/manage/events/:id/check-in', name: 'check-in', component: () => import('./pages/CheckInPage.vue'), props: true, meta: { signedIn: true } },
+  { path: '/manage/events/:id/items/:itemId/route', name: 'route-setup', component: () => import('./pages/HikeRouteSetupPage.vue'), props: true, meta: { signedIn: true, roles: ['organizer', 'admin'] } },
   { path: '/manage/items/:itemId', name: 'manage-item', component: () => import('./pages/ManageItemPage.vue'), props: true, meta: { signedIn: true } },
   { path: '/leader', name: 'leader', component: () => import('./pages/LeaderPage.vue'), meta: { signedIn: true } },
   { path: '/manage/statistics', name: 'statistics', component: () => withTexts(import('./pages/StatisticsPage.vue')), meta: { signedIn: true, roles: ['organizer', 'admin'] } },

@@ -14,6 +14,7 @@ import { HIKING_ENTITIES } from './hiking-entities';
 import { HikingStandings } from './hiking-standings';
 import { HikingViews } from './hiking-views';
 import { RouteAccess } from './route-access';
+import { RouteStaff } from './route-staff';
 import { RoutesService } from './routes.service';
 import { OverdueSweep } from './overdue-sweep';
 import { ScanSetup } from './scan-setup';
@@ -21,7 +22,7 @@ import { ScansService } from './scans.service';
 import { StandingsVersion } from './standings-version';
 import { WalkersService } from './walkers.service';
 
-const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures, StandingsVersion, OverdueSweep, HikingViews];
+const SERVICES = [RoutesService, WalkersService, ScansService, CutoffService, BoardService, FollowService, HikingExport, HikingFigures, StandingsVersion, OverdueSweep, HikingViews, RouteStaff];
 
 @Module({
   imports: [TypeOrmModule.forFeature(HIKING_ENTITIES), IdentityModule, EventsModule, RegistrationModule, ResultsModule],

@@ -25,3 +25,4 @@ export { OverdueSweep } from './overdue-sweep';
 export * from './hiking-overdue-alert.entity';
 export * from './hiking-arrival-count.entity';
 export * from './hiking-views';
+export * from './route-staff';

@@ -2,6 +2,7 @@ import { type SqlRunner, uniqueIds } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Role } from './roles';
 
 export interface PersonName {
   id: number;
@@ -15,6 +16,14 @@ export interface PersonName {
 export interface ContestantHome {
   orgId: number;
   path: string;
+}
+
+/** A person holding a role at an organisation: whom an organizer picks by name. */
+export interface RoleHolder {
+  id: number;
+  realName: string;
+  organisationId: number;
+  organisationName: string;
 }
 
 export interface OrganisationName {
@@ -77,6 +86,25 @@ export class PeopleDirectory {
     );
     // Deepest last, so it is the one kept.
     return new Map(rows.map((r) => [Number(r.userId), { orgId: Number(r.orgId), path: r.path }]));
+  }
+
+  /**
+   * The enabled people holding `role` at the organisation at `path` or below it, by name (`q`, a
+   * part of the real name), at most `limit`; each once, with the organisation nearest the root.
+   */
+  async holdersUnder(role: Role, path: string, query: { q?: string; limit: number }, sql: SqlRunner = this.dataSource): Promise<RoleHolder[]> {
+    const name = query.q?.trim() ? 'AND u.real_name LIKE ?' : '';
+    const rows: RoleHolder[] = await sql.query(
+      `SELECT u.id, u.real_name AS realName, o.id AS organisationId, o.name AS organisationName
+         FROM role_assignments ra JOIN users u ON u.id = ra.user_id JOIN organisations o ON o.id = ra.organisation_id
+        WHERE ra.role = ? AND o.path LIKE ? AND u.disabled_at IS NULL ${name}
+          AND NOT EXISTS (SELECT 1 FROM role_assignments ra2 JOIN organisations o2 ON o2.id = ra2.organisation_id
+                           WHERE ra2.user_id = u.id AND ra2.role = ra.role AND o2.path LIKE ?
+                             AND (LENGTH(o2.path) < LENGTH(o.path) OR (LENGTH(o2.path) = LENGTH(o.path) AND o2.id < o.id)))
+        ORDER BY CONVERT(u.real_name USING gbk), u.id LIMIT ?`,
+      [role, `${path}%`, ...(name ? [`%${query.q!.trim().replace(/[\\%_]/g, '\\$&')}%`] : []), `${path}%`, query.limit],
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id), organisationId: Number(r.organisationId) }));
   }
 
   /** The ids of the organisations at `path` and below it (a path is the ids from the root, "/1/4/"). */

@@ -485,6 +485,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /api/v1/hiking/me/checkpoints': { allowed: 'entrant', request: () => ({}), ...onSelf(200) },
   'GET /api/v1/hiking/me/walkers': { allowed: 'entrant', request: () => ({}), ...onSelf(200) },
   'GET /api/v1/hiking/events/:eventId/routes': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.hiking.eventId } }) },
+  'GET /api/v1/hiking/routes/:routeId/staff': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId }, query: { q: '张' } }) },
   'GET /api/v1/hiking/routes/:routeId/outline': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
   'GET /api/v1/hiking/routes/:routeId/results': { public: 'results are public like every result list; a walker still on the trail shows no splits' },
   'POST /api/v1/hiking/events/:eventId/scans': {

@@ -1,17 +1,20 @@
-import { HikingViews } from '@app/hiking';
+import { HikingViews, RouteStaff } from '@app/hiking';
 import type { Principal } from '@app/identity';
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
 import { ParseIdPipe } from '../http/ids';
 import { Operation, Refuses, Tag } from '../http/openapi-decorators';
-import { EventRouteDto, MyWalkerDto, RouteOutlineDto, RouteResultsDto, StaffCheckpointDto } from './hiking-views.dto';
+import { EventRouteDto, MyWalkerDto, RouteOutlineDto, RouteResultsDto, RouteStaffDto, StaffCheckpointDto, StaffQuery } from './hiking-views.dto';
 
-/** What the hiking pages read: a staff member's checkpoints, a walker's own walks, a route's outline and results. */
+/** What the hiking pages read: a staff member's checkpoints, a walker's own walks, a route's outline, staff to pick and results. */
 @Tag('hiking')
 @Controller({ path: 'hiking', version: '1' })
 export class HikingViewsController {
-  constructor(private readonly views: HikingViews) {}
+  constructor(
+    private readonly views: HikingViews,
+    private readonly staff: RouteStaff,
+  ) {}
 
   @Get('me/checkpoints')
   @Allow('any')
@@ -45,6 +48,15 @@ export class HikingViewsController {
   @Refuses({ 404: 'no such route' })
   outline(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number) {
     return this.views.outline(caller, routeId);
+  }
+
+  @Get('routes/:routeId/staff')
+  @Allow('organizer')
+  @Operation("Checkpoint staff to assign on a route, by name, and who staffs which checkpoint (organizers of the event)")
+  @ApiOkResponse({ type: RouteStaffDto })
+  @Refuses({ 404: 'no such route' })
+  routeStaff(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number, @Query() query: StaffQuery) {
+    return this.staff.of(caller, routeId, query.q);
   }
 
   /** Public like every result list; a walker still on the trail shows no splits, so nobody locates them here. */

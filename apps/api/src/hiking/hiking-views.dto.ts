@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { OptionalField } from '../http/optional';
 
 export class StaffCheckpointDto {
   @ApiProperty() checkpointId: number;
@@ -92,4 +94,26 @@ export class RouteResultsDto {
   @ApiProperty() eventName: string;
   @ApiProperty({ type: [ResultCheckpointDto] }) checkpoints: ResultCheckpointDto[];
   @ApiProperty({ type: [ResultTeamDto] }) teams: ResultTeamDto[];
+}
+
+export class StaffQuery {
+  @ApiPropertyOptional({ description: 'a part of the real name' }) @OptionalField() @IsString() @Length(1, 50) q?: string;
+}
+
+export class StaffCandidateDto {
+  @ApiProperty() userId: number;
+  @ApiProperty({ example: '陆晓峰' }) realName: string;
+  @ApiProperty() organisationId: number;
+  @ApiProperty() organisationName: string;
+}
+
+export class AssignedStaffDto {
+  @ApiProperty() checkpointId: number;
+  @ApiProperty() userId: number;
+  @ApiProperty() realName: string;
+}
+
+export class RouteStaffDto {
+  @ApiProperty({ type: [StaffCandidateDto], description: "checkpoint staff of the event's organisation and below, by name, at most 50" }) candidates: StaffCandidateDto[];
+  @ApiProperty({ type: [AssignedStaffDto], description: "who staffs which of the route's checkpoints, in checkpoint order" }) assigned: AssignedStaffDto[];
 }

@@ -8,6 +8,7 @@ import { ParseIdPipe } from '../http/ids';
 import { Operation, Refuses, Tag } from '../http/openapi-decorators';
 import {
   SafetyBoardDto,
+  CheckpointStaffDto,
   CheckpointViewDto,
   CreateRouteDto,
   EnrolDto,
@@ -22,7 +23,6 @@ import {
   RouteViewDto,
   SetCheckpointsDto,
   StaffAssignmentDto,
-  StaffDto,
   WalkerDetailDto,
   WalkerDto,
   WaveDto,
@@ -128,7 +128,7 @@ export class HikingController {
   @Operation('Assign a checkpoint staff member to a checkpoint')
   @ApiOkResponse({ type: StaffAssignmentDto })
   @Refuses({ 404: 'no such checkpoint or user' })
-  assignStaff(@Caller() caller: Principal, @Param('checkpointId', ParseIdPipe) checkpointId: number, @Body() dto: StaffDto) {
+  assignStaff(@Caller() caller: Principal, @Param('checkpointId', ParseIdPipe) checkpointId: number, @Body() dto: CheckpointStaffDto) {
     return this.walkers.assignStaff(caller, checkpointId, dto.userId);
   }
 

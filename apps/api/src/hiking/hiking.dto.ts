@@ -54,7 +54,8 @@ export class EnrolDto {
   @ApiProperty({ description: 'the wave the enrolled walkers start in' }) @IsInt() @Min(1) waveId: number;
 }
 
-export class StaffDto {
+/** Named apart from the job fair's StaffDto: the OpenAPI document keeps one schema per class name. */
+export class CheckpointStaffDto {
   @ApiProperty() @IsInt() @Min(1) userId: number;
 }
 

@@ -161,6 +161,8 @@ export type ScanUploadResult = Schemas['ScanUploadResultDto'];
 export type SafetyBoard = Schemas['SafetyBoardDto'];
 export type RouteOutline = Schemas['RouteOutlineDto'];
 export type HikeWalker = Schemas['NamedWalkerDto'];
+export type HikeRoute = Schemas['RouteViewDto'];
+export type RouteStaff = Schemas['RouteStaffDto'];
 
 export const hiking = {
   myCheckpoints: () => ok(api.GET('/api/v1/hiking/me/checkpoints')),
@@ -178,4 +180,14 @@ export const hiking = {
   regroup: (routeId: number, name: string, walkerIds: number[]) => ok(api.POST('/api/v1/hiking/routes/{routeId}/regroups', { params: { path: { routeId } }, body: { name, walkerIds } })),
   share: (walkerId: number) => ok(api.POST('/api/v1/hiking/walkers/{walkerId}/share', { params: { path: { walkerId } } })),
   follow: (token: string) => ok(api.GET('/api/v1/hiking/follow/{token}', { params: { path: { token } } })),
+  // The organizer's route setup.
+  createRoute: (itemId: number, body: Schemas['CreateRouteDto']) => ok(api.POST('/api/v1/hiking/items/{itemId}/route', { params: { path: { itemId } }, body })),
+  route: (routeId: number) => ok(api.GET('/api/v1/hiking/routes/{routeId}', { params: { path: { routeId } } })),
+  setCheckpoints: (routeId: number, checkpoints: Schemas['CheckpointDto'][]) =>
+    ok(api.PUT('/api/v1/hiking/routes/{routeId}/checkpoints', { params: { path: { routeId } }, body: { checkpoints } })),
+  addWave: (routeId: number, body: Schemas['WaveDto']) => ok(api.POST('/api/v1/hiking/routes/{routeId}/waves', { params: { path: { routeId } }, body })),
+  moveWave: (waveId: number, startsAt: string) => ok(api.PUT('/api/v1/hiking/waves/{waveId}', { params: { path: { waveId } }, body: { startsAt } })),
+  enrol: (routeId: number, waveId: number) => ok(api.POST('/api/v1/hiking/routes/{routeId}/walkers', { params: { path: { routeId } }, body: { waveId } })),
+  staff: (routeId: number, q?: string) => ok(api.GET('/api/v1/hiking/routes/{routeId}/staff', { params: { path: { routeId }, query: q ? { q } : {} } })),
+  assignStaff: (checkpointId: number, userId: number) => ok(api.POST('/api/v1/hiking/checkpoints/{checkpointId}/staff', { params: { path: { checkpointId } }, body: { userId } })),
 };

@@ -1,4 +1,5 @@
 import fair from './fair.en';
+import routeSetup from './route-setup.en';
 import type zh from './zh-CN';
 
 const en: typeof zh = {
@@ -122,5 +123,6 @@ const en: typeof zh = {
   },
   common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', cancel: 'Cancel', confirm: 'OK', save: 'Save', back: 'Back', yes: 'Yes', no: 'No' },
   fair,
+  routeSetup,
 };
 export default en;

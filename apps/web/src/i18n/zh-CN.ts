@@ -1,4 +1,5 @@
 import fair from './fair.zh-CN';
+import routeSetup from './route-setup.zh-CN';
 
 export default {
   app: { title: '职工赛事平台', skip: '跳到正文', language: 'English', languageLabel: '切换语言', forbidden: '您的账号没有使用此页面的权限。' },
@@ -121,4 +122,5 @@ export default {
   },
   common: { loading: '加载中…', error: '出错了', retry: '重试', cancel: '取消', confirm: '确定', save: '保存', back: '返回', yes: '是', no: '否' },
   fair,
+  routeSetup,
 };
