@@ -58,6 +58,31 @@ describe("hiking: a route's checkpoint staff to pick from", () => {
     ]);
   });
 
+  it('keeps a checkpoint moved by its id with its staff; a new one goes in; an id of another route is refused', async () => {
+    const org = world.organizer.token;
+    const [start, end] = checkpoints;
+    const set = (list: object[]) => http().put(`/api/v1/hiking/routes/${routeId}/checkpoints`).set(bearer(org)).send({ checkpoints: list });
+    const moved = await set([{ id: start.id, name: '武林门', distanceM: 0 }, { name: '富义仓', distanceM: 3000 }, { id: end.id, name: '拱宸桥', distanceM: 8000 }]);
+    expect(moved.status).toBe(200);
+    expect(moved.body.checkpoints.map((c: { id: number; seq: number; name: string }) => [c.seq, c.name, c.id === start.id || c.id === end.id])).toEqual([
+      [0, '武林门', true],
+      [1, '富义仓', false],
+      [2, '拱宸桥', true],
+    ]);
+    expect(moved.body.checkpoints[2].id).toBe(end.id);
+    // 沈佳怡 staffs 拱宸桥 still, now the third checkpoint; nobody staffs the new one.
+    expect((await read(org)).body.assigned.map((a: { checkpointId: number; realName: string }) => [a.checkpointId, a.realName])).toEqual([
+      [start.id, '陆晓峰'],
+      [end.id, '沈佳怡'],
+    ]);
+    const foreign = await set([{ id: start.id, name: '武林门', distanceM: 0 }, { id: 999999999, name: '拱宸桥', distanceM: 8000 }]);
+    expect([foreign.status, foreign.body.code, foreign.body.details?.[0]?.field]).toEqual([400, 'HIKING_CHECKPOINTS_INVALID', 'checkpoints[1].id']);
+    const twice = await set([{ id: start.id, name: '武林门', distanceM: 0 }, { id: start.id, name: '拱宸桥', distanceM: 8000 }]);
+    expect([twice.status, twice.body.code]).toEqual([400, 'HIKING_CHECKPOINTS_INVALID']);
+    // Refused edits changed nothing.
+    expect((await http().get(`/api/v1/hiking/routes/${routeId}`).set(bearer(org))).body.checkpoints.map((c: { name: string }) => c.name)).toEqual(['武林门', '富义仓', '拱宸桥']);
+  });
+
   it('refuses staff, organizers of another district and a name too long', async () => {
     expect((await read(staff.district.token)).status).toBe(403);
     expect((await read(siblingOrganizer)).status).toBe(403);

@@ -685,6 +685,21 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
     expect([textsTo(contact), textsTo(contactOfC0).length]).toEqual([[], 1]);
   });
 
+  it('refuses to move or remove a checkpoint that has scans, and changes nothing', async () => {
+    const before = (await http().get(`/api/v1/hiking/routes/${routeId}`).set(org())).body.checkpoints;
+    const body = (list: typeof before) => ({
+      checkpoints: list.map((c: Record<string, unknown>) => ({ id: c.id, name: c.name, distanceM: c.distanceM, location: c.location, opensAt: c.opensAt, arrivalCutoffAt: c.arrivalCutoffAt, departureCutoffAt: c.departureCutoffAt })),
+    });
+    // 富义仓 and 香积寺 swapped (their distances with them, so the order itself is valid).
+    const swapped = [...before];
+    [swapped[1], swapped[2]] = [{ ...before[2], distanceM: before[1].distanceM }, { ...before[1], distanceM: before[2].distanceM }];
+    const moved = await http().put(`/api/v1/hiking/routes/${routeId}/checkpoints`).set(org()).send(body(swapped));
+    expect([moved.status, moved.body.code, moved.body.message]).toEqual([409, 'HIKING_CHECKPOINTS_INVALID', expect.stringContaining('不能调整顺序')]);
+    const removed = await http().put(`/api/v1/hiking/routes/${routeId}/checkpoints`).set(org()).send(body(before.filter((_: unknown, i: number) => i !== 1)));
+    expect([removed.status, removed.body.message]).toEqual([409, expect.stringContaining('不能删除')]);
+    expect((await http().get(`/api/v1/hiking/routes/${routeId}`).set(org())).body.checkpoints).toEqual(before);
+  });
+
   /** Gives a contestant an emergency contact on their own profile (sent whole, as the profile form does); answers its mobile. */
   async function addContact(p: Person, name: string): Promise<string> {
     const mine = await http().get(`/api/v1/users/${p.id}/profile`).set(bearer(p.token)).expect(200);

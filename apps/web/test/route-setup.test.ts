@@ -37,7 +37,8 @@ describe('checkpoints edited as a table', () => {
       ok: true,
       checkpoints: [
         { name: '武林门码头', distanceM: 0, latitude: null, longitude: null, opensAt: '2026-05-16T10:30:00.000Z', arrivalCutoffAt: null, departureCutoffAt: null },
-        { name: '拱宸桥', distanceM: 5250, latitude: 30.3199, longitude: 120.1426, opensAt: '2026-05-16T11:00:00.000Z', arrivalCutoffAt: '2026-05-16T14:00:00.000Z', departureCutoffAt: '2026-05-16T14:15:00.000Z' },
+        // A saved checkpoint goes back with its id, a new one without.
+        { id: 7, name: '拱宸桥', distanceM: 5250, latitude: 30.3199, longitude: 120.1426, opensAt: '2026-05-16T11:00:00.000Z', arrivalCutoffAt: '2026-05-16T14:00:00.000Z', departureCutoffAt: '2026-05-16T14:15:00.000Z' },
       ],
     });
   });

@@ -25,6 +25,8 @@ export interface RouteInput {
 }
 
 export interface CheckpointInput {
+  /** An existing checkpoint of the route, moved or edited; absent: a new one. */
+  id?: number;
   name: string;
   distanceM: number;
   location?: string | null;
@@ -79,18 +81,26 @@ export class RoutesService {
       await m.query('SELECT id FROM hiking_routes WHERE id = ? FOR UPDATE', [routeId]);
       validateCheckpoints(route, list);
       const existing = await m.find(HikingCheckpoint, { where: { routeId }, order: { seq: 'ASC' } });
-      if (existing.length > list.length) {
-        const gone = existing.slice(list.length).map((c) => c.id);
-        const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM hiking_scans WHERE checkpoint_id IN (?)', [gone]);
-        if (Number(n) > 0) throw new HikingError('conflict', HikingErrorCode.CheckpointsInvalid, '已有扫码记录的打卡点不能删除', { field: 'checkpoints' });
-        await m.delete(HikingCheckpoint, gone);
+      const ids = keptIds(existing, list);
+      const scanned = new Set<number>(
+        existing.length ? (await m.query('SELECT DISTINCT checkpoint_id AS id FROM hiking_scans WHERE checkpoint_id IN (?)', [existing.map((c) => c.id)])).map((r: { id: number }) => Number(r.id)) : [],
+      );
+      // A scanned checkpoint stays where it is: walkers' last checkpoints and the board count by its place.
+      for (const c of existing) {
+        const seq = ids.indexOf(c.id);
+        if (scanned.has(c.id) && seq !== c.seq) {
+          const why = seq === -1 ? '已有扫码记录的打卡点不能删除' : '已有扫码记录的打卡点不能调整顺序';
+          throw new HikingError('conflict', HikingErrorCode.CheckpointsInvalid, `${why}：${c.name}`, { field: 'checkpoints' });
+        }
       }
+      const gone = existing.filter((c) => !ids.includes(c.id)).map((c) => c.id);
+      if (gone.length) await m.delete(HikingCheckpoint, gone);
       // Seqs move up out of the way first: the unique (route, seq) key holds at every step.
       if (existing.length) await m.query('UPDATE hiking_checkpoints SET seq = seq + 1000 WHERE route_id = ?', [routeId]);
       const saved: HikingCheckpoint[] = [];
       for (const [seq, c] of list.entries()) {
         const row = { routeId, seq, name: c.name, distanceM: c.distanceM, location: c.location ?? null, latitude: c.latitude ?? null, longitude: c.longitude ?? null, opensAt: c.opensAt ?? null, arrivalCutoffAt: c.arrivalCutoffAt ?? null, departureCutoffAt: c.departureCutoffAt ?? null };
-        saved.push(await m.save(HikingCheckpoint, existing[seq] ? { ...row, id: existing[seq].id } : row));
+        saved.push(await m.save(HikingCheckpoint, ids[seq] ? { ...row, id: ids[seq] } : row));
       }
       await scheduleCutoffs(m, route, saved, await m.findBy(HikingWave, { eventId: route.eventId }));
       await setupChanged(m, { routeId });
@@ -177,5 +187,23 @@ function validateCheckpoints(route: HikingRoute, list: CheckpointInput[]): void 
       const at = c[key];
       if (at) checked(() => personalCutoff(at.getTime(), route.referenceStartAt.getTime(), route.referenceStartAt.getTime()), `checkpoints[${i}].${key}`);
     }
+  });
+}
+
+/**
+ * Which existing checkpoint each listed one is (undefined: a new one). By id when the list names any
+ * (each id one of the route's, once); a list without ids keeps the checkpoints by position.
+ */
+function keptIds(existing: readonly HikingCheckpoint[], list: readonly CheckpointInput[]): (number | undefined)[] {
+  if (!list.some((c) => c.id !== undefined)) return list.map((_, seq) => existing[seq]?.id);
+  const own = new Set(existing.map((c) => c.id));
+  const seen = new Set<number>();
+  return list.map((c, i) => {
+    if (c.id === undefined) return undefined;
+    if (!own.has(c.id) || seen.has(c.id)) {
+      throw new HikingError('invalid', HikingErrorCode.CheckpointsInvalid, own.has(c.id) ? `打卡点 ${c.id} 重复列出` : `打卡点 ${c.id} 不属于本路线`, { field: `checkpoints[${i}].id` });
+    }
+    seen.add(c.id);
+    return c.id;
   });
 }

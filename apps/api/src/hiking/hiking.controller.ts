@@ -60,9 +60,9 @@ export class HikingController {
 
   @Put('routes/:routeId/checkpoints')
   @Allow('organizer')
-  @Operation("Set a route's checkpoints in order, scheduling their cut-offs")
+  @Operation("Set a route's checkpoints in order (an existing one named by its id), scheduling their cut-offs")
   @ApiOkResponse({ type: RouteViewDto })
-  @Refuses({ 404: 'no such route', 409: 'a checkpoint to remove has scans' })
+  @Refuses({ 404: 'no such route', 409: 'a checkpoint to remove or move has scans' })
   setCheckpoints(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number, @Body() dto: SetCheckpointsDto) {
     return this.routes.setCheckpoints(caller, routeId, dto.checkpoints);
   }

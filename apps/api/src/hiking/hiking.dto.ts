@@ -22,6 +22,11 @@ export class CreateRouteDto {
 }
 
 export class CheckpointDto {
+  @ApiPropertyOptional({ description: "one of the route's checkpoints, kept with its staff and scans wherever it now stands; absent: a new checkpoint (in a list with no ids at all, checkpoints are kept by position)" })
+  @OptionalField()
+  @IsInt()
+  @Min(1)
+  id?: number;
   @ApiProperty({ example: '拱宸桥' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ example: 2500 }) @IsInt() @Min(0) @Max(500_000) distanceM: number;
   @ApiPropertyOptional({ nullable: true, type: String, example: '杭州市拱墅区桥弄街' }) @OptionalField({ nullable: true }) @IsString() @Length(0, 1000) location?: string | null;

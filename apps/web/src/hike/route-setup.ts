@@ -14,6 +14,8 @@ export type TimeField = (typeof TIMES)[number];
 export interface CheckpointRow {
   /** Stable for the table's rows while they move. */
   key: number;
+  /** The saved checkpoint this row is (sent back, so it keeps its staff and scans when moved); none for a new row. */
+  id?: number;
   name: string;
   km: string;
   latitude: string;
@@ -30,6 +32,7 @@ export function rowOf(c?: CheckpointView): CheckpointRow {
   const times = Object.fromEntries(TIMES.map((f) => [f, toBeijingInput(c?.[f])])) as Record<TimeField, string>;
   return {
     key: nextKey++,
+    id: c?.id,
     name: c?.name ?? '',
     km: c ? kmOf(c.distanceM) : '',
     latitude: c?.latitude == null ? '' : String(c.latitude),
@@ -69,7 +72,7 @@ export function checkpointsBody(rows: readonly CheckpointRow[]): Checked {
     if (latitude === 'invalid') return { ok: false, row, field: 'latitude' };
     const longitude = degreesOf(r.longitude);
     if (longitude === 'invalid') return { ok: false, row, field: 'longitude' };
-    const body: CheckpointBody = { name: r.name.trim(), distanceM, latitude, longitude };
+    const body: CheckpointBody = { ...(r.id ? { id: r.id } : {}), name: r.name.trim(), distanceM, latitude, longitude };
     for (const f of TIMES) {
       const was = r.was[f];
       const at = was && toBeijingInput(was) === r[f] ? was : fromBeijingInput(r[f]);

@@ -7,7 +7,7 @@ export default {
   incompleteTeamScan: '扫队伍二维码时有队员未到', flag: '记为需核查', refuse: '拒绝', notifyContacts: '队员超时或退出时，短信告知其紧急联系人',
   settings: '路线参数', settingsLine: '全程 {km} 公里 · 参考出发 {at} · 每队 {min}–{max} 人',
   checkpoints: '打卡点',
-  checkpointsHint: '第一个为起点（距离 0），最后一个为终点，距离逐个增加。经纬度为 WGS-84 十进制度，须同时填写或同时留空；每个打卡点都有经纬度时，安全看板显示地图。时间均为北京时间，可留空。打卡点按位置保留编号：已分配的工作人员和扫码记录随位置，不随名称移动。',
+  checkpointsHint: '第一个为起点（距离 0），最后一个为终点，距离逐个增加。经纬度为 WGS-84 十进制度，须同时填写或同时留空；每个打卡点都有经纬度时，安全看板显示地图。时间均为北京时间，可留空。打卡点移动时，其工作人员随之移动；已有扫码记录的打卡点不能删除或调整顺序。',
   seq: '序号', name: '名称', km: '距离（公里）', latitude: '纬度', longitude: '经度', opensAt: '开放时间', arrivalCutoffAt: '到达关门时间', departureCutoffAt: '离开关门时间', actions: '操作',
   cell: '第 {n} 行{field}', rowAction: '{action}第 {n} 行', start: '起点', finish: '终点', add: '添加打卡点', remove: '删除', up: '上移', down: '下移', save: '保存打卡点', saved: '已保存 {n} 个打卡点', cellProblem: '第 {n} 行的“{field}”填写有误', fieldProblem: '“{field}”填写有误',
   waves: '出发批次', wavesHint: '批次属于整个活动，各路线共用；调整出发时间后，该批次队员的关门时间随之移动。', noWaves: '尚无出发批次',
