@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { beijingClock } from '../e2e/support/beijing';
 import { creditCode } from '../e2e/support/job-fair';
 import { adminToken, bearer, buildWorld, http, login, PASSWORD, post, type Person, type World } from '../e2e/support/world';
 import { checkPage, launch, signIn, until, watchErrors, windowAt } from './support/browser';
@@ -254,6 +255,9 @@ describe('the job fair in the browser', () => {
 
   it('lets the employer publish interview slots, the seeker book one on a phone as theirs (a taken one refused) and give it back, the employer see who booked', async () => {
     const [seeker, other] = world.contestants;
+    // Five days ahead, in Beijing time: a slot that has begun is neither published nor booked.
+    const day = beijingClock(new Date(Date.now() + 5 * 86_400_000)).slice(0, 10);
+    const shown = day.replaceAll('-', '/');
     const desk = await windowAt(browser, 'desk');
     const hr = await desk.newPage();
     const hrErrors = watchErrors(hr);
@@ -261,11 +265,11 @@ describe('the job fair in the browser', () => {
     await hr.goto(`/employer/fairs/${fairId}`);
     const newSlot = hr.locator('[data-test=new-slot]');
     for (const [from, to] of [['09:00', '09:20'], ['09:30', '09:50']]) {
-      await newSlot.getByLabel('日期').fill('2026-12-12');
+      await newSlot.getByLabel('日期').fill(day);
       await newSlot.getByLabel('开始').fill(from);
       await newSlot.getByLabel('结束').fill(to);
       await newSlot.getByRole('button', { name: '发布时段' }).click();
-      await hr.locator('[data-test=slots] li', { hasText: `2026/12/12 ${from} – ${to}` }).getByText('可预约').waitFor();
+      await hr.locator('[data-test=slots] li', { hasText: `${shown} ${from} – ${to}` }).getByText('可预约').waitFor();
     }
 
     // The seeker, who applied to the employer, books the first on their own page.
@@ -275,15 +279,15 @@ describe('the job fair in the browser', () => {
     await signIn(me, seeker.username, PASSWORD);
     await me.getByRole('navigation').getByRole('link', { name: '我的求职' }).click();
     const slots = me.locator('[data-test=interview-slots]', { hasText: employerName() });
-    const [first, second] = ['09:00 – 09:20', '09:30 – 09:50'].map((times) => `${employerName()} 2026/12/12 ${times}`);
+    const [first, second] = ['09:00 – 09:20', '09:30 – 09:50'].map((times) => `${employerName()} ${shown} ${times}`);
     await slots.getByRole('button', { name: `预约 ${first}` }).click();
     await statusSays(me, `已预约 ${first} 的面试`);
     const mine = slots.locator('[data-test=my-booking]');
-    expect(await mine.innerText()).toMatch(/2026\/12\/12 09:00 – 09:20\s*我的预约/);
+    expect(await mine.innerText()).toMatch(new RegExp(`${shown} 09:00 – 09:20\\s*我的预约`));
     await checkPage(me, 'my-interviews-phone');
 
     // Another seeker takes the second meanwhile: booking it is refused, said why, and it leaves the list.
-    const taken = (await http(url()).get(`/api/v1/fairs/${fairId}/interview-slots`)).body.find((s: { startsAt: string }) => s.startsAt === '2026-12-12T01:30:00.000Z');
+    const taken = (await http(url()).get(`/api/v1/fairs/${fairId}/interview-slots`)).body.find((s: { startsAt: string }) => s.startsAt === `${day}T01:30:00.000Z`);
     await post(url(), `/api/v1/fair-interview-slots/${taken.id}/booking`, other.token, {});
     await slots.getByRole('button', { name: `预约 ${second}` }).click();
     await me.getByRole('alert').filter({ hasText: '该面试时段已被预约' }).waitFor();

@@ -5,6 +5,11 @@ import * as QRCode from 'qrcode';
 import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
 import { adminToken, bearer, buildWorld, http, login, type Person, post, type World } from './support/world';
+import { beijingClock } from './support/beijing';
+
+/** Days of interviews ahead of the run, in Beijing time: a slot that has begun is neither published nor booked. */
+const dayAhead = (days: number) => beijingClock(new Date(Date.now() + days * 86_400_000)).slice(0, 10);
+const [SLOT_DAY, SLOT_DAY2] = [dayAhead(5), dayAhead(6)];
 
 const PASSWORD = 'Qiantang-tide-2026';
 
@@ -591,13 +596,15 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
 
   it('books interview slots without double booking a slot or a seeker, even at once', async () => {
     const slot = async (by: number, start: string, end: string) => {
-      const res = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[by])).send({ employerId: employers[by], startsAt: `2026-12-12T${start}:00+08:00`, endsAt: `2026-12-12T${end}:00+08:00` });
+      const res = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[by])).send({ employerId: employers[by], startsAt: `${SLOT_DAY}T${start}:00+08:00`, endsAt: `${SLOT_DAY}T${end}:00+08:00` });
       expect(res.status).toBe(201);
       return res.body.id as number;
     };
-    const inverted = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[0])).send({ employerId: employers[0], startsAt: '2026-12-12T10:00:00+08:00', endsAt: '2026-12-12T09:00:00+08:00' });
+    const inverted = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[0])).send({ employerId: employers[0], startsAt: `${SLOT_DAY}T10:00:00+08:00`, endsAt: `${SLOT_DAY}T09:00:00+08:00` });
     expect([inverted.status, inverted.body.code, inverted.body.details[0].field]).toEqual([400, 'JOB_FAIR_SLOT_TIMES', 'endsAt']);
-    const notApproved = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[3])).send({ employerId: employers[3], startsAt: '2026-12-12T10:00:00+08:00', endsAt: '2026-12-12T10:30:00+08:00' });
+    const past = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[0])).send({ employerId: employers[0], startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 600_000) });
+    expect([past.status, past.body.code, past.body.details[0].field]).toEqual([400, 'JOB_FAIR_SLOT_TIMES', 'startsAt']);
+    const notApproved = await http(world.url).post(`/api/v1/fairs/${fair}/interview-slots`).set(as(staff[3])).send({ employerId: employers[3], startsAt: `${SLOT_DAY}T10:00:00+08:00`, endsAt: `${SLOT_DAY}T10:30:00+08:00` });
     expect(notApproved.body.code).toBe('JOB_FAIR_EMPLOYER_NOT_APPROVED');
     const a = await slot(0, '10:00', '10:30');
     const b = await slot(1, '10:15', '10:45');
@@ -625,12 +632,19 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
     expect((await http(world.url).delete(`/api/v1/fair-interview-slots/${a}/booking`).set(as(seekers()[29]))).status).toBe(404);
     expect((await http(world.url).delete(`/api/v1/fair-interview-slots/${a}/booking`).set(as(winner))).status).toBe(204);
     expect((await http(world.url).post(`/api/v1/fair-interview-slots/${b}/booking`).set(as(winner))).status).toBe(200);
+
+    // A slot that has begun is no longer booked.
+    const soon = Date.now() + 1_500;
+    const begun = (await post(world.url, `/api/v1/fairs/${fair}/interview-slots`, staff[2].token, { employerId: employers[2], startsAt: new Date(soon), endsAt: new Date(soon + 1_200_000) })).id;
+    await waitFor('the slot to begin', async () => Date.now() > soon + 50, 5_000, 50);
+    const late = await http(world.url).post(`/api/v1/fair-interview-slots/${begun}/booking`).set(as(seekers()[16]));
+    expect([late.status, late.body.code]).toEqual([409, 'JOB_FAIR_SLOT_PAST']);
   });
 
   it('shows a seeker their own bookings with the employer and the times, and the employer’s staff alone who booked', async () => {
     const [me, other] = [seekers()[20], seekers()[21]];
     const publish = async (by: number, start: string, end: string) =>
-      (await post(world.url, `/api/v1/fairs/${fair}/interview-slots`, staff[by].token, { employerId: employers[by], startsAt: `2026-12-13T${start}:00+08:00`, endsAt: `2026-12-13T${end}:00+08:00` })).id as number;
+      (await post(world.url, `/api/v1/fairs/${fair}/interview-slots`, staff[by].token, { employerId: employers[by], startsAt: `${SLOT_DAY2}T${start}:00+08:00`, endsAt: `${SLOT_DAY2}T${end}:00+08:00` })).id as number;
     const x = await publish(0, '09:00', '09:30');
     const y = await publish(1, '09:15', '09:45');
     const z = await publish(0, '10:00', '10:30');
@@ -644,7 +658,7 @@ describe('job fair: employers, booths, postings and Chinese search', () => {
 
     expect((await book(me, x)).status).toBe(200);
     expect(await mine(me)).toEqual([
-      { id: x, eventId: fair, employerId: employers[0], employerName: '杭州精工数控机床有限公司', startsAt: '2026-12-13T01:00:00.000Z', endsAt: '2026-12-13T01:30:00.000Z', booked: true },
+      { id: x, eventId: fair, employerId: employers[0], employerName: '杭州精工数控机床有限公司', startsAt: `${SLOT_DAY2}T01:00:00.000Z`, endsAt: `${SLOT_DAY2}T01:30:00.000Z`, booked: true },
     ]);
     expect(await mine(other)).toEqual([]);
     // A second seeker is refused the slot, which stays the first one's; so is an overlapping one.

@@ -63,6 +63,8 @@ describe('salary filters as typed', () => {
 
 describe('interview slots on a seeker’s page', () => {
   const at = (hm: string) => `2026-12-12T${hm}:00+08:00`;
+  /** The morning of the fair, before its first slot. */
+  const NOW = Date.parse(at('08:00'));
   const slot = (id: number, employerId: number, from: string, to: string, booked = false, eventId = 7) => ({ id, eventId, employerId, startsAt: at(from), endsAt: at(to), booked });
   const applications = [
     { eventId: 7, employerId: 2, employerName: '浙江运河物流有限公司', stage: 'applied' },
@@ -75,7 +77,7 @@ describe('interview slots on a seeker’s page', () => {
   it('groups the free slots of the employers applied to by employer, in time order, with the seeker’s own bookings and no one else’s', () => {
     const slots = [slot(10, 1, '10:00', '10:20'), slot(11, 1, '09:00', '09:20'), slot(12, 1, '09:20', '09:40', true), slot(13, 2, '09:00', '09:20', true), slot(14, 2, '11:00', '11:20'), slot(15, 3, '09:00', '09:20'), slot(16, 5, '09:00', '09:20')];
     const mine = [{ ...slot(13, 2, '09:00', '09:20', true), employerName: '浙江运河物流有限公司' }];
-    const groups = seekerSlotGroups(applications, slots, mine);
+    const groups = seekerSlotGroups(applications, slots, mine, NOW);
     expect(groups.map((g) => [g.employerName, g.slots.map((s) => [s.id, s.mine])])).toEqual([
       ['浙江运河物流有限公司', [[13, true], [14, false]]],
       ['杭州精工数控机床有限公司', [[11, false], [10, false]]],
@@ -84,11 +86,17 @@ describe('interview slots on a seeker’s page', () => {
 
   it('keeps a booking whose application was withdrawn, or at another fair, so it can be given back', () => {
     const mine = [{ ...slot(20, 3, '09:00', '09:20', true), employerName: '杭州城西综合服务有限公司' }, { ...slot(21, 1, '09:00', '09:20', true, 8), employerName: '杭州精工数控机床有限公司' }];
-    const groups = seekerSlotGroups(applications, [slot(20, 3, '09:00', '09:20', true)], mine);
+    const groups = seekerSlotGroups(applications, [slot(20, 3, '09:00', '09:20', true)], mine, NOW);
     expect(groups.map((g) => [g.eventId, g.employerName, g.slots.map((s) => s.id)])).toEqual([
       [7, '杭州城西综合服务有限公司', [20]],
       [8, '杭州精工数控机床有限公司', [21]],
     ]);
+  });
+
+  it('offers no free slot that has begun, and still shows the seeker’s own', () => {
+    const mine = [{ ...slot(30, 1, '09:00', '09:20', true), employerName: '杭州精工数控机床有限公司' }];
+    const groups = seekerSlotGroups(applications, [slot(30, 1, '09:00', '09:20', true), slot(31, 1, '09:20', '09:40'), slot(32, 1, '09:40', '10:00')], mine, Date.parse(at('09:20')));
+    expect(groups.map((g) => g.slots.map((s) => s.id))).toEqual([[30, 32]]);
   });
 
   it('writes a slot as its day and times in Beijing time', () => {

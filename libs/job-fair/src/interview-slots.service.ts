@@ -51,6 +51,7 @@ export class InterviewSlotsService {
     await this.employers.fair(eventId);
     await this.employers.assertStaff(principal, employerId);
     if (!(endsAt > startsAt)) throw new JobFairError('invalid', JobFairErrorCode.SlotTimes, '结束时间 endsAt 须晚于开始时间 startsAt', { field: 'endsAt' });
+    if (startsAt.getTime() <= Date.now()) throw new JobFairError('invalid', JobFairErrorCode.SlotTimes, '开始时间 startsAt 已过，不能发布', { field: 'startsAt' });
     try {
       return await inTransaction(this.dataSource, async (m) => {
         if (!(await this.employers.approved(m, eventId, employerId))) {
@@ -99,6 +100,7 @@ export class InterviewSlotsService {
     return inTransaction(this.dataSource, async (m) => {
       const slot = await m.findOneBy(FairInterviewSlot, { id: slotId });
       if (!slot) throw new JobFairError('not_found', JobFairErrorCode.SlotNotFound, `面试时段不存在：${slotId}`);
+      if (slot.startsAt.getTime() <= Date.now()) throw new JobFairError('conflict', JobFairErrorCode.SlotPast, '该面试时段已开始，不能再预约');
       // The seeker's registration row, locked: their bookings at this fair go one at a time.
       const seeker = await m.findOne(FairSeeker, { where: { eventId: slot.eventId, userId: principal.userId }, lock: { mode: 'pessimistic_write' } });
       if (!seeker) throw new JobFairError('unprocessable', JobFairErrorCode.NotRegistered, '求职者尚未报名本场招聘会', { field: 'eventId' });

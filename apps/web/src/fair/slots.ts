@@ -31,12 +31,14 @@ export const slotTimes = (s: { startsAt: string; endsAt: string }, locale: strin
 /**
  * What a seeker's page offers, grouped by employer (in the order they were applied to): the free
  * slots of the employers whose applications still stand, and the seeker's own bookings, whoever they
- * are with. Slots others booked are not shown. Each group's slots in time order; empty groups left out.
+ * are with. Slots others booked, and free ones already begun, are not shown. Each group's slots in
+ * time order; empty groups left out.
  */
 export function seekerSlotGroups(
   applications: { eventId: number; employerId: number; employerName: string; stage: string }[],
   slots: SlotLike[],
   mine: (SlotLike & { employerName: string })[],
+  now = Date.now(),
 ): SlotGroup[] {
   const groups = new Map<string, SlotGroup>();
   const group = (eventId: number, employerId: number, employerName: string) => {
@@ -47,7 +49,7 @@ export function seekerSlotGroups(
   for (const a of applications.filter(standing)) group(a.eventId, a.employerId, a.employerName);
   const own = new Set(mine.map((s) => s.id));
   for (const s of slots) {
-    if (!s.booked && !own.has(s.id)) groups.get(`${s.eventId}-${s.employerId}`)?.slots.push({ ...s, mine: false });
+    if (!s.booked && !own.has(s.id) && Date.parse(s.startsAt) > now) groups.get(`${s.eventId}-${s.employerId}`)?.slots.push({ ...s, mine: false });
   }
   for (const { employerName, ...s } of mine) group(s.eventId, s.employerId, employerName).slots.push({ ...s, mine: true });
   const result = [...groups.values()].filter((g) => g.slots.length);

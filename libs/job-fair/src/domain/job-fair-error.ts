@@ -45,6 +45,7 @@ export enum JobFairErrorCode {
   SlotNotFound = 'JOB_FAIR_SLOT_NOT_FOUND',
   SlotTaken = 'JOB_FAIR_SLOT_TAKEN',
   SlotClash = 'JOB_FAIR_SLOT_CLASH',
+  SlotPast = 'JOB_FAIR_SLOT_PAST',
   RetrainingCertificateFormat = 'JOB_FAIR_RETRAINING_CERTIFICATE_FORMAT',
   PersonNotFound = 'JOB_FAIR_PERSON_NOT_FOUND',
   AlreadyStaff = 'JOB_FAIR_ALREADY_STAFF',
