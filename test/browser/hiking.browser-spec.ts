@@ -68,6 +68,12 @@ describe('hiking pages', () => {
     await page.getByRole('button', { name: '创建路线' }).click();
     await page.locator('[data-test=route-settings]').getByText('全程 12 公里').waitFor();
     routeId = (await http(url()).get(`/api/v1/hiking/events/${eventId}/routes`).set(bearer(world.organizer.token))).body[0].id;
+    // A setting changed afterwards (the reference start stays): teams of up to eight.
+    await page.getByText('修改路线参数（参考出发时间不变）').click();
+    const settings = page.locator('[data-test=route-form]');
+    await settings.getByLabel('每队最多人数').fill('8');
+    await settings.getByRole('button', { name: '保存路线参数' }).click();
+    await page.locator('[data-test=route-settings]').getByText('每队 4–8 人').waitFor();
 
     // The checkpoints as a table: the start and the finish, then 拱宸桥 added last and moved up, a stray row removed.
     const cell = (row: number, field: string) => page.getByLabel(`第 ${row} 行${field}`, { exact: true });

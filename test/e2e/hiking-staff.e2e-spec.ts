@@ -83,6 +83,22 @@ describe("hiking: a route's checkpoint staff to pick from", () => {
     expect((await http().get(`/api/v1/hiking/routes/${routeId}`).set(bearer(org))).body.checkpoints.map((c: { name: string }) => c.name)).toEqual(['武林门', '富义仓', '拱宸桥']);
   });
 
+  it("changes a route's settings but its reference start, and refuses a team minimum above the maximum", async () => {
+    const org = world.organizer.token;
+    const before = (await http().get(`/api/v1/hiking/routes/${routeId}`).set(bearer(org))).body;
+    const change = (body: object) => http().put(`/api/v1/hiking/routes/${routeId}`).set(bearer(org)).send(body);
+    const changed = await change({ teamMin: 3, teamMax: 5, overdueMarginMs: 20 * 60_000, incompleteTeamScan: 'refuse', notifyContacts: true });
+    expect(changed.status).toBe(200);
+    expect([changed.body.teamMin, changed.body.teamMax, changed.body.overdueMarginMs, changed.body.incompleteTeamScan, changed.body.notifyContacts]).toEqual([3, 5, 1_200_000, 'refuse', true]);
+    expect([changed.body.referenceStartAt, changed.body.distanceM, changed.body.checkpoints.length]).toEqual([before.referenceStartAt, before.distanceM, before.checkpoints.length]);
+    const inverted = await change({ teamMin: 6 });
+    expect([inverted.status, inverted.body.code, inverted.body.details[0].field]).toEqual([400, 'HIKING_TEAM_SIZE', 'teamMin']);
+    const restart = await change({ referenceStartAt: new Date() });
+    expect([restart.status, restart.body.details[0].field]).toEqual([400, 'referenceStartAt']);
+    expect((await http().get(`/api/v1/hiking/routes/${routeId}`).set(bearer(org))).body.teamMin).toBe(3);
+    expect((await http().put(`/api/v1/hiking/routes/${routeId}`).set(bearer(staff.district.token)).send({ teamMin: 2 })).status).toBe(403);
+  });
+
   it('refuses staff, organizers of another district and a name too long', async () => {
     expect((await read(staff.district.token)).status).toBe(403);
     expect((await read(siblingOrganizer)).status).toBe(403);

@@ -24,6 +24,9 @@ export interface RouteInput {
   notifyContacts?: boolean;
 }
 
+/** What may change on a route once made: all but its reference start. */
+export type RouteSettings = Partial<Omit<RouteInput, 'referenceStartAt'>>;
+
 export interface CheckpointInput {
   /** An existing checkpoint of the route, moved or edited; absent: a new one. */
   id?: number;
@@ -65,15 +68,29 @@ export class RoutesService {
     return this.view(saved.id);
   }
 
+  /** Changes a route's settings; the scan path reads them again at its next batch. */
+  async update(principal: Principal, routeId: number, input: RouteSettings): Promise<RouteView> {
+    await this.dataSource.transaction(async (m) => {
+      await this.access.organizerRoute(principal, routeId, m);
+      const [route] = await m.query('SELECT team_min AS teamMin, team_max AS teamMax FROM hiking_routes WHERE id = ? FOR UPDATE', [routeId]);
+      if ((input.teamMin ?? route.teamMin) > (input.teamMax ?? route.teamMax)) {
+        throw new HikingError('invalid', HikingErrorCode.TeamSize, '队伍人数下限不能大于上限', { field: input.teamMin === undefined ? 'teamMax' : 'teamMin' });
+      }
+      if (Object.keys(input).length) await m.update(HikingRoute, { id: routeId }, input);
+      await setupChanged(m, { routeId });
+    });
+    return this.view(routeId);
+  }
+
   async get(principal: Principal, routeId: number): Promise<RouteView> {
     await this.access.organizerRoute(principal, routeId);
     return this.view(routeId);
   }
 
   /**
-   * Sets the route's checkpoints in order (the first is the start, the last the finish). Existing
-   * ones keep their ids by position, so scans and staff stay attached; cut-off jobs are scheduled
-   * for every wave, and a moved cut-off leaves its stale jobs to do nothing.
+   * Sets the route's checkpoints in order (the first is the start, the last the finish). An existing
+   * one named by its id keeps its staff and scans (a list without ids keeps them by position); cut-off
+   * jobs are scheduled for every wave, and a moved cut-off leaves its stale jobs to do nothing.
    */
   async setCheckpoints(principal: Principal, routeId: number, list: CheckpointInput[]): Promise<RouteView> {
     await this.dataSource.transaction(async (m) => {

@@ -452,6 +452,7 @@ export const PERMISSIONS: Record<string, Permission> = {
     request: (fx) => ({ params: { itemId: fx.hiking.newRouteItem }, body: { distanceM: 10000, referenceStartAt: new Date().toISOString() } }),
   },
   'GET /api/v1/hiking/routes/:routeId': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId } }) },
+  'PUT /api/v1/hiking/routes/:routeId': { allowed: 'organizer', request: (fx) => ({ params: { routeId: fx.hiking.routeId }, body: { overdueMarginMs: 1800000 } }) },
   'PUT /api/v1/hiking/routes/:routeId/checkpoints': {
     allowed: 'organizer',
     request: (fx) => ({ params: { routeId: fx.hiking.routeId }, body: { checkpoints: [{ name: '武林门', distanceM: 0 }, { name: '拱宸桥', distanceM: 20000 }] } }),

@@ -21,6 +21,7 @@ import {
   RegroupDto,
   RegroupViewDto,
   RouteViewDto,
+  RouteSettingsDto,
   SetCheckpointsDto,
   StaffAssignmentDto,
   WalkerDetailDto,
@@ -56,6 +57,15 @@ export class HikingController {
   @Refuses({ 404: 'no such route' })
   getRoute(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number) {
     return this.routes.get(caller, routeId);
+  }
+
+  @Put('routes/:routeId')
+  @Allow('organizer')
+  @Operation("Change a route's settings (all but its reference start)")
+  @ApiOkResponse({ type: RouteViewDto })
+  @Refuses({ 404: 'no such route' })
+  updateRoute(@Caller() caller: Principal, @Param('routeId', ParseIdPipe) routeId: number, @Body() dto: RouteSettingsDto) {
+    return this.routes.update(caller, routeId, dto);
   }
 
   @Put('routes/:routeId/checkpoints')

@@ -21,6 +21,18 @@ export class CreateRouteDto {
   notifyContacts?: boolean;
 }
 
+/** A route's settings changed after it was made; its reference start stays (checkpoint times are set on it). */
+export class RouteSettingsDto {
+  @ApiPropertyOptional({ example: 30000, description: 'metres' }) @OptionalField() @IsInt() @Min(1) @Max(500_000) distanceM?: number;
+  @ApiPropertyOptional({ example: 4 }) @OptionalField() @IsInt() @Min(1) @Max(20) teamMin?: number;
+  @ApiPropertyOptional({ example: 6 }) @OptionalField() @IsInt() @Min(1) @Max(20) teamMax?: number;
+  @ApiPropertyOptional({ example: 600000 }) @OptionalField() @IsInt() @Min(0) @Max(86_400_000) teamGapMs?: number;
+  @ApiPropertyOptional({ example: 120000 }) @OptionalField() @IsInt() @Min(0) @Max(86_400_000) skewLimitMs?: number;
+  @ApiPropertyOptional({ example: 1800000 }) @OptionalField() @IsInt() @Min(0) @Max(86_400_000) overdueMarginMs?: number;
+  @ApiPropertyOptional({ enum: ['flag', 'refuse'] }) @OptionalField() @IsIn(['flag', 'refuse']) incompleteTeamScan?: 'flag' | 'refuse';
+  @ApiPropertyOptional() @OptionalField() @IsBoolean() notifyContacts?: boolean;
+}
+
 export class CheckpointDto {
   @ApiPropertyOptional({ description: "one of the route's checkpoints, kept with its staff and scans wherever it now stands; absent: a new checkpoint (in a list with no ids at all, checkpoints are kept by position)" })
   @OptionalField()

@@ -183,6 +183,7 @@ export const hiking = {
   // The organizer's route setup.
   createRoute: (itemId: number, body: Schemas['CreateRouteDto']) => ok(api.POST('/api/v1/hiking/items/{itemId}/route', { params: { path: { itemId } }, body })),
   route: (routeId: number) => ok(api.GET('/api/v1/hiking/routes/{routeId}', { params: { path: { routeId } } })),
+  updateRoute: (routeId: number, body: Schemas['RouteSettingsDto']) => ok(api.PUT('/api/v1/hiking/routes/{routeId}', { params: { path: { routeId } }, body })),
   setCheckpoints: (routeId: number, checkpoints: Schemas['CheckpointDto'][]) =>
     ok(api.PUT('/api/v1/hiking/routes/{routeId}/checkpoints', { params: { path: { routeId } }, body: { checkpoints } })),
   addWave: (routeId: number, body: Schemas['WaveDto']) => ok(api.POST('/api/v1/hiking/routes/{routeId}/waves', { params: { path: { routeId } }, body })),

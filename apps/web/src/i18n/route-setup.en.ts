@@ -7,7 +7,7 @@ const en: typeof zh = {
   distanceKm: 'Distance (km)', referenceStart: 'Reference start (Beijing time: the first wave’s gun, which checkpoint times are set on)',
   teamMin: 'Smallest team', teamMax: 'Largest team', teamGapMin: 'Longest gap between team members arriving (minutes)', skewLimitS: 'Device clock skew allowed (seconds)', overdueMarginMin: 'Overdue after (minutes past predicted)',
   incompleteTeamScan: 'A team’s QR code scanned with members missing', flag: 'Flag for staff', refuse: 'Refuse', notifyContacts: 'Text a walker’s emergency contact when they time out or withdraw',
-  settings: 'Route settings', settingsLine: '{km} km · reference start {at} · teams of {min}–{max}',
+  changeSettings: 'Change the settings (the reference start stays)', saveSettings: 'Save the settings', settingsSaved: 'Settings saved', settings: 'Route settings', settingsLine: '{km} km · reference start {at} · teams of {min}–{max}',
   checkpoints: 'Checkpoints',
   checkpointsHint: 'The first is the start (distance 0), the last the finish; distances grow one by one. Coordinates are WGS-84 decimal degrees, both or neither; when every checkpoint has them the safety board shows a map. Times are Beijing time and may be left blank. A checkpoint moved keeps its staff; a checkpoint with scans can be neither removed nor moved.',
   seq: 'No.', name: 'Name', km: 'Distance (km)', latitude: 'Latitude', longitude: 'Longitude', opensAt: 'Opens', arrivalCutoffAt: 'Arrival cut-off', departureCutoffAt: 'Departure cut-off', actions: 'Actions',

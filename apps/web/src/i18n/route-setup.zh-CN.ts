@@ -5,7 +5,7 @@ export default {
   distanceKm: '全程距离（公里）', referenceStart: '参考出发时间（北京时间，第一批的发令时间，打卡点时间据此设定）',
   teamMin: '每队最少人数', teamMax: '每队最多人数', teamGapMin: '队员先后到达最长间隔（分钟）', skewLimitS: '设备时钟允许偏差（秒）', overdueMarginMin: '超时未到判定余量（分钟）',
   incompleteTeamScan: '扫队伍二维码时有队员未到', flag: '记为需核查', refuse: '拒绝', notifyContacts: '队员超时或退出时，短信告知其紧急联系人',
-  settings: '路线参数', settingsLine: '全程 {km} 公里 · 参考出发 {at} · 每队 {min}–{max} 人',
+  changeSettings: '修改路线参数（参考出发时间不变）', saveSettings: '保存路线参数', settingsSaved: '路线参数已保存', settings: '路线参数', settingsLine: '全程 {km} 公里 · 参考出发 {at} · 每队 {min}–{max} 人',
   checkpoints: '打卡点',
   checkpointsHint: '第一个为起点（距离 0），最后一个为终点，距离逐个增加。经纬度为 WGS-84 十进制度，须同时填写或同时留空；每个打卡点都有经纬度时，安全看板显示地图。时间均为北京时间，可留空。打卡点移动时，其工作人员随之移动；已有扫码记录的打卡点不能删除或调整顺序。',
   seq: '序号', name: '名称', km: '距离（公里）', latitude: '纬度', longitude: '经度', opensAt: '开放时间', arrivalCutoffAt: '到达关门时间', departureCutoffAt: '离开关门时间', actions: '操作',
