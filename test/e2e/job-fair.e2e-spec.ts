@@ -5,11 +5,10 @@ import * as QRCode from 'qrcode';
 import { waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
 import { adminToken, bearer, buildWorld, http, login, type Person, post, type World } from './support/world';
-import { beijingClock } from './support/beijing';
+import { beijingDayAhead } from './support/beijing';
 
-/** Days of interviews ahead of the run, in Beijing time: a slot that has begun is neither published nor booked. */
-const dayAhead = (days: number) => beijingClock(new Date(Date.now() + days * 86_400_000)).slice(0, 10);
-const [SLOT_DAY, SLOT_DAY2] = [dayAhead(5), dayAhead(6)];
+/** Days of interviews ahead of the run: a slot that has begun is neither published nor booked. */
+const [SLOT_DAY, SLOT_DAY2] = [beijingDayAhead(5), beijingDayAhead(6)];
 
 const PASSWORD = 'Qiantang-tide-2026';
 

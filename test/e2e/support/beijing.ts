@@ -16,3 +16,6 @@ export function beijingClock(instant: string | Date, precision: 'minute' | 'seco
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${precision === 'second' ? `:${p.second}` : ''}`;
 }
+
+/** The day `days` ahead of now in Beijing ("2026-12-12"): for what must lie in the future whenever the suite runs. */
+export const beijingDayAhead = (days: number): string => beijingClock(new Date(Date.now() + days * 86_400_000)).slice(0, 10);

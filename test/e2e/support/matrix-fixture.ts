@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
+import { beijingDayAhead } from './beijing';
 import { waitFor } from './processes';
 import { rosterCsv, rosterPeople } from './registration';
 import { creditCode } from './job-fair';
@@ -439,7 +440,7 @@ export async function buildFixture(url: string, db: DataSource): Promise<Fixture
   };
   const neighbourPass = await passOf('neighbour');
   const slot = async (hour: number) =>
-    (await post(url, `/api/v1/fairs/${fairEvent}/interview-slots`, as('employerStaff'), { employerId: fairEmployers.approved, startsAt: `2026-12-12T${String(hour).padStart(2, '0')}:00:00+08:00`, endsAt: `2026-12-12T${String(hour).padStart(2, '0')}:20:00+08:00` })).id as number;
+    (await post(url, `/api/v1/fairs/${fairEvent}/interview-slots`, as('employerStaff'), { employerId: fairEmployers.approved, startsAt: `${beijingDayAhead(5)}T${String(hour).padStart(2, '0')}:00:00+08:00`, endsAt: `${beijingDayAhead(5)}T${String(hour).padStart(2, '0')}:20:00+08:00` })).id as number;
   const fairSlots = { free: await slot(9), neighbours: await slot(10), booked: await slot(11) };
   await post(url, `/api/v1/fair-interview-slots/${fairSlots.booked}/booking`, as('entrant'), {});
 

@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { type Fixture, PASSWORD, type PersonName, ROLE_OF, rosterFile } from './matrix-fixture';
+import { beijingDayAhead } from './beijing';
 import { creditCode } from './job-fair';
 import { bearer, http, JUDGE_PANEL, mobile, residentId } from './world';
 
@@ -613,7 +614,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /api/v1/fairs/:eventId/figures.xlsx': { allowed: 'organizer', request: (fx) => ({ params: { eventId: fx.fair.event } }), kin: { employerStaff: 403 } },
   'POST /api/v1/fairs/:eventId/interview-slots': {
     allowed: 'employerStaff',
-    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { employerId: fx.fair.employers.approved, startsAt: '2026-12-12T14:00:00+08:00', endsAt: '2026-12-12T14:20:00+08:00' } }),
+    request: (fx) => ({ params: { eventId: fx.fair.event }, body: { employerId: fx.fair.employers.approved, startsAt: `${beijingDayAhead(5)}T14:00:00+08:00`, endsAt: `${beijingDayAhead(5)}T14:20:00+08:00` } }),
     kin: { otherEmployerStaff: 403 },
   },
   'POST /api/v1/fair-interview-slots/:id/booking': {
