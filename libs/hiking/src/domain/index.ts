@@ -7,3 +7,4 @@ export * from './pace';
 export * from './teams';
 export * from './splits';
 export * from './coordinates';
+export * from './overdue-list';
