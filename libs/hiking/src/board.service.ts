@@ -65,7 +65,7 @@ export class BoardService {
       this.dataSource.query('SELECT checkpoint_id AS checkpointId, SUM(arrived) AS n FROM hiking_arrival_counts WHERE checkpoint_id IN (?) GROUP BY checkpoint_id', [
         cps.length ? cps.map((c) => c.id) : [0],
       ]),
-      overdueWalkers(this.dataSource, routeId, nowAt, route.overdueMarginMs, OVERDUE_NAMED),
+      overdueWalkers(this.dataSource, routeId, cps, nowAt, route.overdueMarginMs, OVERDUE_NAMED),
       this.dataSource.query('SELECT id, bib, last_checkpoint_seq AS lastSeq FROM hiking_walkers WHERE route_id = ? AND lost = 1', [routeId]),
     ]);
     const arrivedAt = new Map(arrivals.map((a) => [Number(a.checkpointId), Number(a.n)]));

@@ -30,7 +30,8 @@ export class OverdueSweep {
       const route = await this.access.route(job.routeId, m).catch(() => null);
       if (!route) return { alerted: 0, next: null };
       const now = Date.now();
-      const overdue = await overdueWalkers(m, route.id, now, route.overdueMarginMs, Number.MAX_SAFE_INTEGER);
+      const checkpoints = await m.findBy(HikingCheckpoint, { routeId: route.id });
+      const overdue = await overdueWalkers(m, route.id, checkpoints, now, route.overdueMarginMs, Number.MAX_SAFE_INTEGER);
       const known = new Set<string>(
         overdue.length
           ? (await m.query('SELECT walker_id AS w, checkpoint_id AS c FROM hiking_overdue_alerts WHERE walker_id IN (?)', [overdue.map((o) => o.id)])).map((r: { w: number; c: number }) => `${r.w}/${r.c}`)
@@ -41,7 +42,7 @@ export class OverdueSweep {
         await m.query('INSERT IGNORE INTO hiking_overdue_alerts (walker_id, checkpoint_id) VALUES ?', [fresh.map((o) => [o.id, o.nextId])]);
         const users: { id: number; userId: number }[] = await m.query('SELECT id, user_id AS userId FROM hiking_walkers WHERE id IN (?)', [fresh.map((o) => o.id)]);
         const userOf = new Map(users.map((u) => [Number(u.id), Number(u.userId)]));
-        const names = new Map((await m.findBy(HikingCheckpoint, { routeId: route.id })).map((c) => [c.seq, c.name]));
+        const names = new Map(checkpoints.map((c) => [c.seq, c.name]));
         const walkers = fresh.map((o) => ({
           userId: userOf.get(o.id)!,
           bib: o.bib,
