@@ -1,4 +1,5 @@
 import { hiking, type Schemas } from '../api';
+import { keptRead } from './kept';
 
 export interface TeamMember {
   walkerId: number;
@@ -27,20 +28,9 @@ export function teamRoster(walkers: readonly Pick<Schemas['NamedWalkerDto'], 'id
   return roster;
 }
 
-const key = (routeId: number) => `ue.hike.roster.${routeId}`;
-
 /**
  * The route's teams, from the API when there is network (and kept on the phone), else as last read:
  * a phone that went offline still asks who of a team is there. Null when never read on this phone.
  */
-export async function loadRoster(routeId: number): Promise<TeamRoster | null> {
-  const kept = localStorage.getItem(key(routeId));
-  if (!navigator.onLine) return kept ? (JSON.parse(kept) as TeamRoster) : null;
-  try {
-    const roster = teamRoster(await hiking.walkers(routeId));
-    localStorage.setItem(key(routeId), JSON.stringify(roster));
-    return roster;
-  } catch {
-    return kept ? (JSON.parse(kept) as TeamRoster) : null;
-  }
-}
+export const loadRoster = (routeId: number): Promise<TeamRoster | null> =>
+  keptRead(`ue.hike.roster.${routeId}`, async () => teamRoster(await hiking.walkers(routeId))).catch(() => null);
