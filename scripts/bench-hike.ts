@@ -4,7 +4,7 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/composition';
 import { Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { clearQueues, dbConnection, insertBatches, insertOrgTree, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, TREE, waitConsumers, waitHealthy } from './bench-support';
+import { callJson, clearQueues, dbConnection, insertBatches, insertOrgTree, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, TREE, waitConsumers, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -45,26 +45,7 @@ const STAFF_ID = 2;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function call<T>(method: string, path: string, token: string, body?: object): Promise<{ status: number; body: T; ms: number }> {
-  const text = body ? JSON.stringify(body) : '';
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: PORT, method, path: `/api/v1${path}`, agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: (raw ? JSON.parse(raw) : null) as T, ms: performance.now() - started });
-        });
-      },
-    );
-    req.setTimeout(120_000, () => req.destroy(new Error('no answer within 120 s')));
-    req.on('error', reject);
-    req.end(text);
-  });
-}
+const call = <T>(method: string, path: string, token: string, body?: object) => callJson<T>(agent, PORT, token, method, `/api/v1${path}`, body);
 
 async function ok<T>(method: string, path: string, token: string, body?: object): Promise<T> {
   const res = await call<T>(method, path, token, body);

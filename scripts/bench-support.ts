@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { AppConfig } from '@app/config';
 import type { QueueName } from '@app/queue';
 import { Queue } from 'bullmq';
@@ -50,6 +52,33 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
  */
 export function mintToken(secret: string, userId: number, username: string, roles: { role: string; orgId: number; path: string }[]): string {
   return new JwtService({ secret }).sign({ sub: String(userId), ver: 0, name: username, roles }, { algorithm: 'HS256', expiresIn: 3600 });
+}
+
+/**
+ * One JSON request as a signed-in caller, over a keep-alive agent. node:http rather than fetch: the
+ * load generator shares the two cores with the platform it measures, and fetch costs it several
+ * times the CPU per request.
+ */
+export function callJson<T = any>(agent: http.Agent, port: number, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T; ms: number }> {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path, agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, body: (raw ? JSON.parse(raw) : null) as T, ms: performance.now() - started });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(120_000, () => req.destroy(new Error('no answer within 120 s')));
+    req.on('error', reject);
+    req.end(text);
+  });
 }
 
 export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦';

@@ -1,4 +1,5 @@
 import type { CrudInterface, DataTypes, OmitId, Table } from 'brackets-manager';
+import type { Statement } from '@app/database';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { MatchGame, MatchGroup, MatchMatch, MatchRound, MatchStage } from './bracket-tables.entity';
@@ -342,7 +343,17 @@ export class BracketsStorage implements CrudInterface {
    * CASE on the id when several rows change). Call it before reading the tables in other ways.
    */
   async flush(): Promise<void> {
+    for (const [sql, params] of await this.writes()) await this.manager.query(sql, params);
+  }
+
+  /**
+   * The held changes as the UPDATEs `flush` would send, for the caller to send with its own last
+   * statements (pending inserts are written first: their ids are needed). The storage takes them
+   * as written: send them in this transaction, and use the storage no more.
+   */
+  async writes(): Promise<Statement[]> {
     await this.flushInserts();
+    const out: Statement[] = [];
     for (const table of ['match', 'match_game'] as const) {
       const map = this.held[table];
       const meta = this.manager.connection.getMetadata(FIELDS[table].entity);
@@ -376,7 +387,7 @@ export class BracketsStorage implements CrudInterface {
           return `${col} = CASE id ${parts.join(' ')} ELSE ${col} END`;
         });
         params.push(...ids);
-        await this.manager.query(`UPDATE ${meta.tableName} SET ${sets.join(', ')} WHERE id IN (${ids.map(() => '?').join(', ')})`, params);
+        out.push([`UPDATE ${meta.tableName} SET ${sets.join(', ')} WHERE id IN (${ids.map(() => '?').join(', ')})`, params]);
       }
       for (const [id, h] of map) {
         // a row written without being read is known only in part: read it again when needed
@@ -387,6 +398,7 @@ export class BracketsStorage implements CrudInterface {
         }
       }
     }
+    return out;
   }
 
   /** An id or a filter with the ids handed out for pending rows replaced by the ids they got. */

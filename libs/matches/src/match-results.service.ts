@@ -1,5 +1,5 @@
 import { beijingTime } from '@app/common';
-import { inTransaction, SESSION_ISOLATION } from '@app/database';
+import { inTransaction, inTransactionClosing } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, type Principal, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -150,25 +150,47 @@ export class MatchResultsService {
    * item's settings, whether the judge is assigned to the match, its court or the whole item, and
    * the stage's structure. The item, officials and stage are read by scalar subqueries, which the
    * FOR UPDATE does not lock: results of other matches of the item go on side by side.
+   *
+   * In an elimination's main bracket it also reads, FOR UPDATE, the matches brackets-manager goes
+   * on to read and write there: the next match (next round, number ⌈n/2⌉), which the winner fills,
+   * and the two that fed this one (round before, numbers 2n−1 and 2n), which it archives. Any
+   * other match it asks for (the losers' bracket, a third-place match) is read when it asks.
    */
-  private async readForResult(m: EntityManager, matchId: number, userId: number): Promise<{ match: MatchMatch; item: MatchItem; assigned: boolean; structure: StructureColumns }> {
+  private async readForResult(m: EntityManager, matchId: number, userId: number): Promise<{ match: MatchMatch; item: MatchItem; assigned: boolean; structure: StructureColumns; around: MatchMatch[] }> {
     const meta = m.connection.getMetadata(MatchMatch);
-    const [row] = await m.query(
-      `SELECT ${meta.columns.map((c) => `x.${c.databaseName}`).join(', ')},
+    const cols = (alias: string) => meta.columns.map((c) => `${alias}.${c.databaseName}`).join(', ');
+    const mainBracket = `EXISTS (SELECT 1 FROM match_stages s JOIN match_groups g ON g.stage_id = s.id
+      WHERE s.id = x.stage_id AND g.id = x.group_id AND g.number = 1 AND s.type <> 'round_robin')`;
+    const roundAfter = (step: number) => `(SELECT r2.id FROM match_matches x JOIN match_rounds r1 ON r1.id = x.round_id
+      JOIN match_rounds r2 ON r2.group_id = r1.group_id AND r2.number = r1.number + ${step} WHERE x.id = ? AND ${mainBracket})`;
+    const numberOf = (expr: string) => `(SELECT ${expr} FROM match_matches x WHERE x.id = ?)`;
+    const none = 'NULL, NULL, NULL, NULL, NULL';
+    const rows: Record<string, unknown>[] = await m.query(
+      `(SELECT ${cols('x')},
         (SELECT JSON_OBJECT('id', i.id, 'itemId', i.item_id, 'settings', i.settings, 'reopenedBy', i.reopened_by) FROM match_items i WHERE i.item_id = x.item_id) AS item,
         EXISTS (SELECT 1 FROM match_officials o WHERE o.item_id = x.item_id AND o.user_id = ?
           AND ((o.match_id IS NULL AND o.court IS NULL) OR o.match_id = x.id OR (o.court IS NOT NULL AND o.court = x.court))) AS assigned,
         ${structureColumns('x.stage_id')}
-       FROM match_matches x WHERE x.id = ? FOR UPDATE`,
-      [userId, matchId],
+       FROM match_matches x WHERE x.id = ? FOR UPDATE)
+      UNION ALL (SELECT ${cols('y')}, ${none} FROM match_matches y
+        WHERE y.round_id = ${roundAfter(1)} AND y.number = ${numberOf('CEIL(x.number / 2)')} FOR UPDATE)
+      UNION ALL (SELECT ${cols('y')}, ${none} FROM match_matches y
+        WHERE y.round_id = ${roundAfter(-1)} AND y.number IN (${numberOf('2 * x.number - 1')}, ${numberOf('2 * x.number')}) FOR UPDATE)`,
+      [userId, matchId, matchId, matchId, matchId, matchId, matchId],
     );
+    const hydrate = (row: Record<string, unknown>) => {
+      const match = new MatchMatch();
+      for (const c of meta.columns) (match as unknown as Record<string, unknown>)[c.propertyName] = m.connection.driver.prepareHydratedValue(row[c.databaseName], c);
+      return match;
+    };
+    const row = rows.find((r) => Number(r.id) === matchId);
     if (!row) throw new MatchesError('not_found', MatchesErrorCode.MatchNotFound, `比赛不存在：${matchId}`, { field: 'matchId' });
-    const match = new MatchMatch();
-    for (const c of meta.columns) (match as unknown as Record<string, unknown>)[c.propertyName] = m.connection.driver.prepareHydratedValue(row[c.databaseName], c);
+    const match = hydrate(row);
     const raw = parseJson(row.item) as { id: number; itemId: number; settings: unknown; reopenedBy: number | null } | null;
     if (!raw) throw new MatchesError('not_found', MatchesErrorCode.NotMatchItem, `项目 ${match.itemId} 不是对阵项目`, { field: 'itemId' });
     const item = Object.assign(new MatchItem(), { ...raw, settings: parseJson(raw.settings) as Record<string, unknown> });
-    return { match, item, assigned: Number(row.assigned) === 1, structure: row };
+    const around = rows.filter((r) => r !== row).map(hydrate);
+    return { match, item, assigned: Number(row.assigned) === 1, structure: row as unknown as StructureColumns, around };
   }
 
   /** Checks the entered result against the item's sport and format. */
@@ -214,54 +236,53 @@ export class MatchResultsService {
    * in place.
    */
   async enter(principal: Principal, matchId: number, input: MatchResultInput): Promise<MatchMatch> {
-    return inTransaction(
-      this.dataSource,
-      async (m) => {
-        // The item row is not locked here: results of different matches go on side by side; the
-        // version bump at the end (changed) takes its lock for the last moments of the transaction.
-        const { match, item, assigned, structure } = await this.readForResult(m, matchId, principal.userId);
-        if (!assigned) throw new MatchesError('forbidden', MatchesErrorCode.NotAssigned, '您不是这场比赛（或其场地）的裁判', { field: 'matchId' });
-        if (match.opponent1?.id == null || match.opponent2?.id == null) {
-          throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
-        }
-        const storage = new BracketsStorage(m, { lockMatches: true });
-        storage.hold(match, true);
-        storage.adopt(structure);
-        const stage = (await storage.stage(match.stageId))!;
-        const decided = this.decide(input, item.settings as unknown as MatchSettings, stage.type !== 'round_robin');
-        const correction = match.status >= STATUS.completed;
-        const before = correction ? { opponent1: match.opponent1, opponent2: match.opponent2, score: match.score, ending: match.ending } : null;
-        if (correction) {
-          if (!input.reason?.trim()) throw new MatchesError('invalid', MatchesErrorCode.BadSettings, '更正已录入的结果须说明理由 reason', { field: 'reason' });
-          const later = stage.type === 'round_robin' ? false : await this.laterPlayed(m, match);
-          if (later) {
-            const sameWinner = winnerOf(match) === decided.winner;
-            if (!item.reopenedBy || !sameWinner) {
-              throw new MatchesError('conflict', MatchesErrorCode.LaterPlayed, item.reopenedBy ? '后续比赛已进行，只能更正比分，不能改变胜负' : '后续比赛已进行，须组织者重新开放后才能更正', { field: 'matchId' });
-            }
-            // reopened, same winner: only the figures change; the bracket does not move
-            storage.patch(match.id, { opponent1: withScore(match.opponent1, decided.a), opponent2: withScore(match.opponent2, decided.b) });
-          } else await this.apply(storage, match, decided, true);
-        } else {
-          await this.apply(storage, match, decided, false);
-        }
-        const resultAt = new Date();
-        storage.patch(match.id, { score: decided.score as never, ending: decided.ending, resultBy: principal.userId, resultAt });
-        const after = Object.assign(new MatchMatch(), match, storage.current(match.id));
-        await storage.flush();
-        await this.matches.changed(m, item, {
+    return inTransactionClosing(this.dataSource, async (m) => {
+      // The item row is not locked here: results of different matches go on side by side; the
+      // version bump, sent with the COMMIT, holds its lock only while the server ends the transaction.
+      const { match, item, assigned, structure, around } = await this.readForResult(m, matchId, principal.userId);
+      if (!assigned) throw new MatchesError('forbidden', MatchesErrorCode.NotAssigned, '您不是这场比赛（或其场地）的裁判', { field: 'matchId' });
+      if (match.opponent1?.id == null || match.opponent2?.id == null) {
+        throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
+      }
+      const storage = new BracketsStorage(m, { lockMatches: true });
+      storage.hold(match, true);
+      for (const x of around) storage.hold(x, true);
+      storage.adopt(structure);
+      const stage = (await storage.stage(match.stageId))!;
+      const decided = this.decide(input, item.settings as unknown as MatchSettings, stage.type !== 'round_robin');
+      const correction = match.status >= STATUS.completed;
+      const before = correction ? { opponent1: match.opponent1, opponent2: match.opponent2, score: match.score, ending: match.ending } : null;
+      if (correction) {
+        if (!input.reason?.trim()) throw new MatchesError('invalid', MatchesErrorCode.BadSettings, '更正已录入的结果须说明理由 reason', { field: 'reason' });
+        const later = stage.type === 'round_robin' ? false : await this.laterPlayed(m, match);
+        if (later) {
+          const sameWinner = winnerOf(match) === decided.winner;
+          if (!item.reopenedBy || !sameWinner) {
+            throw new MatchesError('conflict', MatchesErrorCode.LaterPlayed, item.reopenedBy ? '后续比赛已进行，只能更正比分，不能改变胜负' : '后续比赛已进行，须组织者重新开放后才能更正', { field: 'matchId' });
+          }
+          // reopened, same winner: only the figures change; the bracket does not move
+          storage.patch(match.id, { opponent1: withScore(match.opponent1, decided.a), opponent2: withScore(match.opponent2, decided.b) });
+        } else await this.apply(storage, match, decided, true);
+      } else {
+        await this.apply(storage, match, decided, false);
+      }
+      const resultAt = new Date();
+      storage.patch(match.id, { score: decided.score as never, ending: decided.ending, resultBy: principal.userId, resultAt });
+      const after = Object.assign(new MatchMatch(), match, storage.current(match.id));
+      // the matches' UPDATE, the audit row, the version and the outbox row go with the COMMIT
+      const closing = [
+        ...(await storage.writes()),
+        ...this.matches.changeStatements(item, {
           targetId: match.id,
           action: correction ? 'correction' : 'result',
           before,
           after: { opponent1: after.opponent1, opponent2: after.opponent2, score: decided.score, ending: decided.ending },
           reason: input.reason?.trim() || null,
           userId: principal.userId,
-        });
-        return after;
-      },
-      5,
-      SESSION_ISOLATION,
-    );
+        }),
+      ];
+      return { value: after, closing };
+    });
   }
 
   /** Writes the result through brackets-manager, which fills the next match (and the losers' side). */

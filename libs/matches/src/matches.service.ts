@@ -1,7 +1,7 @@
-import { inTransaction } from '@app/database';
+import { inTransaction, type Statement } from '@app/database';
 import { EventsService } from '@app/events';
 import type { Principal } from '@app/identity';
-import { enqueue } from '@app/queue';
+import { outboxStatement } from '@app/queue';
 import { EntryDirectory } from '@app/registration';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -272,26 +272,30 @@ export class MatchesService {
    * The version's row lock is taken by the last statements: results of other matches wait for it
    * only while this transaction ends.
    */
-  async changed(m: EntityManager, item: Pick<MatchItem, 'id' | 'itemId'>, audit?: MatchAudit): Promise<number> {
-    if (audit) {
-      const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
-      await m.query('INSERT INTO match_changes (item_id, target_id, action, `before`, `after`, reason, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-        item.itemId,
-        audit.targetId,
-        audit.action,
-        json(audit.before),
-        json(audit.after),
-        audit.reason,
-        audit.userId,
-      ]);
-    }
-    // LAST_INSERT_ID(expr) hands the new version back in the UPDATE's own answer (MySQL's
-    // sequence idiom, also MariaDB's): one round trip instead of an UPDATE and a SELECT
-    const res = await m.query("UPDATE match_items SET version = LAST_INSERT_ID(version + 1), status = IF(status = 'drawn', 'running', status) WHERE id = ?", [item.id]);
-    const version = Number((res as { insertId?: number }).insertId);
-    if (!Number.isInteger(version) || version < 1) throw new Error(`match item ${item.id}: version not returned by the update`);
-    await enqueue(m, 'tally.item', { itemId: item.itemId, version });
-    return version;
+  async changed(m: EntityManager, item: Pick<MatchItem, 'id' | 'itemId'>, audit?: MatchAudit): Promise<void> {
+    for (const [sql, params] of this.changeStatements(item, audit)) await m.query(sql, params);
+  }
+
+  /**
+   * The statements of `changed`, for a transaction that ends with them (inTransactionClosing).
+   * The new version goes from the UPDATE to the outbox row through LAST_INSERT_ID(expr), MySQL's
+   * sequence idiom (also MariaDB's): the server hands it on, no round trip reads it. The audit
+   * row comes first: its own insert id would replace the version.
+   */
+  changeStatements(item: Pick<MatchItem, 'id' | 'itemId'>, audit?: MatchAudit): Statement[] {
+    const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+    return [
+      ...(audit
+        ? ([
+            [
+              'INSERT INTO match_changes (item_id, target_id, action, `before`, `after`, reason, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+              [item.itemId, audit.targetId, audit.action, json(audit.before), json(audit.after), audit.reason, audit.userId],
+            ],
+          ] satisfies Statement[])
+        : []),
+      ["UPDATE match_items SET version = LAST_INSERT_ID(version + 1), status = IF(status = 'drawn', 'running', status) WHERE id = ?", [item.id]],
+      outboxStatement('tally.item', { itemId: item.itemId, version: 0 }, { field: 'version', sql: 'LAST_INSERT_ID()' }),
+    ];
   }
 
   /** The item's audit, newest first: draws, results, corrections, reopenings, hand pairings. Organizers of the event. */

@@ -21,3 +21,21 @@ export async function enqueueAll(manager: EntityManager, jobs: JobRequest[]): Pr
   const rows = jobs.map(({ name, payload }) => [name, (JOBS[name].jobId as (p: typeof payload) => string)(payload), JSON.stringify(payload)]);
   await manager.query('INSERT INTO outbox (job_name, job_id, payload) VALUES ?', [rows]);
 }
+
+/**
+ * The outbox row of one job as a statement to run later in the caller's transaction (the
+ * statements a transaction ends with), with one numeric payload field given as an SQL expression
+ * the server evaluates in that statement: a version bumped by an earlier statement of the same
+ * transaction (`LAST_INSERT_ID()` after `UPDATE … SET version = LAST_INSERT_ID(version + 1)`).
+ * The job id is built by the contract's own rule with that field standing in.
+ */
+export function outboxStatement<N extends JobName>(name: N, payload: JobPayloads[N], server: { field: keyof JobPayloads[N] & string; sql: string }): [string, unknown[]] {
+  const mark = '\u0000';
+  const id = (JOBS[name].jobId as (p: unknown) => string)({ ...payload, [server.field]: mark });
+  const [before, after = ''] = id.split(mark);
+  const jobId = id.includes(mark) ? `CONCAT(?, ${server.sql}, ?)` : '?';
+  return [
+    `INSERT INTO outbox (job_name, job_id, payload) VALUES (?, ${jobId}, JSON_SET(?, '$.${server.field}', ${server.sql}))`,
+    [name, ...(id.includes(mark) ? [before, after] : [id]), JSON.stringify(payload)],
+  ];
+}
