@@ -273,7 +273,7 @@ describe('matches: brackets-manager on our storage plays as on its reference sto
     expect(await enter('1-2-1')).toBe(6);
   });
 
-  it('costs one result through the service three statements: START, the match with what checks it and the matches around it, the writes with the COMMIT', async () => {
+  it('costs one result through the service four statements: START, the match with what checks it, the matches around it, the writes with the COMMIT', async () => {
     const itemId = base + 4;
     const names = Array.from({ length: 8 }, (_, i) => `选手${i + 1}`);
     const db = databaseSide(ds, itemId, names, counted);
@@ -302,16 +302,75 @@ describe('matches: brackets-manager on our storage plays as on its reference sto
         const answer = await results.enter(umpire, id, { winner: 'a' });
         expect(answer.status).toBe(4);
         if (process.env.SHOW_SQL) console.log(key, statements);
-        // START; the match FOR UPDATE with its item, the judge's assignment, the stage's structure and,
-        // FOR UPDATE too, the next match and the two it archives; then one compound statement with
-        // the matches' UPDATE, the audit row, the version, the outbox row and the COMMIT
-        expect({ key, statements: statements.length }).toEqual({ key, statements: 3 });
-        expect(statements[2]).toMatch(/^BEGIN NOT ATOMIC UPDATE match_matches /);
+        // START; the match FOR UPDATE with its item, the item's officials and the stage's structure;
+        // the next match and the two it archives, FOR UPDATE; then one compound statement with the
+        // matches' UPDATE, the audit row, the version, the outbox row and the COMMIT
+        expect({ key, statements: statements.length }).toEqual({ key, statements: 4 });
+        expect(statements[3]).toMatch(/^BEGIN NOT ATOMIC UPDATE match_matches /);
       }
       const stranger = await results.enter({ userId: 8, username: 'stranger', roles: [] }, await matchIdAt(db, '1-1-3'), { winner: 'a' }).catch((e: Error) => e);
       expect((stranger as { code?: string }).code).toBe('MATCHES_JUDGE_NOT_ASSIGNED');
     } finally {
       ds.createQueryRunner = create;
     }
+  });
+
+  it('writes results sent at once in shared transactions, answers each on its own, and leaves the bracket as one by one would', async () => {
+    const itemId = base + 5;
+    const names = Array.from({ length: 16 }, (_, i) => `选手${String(i + 1).padStart(2, '0')}`);
+    const db = databaseSide(ds, itemId, names, counted);
+    const mem = memorySide(names);
+    const stage = (ids: number[], tournamentId: number): StageInput => ({ tournamentId, name: '淘汰赛', type: 'single_elimination', seedingIds: ids, settings: { size: 16, seedOrdering: ['natural'] } });
+    const dbIds = await db.setup();
+    const memIds = await mem.setup();
+    await db.run((bm) => bm.create.stage(stage(dbIds, itemId)));
+    await mem.run((bm) => bm.create.stage(stage(memIds, 0)));
+    const item = await ds.manager.save(MatchItem, { itemId, format: 'single_elimination', settings: { sport: 'go' }, status: 'drawn', createdBy: 1 });
+    await ds.manager.insert(MatchOfficial, { itemId, userId: 7, matchId: null, court: null, assignedBy: 1 });
+    const results = new MatchResultsService(ds, null as never, null as never, null as never, new MatchesService(ds, null as never, null as never));
+    const umpire = { userId: 7, username: 'umpire', roles: [] };
+    const keys = Array.from({ length: 8 }, (_, i) => `1-1-${i + 1}`);
+    const ids = await Promise.all(keys.map((k) => matchIdAt(db, k)));
+    const blocks: string[] = [];
+    const create = ds.createQueryRunner.bind(ds);
+    ds.createQueryRunner = ((...args: Parameters<typeof create>) => {
+      const runner = create(...args);
+      const query = runner.query.bind(runner);
+      runner.query = ((...q: Parameters<typeof query>) => {
+        if (String(q[0]).startsWith('BEGIN NOT ATOMIC')) blocks.push(String(q[0]));
+        return query(...q);
+      }) as typeof runner.query;
+      return runner;
+    }) as typeof ds.createQueryRunner;
+    let answers: PromiseSettledResult<{ status: number }>[];
+    try {
+      // all at once: the first goes alone, the rest arrive while it is written and go together;
+      // a stranger's result and a second result for a match are answered on their own
+      answers = await Promise.allSettled([
+        ...ids.map((id) => results.enter(umpire, id, { winner: 'a' })),
+        results.enter({ userId: 8, username: 'stranger', roles: [] }, ids[2], { winner: 'b' }),
+        results.enter(umpire, ids[3], { winner: 'b' }),
+      ]);
+    } finally {
+      ds.createQueryRunner = create;
+    }
+    expect(answers.slice(0, 8).map((a) => (a.status === 'fulfilled' ? a.value.status : (a.reason as Error).message))).toEqual(Array(8).fill(4));
+    expect(answers.slice(8).map((a) => (a.status === 'rejected' ? (a.reason as { code?: string }).code : 'accepted'))).toEqual(['MATCHES_JUDGE_NOT_ASSIGNED', 'MATCHES_BAD_SETTINGS']);
+    // eight results in two commits: the first alone, the other seven together
+    expect(blocks.filter((b) => b.includes('INSERT INTO match_changes')).map((b) => b.match(/UPDATE match_items/g)!.length)).toEqual([1, 1]);
+    for (const key of keys) {
+      const id = await matchIdAt(mem, key);
+      await mem.run((bm) => bm.update.match({ id, opponent1: { score: 1, result: 'win' }, opponent2: { score: 0, result: 'loss' } }));
+    }
+    expect(await snapshot(db)).toEqual(await snapshot(mem));
+    const audit: { target: number }[] = await ds.query("SELECT target_id AS target FROM match_changes WHERE item_id = ? AND action = 'result' ORDER BY target_id", [itemId]);
+    expect(audit.map((a) => Number(a.target))).toEqual(ids);
+    // each commit bumped the version once, and its tally job carries the version it made
+    const jobs: { jobId: string; payload: unknown }[] = await ds.query("SELECT job_id AS jobId, payload FROM outbox WHERE job_name = 'tally.item' AND job_id LIKE ? ORDER BY id", [`tally.item-${itemId}-v%`]);
+    expect(jobs.map((j) => [j.jobId, typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload])).toEqual([
+      [`tally.item-${itemId}-v1`, { itemId, version: 1 }],
+      [`tally.item-${itemId}-v2`, { itemId, version: 2 }],
+    ]);
+    expect((await ds.manager.findOneByOrFail(MatchItem, { id: item.id })).version).toBe(2);
   });
 });

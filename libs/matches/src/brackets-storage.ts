@@ -281,7 +281,13 @@ export class BracketsStorage implements CrudInterface {
       params.push(v);
       return `${c.column.databaseName} = ?`;
     });
-    const sql = `SELECT ${cols.map((c) => c.column.databaseName).join(', ')} FROM ${this.tableName(table)}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY id${lock ? ' FOR UPDATE' : ''}`;
+    return this.readHeldWhere(table, conds.join(' AND '), params, lock);
+  }
+
+  /** Rows of a held table by an SQL condition on its columns, held as read (a row this transaction has written is answered as written). */
+  private async readHeldWhere(table: Held, condition: string, params: unknown[], lock: boolean): Promise<Row[]> {
+    const cols = this.columns(table);
+    const sql = `SELECT ${cols.map((c) => c.column.databaseName).join(', ')} FROM ${this.tableName(table)}${condition ? ` WHERE ${condition}` : ''} ORDER BY id${lock ? ' FOR UPDATE' : ''}`;
     const raw: Row[] = await this.manager.query(sql, params);
     const rows = raw.map((r) => {
       const out: Row = {};
@@ -291,7 +297,6 @@ export class BracketsStorage implements CrudInterface {
       }
       return out;
     });
-    // a row this transaction has written is answered as written; the others as read now
     const map = this.held[table];
     return rows.map((r) => {
       const id = Number(r.id);
@@ -303,6 +308,34 @@ export class BracketsStorage implements CrudInterface {
       map.set(id, { row: r, stored: copy(r), locked: lock || Boolean(h?.locked), extra: {} });
       return r;
     });
+  }
+
+  /**
+   * Reads FOR UPDATE, in one statement, the matches that results of the held matches `ids` go on
+   * to read and write in an elimination's main bracket: the next match (next round, number ⌈n/2⌉),
+   * which the winner fills, and the two that fed the match (round before, numbers 2n−1 and 2n),
+   * which are archived. Any other match brackets-manager asks for (the losers' bracket, a
+   * third-place match) is read when it asks. The stages' structure must be known (`adopt`).
+   */
+  async lockAround(ids: number[]): Promise<void> {
+    const keys: [number, number][] = [];
+    for (const id of ids) {
+      const row = this.held.match.get(id)?.row;
+      const s = row && this.structures.get(Number(row.stage_id));
+      if (!row || !s || s.stage.type === 'round_robin' || s.groups.find((g) => g.id === Number(row.group_id))?.number !== 1) continue;
+      const round = s.rounds.find((r) => r.id === Number(row.round_id));
+      if (!round) continue;
+      const roundNumbered = (n: number) => s.rounds.find((r) => r.group_id === round.group_id && r.number === n);
+      const n = Number(row.number);
+      const next = roundNumbered(Number(round.number) + 1);
+      const before = roundNumbered(Number(round.number) - 1);
+      if (next) keys.push([Number(next.id), Math.ceil(n / 2)]);
+      if (before) keys.push([Number(before.id), 2 * n - 1], [Number(before.id), 2 * n]);
+    }
+    const held = [...this.held.match.values()].map((h) => `${h.row.round_id}:${h.row.number}`);
+    const wanted = [...new Map(keys.map((k) => [k.join(':'), k])).entries()].filter(([key]) => !held.includes(key)).map(([, k]) => k);
+    if (!wanted.length) return;
+    await this.readHeldWhere('match', wanted.map(() => '(round_id = ? AND number = ?)').join(' OR '), wanted.flat(), true);
   }
 
   private dirty(table: Held, h: HeldRow): boolean {

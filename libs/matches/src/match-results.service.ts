@@ -1,5 +1,5 @@
-import { beijingTime } from '@app/common';
-import { inTransaction, inTransactionClosing } from '@app/database';
+import { Batcher, beijingTime } from '@app/common';
+import { inTransaction, inTransactionClosing, type Statement } from '@app/database';
 import { EventsService } from '@app/events';
 import { AccessService, type Principal, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -14,7 +14,7 @@ import { MatchItem } from './match-item.entity';
 import { MatchOfficial } from './match-official.entity';
 import { MatchParticipant } from './match-participant.entity';
 import { MatchesError, rule } from './matches-error';
-import { MatchesService, STATUS } from './matches.service';
+import { type MatchAudit, MatchesService, STATUS } from './matches.service';
 
 /** How a match ended, as the judge enters it. `side` is who retired, was absent or forfeited. */
 export interface MatchResultInput {
@@ -35,6 +35,25 @@ export interface OfficialInput {
   matchId?: number | null;
   court?: string | null;
 }
+
+interface ResultRequest {
+  principal: Principal;
+  matchId: number;
+  input: MatchResultInput;
+}
+
+interface ResultRead {
+  match: MatchMatch;
+  item: MatchItem | null;
+  /** The item's officials: [user, match (null: court or item), court (null: match or item)]. */
+  officials: [number, number | null, string | null][];
+  structure: StructureColumns;
+}
+
+/** brackets-manager refused a result part-way through a batch: the batch is rolled back and its results entered one by one. */
+class PartWay extends Error {}
+
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 interface Decided {
   winner: Side | null;
@@ -146,51 +165,30 @@ export class MatchResultsService {
   }
 
   /**
-   * What a result needs before brackets-manager runs, in one statement: the match FOR UPDATE, its
-   * item's settings, whether the judge is assigned to the match, its court or the whole item, and
-   * the stage's structure. The item, officials and stage are read by scalar subqueries, which the
-   * FOR UPDATE does not lock: results of other matches of the item go on side by side.
-   *
-   * In an elimination's main bracket it also reads, FOR UPDATE, the matches brackets-manager goes
-   * on to read and write there: the next match (next round, number ⌈n/2⌉), which the winner fills,
-   * and the two that fed this one (round before, numbers 2n−1 and 2n), which it archives. Any
-   * other match it asks for (the losers' bracket, a third-place match) is read when it asks.
+   * What results need before brackets-manager runs, in one statement: the matches FOR UPDATE, each
+   * with its item's settings, the item's officials and its stage's structure. The item, officials
+   * and stage are read by scalar subqueries, which the FOR UPDATE does not lock: results of other
+   * matches of the item go on side by side.
    */
-  private async readForResult(m: EntityManager, matchId: number, userId: number): Promise<{ match: MatchMatch; item: MatchItem; assigned: boolean; structure: StructureColumns; around: MatchMatch[] }> {
+  private async readForResults(m: EntityManager, matchIds: number[]): Promise<Map<number, ResultRead>> {
     const meta = m.connection.getMetadata(MatchMatch);
-    const cols = (alias: string) => meta.columns.map((c) => `${alias}.${c.databaseName}`).join(', ');
-    const mainBracket = `EXISTS (SELECT 1 FROM match_stages s JOIN match_groups g ON g.stage_id = s.id
-      WHERE s.id = x.stage_id AND g.id = x.group_id AND g.number = 1 AND s.type <> 'round_robin')`;
-    const roundAfter = (step: number) => `(SELECT r2.id FROM match_matches x JOIN match_rounds r1 ON r1.id = x.round_id
-      JOIN match_rounds r2 ON r2.group_id = r1.group_id AND r2.number = r1.number + ${step} WHERE x.id = ? AND ${mainBracket})`;
-    const numberOf = (expr: string) => `(SELECT ${expr} FROM match_matches x WHERE x.id = ?)`;
-    const none = 'NULL, NULL, NULL, NULL, NULL';
     const rows: Record<string, unknown>[] = await m.query(
-      `(SELECT ${cols('x')},
+      `SELECT ${meta.columns.map((c) => `x.${c.databaseName}`).join(', ')},
         (SELECT JSON_OBJECT('id', i.id, 'itemId', i.item_id, 'settings', i.settings, 'reopenedBy', i.reopened_by) FROM match_items i WHERE i.item_id = x.item_id) AS item,
-        EXISTS (SELECT 1 FROM match_officials o WHERE o.item_id = x.item_id AND o.user_id = ?
-          AND ((o.match_id IS NULL AND o.court IS NULL) OR o.match_id = x.id OR (o.court IS NOT NULL AND o.court = x.court))) AS assigned,
+        (SELECT JSON_ARRAYAGG(JSON_ARRAY(o.user_id, o.match_id, o.court)) FROM match_officials o WHERE o.item_id = x.item_id) AS officials,
         ${structureColumns('x.stage_id')}
-       FROM match_matches x WHERE x.id = ? FOR UPDATE)
-      UNION ALL (SELECT ${cols('y')}, ${none} FROM match_matches y
-        WHERE y.round_id = ${roundAfter(1)} AND y.number = ${numberOf('CEIL(x.number / 2)')} FOR UPDATE)
-      UNION ALL (SELECT ${cols('y')}, ${none} FROM match_matches y
-        WHERE y.round_id = ${roundAfter(-1)} AND y.number IN (${numberOf('2 * x.number - 1')}, ${numberOf('2 * x.number')}) FOR UPDATE)`,
-      [userId, matchId, matchId, matchId, matchId, matchId, matchId],
+       FROM match_matches x WHERE x.id IN (?) ORDER BY x.id FOR UPDATE`,
+      [[...new Set(matchIds)]],
     );
-    const hydrate = (row: Record<string, unknown>) => {
+    const out = new Map<number, ResultRead>();
+    for (const row of rows) {
       const match = new MatchMatch();
       for (const c of meta.columns) (match as unknown as Record<string, unknown>)[c.propertyName] = m.connection.driver.prepareHydratedValue(row[c.databaseName], c);
-      return match;
-    };
-    const row = rows.find((r) => Number(r.id) === matchId);
-    if (!row) throw new MatchesError('not_found', MatchesErrorCode.MatchNotFound, `比赛不存在：${matchId}`, { field: 'matchId' });
-    const match = hydrate(row);
-    const raw = parseJson(row.item) as { id: number; itemId: number; settings: unknown; reopenedBy: number | null } | null;
-    if (!raw) throw new MatchesError('not_found', MatchesErrorCode.NotMatchItem, `项目 ${match.itemId} 不是对阵项目`, { field: 'itemId' });
-    const item = Object.assign(new MatchItem(), { ...raw, settings: parseJson(raw.settings) as Record<string, unknown> });
-    const around = rows.filter((r) => r !== row).map(hydrate);
-    return { match, item, assigned: Number(row.assigned) === 1, structure: row as unknown as StructureColumns, around };
+      const raw = parseJson(row.item) as { id: number; itemId: number; settings: unknown; reopenedBy: number | null } | null;
+      const item = raw && Object.assign(new MatchItem(), { ...raw, settings: parseJson(raw.settings) as Record<string, unknown> });
+      out.set(match.id, { match, item, officials: (parseJson(row.officials) ?? []) as ResultRead['officials'], structure: row as unknown as StructureColumns });
+    }
+    return out;
   }
 
   /** Checks the entered result against the item's sport and format. */
@@ -234,55 +232,120 @@ export class MatchResultsService {
    * transaction. The answer is the match as the transaction left it. READ COMMITTED is enough:
    * every row written is read FOR UPDATE first (the match, the next matches), the version is bumped
    * in place.
+   *
+   * Results that arrive while others are being written go together in the next transaction (group
+   * commit, as registrations do): each is checked and answered on its own, and they share the
+   * statements, so a round's results entered at once from every court do not queue one statement
+   * at a time. A correction, or a second result for a match already in the batch, is entered on its
+   * own after it; so is every result of a batch that brackets-manager refuses part-way.
    */
-  async enter(principal: Principal, matchId: number, input: MatchResultInput): Promise<MatchMatch> {
-    return inTransactionClosing(this.dataSource, async (m) => {
-      // The item row is not locked here: results of different matches go on side by side; the
-      // version bump, sent with the COMMIT, holds its lock only while the server ends the transaction.
-      const { match, item, assigned, structure, around } = await this.readForResult(m, matchId, principal.userId);
-      if (!assigned) throw new MatchesError('forbidden', MatchesErrorCode.NotAssigned, '您不是这场比赛（或其场地）的裁判', { field: 'matchId' });
-      if (match.opponent1?.id == null || match.opponent2?.id == null) {
-        throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
+  enter(principal: Principal, matchId: number, input: MatchResultInput): Promise<MatchMatch> {
+    return this.results.add(0, { principal, matchId, input });
+  }
+
+  private readonly results = new Batcher<ResultRequest, MatchMatch>((batch) => this.enterBatch(batch), 32);
+
+  private async enterBatch(batch: ResultRequest[]): Promise<(MatchMatch | Error)[]> {
+    const answers: (MatchMatch | Error | undefined)[] = [];
+    const alone: number[] = [];
+    try {
+      await inTransactionClosing(this.dataSource, async (m) => {
+        answers.length = 0;
+        alone.length = 0;
+        const closing = await this.write(m, batch, answers, alone);
+        return { value: undefined, closing };
+      });
+    } catch (err) {
+      if (!(err instanceof PartWay)) return batch.map(() => asError(err));
+      answers.length = 0;
+      alone.splice(0, alone.length, ...batch.keys());
+    }
+    for (const k of alone) {
+      answers[k] = await inTransactionClosing(this.dataSource, async (m) => {
+        const one: (MatchMatch | Error | undefined)[] = [];
+        const closing = await this.write(m, [batch[k]], one, []);
+        return { value: one[0], closing };
+      }).catch(asError);
+    }
+    return answers.map((a) => a ?? new Error('match result: not answered'));
+  }
+
+  /**
+   * Checks and writes the results of `batch` in the caller's transaction, answering each in
+   * `answers` (by position) and leaving in `alone` those to be entered on their own; returns the
+   * statements to end the transaction with: the matches' UPDATE, the audit rows, each item's
+   * version and its outbox row. A batch of one may be a correction.
+   */
+  private async write(m: EntityManager, batch: ResultRequest[], answers: (MatchMatch | Error | undefined)[], alone: number[]): Promise<Statement[]> {
+    const reads = await this.readForResults(m, batch.map((r) => r.matchId));
+    const storage = new BracketsStorage(m, { lockMatches: true });
+    const taken: { k: number; read: ResultRead; item: MatchItem; decided: Decided }[] = [];
+    for (const [k, { principal, matchId, input }] of batch.entries()) {
+      const read = reads.get(matchId);
+      if (batch.length > 1 && (taken.some((t) => t.read.match.id === matchId) || (read && read.match.status >= STATUS.completed))) {
+        alone.push(k);
+        continue;
       }
-      const storage = new BracketsStorage(m, { lockMatches: true });
-      storage.hold(match, true);
-      for (const x of around) storage.hold(x, true);
-      storage.adopt(structure);
-      const stage = (await storage.stage(match.stageId))!;
-      const decided = this.decide(input, item.settings as unknown as MatchSettings, stage.type !== 'round_robin');
+      try {
+        if (!read) throw new MatchesError('not_found', MatchesErrorCode.MatchNotFound, `比赛不存在：${matchId}`, { field: 'matchId' });
+        const { match, item, officials } = read;
+        if (!item) throw new MatchesError('not_found', MatchesErrorCode.NotMatchItem, `项目 ${match.itemId} 不是对阵项目`, { field: 'itemId' });
+        const assigned = officials.some(([userId, forMatch, court]) => userId === principal.userId && ((forMatch == null && court == null) || forMatch === match.id || (court != null && court === match.court)));
+        if (!assigned) throw new MatchesError('forbidden', MatchesErrorCode.NotAssigned, '您不是这场比赛（或其场地）的裁判', { field: 'matchId' });
+        if (match.opponent1?.id == null || match.opponent2?.id == null) {
+          throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
+        }
+        const stage = storage.adopt(read.structure)!.stage;
+        const decided = this.decide(input, item.settings as unknown as MatchSettings, stage.type !== 'round_robin');
+        if (match.status >= STATUS.completed && !input.reason?.trim()) throw new MatchesError('invalid', MatchesErrorCode.BadSettings, '更正已录入的结果须说明理由 reason', { field: 'reason' });
+        storage.hold(match, true);
+        taken.push({ k, read, item, decided });
+      } catch (err) {
+        answers[k] = asError(err);
+      }
+    }
+    // the matches the winners go on to, and those they archive, locked in one statement
+    await storage.lockAround(taken.map((t) => t.read.match.id));
+    const audits = new Map<number, { item: MatchItem; audits: MatchAudit[] }>();
+    for (const { k, read, item, decided } of taken) {
+      const { principal, input } = batch[k];
+      const match = read.match;
       const correction = match.status >= STATUS.completed;
       const before = correction ? { opponent1: match.opponent1, opponent2: match.opponent2, score: match.score, ending: match.ending } : null;
-      if (correction) {
-        if (!input.reason?.trim()) throw new MatchesError('invalid', MatchesErrorCode.BadSettings, '更正已录入的结果须说明理由 reason', { field: 'reason' });
-        const later = stage.type === 'round_robin' ? false : await this.laterPlayed(m, match);
-        if (later) {
-          const sameWinner = winnerOf(match) === decided.winner;
-          if (!item.reopenedBy || !sameWinner) {
-            throw new MatchesError('conflict', MatchesErrorCode.LaterPlayed, item.reopenedBy ? '后续比赛已进行，只能更正比分，不能改变胜负' : '后续比赛已进行，须组织者重新开放后才能更正', { field: 'matchId' });
-          }
-          // reopened, same winner: only the figures change; the bracket does not move
-          storage.patch(match.id, { opponent1: withScore(match.opponent1, decided.a), opponent2: withScore(match.opponent2, decided.b) });
-        } else await this.apply(storage, match, decided, true);
-      } else {
-        await this.apply(storage, match, decided, false);
+      try {
+        if (correction) {
+          const later = (await storage.stage(match.stageId))!.type === 'round_robin' ? false : await this.laterPlayed(m, match);
+          if (later) {
+            const sameWinner = winnerOf(match) === decided.winner;
+            if (!item.reopenedBy || !sameWinner) {
+              throw new MatchesError('conflict', MatchesErrorCode.LaterPlayed, item.reopenedBy ? '后续比赛已进行，只能更正比分，不能改变胜负' : '后续比赛已进行，须组织者重新开放后才能更正', { field: 'matchId' });
+            }
+            // reopened, same winner: only the figures change; the bracket does not move
+            storage.patch(match.id, { opponent1: withScore(match.opponent1, decided.a), opponent2: withScore(match.opponent2, decided.b) });
+          } else await this.apply(storage, match, decided, true);
+        } else {
+          await this.apply(storage, match, decided, false);
+        }
+      } catch (err) {
+        // a refusal before anything was written answers this result alone; anything else may have
+        // left the storage part-way: every result of the batch is entered again on its own
+        throw batch.length === 1 ? err : new PartWay();
       }
-      const resultAt = new Date();
-      storage.patch(match.id, { score: decided.score as never, ending: decided.ending, resultBy: principal.userId, resultAt });
+      storage.patch(match.id, { score: decided.score as never, ending: decided.ending, resultBy: principal.userId, resultAt: new Date() });
       const after = Object.assign(new MatchMatch(), match, storage.current(match.id));
-      // the matches' UPDATE, the audit row, the version and the outbox row go with the COMMIT
-      const closing = [
-        ...(await storage.writes()),
-        ...this.matches.changeStatements(item, {
-          targetId: match.id,
-          action: correction ? 'correction' : 'result',
-          before,
-          after: { opponent1: after.opponent1, opponent2: after.opponent2, score: decided.score, ending: decided.ending },
-          reason: input.reason?.trim() || null,
-          userId: principal.userId,
-        }),
-      ];
-      return { value: after, closing };
-    });
+      answers[k] = after;
+      const forItem = audits.get(item.id) ?? { item, audits: [] };
+      forItem.audits.push({
+        targetId: match.id,
+        action: correction ? 'correction' : 'result',
+        before,
+        after: { opponent1: after.opponent1, opponent2: after.opponent2, score: decided.score, ending: decided.ending },
+        reason: input.reason?.trim() || null,
+        userId: principal.userId,
+      });
+      audits.set(item.id, forItem);
+    }
+    return [...(await storage.writes()), ...[...audits.values()].flatMap(({ item, audits }) => this.matches.changeStatements(item, audits))];
   }
 
   /** Writes the result through brackets-manager, which fills the next match (and the losers' side). */

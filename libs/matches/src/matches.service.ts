@@ -268,7 +268,7 @@ export class MatchesService {
 
   /**
    * Bumps the item's version (a first result also moves a drawn item to running) and asks the
-   * worker to re-tally it, in the caller's transaction; with `audit`, writes the audit row first.
+   * worker to re-tally it, in the caller's transaction; with `audit`, writes the audit rows first.
    * The version's row lock is taken by the last statements: results of other matches wait for it
    * only while this transaction ends.
    */
@@ -282,14 +282,15 @@ export class MatchesService {
    * sequence idiom (also MariaDB's): the server hands it on, no round trip reads it. The audit
    * row comes first: its own insert id would replace the version.
    */
-  changeStatements(item: Pick<MatchItem, 'id' | 'itemId'>, audit?: MatchAudit): Statement[] {
+  changeStatements(item: Pick<MatchItem, 'id' | 'itemId'>, audit?: MatchAudit | MatchAudit[]): Statement[] {
     const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+    const audits = audit ? [audit].flat() : [];
     return [
-      ...(audit
+      ...(audits.length
         ? ([
             [
-              'INSERT INTO match_changes (item_id, target_id, action, `before`, `after`, reason, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-              [item.itemId, audit.targetId, audit.action, json(audit.before), json(audit.after), audit.reason, audit.userId],
+              'INSERT INTO match_changes (item_id, target_id, action, `before`, `after`, reason, user_id) VALUES ?',
+              [audits.map((a) => [item.itemId, a.targetId, a.action, json(a.before), json(a.after), a.reason, a.userId])],
             ],
           ] satisfies Statement[])
         : []),
