@@ -1,6 +1,6 @@
 import { AwardsModule } from '@app/awards';
 import { HikingModule } from '@app/hiking';
-import { logsArePretty, prettyLogger } from '@app/common';
+import { logBase, logsArePretty, prettyLogger } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/composition';
 import { QUEUES, RedisModule, workerRedisOptions } from '@app/queue';
@@ -27,7 +27,7 @@ export const PROCESSORS = [TallyProcessor, RegistrationProcessor, ...NOTIFY_PROC
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        const options = { level: config.LOG_LEVEL, customProps: () => ({ app: 'worker' }) };
+        const options = { level: config.LOG_LEVEL, base: logBase('worker') };
         return { pinoHttp: logsArePretty(config.LOG_FORMAT) ? prettyLogger('worker', options) : options };
       },
     }),

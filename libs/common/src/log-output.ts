@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { DestinationStream, LoggerOptions } from 'pino';
 import type PinoPretty from 'pino-pretty';
 import { beijingClock } from './local-time';
@@ -8,6 +9,9 @@ export type LogFormat = 'auto' | 'json' | 'pretty';
 export function logsArePretty(format: LogFormat, stdout: { isTTY?: boolean } = process.stdout): boolean {
   return format === 'pretty' || (format === 'auto' && stdout.isTTY === true);
 }
+
+/** The fields every line of an app carries (pino's `base`): bound once to its logger, not to each request's. */
+export const logBase = (app: string) => ({ pid: process.pid, hostname: hostname(), app });
 
 /**
  * Nest's own start-up lines: one per module and per route, about ninety for the API alone. They say

@@ -1,4 +1,4 @@
-import { logsArePretty, prettyLogger } from '@app/common';
+import { logBase, logsArePretty, prettyLogger } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
@@ -17,7 +17,7 @@ import type { Options } from 'pino-http';
         const pinoHttp: Options = {
           level: config.LOG_LEVEL,
           genReqId: (req) => String(req.headers['x-request-id']),
-          customProps: () => ({ app: 'api' }),
+          base: logBase('api'),
           redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'], censor: '[redacted]' },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
