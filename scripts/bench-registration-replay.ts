@@ -49,7 +49,7 @@ export async function replay(config: AppConfig, eventId: number, capacity: numbe
     await Promise.all(
       conns.map(async (c) => {
         for (let b = next++; b < batches.length; b = next++) {
-          const n = await replayBatch(c, eventId, batches[b], organisations);
+          const n = await retried(c, () => replayBatch(c, eventId, batches[b], organisations));
           written += n;
         }
       }),
@@ -59,6 +59,18 @@ export async function replay(config: AppConfig, eventId: number, capacity: numbe
   }
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
   return { perS: written / wallS, batches: batches.length, meanBatch: written / Math.max(1, batches.length) };
+}
+
+/** A batch InnoDB picked as a deadlock victim is run again, as the platform's transactions are. */
+async function retried(c: Connection, run: () => Promise<number>): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      await c.query('ROLLBACK');
+      if (attempt >= 5 || (err as { errno?: number }).errno !== 1213) throw err;
+    }
+  }
 }
 
 async function replayBatch(c: Connection, eventId: number, userIds: number[], organisations: number[]): Promise<number> {
