@@ -1,5 +1,5 @@
 import type { Principal } from '@app/identity';
-import { inTransaction, SESSION_ISOLATION } from '@app/database';
+import { inTransactionClosing, type Statement } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -63,46 +63,47 @@ export class ScansService {
     );
     if (Math.abs(corrected.skewMs) > FAR_SKEW_MS) throw new HikingError('invalid', HikingErrorCode.DeviceClockInvalid, '设备时钟与服务器相差超过一天，请校准设备时间', { field: 'deviceNow' });
 
-    const result = await inTransaction(
-      this.dataSource,
-      async (m) => {
-        const results: ScanOutcome[] = [];
-        const targets: Target[] = [];
-        const byBib = await this.walkersOf(m, routes.map((r) => r.id), input.scans);
-        for (const [index, scan] of input.scans.entries()) {
-          const checkpoint = setup.checkpoints.get(scan.checkpointId);
-          const at = corrected.scans[index].correctedAt;
-          if (!checkpoint) results.push(refuse(index, HikingErrorCode.CheckpointOfOtherEvent, 'checkpointId', `打卡点不属于本活动：${scan.checkpointId}`));
-          else if (staffAt && !staffAt.has(checkpoint.id)) results.push(refuse(index, HikingErrorCode.StaffNotAssigned, 'checkpointId', `您未被分配到打卡点「${checkpoint.name}」`));
-          else if (at > serverNow + 60_000) results.push(refuse(index, HikingErrorCode.DeviceClockInvalid, 'deviceAt', '扫码时间晚于设备当前时间'));
-          else {
-            const walkerIds = scan.walkerId !== undefined ? (byBib.walkers.has(scan.walkerId) ? [scan.walkerId] : []) : (byBib.bibs.get(scan.bib ?? '') ?? []);
-            if (!walkerIds.length) results.push(refuse(index, HikingErrorCode.UnknownBib, scan.walkerId !== undefined ? 'walkerId' : 'bib', `本活动没有此号码：${scan.walkerId ?? scan.bib ?? ''}`));
-            else if (scan.bib !== undefined && scan.present !== undefined) {
-              // A team's QR with the members present: an incomplete team is refused or flagged, as the route sets.
-              const policy = routes.find((r) => r.id === checkpoint.routeId)?.incompleteTeamScan ?? 'flag';
-              const members = (byBib.members.get(scan.bib) ?? []).map((w) => ({ walkerId: String(w.id), status: w.status }));
-              const verdict = teamScan(members, scan.present.map(String), policy);
-              if (verdict.kind === 'stranger') results.push(refuse(index, HikingErrorCode.NotTeamMember, 'present', `不是队伍 ${scan.bib} 的队员：${verdict.walkerIds.join('、')}`));
-              else if (verdict.kind === 'refuse') results.push(refuse(index, HikingErrorCode.TeamIncomplete, 'present', `队伍 ${scan.bib} 在「${checkpoint.name}」不完整：缺 ${verdict.missing.length} 名队员，须全队到齐再扫码`));
-              else if (!verdict.walkerIds.length) results.push(refuse(index, HikingErrorCode.TeamIncomplete, 'present', `队伍 ${scan.bib} 没有在场的队员`));
-              else targets.push({ index, scan, checkpoint, walkerIds: verdict.walkerIds.map(Number), ...(verdict.incomplete ? { teamIncomplete: true as const } : {}) });
-            } else targets.push({ index, scan, checkpoint, walkerIds });
-          }
+    // The batch's writes go with its COMMIT in one statement: the walkers it locked are held only
+    // while the server writes, not while this process, busy with other devices' batches, gets
+    // round to sending each write (fifteen devices uploading at once queue on each other's walkers).
+    const result = await inTransactionClosing(this.dataSource, async (m) => {
+      const results: ScanOutcome[] = [];
+      const targets: Target[] = [];
+      const byBib = await this.walkersOf(m, routes.map((r) => r.id), input.scans);
+      for (const [index, scan] of input.scans.entries()) {
+        const checkpoint = setup.checkpoints.get(scan.checkpointId);
+        const at = corrected.scans[index].correctedAt;
+        if (!checkpoint) results.push(refuse(index, HikingErrorCode.CheckpointOfOtherEvent, 'checkpointId', `打卡点不属于本活动：${scan.checkpointId}`));
+        else if (staffAt && !staffAt.has(checkpoint.id)) results.push(refuse(index, HikingErrorCode.StaffNotAssigned, 'checkpointId', `您未被分配到打卡点「${checkpoint.name}」`));
+        else if (at > serverNow + 60_000) results.push(refuse(index, HikingErrorCode.DeviceClockInvalid, 'deviceAt', '扫码时间晚于设备当前时间'));
+        else {
+          const walkerIds = scan.walkerId !== undefined ? (byBib.walkers.has(scan.walkerId) ? [scan.walkerId] : []) : (byBib.bibs.get(scan.bib ?? '') ?? []);
+          if (!walkerIds.length) results.push(refuse(index, HikingErrorCode.UnknownBib, scan.walkerId !== undefined ? 'walkerId' : 'bib', `本活动没有此号码：${scan.walkerId ?? scan.bib ?? ''}`));
+          else if (scan.bib !== undefined && scan.present !== undefined) {
+            // A team's QR with the members present: an incomplete team is refused or flagged, as the route sets.
+            const policy = routes.find((r) => r.id === checkpoint.routeId)?.incompleteTeamScan ?? 'flag';
+            const members = (byBib.members.get(scan.bib) ?? []).map((w) => ({ walkerId: String(w.id), status: w.status }));
+            const verdict = teamScan(members, scan.present.map(String), policy);
+            if (verdict.kind === 'stranger') results.push(refuse(index, HikingErrorCode.NotTeamMember, 'present', `不是队伍 ${scan.bib} 的队员：${verdict.walkerIds.join('、')}`));
+            else if (verdict.kind === 'refuse') results.push(refuse(index, HikingErrorCode.TeamIncomplete, 'present', `队伍 ${scan.bib} 在「${checkpoint.name}」不完整：缺 ${verdict.missing.length} 名队员，须全队到齐再扫码`));
+            else if (!verdict.walkerIds.length) results.push(refuse(index, HikingErrorCode.TeamIncomplete, 'present', `队伍 ${scan.bib} 没有在场的队员`));
+            else targets.push({ index, scan, checkpoint, walkerIds: verdict.walkerIds.map(Number), ...(verdict.incomplete ? { teamIncomplete: true as const } : {}) });
+          } else targets.push({ index, scan, checkpoint, walkerIds });
         }
-        const accepted = await this.apply(m, targets, byBib.walkers, input.deviceId, corrected.scans.map((s) => s.correctedAt), corrected.skewFlagged, serverNow, setup);
-        results.push(...accepted);
-        results.sort((a, b) => a.index - b.index);
-        await m.query(
-          'INSERT INTO hiking_devices (device_id, event_id, last_skew_ms, last_seen_at) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_skew_ms = VALUES(last_skew_ms), last_seen_at = VALUES(last_seen_at)',
-          [input.deviceId, eventId, corrected.skewMs, new Date(serverNow)],
-        );
-        const count = (o: ScanOutcome['outcome']) => results.filter((r) => r.outcome === o).length;
-        return { deviceId: input.deviceId, skewMs: corrected.skewMs, skewFlagged: corrected.skewFlagged, accepted: count('accepted'), repeats: count('repeat'), refused: count('refused'), results };
-      },
-      5,
-      SESSION_ISOLATION,
-    );
+      }
+      const { outcomes, closing } = await this.apply(m, targets, byBib.walkers, input.deviceId, corrected.scans.map((s) => s.correctedAt), corrected.skewFlagged, serverNow, setup);
+      results.push(...outcomes);
+      results.sort((a, b) => a.index - b.index);
+      closing.push([
+        'INSERT INTO hiking_devices (device_id, event_id, last_skew_ms, last_seen_at) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_skew_ms = VALUES(last_skew_ms), last_seen_at = VALUES(last_seen_at)',
+        [input.deviceId, eventId, corrected.skewMs, new Date(serverNow)],
+      ]);
+      const count = (o: ScanOutcome['outcome']) => results.filter((r) => r.outcome === o).length;
+      return {
+        value: { deviceId: input.deviceId, skewMs: corrected.skewMs, skewFlagged: corrected.skewFlagged, accepted: count('accepted'), repeats: count('repeat'), refused: count('refused'), results },
+        closing,
+      };
+    });
     if (result.accepted) await this.live.announce(routes.map((r) => r.id));
     return result;
   }
@@ -161,8 +162,8 @@ export class ScansService {
     skewFlagged: boolean,
     serverNow: number,
     setup: EventSetup,
-  ): Promise<ScanOutcome[]> {
-    if (!targets.length) return [];
+  ): Promise<{ outcomes: ScanOutcome[]; closing: Statement[] }> {
+    if (!targets.length) return { outcomes: [], closing: [] };
     const { routeCheckpoints: routeCps, checkpoints: cpById } = setup;
     const walkerIds = [...new Set(targets.flatMap((t) => t.walkerIds))].sort((a, b) => a - b);
     const known = new Map<number, StoredScan[]>(walkerIds.map((id) => [id, []]));
@@ -239,16 +240,18 @@ export class ScansService {
       }
       out.push(repeats === t.walkerIds.length ? { index: t.index, outcome: 'repeat', walkerIds: outcome.walkerIds } : { ...outcome, outcome: 'accepted' });
     }
-    if (standingsRoutes.size) await standingsChangedLater(m, [...standingsRoutes].sort((a, b) => a - b));
+    const closing: Statement[] = [];
+    if (standingsRoutes.size) closing.push(standingsChangedLater([...standingsRoutes].sort((a, b) => a - b)));
     if (inserts.length) {
-      await m.query('INSERT INTO hiking_scans (walker_id, checkpoint_id, direction, device_id, client_scan_id, raw_at, corrected_at, received_at, counted, flags) VALUES ?', [inserts.map((i) => i.row)]);
+      closing.push(['INSERT INTO hiking_scans (walker_id, checkpoint_id, direction, device_id, client_scan_id, raw_at, corrected_at, received_at, counted, flags) VALUES ?', [inserts.map((i) => i.row)]]);
     }
     if (superseded.length) {
-      await m.query("UPDATE hiking_scans SET counted = 0, flags = CONCAT_WS(',', NULLIF(flags, ''), 'duplicate') WHERE id IN (?)", [superseded]);
+      closing.push(["UPDATE hiking_scans SET counted = 0, flags = CONCAT_WS(',', NULLIF(flags, ''), 'duplicate') WHERE id IN (?)", [superseded]]);
     }
-    await addArrivals(m, walkerIds, known, arrivedBefore);
-    if (dirty.size) await updateWalkers(m, [...dirty].sort((a, b) => a - b).map((id) => walkers.get(id)!));
-    return out;
+    const arrivals = addArrivals(walkerIds, known, arrivedBefore);
+    if (arrivals) closing.push(arrivals);
+    if (dirty.size) closing.push(updateWalkers([...dirty].sort((a, b) => a - b).map((id) => walkers.get(id)!)));
+    return { outcomes: out, closing };
   }
 
   /** A counted scan moves the walker on: the start scan starts them, a later checkpoint puts them on course, the last one finishes them. */
@@ -277,38 +280,38 @@ function supersedeRow(row: unknown[]): void {
  * Adds the walkers who reached a checkpoint for the first time in this batch to the board's
  * counters, in one statement, on the shard of this connection (see HikingArrivalCount).
  */
-async function addArrivals(m: EntityManager, walkerIds: number[], known: Map<number, StoredScan[]>, before: Map<number, Set<string>>): Promise<void> {
+function addArrivals(walkerIds: number[], known: Map<number, StoredScan[]>, before: Map<number, Set<string>>): Statement | null {
   const added = new Map<number, number>();
   for (const id of walkerIds) {
     const now = new Set(known.get(id)!.filter((k) => k.counted).map((k) => k.checkpointId));
     for (const cp of now) if (!before.get(id)!.has(cp)) added.set(Number(cp), (added.get(Number(cp)) ?? 0) + 1);
   }
-  if (!added.size) return;
+  if (!added.size) return null;
   const rows = [...added].sort((a, b) => a[0] - b[0]);
-  await m.query(
+  return [
     `INSERT INTO hiking_arrival_counts (checkpoint_id, shard, arrived) VALUES ${rows.map(() => `(?, CONNECTION_ID() % ${ARRIVAL_SHARDS}, ?)`).join(', ')}
        ON DUPLICATE KEY UPDATE arrived = arrived + VALUES(arrived)`,
     rows.flat(),
-  );
+  ];
 }
 
 /**
  * One statement for the batch's walkers. A plain UPDATE from a derived table, not an upsert: an
  * upsert would check the route's foreign key and share-lock the route's row.
  */
-async function updateWalkers(m: EntityManager, walkers: ScanWalker[]): Promise<void> {
+function updateWalkers(walkers: ScanWalker[]): Statement {
   const cols = ['id', 'status', 'drop_reason', 'drop_checkpoint_id', 'dropped_at', 'last_checkpoint_seq', 'last_scan_at', 'started_at', 'lost'];
   const params: unknown[] = [];
   const rows = walkers.map((w, i) => {
     params.push(w.id, w.status, w.dropReason, w.dropCheckpointId, w.droppedAt, w.lastCheckpointSeq, w.lastScanAt, w.startedAt, w.lost);
     return `SELECT ${cols.map((c) => (i === 0 ? `? AS ${c}` : '?')).join(', ')}`;
   });
-  await m.query(
+  return [
     `UPDATE hiking_walkers w JOIN (${rows.join(' UNION ALL ')}) v ON v.id = w.id
         SET w.status = v.status, w.drop_reason = v.drop_reason, w.drop_checkpoint_id = v.drop_checkpoint_id, w.dropped_at = v.dropped_at,
             w.last_checkpoint_seq = v.last_checkpoint_seq, w.last_scan_at = v.last_scan_at, w.started_at = v.started_at, w.lost = v.lost`,
     params,
-  );
+  ];
 }
 
 /** The cut-off that timed a walker out, as the drop recorded it (checkpoint, kind by reason, instant). */

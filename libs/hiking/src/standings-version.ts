@@ -1,4 +1,5 @@
-import { enqueue } from '@app/queue';
+import type { Statement } from '@app/database';
+import { enqueue, outboxRows } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -17,11 +18,11 @@ export async function standingsChanged(m: EntityManager, routeId: number, itemId
 /**
  * The scan path's way to the same: fifteen devices finishing walkers at once would all queue on the
  * route's row, so a batch only asks for the bump through the outbox, and the worker bumps once per
- * relay pass. The job is written in the batch's transaction, so its finishes are committed before
- * the version that covers them is taken.
+ * relay pass. The job is written in the batch's transaction (a statement it ends with), so its
+ * finishes are committed before the version that covers them is taken.
  */
-export async function standingsChangedLater(m: EntityManager, routeIds: Iterable<number>): Promise<void> {
-  for (const routeId of routeIds) await enqueue(m, 'hiking.standings', { routeId, key: randomUUID() });
+export function standingsChangedLater(routeIds: number[]): Statement {
+  return outboxRows(routeIds.map((routeId) => ({ name: 'hiking.standings', payload: { routeId, key: randomUUID() } })));
 }
 
 @Injectable()

@@ -18,8 +18,13 @@ export async function enqueue<N extends JobName>(manager: EntityManager, name: N
  */
 export async function enqueueAll(manager: EntityManager, jobs: JobRequest[]): Promise<void> {
   if (!jobs.length) return;
+  await manager.query(...outboxRows(jobs));
+}
+
+/** The outbox rows of `jobs` (at least one) as one statement, for a transaction that ends with its writes. */
+export function outboxRows(jobs: JobRequest[]): [string, unknown[]] {
   const rows = jobs.map(({ name, payload }) => [name, (JOBS[name].jobId as (p: typeof payload) => string)(payload), JSON.stringify(payload)]);
-  await manager.query('INSERT INTO outbox (job_name, job_id, payload) VALUES ?', [rows]);
+  return ['INSERT INTO outbox (job_name, job_id, payload) VALUES ?', [rows]];
 }
 
 /**
