@@ -6,3 +6,4 @@ export * from './local-time';
 export * from './log-output';
 export * from './gate';
 export * from './batcher';
+export * from './shared-reads';

@@ -1,3 +1,4 @@
+import { SharedReads } from '@app/common';
 import type { Principal } from '@app/identity';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { concatMap, from, interval, map, merge, type Observable, of, throttleTime } from 'rxjs';
@@ -7,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { isWalking, type WalkerStatus } from './domain';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
 import { type OverdueRow, overdueWalkers } from './overdue';
-import { RouteAccess } from './route-access';
+import { RouteAccess, type RouteFacts } from './route-access';
 
 interface NamedRow {
   id: number;
@@ -30,6 +31,8 @@ const OVERDUE_NAMED = 200;
  */
 @Injectable()
 export class BoardService {
+  private readonly shared = new SharedReads<Awaited<ReturnType<BoardService['compute']>>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: RouteAccess,
@@ -51,9 +54,20 @@ export class BoardService {
     return merge(of<MessageEvent>({ type: 'board', data: first }), changes, heartbeat);
   }
 
-  async board(principal: Principal, routeId: number, nowAt = Date.now()) {
+  /**
+   * The board as of this request: computed after it arrived, so a reader sees every change
+   * committed before they asked. Readers who ask while a board is being computed share the next
+   * one: fifty staff phones on one route cost one computation each round, not fifty.
+   */
+  async board(principal: Principal, routeId: number) {
+    const asked = performance.now();
     const route = await this.access.route(routeId);
     await this.access.assertStaffOrOrganizer(principal, route);
+    return this.shared.read(route.id, asked, () => this.compute(route, Date.now()));
+  }
+
+  private async compute(route: RouteFacts, nowAt: number) {
+    const routeId = route.id;
     const cps = await this.dataSource.manager.find(HikingCheckpoint, { where: { routeId }, order: { seq: 'ASC' } });
     const [groups, arrivals, overdue, lost]: [
       { status: WalkerStatus; lastSeq: number | null; n: number }[],
