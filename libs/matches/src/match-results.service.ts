@@ -327,8 +327,8 @@ export class MatchResultsService {
           await this.apply(storage, match, decided, false);
         }
       } catch (err) {
-        // a refusal before anything was written answers this result alone; anything else may have
-        // left the storage part-way: every result of the batch is entered again on its own
+        // alone, the refusal is this result's answer; in a batch, brackets-manager may have left the
+        // storage part-way: the batch is rolled back and each of its results entered on its own
         throw batch.length === 1 ? err : new PartWay();
       }
       storage.patch(match.id, { score: decided.score as never, ending: decided.ending, resultBy: principal.userId, resultAt: new Date() });

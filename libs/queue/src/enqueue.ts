@@ -37,10 +37,9 @@ export function outboxRows(jobs: JobRequest[]): [string, unknown[]] {
 export function outboxStatement<N extends JobName>(name: N, payload: JobPayloads[N], server: { field: keyof JobPayloads[N] & string; sql: string }): [string, unknown[]] {
   const mark = '\u0000';
   const id = (JOBS[name].jobId as (p: unknown) => string)({ ...payload, [server.field]: mark });
-  const [before, after = ''] = id.split(mark);
-  const jobId = id.includes(mark) ? `CONCAT(?, ${server.sql}, ?)` : '?';
+  const parts = id.split(mark);
   return [
-    `INSERT INTO outbox (job_name, job_id, payload) VALUES (?, ${jobId}, JSON_SET(?, '$.${server.field}', ${server.sql}))`,
-    [name, ...(id.includes(mark) ? [before, after] : [id]), JSON.stringify(payload)],
+    `INSERT INTO outbox (job_name, job_id, payload) VALUES (?, ${parts.length > 1 ? `CONCAT(?, ${server.sql}, ?)` : '?'}, JSON_SET(?, '$.${server.field}', ${server.sql}))`,
+    [name, ...parts, JSON.stringify(payload)],
   ];
 }
