@@ -39,7 +39,7 @@ export function outboxStatement<N extends JobName>(name: N, payload: JobPayloads
   const id = (JOBS[name].jobId as (p: unknown) => string)({ ...payload, [server.field]: mark });
   const parts = id.split(mark);
   return [
-    `INSERT INTO outbox (job_name, job_id, payload) VALUES (?, ${parts.length > 1 ? `CONCAT(?, ${server.sql}, ?)` : '?'}, JSON_SET(?, '$.${server.field}', ${server.sql}))`,
+    `INSERT INTO outbox (job_name, job_id, payload) VALUES (?, CONCAT(${parts.map(() => '?').join(`, ${server.sql}, `)}), JSON_SET(?, '$.${server.field}', ${server.sql}))`,
     [name, ...parts, JSON.stringify(payload)],
   ];
 }
