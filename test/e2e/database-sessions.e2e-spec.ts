@@ -8,17 +8,19 @@ import type { DataSource, EntityManager } from 'typeorm';
  * READ. Checked by behaviour, since MariaDB's innodb_trx reports a reused
  * transaction object's old level.
  */
-describe('database sessions: isolation levels', () => {
+describe('database sessions', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
     ds = await openDatabase();
     await ds.query('CREATE TABLE IF NOT EXISTS isolation_probe (id INT PRIMARY KEY, v INT NOT NULL)');
     await ds.query('REPLACE INTO isolation_probe VALUES (1, 0)');
+    await ds.query('CREATE TABLE IF NOT EXISTS closing_probe (id INT PRIMARY KEY, note VARCHAR(20) NOT NULL)');
+    await ds.query('DELETE FROM closing_probe');
   });
 
   afterAll(async () => {
-    await ds?.query('DROP TABLE IF EXISTS isolation_probe');
+    await ds?.query('DROP TABLE IF EXISTS isolation_probe, closing_probe');
     await ds?.destroy();
   });
 
@@ -41,54 +43,41 @@ describe('database sessions: isolation levels', () => {
     expect(await inTransaction(ds, seesOthersCommit)).toBe(false);
     expect(await inTransaction(ds, seesOthersCommit, 1, 'READ COMMITTED')).toBe(true);
   });
-});
 
-describe('database sessions: a transaction that ends with its writes', () => {
-  let ds: DataSource;
+  describe('a transaction that ends with its writes', () => {
+    const notes = async () => (await ds.query('SELECT id, note FROM closing_probe ORDER BY id')).map((r: { id: number; note: string }) => `${r.id}:${r.note}`);
 
-  beforeAll(async () => {
-    ds = await openDatabase();
-    await ds.query('CREATE TABLE IF NOT EXISTS closing_probe (id INT PRIMARY KEY, note VARCHAR(20) NOT NULL)');
-    await ds.query('DELETE FROM closing_probe');
-  });
-
-  afterAll(async () => {
-    await ds?.query('DROP TABLE IF EXISTS closing_probe');
-    await ds?.destroy();
-  });
-
-  const notes = async () => (await ds.query('SELECT id, note FROM closing_probe ORDER BY id')).map((r: { id: number; note: string }) => `${r.id}:${r.note}`);
-
-  it('commits the work and its closing statements together, in their order, and answers with the value', async () => {
-    const value = await inTransactionClosing(ds, async (m) => {
-      await m.query("INSERT INTO closing_probe VALUES (1, '报名')");
-      return {
-        value: '已提交',
-        closing: [
-          ["INSERT INTO closing_probe VALUES (?, ?)", [2, '录取']],
-          ['UPDATE closing_probe SET note = CONCAT(note, ?) WHERE id = ?', ['·已审', 1]],
-        ],
-      };
+    it('commits the work and its closing statements together, in their order, and answers with the value', async () => {
+      const value = await inTransactionClosing(ds, async (m) => {
+        await m.query("INSERT INTO closing_probe VALUES (1, '报名')");
+        return {
+          value: '已提交',
+          closing: [
+            ["INSERT INTO closing_probe VALUES (?, ?)", [2, '录取']],
+            ['UPDATE closing_probe SET note = CONCAT(note, ?) WHERE id = ?', ['·已审', 1]],
+          ],
+        };
+      });
+      expect(value).toBe('已提交');
+      expect(await notes()).toEqual(['1:报名·已审', '2:录取']);
     });
-    expect(value).toBe('已提交');
-    expect(await notes()).toEqual(['1:报名·已审', '2:录取']);
-  });
 
-  it('leaves nothing of the transaction when a closing statement fails, and its connection goes back clean', async () => {
-    const failed = await inTransactionClosing(ds, async (m) => {
-      await m.query("INSERT INTO closing_probe VALUES (3, '工作中')");
-      return {
-        value: null,
-        closing: [
-          ["INSERT INTO closing_probe VALUES (4, '收尾')", []],
-          ["INSERT INTO closing_probe VALUES (1, '重复')", []],
-        ],
-      };
-    }).catch((err: { errno?: number; driverError?: { errno?: number } }) => err.driverError?.errno ?? err.errno);
-    expect(failed).toBe(1062);
-    expect(await notes()).toEqual(['1:报名·已审', '2:录取']);
-    // a connection handed back with the transaction open would commit it at its next START
-    for (let i = 0; i < 12; i++) await inTransactionClosing(ds, async () => ({ value: i, closing: [] }));
-    expect(await notes()).toEqual(['1:报名·已审', '2:录取']);
+    it('leaves nothing of the transaction when a closing statement fails, and its connection goes back clean', async () => {
+      const failed = await inTransactionClosing(ds, async (m) => {
+        await m.query("INSERT INTO closing_probe VALUES (3, '工作中')");
+        return {
+          value: null,
+          closing: [
+            ["INSERT INTO closing_probe VALUES (4, '收尾')", []],
+            ["INSERT INTO closing_probe VALUES (1, '重复')", []],
+          ],
+        };
+      }).catch((err: { errno?: number; driverError?: { errno?: number } }) => err.driverError?.errno ?? err.errno);
+      expect(failed).toBe(1062);
+      expect(await notes()).toEqual(['1:报名·已审', '2:录取']);
+      // a connection handed back with the transaction open would commit it at its next START
+      for (let i = 0; i < 12; i++) await inTransactionClosing(ds, async () => ({ value: i, closing: [] }));
+      expect(await notes()).toEqual(['1:报名·已审', '2:录取']);
+    });
   });
 });

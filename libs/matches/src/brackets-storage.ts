@@ -169,6 +169,11 @@ export class BracketsStorage implements CrudInterface {
     return this.adopt(row);
   }
 
+  /** Whether this storage holds the stage's structure already (adopted or read). */
+  knows(stageId: number): boolean {
+    return this.structures.has(stageId);
+  }
+
   /** Takes a stage's structure read with `structureColumns` in the caller's statement; null when there is no such stage. */
   adopt(row: StructureColumns): Structure | null {
     const stage = parseJson(row.structure_stage) as Row | null;

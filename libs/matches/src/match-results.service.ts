@@ -295,7 +295,9 @@ export class MatchResultsService {
         if (match.opponent1?.id == null || match.opponent2?.id == null) {
           throw new MatchesError('conflict', MatchesErrorCode.PlayersUnknown, '这场比赛的双方尚未确定', { field: 'matchId' });
         }
-        const stage = storage.adopt(read.structure)!.stage;
+        // every match of a batch from one stage carries its structure: parsed once
+        if (!storage.knows(match.stageId)) storage.adopt(read.structure);
+        const stage = (await storage.stage(match.stageId))!;
         const decided = this.decide(input, item.settings as unknown as MatchSettings, stage.type !== 'round_robin');
         if (match.status >= STATUS.completed && !input.reason?.trim()) throw new MatchesError('invalid', MatchesErrorCode.BadSettings, '更正已录入的结果须说明理由 reason', { field: 'reason' });
         storage.hold(match, true);
