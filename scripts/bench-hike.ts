@@ -4,7 +4,7 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/composition';
 import { Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { callJson, clearQueues, dbConnection, insertBatches, insertOrgTree, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, TREE, waitConsumers, waitHealthy } from './bench-support';
+import { callJson, clearQueues, cpuSeconds, machineCpuSeconds, serverPid, dbConnection, insertBatches, insertOrgTree, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, TREE, waitConsumers, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -179,6 +179,12 @@ async function main(): Promise<number> {
     while (uploading) await arrivedNow();
   })();
 
+  // CPU spent over the upload, per batch of 500: on two shared cores throughput is what they add up to.
+  const dbPid = serverPid();
+  const cpu = () => ({ api: cpuSeconds(api.proc.pid), worker: cpuSeconds(worker.proc.pid), db: cpuSeconds(dbPid), bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, machine: machineCpuSeconds() });
+  const perBatch = (before: ReturnType<typeof cpu>) =>
+    Object.fromEntries(Object.entries(cpu()).map(([k, v]) => [k, v === null || before[k as keyof typeof before] === null ? null : round(((v - before[k as keyof typeof before]!) * 1000) / batches.length, 1)]));
+  const cpuBefore = cpu();
   const batchMs: number[] = [];
   const lagMs: number[] = [];
   let committed = 0;
@@ -211,14 +217,17 @@ async function main(): Promise<number> {
   const uploadS = (performance.now() - started) / 1000;
   uploading = false;
   await boardLoop;
+  const cpuMsPerBatch = perBatch(cpuBefore);
   const scansPerS = SCANS / uploadS;
   const [[check]] = (await conn.query("SELECT COUNT(*) AS scans, SUM(counted) AS counted, (SELECT COUNT(*) FROM hiking_walkers WHERE status = 'finished') AS finished FROM hiking_scans")) as unknown as [
     { scans: number; counted: number; finished: number }[],
   ];
   log(`API: ${SCANS} scans in ${uploadS.toFixed(1)} s = ${scansPerS.toFixed(0)}/s; stored ${check.scans}, counted ${check.counted}, finished ${check.finished}; refused ${refused}`);
+  log(`API: CPU ms per batch ${JSON.stringify(cpuMsPerBatch)}`);
 
+  const baselineCpu = cpu();
   const baselinePerS = await baseline(config, batches);
-  log(`baseline: ${baselinePerS.toFixed(0)}/s`);
+  log(`baseline: ${baselinePerS.toFixed(0)}/s; CPU ms per batch ${JSON.stringify(perBatch(baselineCpu))}`);
 
   // One cut-off job that times out a second wave of 5,000 walkers stuck at the third checkpoint.
   const wave2 = await ok<{ id: number }>('POST', `/hiking/routes/${route.id}/waves`, organizer, { name: '第二批', startsAt: new Date(gun) });
@@ -252,6 +261,7 @@ async function main(): Promise<number> {
     walkers: WALKERS,
     scans: SCANS,
     timed_out: Number(timedOut.n),
+    cpu_ms_per_batch: cpuMsPerBatch,
   };
   const failed = refused > 0 || Number(check.scans) !== SCANS || Number(timedOut.n) !== CUTOFF_WALKERS;
   if (failed) log('FAILED: every scan stored once and every walker of the second wave timed out, or not');

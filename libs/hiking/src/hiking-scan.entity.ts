@@ -18,10 +18,8 @@ export const SCAN_DIRECTIONS = Object.keys(DIRECTIONS) as ScanDirection[];
 @Index('uq_hiking_scans_client', ['deviceId', 'clientScanId'], { unique: true })
 // A walker's track, and the duplicate check (same walker, checkpoint and direction).
 @Index('idx_hiking_scans_walker', ['walkerId', 'checkpointId', 'direction'])
-// The board and the export read a checkpoint's scans in time order.
+// The export reads a checkpoint's scans in time order.
 @Index('idx_hiking_scans_checkpoint', ['checkpointId', 'correctedAt'])
-// The safety board counts each checkpoint's arrivals from this index alone.
-@Index('idx_hiking_scans_board', ['checkpointId', 'counted', 'walkerId'])
 export class HikingScan {
   @PrimaryGeneratedColumn({ unsigned: true })
   id: number;

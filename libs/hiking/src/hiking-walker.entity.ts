@@ -23,8 +23,9 @@ export const WALKER_STATUSES = Object.keys(STATUSES) as WalkerStatus[];
 @Index('idx_hiking_walkers_bib', ['routeId', 'bib'])
 // The board counts a route's walkers by status and last checkpoint.
 @Index('idx_hiking_walkers_board', ['routeId', 'status', 'lastCheckpointSeq'])
-// A cut-off job times out the walkers of one wave on one route still short of its checkpoint.
-@Index('idx_hiking_walkers_cutoff', ['waveId', 'routeId', 'status', 'lastCheckpointSeq'])
+// A cut-off job reads the walkers of one wave on one route still walking (not the last checkpoint,
+// which every counted scan changes).
+@Index('idx_hiking_walkers_cutoff', ['waveId', 'routeId', 'status'])
 @Index('idx_hiking_walkers_team', ['teamEntryId'])
 @Index('idx_hiking_walkers_user', ['userId'])
 // A family follows a walker through the link the walker sent, never by bib alone.
@@ -98,6 +99,10 @@ export class HikingWalker {
   /** The counted start scan's corrected time; null without one (net time unknown, gun time from the wave). */
   @Column({ name: 'started_at', type: 'datetime', precision: 3, nullable: true })
   startedAt: Date | null;
+
+  /** The counted passages, checkpoint and direction → corrected time (domain/passages.ts); null before the first. */
+  @Column({ type: 'text', nullable: true })
+  passages: string | null;
 
   /** The secret of the walker's follow link; null until they share one, a new one replaces it. */
   @Column({ name: 'share_token', type: 'varchar', length: 64, nullable: true })

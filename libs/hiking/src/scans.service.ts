@@ -3,7 +3,7 @@ import { inTransactionClosing, type Statement } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyStatusEvent, classifyScan, regroupOfBib, teamBibOf, teamScan, correctUpload, type Cutoff, DROPPED_STATUSES, HikingErrorCode, type KnownScan, lateScanEffect, type WalkerStatus } from './domain';
+import { addPassage, applyStatusEvent, classifyScan, parsePassages, type Passages, passageScans, passedCheckpoints, type ScanDirection, regroupOfBib, teamBibOf, teamScan, correctUpload, type Cutoff, DROPPED_STATUSES, HikingErrorCode, type KnownScan, lateScanEffect, type WalkerStatus } from './domain';
 import { HikingError } from './hiking-errors';
 import { ARRIVAL_SHARDS } from './hiking-arrival-count.entity';
 import { HikingCheckpoint } from './hiking-checkpoint.entity';
@@ -28,12 +28,10 @@ interface Target {
 type ScanWalker = Pick<
   HikingWalker,
   'id' | 'bib' | 'routeId' | 'waveId' | 'status' | 'dropReason' | 'dropCheckpointId' | 'droppedAt' | 'lastCheckpointSeq' | 'lastScanAt' | 'startedAt' | 'lost' | 'regroupId'
->;
+> & { passages: Passages };
 
-interface StoredScan extends KnownScan {
-  id: number | null;
-  walkerId: number;
-}
+/** Marks the scans the rules judge against that stand for stored passages: no device id has it. */
+const STORED = '#';
 
 const refuse = (index: number, code: HikingErrorCode, field: string, message: string): ScanOutcome => ({ index, outcome: 'refused', code, field: `scans[${index}].${field}`, message });
 
@@ -126,12 +124,13 @@ export class ScansService {
       ? (
           await m.query(
             `SELECT id, bib, route_id AS routeId, wave_id AS waveId, status, drop_reason AS dropReason, drop_checkpoint_id AS dropCheckpointId, dropped_at AS droppedAt,
-                    last_checkpoint_seq AS lastCheckpointSeq, last_scan_at AS lastScanAt, started_at AS startedAt, lost, regroup_id AS regroupId
+                    last_checkpoint_seq AS lastCheckpointSeq, last_scan_at AS lastScanAt, started_at AS startedAt, lost, regroup_id AS regroupId, passages
                FROM hiking_walkers WHERE id IN (?) AND route_id IN (?) ORDER BY id FOR UPDATE`,
             [[...ids], routeIds],
           )
-        ).map((r: ScanWalker) => ({
+        ).map((r: Omit<ScanWalker, 'passages'> & { passages: string | null }) => ({
           ...r,
+          passages: parsePassages(r.passages),
           id: Number(r.id),
           routeId: Number(r.routeId),
           waveId: Number(r.waveId),
@@ -165,22 +164,17 @@ export class ScansService {
   ): Promise<{ outcomes: ScanOutcome[]; closing: Statement[] }> {
     if (!targets.length) return { outcomes: [], closing: [] };
     const { routeCheckpoints: routeCps, checkpoints: cpById } = setup;
+    // A team's QR is one scan per member on the device; each member's row needs its own key.
+    const clientScanIdOf = (t: Target, walkerId: number) => (t.walkerIds.length > 1 || t.scan.bib !== undefined ? `${t.scan.clientScanId}#${walkerId}` : t.scan.clientScanId);
+    const stored = await this.storedOf(m, deviceId, targets.flatMap((t) => t.walkerIds.map((id) => clientScanIdOf(t, id))));
     const walkerIds = [...new Set(targets.flatMap((t) => t.walkerIds))].sort((a, b) => a - b);
-    const known = new Map<number, StoredScan[]>(walkerIds.map((id) => [id, []]));
-    const stored: { id: number; walkerId: number; deviceId: string; clientScanId: string; checkpointId: number; direction: 'in' | 'out'; correctedAt: Date; counted: number }[] = await m.query(
-      `SELECT id, walker_id AS walkerId, device_id AS deviceId, client_scan_id AS clientScanId, checkpoint_id AS checkpointId, direction, corrected_at AS correctedAt, counted
-         FROM hiking_scans WHERE walker_id IN (?)`,
-      [walkerIds],
-    );
-    for (const s of stored) {
-      const scan = { id: Number(s.id), walkerId: Number(s.walkerId), clientScanId: `${s.deviceId}/${s.clientScanId}`, checkpointId: String(s.checkpointId), direction: s.direction, correctedAt: new Date(s.correctedAt).getTime(), counted: Boolean(Number(s.counted)) };
-      known.get(scan.walkerId)!.push(scan);
-    }
+    // What the rules judge against: each walker's counted passages, then this batch's scans as they are judged.
+    const known = new Map<number, KnownScan[]>(walkerIds.map((id) => [id, passageScans(walkers.get(id)!.passages, (key) => `${STORED}${key}`)]));
     // Which checkpoints each walker had arrived at before this batch: the board's counters grow by the new ones.
-    const arrivedBefore = new Map(walkerIds.map((id) => [id, new Set(known.get(id)!.filter((k) => k.counted).map((k) => k.checkpointId))]));
+    const arrivedBefore = new Map(walkerIds.map((id) => [id, passedCheckpoints(walkers.get(id)!.passages)]));
     const dirty = new Set<number>();
     const standingsRoutes = new Set<number>();
-    const superseded: number[] = [];
+    const superseded: Statement[] = [];
     const inserts: { key: string; row: unknown[] }[] = [];
     const out: ScanOutcome[] = [];
     // An offline backlog is judged in the order it was walked, not the order it was sent.
@@ -191,12 +185,11 @@ export class ScansService {
       let repeats = 0;
       for (const walkerId of t.walkerIds) {
         const w = walkers.get(walkerId)!;
-        // A team's QR is one scan per member on the device; each member's row needs its own key.
-        const clientScanId = t.walkerIds.length > 1 || t.scan.bib !== undefined ? `${t.scan.clientScanId}#${walkerId}` : t.scan.clientScanId;
+        const clientScanId = clientScanIdOf(t, walkerId);
         const key = `${deviceId}/${clientScanId}`;
         const route = routeCps.get(w.routeId) ?? [];
         const track = { route: route.map((c) => ({ checkpointId: String(c.id), seq: c.seq })), scans: known.get(walkerId)!, waveStartAt: setup.waveStarts.get(w.waveId)! };
-        const verdict = classifyScan({ clientScanId: key, checkpointId: String(t.checkpoint.id), direction: t.scan.direction, correctedAt: at }, track);
+        const verdict = stored.has(clientScanId) ? ({ kind: 'repeat' } as const) : classifyScan({ clientScanId: key, checkpointId: String(t.checkpoint.id), direction: t.scan.direction, correctedAt: at }, track);
         if (verdict.kind === 'repeat') {
           repeats++;
           outcome.walkerIds.push(walkerId);
@@ -224,16 +217,17 @@ export class ScansService {
           if (verdict.supersedes) {
             const old = known.get(walkerId)!.find((k) => k.clientScanId === verdict.supersedes)!;
             old.counted = false;
-            // Stored before this batch: updated by id; from this batch: written as the duplicate it now is.
-            if (old.id !== null) superseded.push(old.id);
+            // Stored before this batch: the counted scan of that passage; from this batch: written as the duplicate it now is.
+            if (old.clientScanId.startsWith(STORED)) superseded.push(supersedeStored(walkerId, t.checkpoint.id, t.scan.direction));
             else supersedeRow(inserts.find((i) => i.key === old.clientScanId)!.row);
             if (seq === route.length - 1) standingsRoutes.add(w.routeId);
           }
         }
+        if (counted) addPassage(w.passages, t.checkpoint.id, t.scan.direction, at);
         w.lost = false;
         dirty.add(walkerId);
         inserts.push({ key, row: [walkerId, t.checkpoint.id, t.scan.direction, deviceId, clientScanId, t.scan.deviceAt, new Date(at), new Date(serverNow), counted, flags.join(',')] });
-        known.get(walkerId)!.push({ id: null, walkerId, clientScanId: key, checkpointId: String(t.checkpoint.id), direction: t.scan.direction, correctedAt: at, counted });
+        known.get(walkerId)!.push({ clientScanId: key, checkpointId: String(t.checkpoint.id), direction: t.scan.direction, correctedAt: at, counted });
         outcome.walkerIds.push(walkerId);
         outcome.counted.push(counted);
         outcome.flags.push(flags);
@@ -242,16 +236,24 @@ export class ScansService {
     }
     const closing: Statement[] = [];
     if (standingsRoutes.size) closing.push(standingsChangedLater([...standingsRoutes].sort((a, b) => a - b)));
+    // Before the insert: the passage's new counted scan must not be taken for the one it supersedes.
+    closing.push(...superseded);
     if (inserts.length) {
       closing.push(['INSERT INTO hiking_scans (walker_id, checkpoint_id, direction, device_id, client_scan_id, raw_at, corrected_at, received_at, counted, flags) VALUES ?', [inserts.map((i) => i.row)]]);
     }
-    if (superseded.length) {
-      closing.push(["UPDATE hiking_scans SET counted = 0, flags = CONCAT_WS(',', NULLIF(flags, ''), 'duplicate') WHERE id IN (?)", [superseded]]);
-    }
-    const arrivals = addArrivals(walkerIds, known, arrivedBefore);
+    const arrivals = addArrivals(walkerIds, walkers, arrivedBefore);
     if (arrivals) closing.push(arrivals);
     if (dirty.size) closing.push(updateWalkers([...dirty].sort((a, b) => a - b).map((id) => walkers.get(id)!)));
     return { outcomes: out, closing };
+  }
+
+  /**
+   * Which of these client scan ids the device has already uploaded: the same upload twice is one
+   * scan. Read after the walkers are locked, so a retry racing its first upload sees it committed.
+   */
+  private async storedOf(m: EntityManager, deviceId: string, clientScanIds: string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await m.query('SELECT client_scan_id AS id FROM hiking_scans WHERE device_id = ? AND client_scan_id IN (?)', [deviceId, clientScanIds]);
+    return new Set(rows.map((r) => r.id));
   }
 
   /** A counted scan moves the walker on: the start scan starts them, a later checkpoint puts them on course, the last one finishes them. */
@@ -280,11 +282,10 @@ function supersedeRow(row: unknown[]): void {
  * Adds the walkers who reached a checkpoint for the first time in this batch to the board's
  * counters, in one statement, on the shard of this connection (see HikingArrivalCount).
  */
-function addArrivals(walkerIds: number[], known: Map<number, StoredScan[]>, before: Map<number, Set<string>>): Statement | null {
+function addArrivals(walkerIds: number[], walkers: Map<number, ScanWalker>, before: Map<number, Set<string>>): Statement | null {
   const added = new Map<number, number>();
   for (const id of walkerIds) {
-    const now = new Set(known.get(id)!.filter((k) => k.counted).map((k) => k.checkpointId));
-    for (const cp of now) if (!before.get(id)!.has(cp)) added.set(Number(cp), (added.get(Number(cp)) ?? 0) + 1);
+    for (const cp of passedCheckpoints(walkers.get(id)!.passages)) if (!before.get(id)!.has(cp)) added.set(Number(cp), (added.get(Number(cp)) ?? 0) + 1);
   }
   if (!added.size) return null;
   const rows = [...added].sort((a, b) => a[0] - b[0]);
@@ -295,21 +296,29 @@ function addArrivals(walkerIds: number[], known: Map<number, StoredScan[]>, befo
   ];
 }
 
+/** The stored counted scan of a passage, now a duplicate of an earlier one from this batch. */
+function supersedeStored(walkerId: number, checkpointId: number, direction: ScanDirection): Statement {
+  return [
+    "UPDATE hiking_scans SET counted = 0, flags = CONCAT_WS(',', NULLIF(flags, ''), 'duplicate') WHERE walker_id = ? AND checkpoint_id = ? AND direction = ? AND counted = 1",
+    [walkerId, checkpointId, direction],
+  ];
+}
+
 /**
  * One statement for the batch's walkers. A plain UPDATE from a derived table, not an upsert: an
  * upsert would check the route's foreign key and share-lock the route's row.
  */
 function updateWalkers(walkers: ScanWalker[]): Statement {
-  const cols = ['id', 'status', 'drop_reason', 'drop_checkpoint_id', 'dropped_at', 'last_checkpoint_seq', 'last_scan_at', 'started_at', 'lost'];
+  const cols = ['id', 'status', 'drop_reason', 'drop_checkpoint_id', 'dropped_at', 'last_checkpoint_seq', 'last_scan_at', 'started_at', 'lost', 'passages'];
   const params: unknown[] = [];
   const rows = walkers.map((w, i) => {
-    params.push(w.id, w.status, w.dropReason, w.dropCheckpointId, w.droppedAt, w.lastCheckpointSeq, w.lastScanAt, w.startedAt, w.lost);
+    params.push(w.id, w.status, w.dropReason, w.dropCheckpointId, w.droppedAt, w.lastCheckpointSeq, w.lastScanAt, w.startedAt, w.lost, JSON.stringify(w.passages));
     return `SELECT ${cols.map((c) => (i === 0 ? `? AS ${c}` : '?')).join(', ')}`;
   });
   return [
     `UPDATE hiking_walkers w JOIN (${rows.join(' UNION ALL ')}) v ON v.id = w.id
         SET w.status = v.status, w.drop_reason = v.drop_reason, w.drop_checkpoint_id = v.drop_checkpoint_id, w.dropped_at = v.dropped_at,
-            w.last_checkpoint_seq = v.last_checkpoint_seq, w.last_scan_at = v.last_scan_at, w.started_at = v.started_at, w.lost = v.lost`,
+            w.last_checkpoint_seq = v.last_checkpoint_seq, w.last_scan_at = v.last_scan_at, w.started_at = v.started_at, w.lost = v.lost, w.passages = v.passages`,
     params,
   ];
 }

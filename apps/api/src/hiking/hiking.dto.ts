@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { OptionalField } from '../http/optional';
+import { acceptScanUpload } from './scan-upload-check';
 
 export class CreateRouteDto {
   @ApiProperty({ example: 30000, description: 'metres' }) @IsInt() @Min(1) @Max(500_000) distanceM: number;
@@ -105,6 +106,11 @@ export class ScanUploadDto {
   @ApiProperty({ example: 'pad-cp3-a' }) @IsString() @Length(1, 64) @Matches(/^[\w.:-]+$/) deviceId: string;
   @ApiProperty({ type: Date, description: "the device's clock at upload" }) @Type(() => Date) @IsDate() deviceNow: Date;
   @ApiProperty({ type: [ScanDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => ScanDto) scans: ScanDto[];
+
+  /** A well-formed upload in one pass (see the validation pipe); anything else is judged by the decorators above. */
+  static accept(body: unknown): ScanUploadDto | null {
+    return acceptScanUpload(body);
+  }
 }
 
 export class RegroupDto {

@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import { rememberValidationMetadata } from './validation-metadata';
 import type { FieldProblem } from './validation-messages';
 
 /** A refused body: the exception filter renders its problems in the caller's language. */
@@ -53,6 +54,9 @@ class StrictValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && value === undefined) return super.transform({}, metadata);
     if (metadata.type === 'body') {
       if (value === null || typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value)) throw new BodyNotObject();
+      // A DTO that checks its common, well-formed body in one pass (a device's upload of hundreds of scans).
+      const accepted = (metadata.metatype as { accept?: (body: unknown) => object | null }).accept?.(value);
+      if (accepted) return accepted;
     }
     return super.transform(value, metadata);
   }
@@ -60,6 +64,7 @@ class StrictValidationPipe extends ValidationPipe {
 
 /** Strips nothing silently: unknown fields are refused, and every bad field is named. */
 export function validationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -29,6 +29,7 @@ import { MembershipConfirmation1795550000001 } from './1795550000001-MembershipC
 import { QuotaShards1795620000000 } from './1795620000000-QuotaShards';
 import { CheckpointCoordinates1795630000000 } from './1795630000000-CheckpointCoordinates';
 import { EmergencyContacts1795640000000 } from './1795640000000-EmergencyContacts';
+import { HikingPassages1795650000000 } from './1795650000000-HikingPassages';
 import { SignInCodes1795550000000 } from './1795550000000-SignInCodes';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <Name>` and list it here. */
@@ -66,4 +67,5 @@ export const MIGRATIONS: Function[] = [
   QuotaShards1795620000000,
   CheckpointCoordinates1795630000000,
   EmergencyContacts1795640000000,
+  HikingPassages1795650000000,
 ];

@@ -8,3 +8,4 @@ export * from './teams';
 export * from './splits';
 export * from './coordinates';
 export * from './overdue-list';
+export * from './passages';
