@@ -78,6 +78,11 @@ export class AppConfig {
   /** How often a hiking route with walkers still out is swept for newly overdue walkers to alert organizers of. */
   @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) HIKING_SWEEP_MS = 60_000;
   /**
+   * How old a safety board an API process may give (ms): its readers share one computation per route
+   * this often, however many staff phones ask. 0: every reader gets one begun after they asked.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000) HIKING_BOARD_MAX_AGE_MS = 1000;
+  /**
    * The map tiles behind the safety board, as a Leaflet URL template (https://tiles.example.cn/{z}/{x}/{y}.png),
    * e.g. a tile server inside the venue's network. Empty: the board draws checkpoints and route on a plain background.
    */

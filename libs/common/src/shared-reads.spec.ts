@@ -52,3 +52,29 @@ describe('SharedReads', () => {
     await expect(reads.read(1, performance.now(), () => Promise.resolve('恢复'))).resolves.toBe('恢复');
   });
 });
+
+describe('SharedReads with an age the reader accepts', () => {
+  it('gives the last finished computation while it began within that age, and a new one after', async () => {
+    const reads = new SharedReads<string>();
+    const g = gate();
+    const first = reads.read(1, performance.now(), g.compute);
+    g.end(0, '十点的看板');
+    expect(await first).toBe('十点的看板');
+    // begun after "a second ago": given again, nothing computed
+    expect(await reads.read(1, performance.now() - 1000, g.compute)).toBe('十点的看板');
+    expect(g.began()).toBe(1);
+    // a reader who accepts nothing older than their question gets a new one
+    const fresh = reads.read(1, performance.now(), g.compute);
+    await tick();
+    expect(g.began()).toBe(2);
+    g.end(1, '十点零一分的看板');
+    expect(await fresh).toBe('十点零一分的看板');
+    expect(await reads.read(1, performance.now() - 1000, g.compute)).toBe('十点零一分的看板');
+  });
+
+  it('keeps no failed computation', async () => {
+    const reads = new SharedReads<string>();
+    await expect(reads.read(1, performance.now(), () => Promise.reject(new Error('超时')))).rejects.toThrow('超时');
+    await expect(reads.read(1, performance.now() - 60_000, () => Promise.resolve('恢复'))).resolves.toBe('恢复');
+  });
+});

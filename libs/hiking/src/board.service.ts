@@ -1,4 +1,5 @@
 import { SharedReads } from '@app/common';
+import { AppConfig } from '@app/config';
 import type { Principal } from '@app/identity';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { concatMap, from, interval, map, merge, type Observable, of, throttleTime } from 'rxjs';
@@ -37,6 +38,7 @@ export class BoardService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: RouteAccess,
     private readonly live: BoardLive,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -55,15 +57,16 @@ export class BoardService {
   }
 
   /**
-   * The board as of this request: computed after it arrived, so a reader sees every change
-   * committed before they asked. Readers who ask while a board is being computed share the next
-   * one: fifty staff phones on one route cost one computation each round, not fifty.
+   * The board as of this request, give or take HIKING_BOARD_MAX_AGE_MS: one computed at most that
+   * long before the request arrived. Readers of a route share one computation: fifty staff phones,
+   * or one client asking in a loop, cost a computation per that interval, not one each, while the
+   * scans pour in on the same two cores. With 0, a reader sees every change committed before they asked.
    */
   async board(principal: Principal, routeId: number) {
     const asked = performance.now();
     const route = await this.access.route(routeId);
     await this.access.assertStaffOrOrganizer(principal, route);
-    return this.shared.read(route.id, asked, () => this.compute(route, Date.now()));
+    return this.shared.read(route.id, asked - this.config.HIKING_BOARD_MAX_AGE_MS, () => this.compute(route, Date.now()));
   }
 
   private async compute(route: RouteFacts, nowAt: number) {

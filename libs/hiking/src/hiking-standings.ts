@@ -3,7 +3,7 @@ import { type ExternalStandings, type StandingsSource, StandingsSources } from '
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DROPPED_STATUSES, rankTeams, type TeamStanding, teamAtCheckpoint, teamTimes, type WalkerStatus } from './domain';
+import { DROPPED_STATUSES, parsePassages, passageAt, rankTeams, type TeamStanding, teamAtCheckpoint, teamTimes, type WalkerStatus } from './domain';
 import { entryStatus, formatDuration } from './standing-rows';
 
 interface WalkerRow {
@@ -13,7 +13,7 @@ interface WalkerRow {
   status: WalkerStatus;
   startedAt: Date | null;
   waveStartsAt: Date;
-  finishAt: Date | null;
+  finishAt: number | null;
 }
 
 /**
@@ -46,19 +46,21 @@ export class HikingStandings implements StandingsSource, OnModuleInit {
       [itemId],
     );
     if (!route) return null;
-    const walkers: WalkerRow[] = await sql.query(
-      `SELECT w.id, w.entry_id AS entryId, w.user_id AS userId, w.status, w.started_at AS startedAt, v.starts_at AS waveStartsAt,
-              (SELECT MIN(s.corrected_at) FROM hiking_scans s WHERE s.walker_id = w.id AND s.counted = 1 AND s.checkpoint_id =
-                 (SELECT c.id FROM hiking_checkpoints c WHERE c.route_id = w.route_id ORDER BY c.seq DESC LIMIT 1)) AS finishAt
-         FROM hiking_walkers w JOIN hiking_waves v ON v.id = w.wave_id WHERE w.route_id = ? ORDER BY w.entry_id, w.id`,
-      [route.id],
-    );
+    const [finish]: { id: number }[] = await sql.query('SELECT id FROM hiking_checkpoints WHERE route_id = ? ORDER BY seq DESC LIMIT 1', [route.id]);
+    // The finish time is the counted passage at the route's last checkpoint, kept on the walker.
+    const walkers: WalkerRow[] = (
+      await sql.query(
+        `SELECT w.id, w.entry_id AS entryId, w.user_id AS userId, w.status, w.started_at AS startedAt, v.starts_at AS waveStartsAt, w.passages
+           FROM hiking_walkers w JOIN hiking_waves v ON v.id = w.wave_id WHERE w.route_id = ? ORDER BY w.entry_id, w.id`,
+        [route.id],
+      )
+    ).map(({ passages, ...w }: Omit<WalkerRow, 'finishAt'> & { passages: string | null }) => ({ ...w, finishAt: finish ? passageAt(parsePassages(passages), finish.id) : null }));
     const entries = new Map<number, WalkerRow[]>();
     for (const w of walkers) entries.set(Number(w.entryId), [...(entries.get(Number(w.entryId)) ?? []), w]);
     const standings: (TeamStanding & { gunMs: number | null; netMs: number | null; finished: number })[] = [];
     for (const [entryId, members] of entries) {
       const finished = members.filter((w) => w.status === 'finished' && w.finishAt !== null);
-      const arrivals = new Map(finished.map((w) => [String(w.id), new Date(w.finishAt!).getTime()]));
+      const arrivals = new Map(finished.map((w) => [String(w.id), w.finishAt!]));
       const team = teamAtCheckpoint(members.map((w) => ({ walkerId: String(w.id), status: w.status })), arrivals, Number(route.gapMs));
       const started = members.filter((w) => w.status !== 'registered');
       const complete = team.complete && !started.some((w) => DROPPED_STATUSES.includes(w.status));

@@ -37,6 +37,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     OUTBOX_POLL_MS: '50',
     // Walkers still out are swept for overdue alerts every second instead of every minute.
     HIKING_SWEEP_MS: '1000',
+    // The board after each step of a replayed walk must show that step: no board older than the question.
+    HIKING_BOARD_MAX_AGE_MS: '0',
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: testPort(0),
     // Sign-up and reset codes land here (no SMS gateway in tests); one second between codes per number.

@@ -21,6 +21,7 @@ export enum HikingErrorCode {
   NotTeamMember = 'HIKING_NOT_TEAM_MEMBER',
   TeamNotBroken = 'HIKING_TEAM_NOT_BROKEN',
   WalkerNotWalking = 'HIKING_WALKER_NOT_WALKING',
+  ScansBusy = 'HIKING_SCANS_BUSY',
 }
 
 /**
