@@ -3,7 +3,7 @@ import { type ExternalStandings, type StandingsSource, StandingsSources } from '
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DROPPED_STATUSES, parsePassages, passageAt, rankTeams, type TeamStanding, teamAtCheckpoint, teamTimes, type WalkerStatus } from './domain';
+import { DROPPED_STATUSES, rankTeams, type TeamStanding, teamAtCheckpoint, teamTimes, type WalkerStatus } from './domain';
 import { entryStatus, formatDuration } from './standing-rows';
 
 interface WalkerRow {
@@ -47,14 +47,19 @@ export class HikingStandings implements StandingsSource, OnModuleInit {
     );
     if (!route) return null;
     const [finish]: { id: number }[] = await sql.query('SELECT id FROM hiking_checkpoints WHERE route_id = ? ORDER BY seq DESC LIMIT 1', [route.id]);
-    // The finish time is the counted passage at the route's last checkpoint, kept on the walker.
+    // The finish time is the counted passage at the route's last checkpoint, either way, kept on the
+    // walker (domain/passages.ts): only those two values come over, not every walker's passages.
     const walkers: WalkerRow[] = (
       await sql.query(
-        `SELECT w.id, w.entry_id AS entryId, w.user_id AS userId, w.status, w.started_at AS startedAt, v.starts_at AS waveStartsAt, w.passages
+        `SELECT w.id, w.entry_id AS entryId, w.user_id AS userId, w.status, w.started_at AS startedAt, v.starts_at AS waveStartsAt,
+                JSON_VALUE(w.passages, ?) AS finishIn, JSON_VALUE(w.passages, ?) AS finishOut
            FROM hiking_walkers w JOIN hiking_waves v ON v.id = w.wave_id WHERE w.route_id = ? ORDER BY w.entry_id, w.id`,
-        [route.id],
+        [`$."${finish?.id ?? 0}i"`, `$."${finish?.id ?? 0}o"`, route.id],
       )
-    ).map(({ passages, ...w }: Omit<WalkerRow, 'finishAt'> & { passages: string | null }) => ({ ...w, finishAt: finish ? passageAt(parsePassages(passages), finish.id) : null }));
+    ).map(({ finishIn, finishOut, ...w }: Omit<WalkerRow, 'finishAt'> & { finishIn: string | null; finishOut: string | null }) => {
+      const times = [finishIn, finishOut].filter((t) => t !== null).map(Number);
+      return { ...w, finishAt: times.length ? Math.min(...times) : null };
+    });
     const entries = new Map<number, WalkerRow[]>();
     for (const w of walkers) entries.set(Number(w.entryId), [...(entries.get(Number(w.entryId)) ?? []), w]);
     const standings: (TeamStanding & { gunMs: number | null; netMs: number | null; finished: number })[] = [];

@@ -41,7 +41,7 @@ const STORED = '#';
  * other's latches and locks; a few at a time get through more scans, each sooner.
  */
 const SCAN_BATCHES_AT_ONCE = 4;
-export const SCAN_BATCHES_WAITING = 200;
+const SCAN_BATCHES_WAITING = 200;
 
 const refuse = (index: number, code: HikingErrorCode, field: string, message: string): ScanOutcome => ({ index, outcome: 'refused', code, field: `scans[${index}].${field}`, message });
 

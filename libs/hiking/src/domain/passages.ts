@@ -32,12 +32,6 @@ export function addPassage(passages: Passages, checkpointId: string | number, di
   if (passages[key] === undefined || correctedAt < passages[key]) passages[key] = correctedAt;
 }
 
-/** When the walker passed a checkpoint, either way: the earliest counted time; null if they have not. */
-export function passageAt(passages: Passages, checkpointId: string | number): Instant | null {
-  const times = [passages[keyOf(checkpointId, 'in')], passages[keyOf(checkpointId, 'out')]].filter((t) => t !== undefined);
-  return times.length ? Math.min(...times) : null;
-}
-
 /** The checkpoints with a counted passage either way. */
 export function passedCheckpoints(passages: Passages): Set<string> {
   return new Set(Object.keys(passages).map((key) => key.slice(0, -1)));
