@@ -1,4 +1,4 @@
-import type { ScanDto, ScanUploadDto } from './hiking.dto';
+import type { ScanInput, ScanUploadInput } from '@app/hiking';
 
 /*
  * A device's upload of up to 1,000 scans, checked in one pass. class-transformer and class-validator
@@ -22,13 +22,13 @@ function dateOf(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-function scanOf(s: unknown): ScanDto | null {
+function scanOf(s: unknown): ScanInput | null {
   if (s === null || typeof s !== 'object' || Array.isArray(s)) return null;
   const o = s as Record<string, unknown>;
   for (const k in o) if (!SCAN_KEYS.has(k)) return null;
   const deviceAt = dateOf(o.deviceAt);
   if (!token(o.clientScanId, 40) || !isId(o.checkpointId) || (o.direction !== 'in' && o.direction !== 'out') || !deviceAt) return null;
-  const scan: ScanDto = { clientScanId: o.clientScanId, checkpointId: o.checkpointId, direction: o.direction, deviceAt };
+  const scan: ScanInput = { clientScanId: o.clientScanId, checkpointId: o.checkpointId, direction: o.direction, deviceAt };
   if (o.walkerId !== undefined) {
     if (!isId(o.walkerId)) return null;
     scan.walkerId = o.walkerId;
@@ -44,13 +44,13 @@ function scanOf(s: unknown): ScanDto | null {
   return scan;
 }
 
-export function acceptScanUpload(body: unknown): ScanUploadDto | null {
+export function acceptScanUpload(body: unknown): ScanUploadInput | null {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
   const o = body as Record<string, unknown>;
   for (const k in o) if (k !== 'deviceId' && k !== 'deviceNow' && k !== 'scans') return null;
   const deviceNow = dateOf(o.deviceNow);
   if (!token(o.deviceId, 64) || !deviceNow || !Array.isArray(o.scans) || o.scans.length < 1 || o.scans.length > 1000) return null;
-  const scans: ScanDto[] = [];
+  const scans: ScanInput[] = [];
   for (const s of o.scans) {
     const scan = scanOf(s);
     if (!scan) return null;
