@@ -219,11 +219,15 @@ async function main(): Promise<number> {
   await boardLoop;
   const cpuMsPerBatch = perBatch(cpuBefore);
   const scansPerS = SCANS / uploadS;
+  const sorted = (xs: number[]) => Float64Array.from(xs).sort();
   const [[check]] = (await conn.query("SELECT COUNT(*) AS scans, SUM(counted) AS counted, (SELECT COUNT(*) FROM hiking_walkers WHERE status = 'finished') AS finished FROM hiking_scans")) as unknown as [
     { scans: number; counted: number; finished: number }[],
   ];
   log(`API: ${SCANS} scans in ${uploadS.toFixed(1)} s = ${scansPerS.toFixed(0)}/s; stored ${check.scans}, counted ${check.counted}, finished ${check.finished}; refused ${refused}`);
   log(`API: CPU ms per batch ${JSON.stringify(cpuMsPerBatch)}`);
+  // The finishes come in the last part of the night, with the tallies they start.
+  const tenth = Math.ceil(batchMs.length / 10);
+  log(`API: batch p95 by tenth of the night, in answer order: ${Array.from({ length: 10 }, (_, q) => round(percentile(sorted(batchMs.slice(q * tenth, (q + 1) * tenth)), 95), 0)).join(', ')} ms`);
 
   const baselineCpu = cpu();
   const baselinePerS = await baseline(config, batches);
@@ -248,7 +252,6 @@ async function main(): Promise<number> {
   const [[timedOut]] = (await conn.query("SELECT COUNT(*) AS n FROM hiking_walkers WHERE wave_id = ? AND status = 'timed_out'", [wave2.id])) as unknown as [{ n: number }[]];
   await conn.end();
 
-  const sorted = (xs: number[]) => Float64Array.from(xs).sort();
   const summary = {
     bench: 'hike',
     scans_per_s: round(scansPerS, 0),

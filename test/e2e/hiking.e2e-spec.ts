@@ -1,3 +1,4 @@
+import { JOBS } from '@app/queue';
 import ExcelJS from 'exceljs';
 import { waitFor } from './support/processes';
 import { openDatabase, openQueue } from './support/stack';
@@ -321,6 +322,20 @@ describe('hiking: scans from devices, cut-offs, team finish and the safety board
       [team.B.entryId, 2, hms(bTime), 'OK'],
       [team.C.entryId, null, null, 'DNF'],
     ]);
+
+    // The batches that moved a place asked for a bump each; the relay sent the route's jobs the least gap apart.
+    const db = await openDatabase();
+    const queue = openQueue('hiking');
+    try {
+      const [{ asked }] = await db.query("SELECT COUNT(*) AS asked FROM outbox WHERE job_name = 'hiking.standings' AND JSON_EXTRACT(payload, '$.routeId') = ?", [routeId]);
+      const sent = (await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed'])).filter((j) => j.name === 'hiking.standings' && j.data.routeId === routeId).sort((a, b) => a.timestamp - b.timestamp);
+      expect(sent.length).toBeGreaterThanOrEqual(2);
+      expect(Number(asked)).toBeGreaterThan(sent.length);
+      expect(sent.slice(1).map((j, i) => j.timestamp - sent[i].timestamp).filter((gap) => gap < JOBS['hiking.standings'].minGapMs!)).toEqual([]);
+    } finally {
+      await queue.close();
+      await db.destroy();
+    }
   });
 
   it('gives the pages what they read: results with splits, a walker their walks, staff their checkpoints, the board its outline', async () => {

@@ -136,6 +136,11 @@ interface JobDefinition<N extends JobName> {
    */
   coalesceKey?: (payload: JobPayloads[N]) => string;
   /**
+   * Least time between two jobs of one coalesce key (COALESCE_MIN_GAP_MS when not set); rows wait
+   * in the outbox meanwhile and become one job.
+   */
+  minGapMs?: number;
+  /**
    * Rows of one relay batch with the same merge key become one job carrying all of them (up to
    * `most` by `size`): a registration rush writes a small notice per batch of entries, and a job
    * per notice would cost the worker more than the notices themselves.
@@ -248,8 +253,11 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   'hiking.standings': {
     queue: QUEUES.hiking,
     jobId: (p) => `hiking.standings-${p.routeId}-${p.key}`,
-    // A night of finishes is one bump per relay pass, not one per batch.
+    // A night of finishes is one bump (and one tally of every walker of the route) every few seconds,
+    // not one per batch: back to back, the tallies would take a core from the scans; the first
+    // finish after a quiet spell still goes at once.
     coalesceKey: (p) => `hiking.standings-${p.routeId}`,
+    minGapMs: 3000,
     options: { attempts: 8, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { count: 5000 }, removeOnFail: { count: 5000 } },
   },
   'hiking.sweep': {

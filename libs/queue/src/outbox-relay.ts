@@ -55,7 +55,7 @@ export class OutboxRelay {
   private failing = false;
   private backoffMs: number;
   /** The last job this relay added per coalesce key, and when. */
-  private readonly lastJob = new Map<string, { at: number; queue: QueueName; id: string }>();
+  private readonly lastJob = new Map<string, { at: number; gapMs: number; queue: QueueName; id: string }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -108,14 +108,17 @@ export class OutboxRelay {
       const sent = Date.now();
       for (const row of jobs) {
         const key = coalesceKeyOf(row);
-        if (key) this.lastJob.set(key, { at: sent, queue: JOBS[row.jobName].queue, id: this.queues.jobId(row.jobName, row.payload as never) });
+        if (key) {
+          const def = JOBS[row.jobName];
+          this.lastJob.set(key, { at: sent, gapMs: def.minGapMs ?? COALESCE_MIN_GAP_MS, queue: def.queue, id: this.queues.jobId(row.jobName, row.payload as never) });
+        }
       }
       await manager.query('UPDATE outbox SET dispatched_at = NOW(3) WHERE id IN (?)', [ready.map((r) => r.id)]);
       return ready.length;
     });
   }
 
-  /** Coalesce keys of these rows whose last job went out less than the least gap ago or has not started yet. */
+  /** Coalesce keys of these rows whose last job went out less than its job's least gap ago or has not started yet. */
   private async busyKeys(rows: PendingRow[]): Promise<Set<string>> {
     const now = Date.now();
     for (const [key, last] of this.lastJob) if (now - last.at >= FORGET_AFTER_MS) this.lastJob.delete(key);
@@ -125,7 +128,7 @@ export class OutboxRelay {
       [...keys].map(async (key) => {
         const last = this.lastJob.get(key);
         if (!last) return;
-        if (now - last.at < COALESCE_MIN_GAP_MS || QUEUED.has(await this.queues.queue(last.queue).getJobState(last.id))) busy.add(key);
+        if (now - last.at < last.gapMs || QUEUED.has(await this.queues.queue(last.queue).getJobState(last.id))) busy.add(key);
         else this.lastJob.delete(key);
       }),
     );
