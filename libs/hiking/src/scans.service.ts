@@ -29,7 +29,11 @@ interface Target {
 type ScanWalker = Pick<
   HikingWalker,
   'id' | 'bib' | 'routeId' | 'waveId' | 'status' | 'dropReason' | 'dropCheckpointId' | 'droppedAt' | 'lastCheckpointSeq' | 'lastScanAt' | 'startedAt' | 'lost' | 'regroupId'
-> & { passages: Passages };
+> & {
+  passages: Passages;
+  /** What this batch changed of the passages: the patch its update applies to the stored ones. */
+  passagesChanged: Passages;
+};
 
 /** Marks the scans the rules judge against that stand for stored passages: no device id has it. */
 const STORED = '#';
@@ -144,9 +148,10 @@ export class ScansService {
                FROM hiking_walkers WHERE id IN (?) AND route_id IN (?) ORDER BY id FOR UPDATE`,
             [[...ids], routeIds],
           )
-        ).map((r: Omit<ScanWalker, 'passages'> & { passages: string | null }) => ({
+        ).map((r: Omit<ScanWalker, 'passages' | 'passagesChanged'> & { passages: string | null }) => ({
           ...r,
           passages: parsePassages(r.passages),
+          passagesChanged: {},
           id: Number(r.id),
           routeId: Number(r.routeId),
           waveId: Number(r.waveId),
@@ -239,7 +244,7 @@ export class ScansService {
             if (seq === route.length - 1) standingsRoutes.add(w.routeId);
           }
         }
-        if (counted) addPassage(w.passages, t.checkpoint.id, t.scan.direction, at);
+        if (counted) addPassage(w.passages, t.checkpoint.id, t.scan.direction, at, w.passagesChanged);
         w.lost = false;
         dirty.add(walkerId);
         inserts.push({ key, row: [walkerId, t.checkpoint.id, t.scan.direction, deviceId, clientScanId, t.scan.deviceAt, new Date(at), new Date(serverNow), counted, flags.join(',')] });
@@ -322,19 +327,21 @@ function supersedeStored(walkerId: number, checkpointId: number, direction: Scan
 
 /**
  * One statement for the batch's walkers. A plain UPDATE from a derived table, not an upsert: an
- * upsert would check the route's foreign key and share-lock the route's row.
+ * upsert would check the route's foreign key and share-lock the route's row. The passages go as a
+ * patch of what changed (usually one key), not the walker's whole night.
  */
 function updateWalkers(walkers: ScanWalker[]): Statement {
   const cols = ['id', 'status', 'drop_reason', 'drop_checkpoint_id', 'dropped_at', 'last_checkpoint_seq', 'last_scan_at', 'started_at', 'lost', 'passages'];
   const params: unknown[] = [];
   const rows = walkers.map((w, i) => {
-    params.push(w.id, w.status, w.dropReason, w.dropCheckpointId, w.droppedAt, w.lastCheckpointSeq, w.lastScanAt, w.startedAt, w.lost, JSON.stringify(w.passages));
+    params.push(w.id, w.status, w.dropReason, w.dropCheckpointId, w.droppedAt, w.lastCheckpointSeq, w.lastScanAt, w.startedAt, w.lost, JSON.stringify(w.passagesChanged));
     return `SELECT ${cols.map((c) => (i === 0 ? `? AS ${c}` : '?')).join(', ')}`;
   });
   return [
     `UPDATE hiking_walkers w JOIN (${rows.join(' UNION ALL ')}) v ON v.id = w.id
         SET w.status = v.status, w.drop_reason = v.drop_reason, w.drop_checkpoint_id = v.drop_checkpoint_id, w.dropped_at = v.dropped_at,
-            w.last_checkpoint_seq = v.last_checkpoint_seq, w.last_scan_at = v.last_scan_at, w.started_at = v.started_at, w.lost = v.lost, w.passages = v.passages`,
+            w.last_checkpoint_seq = v.last_checkpoint_seq, w.last_scan_at = v.last_scan_at, w.started_at = v.started_at, w.lost = v.lost,
+            w.passages = JSON_MERGE_PATCH(COALESCE(w.passages, '{}'), v.passages)`,
     params,
   ];
 }

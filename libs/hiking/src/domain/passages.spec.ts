@@ -6,13 +6,16 @@ describe('passages kept on the walker', () => {
     expect(parsePassages(null)).toEqual({});
   });
 
-  it('keeps the earliest time of each checkpoint and direction', () => {
-    const p = parsePassages('{"12i":2000}');
-    addPassage(p, 12, 'in', 3000);
-    addPassage(p, 12, 'out', 3500);
-    addPassage(p, '13', 'in', 9000);
-    addPassage(p, 13, 'in', 8000);
-    expect(p).toEqual({ '12i': 2000, '12o': 3500, '13i': 8000 });
+  it('keeps the earliest time of each checkpoint and direction, and says what changed', () => {
+    const p = parsePassages('{"12i":2000, "11o":1000}');
+    const changed = {};
+    addPassage(p, 12, 'in', 3000, changed);
+    addPassage(p, 12, 'out', 3500, changed);
+    addPassage(p, '13', 'in', 9000, changed);
+    addPassage(p, 13, 'in', 8000, changed);
+    addPassage(p, 11, 'out', 900, changed);
+    expect(p).toEqual({ '11o': 900, '12i': 2000, '12o': 3500, '13i': 8000 });
+    expect(changed).toEqual({ '11o': 900, '12o': 3500, '13i': 8000 });
     expect(JSON.parse(JSON.stringify(p))).toEqual(p);
   });
 

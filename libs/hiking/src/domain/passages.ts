@@ -26,10 +26,15 @@ export function passageScans(passages: Passages, storedId: (key: string) => stri
   }));
 }
 
-/** A counted scan's passage: the earliest time counts, so a later one leaves it as it is. */
-export function addPassage(passages: Passages, checkpointId: string | number, direction: ScanDirection, correctedAt: Instant): void {
+/**
+ * A counted scan's passage: the earliest time counts, so a later one leaves it as it is. What it
+ * changes is also written to `changed`, when given: the patch to the stored passages.
+ */
+export function addPassage(passages: Passages, checkpointId: string | number, direction: ScanDirection, correctedAt: Instant, changed?: Passages): void {
   const key = keyOf(checkpointId, direction);
-  if (passages[key] === undefined || correctedAt < passages[key]) passages[key] = correctedAt;
+  if (passages[key] !== undefined && correctedAt >= passages[key]) return;
+  passages[key] = correctedAt;
+  if (changed) changed[key] = correctedAt;
 }
 
 /** The checkpoints with a counted passage either way. */
