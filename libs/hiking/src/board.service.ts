@@ -43,13 +43,15 @@ export class BoardService {
 
   /**
    * The board live (Server-Sent Events): `board` at once, again after changes (at most one per
-   * second while scans pour in, the last change always shown), `ping` every 25 s.
+   * second while scans pour in, the last change always shown: a board begun after it, never one
+   * shared from before it), `ping` every 25 s.
    */
   async stream(principal: Principal, routeId: number): Promise<Observable<MessageEvent>> {
     const first = await this.board(principal, routeId);
     const changes = this.live.of(routeId).pipe(
+      map(() => performance.now()),
       throttleTime(1000, undefined, { leading: true, trailing: true }),
-      concatMap(() => from(this.board(principal, routeId))),
+      concatMap((changedAt) => from(this.read(principal, routeId, changedAt))),
       map((board): MessageEvent => ({ type: 'board', data: board })),
     );
     const heartbeat = interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
@@ -63,10 +65,14 @@ export class BoardService {
    * scans pour in on the same two cores. With 0, a reader sees every change committed before they asked.
    */
   async board(principal: Principal, routeId: number) {
-    const asked = performance.now();
+    return this.read(principal, routeId, performance.now() - this.config.HIKING_BOARD_MAX_AGE_MS);
+  }
+
+  /** A board begun at or after `since` (performance.now()), shared with the route's other readers. */
+  private async read(principal: Principal, routeId: number, since: number) {
     const route = await this.access.route(routeId);
     await this.access.assertStaffOrOrganizer(principal, route);
-    return this.shared.read(route.id, asked - this.config.HIKING_BOARD_MAX_AGE_MS, () => this.compute(route, Date.now()));
+    return this.shared.read(route.id, since, () => this.compute(route, Date.now()));
   }
 
   private async compute(route: RouteFacts, nowAt: number) {
