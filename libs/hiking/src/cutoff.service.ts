@@ -4,7 +4,7 @@ import { ProfileDirectory } from '@app/registration';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { type Cutoff, isCurrentCutoff, type PassageScan, personalCutoff, walkersToTimeOut, type WalkerStatus } from './domain';
+import { type Cutoff, isCurrentCutoff, parsePassages, type PassageScan, passageScans, personalCutoff, walkersToTimeOut, type WalkerStatus } from './domain';
 import { BoardLive } from './board-live';
 import { noticeContacts } from './contact-notices';
 import { RouteAccess } from './route-access';
@@ -81,24 +81,18 @@ export class CutoffService {
       const cutoff: Cutoff = { checkpointId: String(cp.id), checkpointSeq: cp.seq, kind: job.kind, at: job.at };
       // Registered walkers too: a personal cut-off is never before the wave's gun, so by now they are
       // started walkers who never scanned, even when the gun's job has not run yet.
-      const candidates: { id: number; status: WalkerStatus }[] = await m.query(
-        `SELECT id, status FROM hiking_walkers WHERE wave_id = ? AND route_id = ? AND status IN ('registered', 'started', 'on_course') ORDER BY id FOR UPDATE`,
+      const candidates: { id: number; status: WalkerStatus; passages: string | null }[] = await m.query(
+        `SELECT id, status, passages FROM hiking_walkers WHERE wave_id = ? AND route_id = ? AND status IN ('registered', 'started', 'on_course') ORDER BY id FOR UPDATE`,
         [job.waveId, job.routeId],
       );
       if (!candidates.length) return { timedOut: 0 };
-      // Only the counted scans at this checkpoint or beyond, up to the cut-off, can beat it.
-      const scans: { walkerId: number; seq: number; direction: 'in' | 'out'; at: Date }[] = await m.query(
-        `SELECT s.walker_id AS walkerId, c.seq, s.direction, s.corrected_at AS at FROM hiking_scans s JOIN hiking_checkpoints c ON c.id = s.checkpoint_id
-          WHERE s.walker_id IN (?) AND s.counted = 1 AND c.route_id = ? AND c.seq >= ? AND s.corrected_at <= ?`,
-        [candidates.map((c) => c.id), job.routeId, cp.seq, new Date(job.at)],
-      );
-      const byWalker = new Map<string, PassageScan[]>();
-      for (const s of scans) {
-        const list = byWalker.get(String(s.walkerId)) ?? [];
-        list.push({ checkpointSeq: Number(s.seq), direction: s.direction, correctedAt: new Date(s.at).getTime() });
-        byWalker.set(String(s.walkerId), list);
-      }
-      const out = walkersToTimeOut(cutoff, candidates.map((c) => ({ walkerId: String(c.id), status: c.status, scans: byWalker.get(String(c.id)) ?? [] })));
+      // Only their counted passages at this checkpoint or beyond, up to the cut-off, can beat it: kept on the walker.
+      const seqOf = new Map((await m.findBy(HikingCheckpoint, { routeId: job.routeId })).filter((c) => c.seq >= cp.seq).map((c) => [String(c.id), c.seq]));
+      const passed = (stored: string | null): PassageScan[] =>
+        passageScans(parsePassages(stored), (key) => key)
+          .filter((p) => seqOf.has(p.checkpointId) && p.correctedAt <= job.at)
+          .map((p) => ({ checkpointSeq: seqOf.get(p.checkpointId)!, direction: p.direction, correctedAt: p.correctedAt }));
+      const out = walkersToTimeOut(cutoff, candidates.map((c) => ({ walkerId: String(c.id), status: c.status, scans: passed(c.passages) })));
       if (!out.length) return { timedOut: 0 };
       const ids = out.map((o) => Number(o.walkerId));
       const reason = out[0].drop.reason;
