@@ -14,14 +14,14 @@ import {
   childTails,
   chineseName,
   clearQueues,
-  cpuSeconds,
+  cpuMeter,
+  type CpuUse,
   dbConnection,
   insertBatches,
   insertOrgTree,
   listening,
   localSocket,
   log,
-  machineCpuSeconds,
   memoryMb,
   mintToken,
   percentile,
@@ -361,18 +361,9 @@ function sampleMemory(apiPid: number, workerPid: number): Sampler {
 }
 
 /** CPU seconds used meanwhile by the API, the worker (with its processes), MariaDB, this script and the rest of the machine. */
-function cpuMeter(pids: { api: number; worker: number; db: number | undefined }) {
-  const read = () => ({
-    api: cpuSeconds(pids.api) ?? 0,
-    worker: cpuSeconds(pids.worker) ?? 0,
-    db: cpuSeconds(pids.db) ?? 0,
-    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
-    machine: machineCpuSeconds(),
-  });
-  const before = read();
+function seconds(meter: () => CpuUse) {
   return () => {
-    const now = read();
-    const d = Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - before[k as keyof typeof before]])) as typeof now;
+    const d = meter();
     return { api: round(d.api, 1), worker: round(d.worker, 1), db: round(d.db, 1), bench: round(d.bench, 1), rest: round(d.machine - d.api - d.worker - d.db - d.bench, 1) };
   };
 }
@@ -440,12 +431,12 @@ async function main(): Promise<number> {
     memory.mark();
     const pids = { api: api.proc.pid!, worker: worker.proc.pid!, db: serverPid() };
 
-    let cpu = cpuMeter(pids);
+    let cpu = seconds(cpuMeter(pids));
     const idle = await stream(world, next, PHASE_S);
     const idleCpu = cpu();
     const idleMemory = memory.mark();
 
-    cpu = cpuMeter(pids);
+    cpu = seconds(cpuMeter(pids));
     const attackStart = performance.now();
     let attackS = 0;
     const attacking = attack(world, workbook).then((hits) => ((attackS = (performance.now() - attackStart) / 1000), hits));

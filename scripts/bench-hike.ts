@@ -4,7 +4,7 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/composition';
 import { Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { callJson, clearQueues, cpuSeconds, machineCpuSeconds, serverPid, dbConnection, insertBatches, insertOrgTree, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, TREE, waitConsumers, waitHealthy } from './bench-support';
+import { callJson, clearQueues, cpuMeter, cpuMsPer, serverPid, dbConnection, insertBatches, insertOrgTree, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, TREE, waitConsumers, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -180,11 +180,8 @@ async function main(): Promise<number> {
   })();
 
   // CPU spent over the upload, per batch of 500: on two shared cores throughput is what they add up to.
-  const dbPid = serverPid();
-  const cpu = () => ({ api: cpuSeconds(api.proc.pid), worker: cpuSeconds(worker.proc.pid), db: cpuSeconds(dbPid), bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, machine: machineCpuSeconds() });
-  const perBatch = (before: ReturnType<typeof cpu>) =>
-    Object.fromEntries(Object.entries(cpu()).map(([k, v]) => [k, v === null || before[k as keyof typeof before] === null ? null : round(((v - before[k as keyof typeof before]!) * 1000) / batches.length, 1)]));
-  const cpuBefore = cpu();
+  const pids = { api: api.proc.pid, worker: worker.proc.pid, db: serverPid() };
+  const uploadCpu = cpuMeter(pids);
   const batchMs: number[] = [];
   const lagMs: number[] = [];
   let committed = 0;
@@ -217,7 +214,7 @@ async function main(): Promise<number> {
   const uploadS = (performance.now() - started) / 1000;
   uploading = false;
   await boardLoop;
-  const cpuMsPerBatch = perBatch(cpuBefore);
+  const cpuMsPerBatch = cpuMsPer(uploadCpu(), batches.length);
   const scansPerS = SCANS / uploadS;
   const sorted = (xs: number[]) => Float64Array.from(xs).sort();
   const [[check]] = (await conn.query("SELECT COUNT(*) AS scans, SUM(counted) AS counted, (SELECT COUNT(*) FROM hiking_walkers WHERE status = 'finished') AS finished FROM hiking_scans")) as unknown as [
@@ -229,9 +226,9 @@ async function main(): Promise<number> {
   const tenth = Math.ceil(batchMs.length / 10);
   log(`API: batch p95 by tenth of the night, in answer order: ${Array.from({ length: 10 }, (_, q) => round(percentile(sorted(batchMs.slice(q * tenth, (q + 1) * tenth)), 95), 0)).join(', ')} ms`);
 
-  const baselineCpu = cpu();
+  const baselineCpu = cpuMeter(pids);
   const baselinePerS = await baseline(config, batches);
-  log(`baseline: ${baselinePerS.toFixed(0)}/s; CPU ms per batch ${JSON.stringify(perBatch(baselineCpu))}`);
+  log(`baseline: ${baselinePerS.toFixed(0)}/s; CPU ms per batch ${JSON.stringify(cpuMsPer(baselineCpu(), batches.length))}`);
 
   // One cut-off job that times out a second wave of 5,000 walkers stuck at the third checkpoint.
   const wave2 = await ok<{ id: number }>('POST', `/hiking/routes/${route.id}/waves`, organizer, { name: '第二批', startsAt: new Date(gun) });

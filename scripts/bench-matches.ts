@@ -10,8 +10,8 @@ import {
   callJson,
   chineseName,
   childTails,
-  cpuSeconds,
-  machineCpuSeconds,
+  cpuMeter,
+  cpuMsPer,
   clearQueues,
   dbConnection,
   insertBatches,
@@ -189,9 +189,7 @@ async function main(): Promise<number> {
     await must(organizer('POST', `/matches/items/${fx.tennis}/officials`, { userId: UMPIRE_ID }), 'umpire');
     const resultMs: number[] = [];
     // CPU spent over the results, per result: on two shared cores the p95 is what they add up to
-    const dbPid = serverPid();
-    const cpu = () => ({ api: cpuSeconds(api!.proc.pid), worker: cpuSeconds(worker!.proc.pid), db: cpuSeconds(dbPid), bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6, machine: machineCpuSeconds() });
-    const cpuBefore = cpu();
+    const cpu = cpuMeter({ api: api!.proc.pid, worker: worker!.proc.pid, db: serverPid() });
     const tResults = now();
     for (let r = 1; ; r++) {
       const bracket = await must(organizer('GET', `/matches/items/${fx.tennis}/bracket`), 'bracket');
@@ -213,14 +211,9 @@ async function main(): Promise<number> {
       }
       log(`  round ${r}: ${ready.length} results, p95 ${round(p95(answers.map((a) => a.ms)), 1)} ms`);
     }
-    const cpuAfter = cpu();
+    const cpuUse = cpu();
     const resultsS = (now() - tResults) / 1000;
-    const cpuMsPerResult = Object.fromEntries(
-      Object.entries(cpuAfter).map(([k, v]) => {
-        const before = cpuBefore[k as keyof typeof cpuBefore];
-        return [k, v === null || before === null ? null : round(((v - before) * 1000) / Math.max(1, resultMs.length), 2)];
-      }),
-    );
+    const cpuMsPerResult = cpuMsPer(cpuUse, resultMs.length, 2);
     log(`knockout: ${resultMs.length} results in ${round(resultsS, 2)} s (${round(resultMs.length / resultsS, 1)}/s); CPU ms per result ${JSON.stringify(cpuMsPerResult)}`);
     if (resultMs.length !== KNOCKOUT - 1) problems.push(`${resultMs.length} results entered, ${KNOCKOUT - 1} expected`);
 

@@ -250,6 +250,37 @@ export function machineCpuSeconds(): number {
   return (user + nice + system + irq + softirq + steal) / 100;
 }
 
+export interface CpuUse {
+  api: number;
+  worker: number;
+  db: number;
+  bench: number;
+  machine: number;
+}
+
+/**
+ * CPU seconds the API, the worker (with its processes), MariaDB, this script and the whole machine
+ * use from now on: the function returned reads what each has used since (0 for a process gone).
+ */
+export function cpuMeter(pids: { api: number | undefined; worker: number | undefined; db: number | undefined }): () => CpuUse {
+  const read = (): CpuUse => ({
+    api: cpuSeconds(pids.api) ?? 0,
+    worker: cpuSeconds(pids.worker) ?? 0,
+    db: cpuSeconds(pids.db) ?? 0,
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    machine: machineCpuSeconds(),
+  });
+  const before = read();
+  return () => {
+    const now = read();
+    return Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - before[k as keyof CpuUse]])) as unknown as CpuUse;
+  };
+}
+
+/** CPU use as milliseconds per item of work (a batch, a result): on two shared cores, what throughput adds up to. */
+export const cpuMsPer = (use: CpuUse, items: number, digits = 1): CpuUse =>
+  Object.fromEntries(Object.entries(use).map(([k, v]) => [k, round((v * 1000) / Math.max(1, items), digits)])) as unknown as CpuUse;
+
 /**
  * A process's resident memory now and its high-water mark (VmRSS, VmHWM from /proc), in MiB; the
  * threads of a process (libuv's pool, worker_threads) share its memory and are counted in it.
