@@ -1,5 +1,4 @@
 import { type AppConfig } from '@app/config';
-import { RosterReader } from '@app/registration';
 import { type DynamicModule, type INestApplication, Module, type Type, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -52,8 +51,6 @@ export async function createApi(config: AppConfig, options: CreateApiOptions = {
   await mountQueueBoard(app);
   // The web pages (built into dist/web) from the same origin, so the CSP's 'self' covers them.
   await mountWebPages(app);
-  // Roster files are read on worker threads: start them now, not on the first upload.
-  app.get(RosterReader).start();
   return app;
 }
 

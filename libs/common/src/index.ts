@@ -7,3 +7,4 @@ export * from './log-output';
 export * from './gate';
 export * from './batcher';
 export * from './shared-reads';
+export * from './on-first-use';

@@ -1,8 +1,8 @@
-import { beijingTime } from '@app/common';
+import { beijingTime, excel } from '@app/common';
 import { PeopleDirectory, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { RouteAccess } from './route-access';
 
@@ -41,7 +41,7 @@ export class HikingExport {
     const names = await this.people.people(walkers.map((w) => Number(w.userId)));
     const byId = new Map(walkers.map((w) => [Number(w.id), w]));
     const nameOf = (w: { userId: number } | undefined) => (w ? (names.get(Number(w.userId))?.realName ?? '') : '');
-    const book = new ExcelJS.Workbook();
+    const book = new (excel().Workbook)();
     book.title = `${route.name} 扫码与成绩`;
     const people = book.addWorksheet('队员', { views: [{ state: 'frozen', ySplit: 1 }] });
     people.addRow(['号码', '姓名', '状态', '最后打卡点', '最后打卡时间', '出发扫码时间', '退出原因']).font = { bold: true };

@@ -1,7 +1,8 @@
 import type { Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
+import { excel } from '@app/common';
+import type ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { type FairCounts, type FairRates, fairRates, positionsOffered } from './domain';
 import { EmployersService } from './employers.service';
@@ -93,7 +94,7 @@ export class FairFigures {
  * percentages: one fair's, or the fairs of an organisation subtree and year summed.
  */
 export async function figuresWorkbook(title: string, c: FairCounts & { postings: number; notFixedPostings: number }, r: FairRates): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.title = title;
   const sheet = wb.addWorksheet('招聘会数据', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [{ width: 28 }, { width: 14 }];

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import { excel } from '@app/common';
+import type ExcelJS from 'exceljs';
 
 export interface CrosstableSheet {
   title: string;
@@ -16,7 +17,7 @@ export interface CrosstableSheet {
 
 /** The crosstable as a workbook: one row a player, one column a round, then points and tie-breaks. */
 export async function crosstableWorkbook(d: CrosstableSheet): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.title = `${d.title} 成绩交叉表`;
   const sheet = workbook.addWorksheet('交叉表', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   const header = ['名次', '姓名', ...Array.from({ length: d.rounds }, (_, i) => `第${i + 1}轮`), '积分', ...d.tieBreaks];

@@ -22,13 +22,20 @@ const THREAD_HEAP_MB = 256;
  * garbage by the megabyte, and a default-sized nursery keeps every page of it after the file.
  */
 const THREAD_NURSERY_MB = 8;
+/**
+ * A thread outlives its last file by this long, so a leader's next upload finds exceljs loaded; an
+ * API that reads no rosters (most of the time, and all through a registration rush) keeps no thread
+ * and none of its memory (about 30 MiB).
+ */
+const THREAD_IDLE_MS = 10 * 60_000;
 /** The compiled task: a thread loads JavaScript, so it exists only in the build (dist/). */
 const TASK_FILE = join(__dirname, 'spreadsheet', 'roster-worker.js');
 
 /**
  * Reads and checks roster files on worker threads (piscina), off the API's event loop: a big or
  * hostile upload costs a thread of its own, capped in heap and time, while every other request
- * is served. Each API process keeps ROSTER_READ_THREADS threads; a further upload waits its turn.
+ * is served. Each API process runs up to ROSTER_READ_THREADS threads, started by the first upload
+ * (which waits for exceljs to load, a fraction of a second); a further upload waits its turn.
  */
 @Injectable()
 export class RosterReader implements OnModuleDestroy {
@@ -36,14 +43,15 @@ export class RosterReader implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {}
 
-  /** Starts the threads now, so that the first upload does not wait for exceljs to load. The API calls it at boot. */
+  /** Sets up the pool; its threads start with the uploads. */
   start(): void {
     // Run from the TypeScript sources (the in-process API of the route tests) there is no task to start.
     if (this.pool || !existsSync(TASK_FILE)) return;
     this.pool = new Piscina({
       filename: TASK_FILE,
-      minThreads: this.config.ROSTER_READ_THREADS,
+      minThreads: 0,
       maxThreads: this.config.ROSTER_READ_THREADS,
+      idleTimeout: THREAD_IDLE_MS,
       maxQueue: MAX_WAITING,
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_NURSERY_MB },
     });

@@ -1,5 +1,6 @@
 import { EVENT_KINDS } from '@app/events';
-import ExcelJS from 'exceljs';
+import { excel } from '@app/common';
+import type ExcelJS from 'exceljs';
 import { label } from './documents/record-columns';
 import type { Statistics } from './statistics.service';
 
@@ -11,7 +12,7 @@ type Row = [string, string | number | null];
  * can be pasted into the report as they are.
  */
 export async function statisticsWorkbook(s: Statistics): Promise<{ fileName: string; localName: string; body: Buffer }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.title = `${s.organisation.name} ${s.year}年度赛事活动统计`;
   const sheet = (name: string, head: string[], rows: (string | number | null)[][]) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

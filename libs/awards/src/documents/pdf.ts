@@ -1,5 +1,5 @@
+import { pdfDocument } from '@app/common';
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 
 /**
  * Noto Sans SC (SIL OFL 1.1) comes from an npm package so that `npm ci` brings it and nothing is
@@ -34,7 +34,7 @@ export interface NewPdf {
 
 /** An A4 landscape document with the Chinese fonts registered as 'regular' and 'bold'. */
 export function newPdf(title: string, options: PDFKit.PDFDocumentOptions = {}): NewPdf {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', lang: 'zh-CN', info: { Title: title }, ...options });
+  const doc = new (pdfDocument())({ size: 'A4', layout: 'landscape', lang: 'zh-CN', info: { Title: title }, ...options });
   // Listen before anything is drawn, so no chunk is missed and the stream never stalls.
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

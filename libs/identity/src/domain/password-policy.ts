@@ -1,17 +1,32 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as Common from '@zxcvbn-ts/language-common';
+import type * as En from '@zxcvbn-ts/language-en';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
 /** zxcvbn's scale: 3 is "safely unguessable: moderate protection from offline slow-hash attacks" (argon2id is one). */
 export const PASSWORD_MIN_SCORE = 3;
 
-const zxcvbn = new ZxcvbnFactory({
-  translations: en.translations,
-  graphs: common.adjacencyGraphs,
-  dictionary: { ...common.dictionary, ...en.dictionary },
-});
+let zxcvbn: ZxcvbnFactory | undefined;
+
+/**
+ * Loaded and built on the first password checked, not at start-up: the word lists unpack into
+ * about 60 MiB of heap and take a third of a second, and most processes (the worker, an API
+ * serving a registration rush) never check a password.
+ */
+function checker(): ZxcvbnFactory {
+  if (zxcvbn) return zxcvbn;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = require('@zxcvbn-ts/language-common') as typeof Common;
+  const en = require('@zxcvbn-ts/language-en') as typeof En;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return (zxcvbn = new Factory({
+    translations: en.translations,
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...en.dictionary },
+  }));
+}
 
 export type PasswordProblem = 'too_short' | 'too_weak';
 
@@ -22,5 +37,5 @@ export type PasswordProblem = 'too_short' | 'too_weak';
 export function passwordProblem(password: string, userInputs: string[]): PasswordProblem | null {
   if ([...password].length < PASSWORD_MIN_LENGTH) return 'too_short';
   const inputs = userInputs.filter(Boolean).flatMap((s) => [s, s.toLowerCase()]);
-  return zxcvbn.check(password, inputs).score < PASSWORD_MIN_SCORE ? 'too_weak' : null;
+  return checker().check(password, inputs).score < PASSWORD_MIN_SCORE ? 'too_weak' : null;
 }

@@ -4,7 +4,8 @@
  * intact, ID numbers and bibs kept as text.
  */
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { excel } from '@app/common';
+import type ExcelJS from 'exceljs';
 
 export type TableFormat = 'xlsx' | 'csv';
 
@@ -60,7 +61,7 @@ function csvCell(value: TableCell): string | number {
 }
 
 async function writeXlsx(columns: readonly TableColumn[], rows: readonly TableRow[], sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ width: c.width ?? defaultWidth(c.header) }));
 

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import { excel } from '@app/common';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { type CentralDirectory, Open } from 'unzipper';
 
@@ -37,7 +38,7 @@ export class NoSheetError extends Error {}
 export async function* firstSheetRows(zip: Buffer): AsyncGenerator<ExcelJS.Row> {
   const dir = await Open.buffer(zip);
   // A first, tiny pass over workbook.xml and its relationships says which part is the first sheet.
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(records(zip, dir, [RELS, WORKBOOK]), {});
+  const book = new (excel().stream.xlsx.WorkbookReader)(records(zip, dir, [RELS, WORKBOOK]), {});
   for await (const sheet of book) void sheet;
   const { model, workbookRels } = book as unknown as BookParts;
   const first = model?.sheets?.[0];
@@ -45,7 +46,7 @@ export async function* firstSheetRows(zip: Buffer): AsyncGenerator<ExcelJS.Row> 
   if (!target) throw new NoSheetError();
   const sheetPath = `xl/${target.replace(/^\/?(xl\/)?/, '')}`;
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(records(zip, dir, [RELS, WORKBOOK, STYLES, SHARED_STRINGS, sheetPath]), {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(records(zip, dir, [RELS, WORKBOOK, STYLES, SHARED_STRINGS, sheetPath]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell dates from numbers.

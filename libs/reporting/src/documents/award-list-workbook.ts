@@ -1,5 +1,5 @@
-import { beijingTime } from '@app/common';
-import ExcelJS from 'exceljs';
+import { beijingTime, excel } from '@app/common';
+import type ExcelJS from 'exceljs';
 import { label } from './record-columns';
 import type { AwardListData } from './types';
 
@@ -28,7 +28,7 @@ const COLUMNS: readonly [string, number, (r: Row) => string | number | null][] =
 
 /** The award list as an .xlsx: one sheet 获奖名单, a Chinese header row, one row per person and award. */
 export async function awardListWorkbook(d: AwardListData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.title = `${d.eventName}${d.itemName ? ` ${d.itemName}` : ''} 获奖名单`;
   const sheet = workbook.addWorksheet('获奖名单', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map(([, width]) => ({ width }));

@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import { excel } from '@app/common';
+import type ExcelJS from 'exceljs';
 import { AWARD_COLUMNS, ENTRY_COLUMNS, type Column } from './record-columns';
 import type { PersonRecordData } from './types';
 
 /** The same record as an .xlsx: sheets 参赛记录 and 获奖记录, a Chinese header row on each. */
 export async function personRecordWorkbook(d: PersonRecordData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.title = `${d.person.name} 参赛与获奖记录`;
   addSheet(workbook, '参赛记录', ENTRY_COLUMNS, d.entries);
   addSheet(workbook, '获奖记录', AWARD_COLUMNS, d.awards);
