@@ -6,7 +6,7 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/composition';
 import { perEntry, prepareAccount, readCounters } from './bench-db-counters';
 import { replay } from './bench-registration-replay';
-import { type Child, childTails, chineseName, clearQueues, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, memoryMb, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
+import { type Child, type CpuUse, childTails, chineseName, clearQueues, cpuMeter, cpuMsPer, serverPid, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, memoryMb, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -293,6 +293,8 @@ interface RunResult {
   duplicates: number;
   /** the highest resident memory of any API process, MiB */
   rss_max_mb: number | null;
+  /** CPU per accepted entry by process (API processes summed), in ms: on two shared cores, where throughput goes. */
+  cpu_ms_per_entry?: CpuUse;
   statements_per_entry: number;
   round_trips_per_entry: number;
   commits_per_entry: number;
@@ -385,16 +387,19 @@ async function runWith(config: AppConfig, env: NodeJS.ProcessEnv, people: People
     const attempts = plan(people, apiProcesses);
     log(`run with ${apiProcesses} API process${apiProcesses > 1 ? 'es' : ''}: event ${eventId}, item ${itemId}, ${attempts.length} attempts by ${CLIENTS} clients on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}`);
     const before = await readCounters(config, API_DB_USER);
+    const cpu = cpuMeter({ api: apis.map((a) => a.proc.pid), worker: worker.proc.pid, db: serverPid() });
     const { outcomes, wallS } = await load(attempts, itemId, ports);
+    const cpuUse = cpu();
     const after = await readCounters(config, API_DB_USER);
     // VmHWM: the process's peak, which the rush sets.
     const rss = apis.map((a) => memoryMb(a.proc.pid)?.hwm).filter((m): m is number => m !== undefined);
     for (const c of [...apis, worker]) if (c.proc.exitCode !== null) throw new Error(`${c.name} died during the run (exit ${c.proc.exitCode})`);
     const result = await evaluate(config, apiProcesses, eventId, itemId, attempts, outcomes, wallS);
-    Object.assign(result, { rss_max_mb: rss.length ? round(Math.max(...rss), 0) : null }, perEntry(before, after, result.accepted));
+    Object.assign(result, { rss_max_mb: rss.length ? round(Math.max(...rss), 0) : null, cpu_ms_per_entry: cpuMsPer(cpuUse, result.accepted, 3) }, perEntry(before, after, result.accepted));
     log(
       `  per accepted entry   ${result.statements_per_entry} statements (= round trips), ${result.commits_per_entry} commits, InnoDB row-lock wait ${result.row_lock_ms_per_entry} ms in ${result.row_lock_waits_per_entry} waits (server-wide); API RSS max ${result.rss_max_mb} MiB`,
     );
+    log(`  CPU ms per entry     ${JSON.stringify(result.cpu_ms_per_entry)}`);
     if (result.errors) for (const c of apis) log(errorSummary(c) || `--- ${c.name}: no 5xx logged (${c.logFile}) ---`);
     return result;
   } catch (err) {

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AppConfig } from '@app/config';
+import { API_ENV, API_NODE_ARGS, API_SCRIPT } from './api-process';
 import type { QueueName } from '@app/queue';
 import { Queue } from 'bullmq';
 import { JwtService } from '@nestjs/jwt';
@@ -117,7 +118,9 @@ export function spawnApp(name: string, script: string, env: NodeJS.ProcessEnv): 
   const logFile = join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'w');
   const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, join(DIST, script)], { env, stdio: ['ignore', fd, fd] });
+  // The API runs as `npm start` runs it (scripts/api-process.ts).
+  const api = script === API_SCRIPT;
+  const proc = spawn(process.execPath, [...(api ? API_NODE_ARGS : []), ...nodeArgs, join(DIST, script)], { env: api ? { ...env, ...API_ENV } : env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   const child = { name, proc, logFile };
   children.push(child);
@@ -259,12 +262,13 @@ export interface CpuUse {
 }
 
 /**
- * CPU seconds the API, the worker (with its processes), MariaDB, this script and the whole machine
+ * CPU seconds the API (all its processes), the worker (with its processes), MariaDB, this script and the whole machine
  * use from now on: the function returned reads what each has used since (0 for a process gone).
  */
-export function cpuMeter(pids: { api: number | undefined; worker: number | undefined; db: number | undefined }): () => CpuUse {
+export function cpuMeter(pids: { api: number | undefined | (number | undefined)[]; worker: number | undefined; db: number | undefined }): () => CpuUse {
+  const apis = Array.isArray(pids.api) ? pids.api : [pids.api];
   const read = (): CpuUse => ({
-    api: cpuSeconds(pids.api) ?? 0,
+    api: apis.reduce((sum: number, pid) => sum + (cpuSeconds(pid) ?? 0), 0),
     worker: cpuSeconds(pids.worker) ?? 0,
     db: cpuSeconds(pids.db) ?? 0,
     bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '@app/config';
+import { API_ENV, API_NODE_ARGS, API_SCRIPT } from './api-process';
 import { ensureLocalServices } from './local-services';
 import { migrate } from './migrate';
 import { forgetQueuedWork } from './queue-keys';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const dist = join(__dirname, '..');
   const stdio = ['inherit', 'inherit', 'inherit', 'ipc'] as const;
   const children: ChildProcess[] = [
-    spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], { stdio: [...stdio] }),
+    spawn(process.execPath, [...API_NODE_ARGS, join(dist, API_SCRIPT)], { stdio: [...stdio], env: { ...process.env, ...API_ENV } }),
     spawn(process.execPath, [join(dist, 'apps/worker/src/main.js')], { stdio: [...stdio] }),
   ];
   let stopping = false;
