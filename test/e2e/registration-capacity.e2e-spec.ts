@@ -79,7 +79,7 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
     await put(world.url, `/api/v1/items/${short.body.id}/registration`, world.organizer.token, { capacity: 10 });
     const clicker = people[499];
     const attempts = [
-      ...people.slice(100, 130).map((id, i) => ({ itemId: i % 2 ? short.body.id : hike.itemId, userId: id })),
+      ...people.slice(235, 265).map((id, i) => ({ itemId: i % 2 ? short.body.id : hike.itemId, userId: id })),
       ...Array.from({ length: 5 }, () => ({ itemId: hike.itemId, userId: clicker })),
     ];
     const answers = await Promise.all(attempts.map((a, i) => register(i % 2 ? second.baseUrl : world.url, a.itemId, a.userId)));
@@ -88,6 +88,15 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
     expect(clicks.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(clicks.filter((a) => a.status === 409).every((a) => a.body.code === 'REGISTRATION_ALREADY_ENTERED')).toBe(true);
     expect(answers.slice(0, 30).map((a) => a.status)).toEqual(Array(30).fill(201));
+    // Each answer names its own person and delegation, though the names are read for a batch at once.
+    const names: { id: number; realName: string; organisationName: string }[] = await ds.query(
+      `SELECT u.id, u.real_name AS realName, o.name AS organisationName FROM users u
+         JOIN role_assignments ra ON ra.user_id = u.id AND ra.role = 'contestant' JOIN organisations o ON o.id = ra.organisation_id WHERE u.id IN (?)`,
+      [attempts.slice(0, 30).map((a) => a.userId)],
+    );
+    const named = new Map(names.map((n) => [Number(n.id), [n.realName, n.organisationName]]));
+    expect(answers.slice(0, 30).map((a) => [a.body.realName, a.body.organisationName])).toEqual(attempts.slice(0, 30).map((a) => named.get(a.userId)));
+    expect(new Set(names.map((n) => n.organisationName)).size).toBe(2);
     const rows: { itemId: number; approved: string; total: number }[] = await ds.query(
       `SELECT item_id AS itemId, SUM(status = 'approved') AS approved, COUNT(*) AS total FROM entries WHERE event_id = ? GROUP BY item_id ORDER BY item_id`,
       [hike.eventId],

@@ -60,6 +60,24 @@ export class PeopleDirectory {
   }
 
   /**
+   * People's real names and organisations' names together, in one statement: what an answer
+   * naming an entrant and their delegation needs.
+   */
+  async names(userIds: Iterable<number>, orgIds: Iterable<number>, sql: SqlRunner = this.dataSource): Promise<{ people: Map<number, string>; organisations: Map<number, string> }> {
+    const users = uniqueIds(userIds);
+    const orgs = uniqueIds(orgIds);
+    const rows: { kind: 'u' | 'o'; id: number; name: string }[] =
+      users.length || orgs.length
+        ? await sql.query(
+            `SELECT 'u' AS kind, id, real_name AS name FROM users WHERE id IN (?) UNION ALL SELECT 'o', id, name FROM organisations WHERE id IN (?)`,
+            [users.length ? users : [0], orgs.length ? orgs : [0]],
+          )
+        : [];
+    const of = (kind: 'u' | 'o') => new Map(rows.filter((r) => r.kind === kind).map((r) => [Number(r.id), r.name]));
+    return { people: of('u'), organisations: of('o') };
+  }
+
+  /**
    * The enabled organizers whose role covers the organisation at `path` (held there or at an
    * ancestor), as the access rules count them: who is told of an alert at an event there.
    */

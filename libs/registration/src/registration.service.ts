@@ -263,11 +263,14 @@ export class RegistrationService {
     });
   }
 
-  /** Each person's name and the name of the delegation they enter for, in two reads whatever their number. */
+  /** Each person's name and the name of the delegation they enter for, in one read whatever their number. */
   private async namesOf(people: Person[], sql: SqlRunner = this.dataSource): Promise<Map<number, Names>> {
-    const names = await this.directory.people(people.map((p) => p.userId), sql);
-    const orgs = await this.directory.organisations(people.map((p) => p.home.orgId), sql);
-    return new Map(people.map((p) => [p.userId, { realName: names.get(p.userId)?.realName ?? '', organisationName: orgs.get(p.home.orgId)?.name ?? '' }]));
+    const names = await this.directory.names(
+      people.map((p) => p.userId),
+      people.map((p) => p.home.orgId),
+      sql,
+    );
+    return new Map(people.map((p) => [p.userId, { realName: names.people.get(p.userId) ?? '', organisationName: names.organisations.get(p.home.orgId) ?? '' }]));
   }
 
   private scopesOf(ctx: ItemContext, people: Person[]): PlaceScopes {
