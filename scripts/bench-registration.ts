@@ -6,7 +6,7 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/composition';
 import { perEntry, prepareAccount, readCounters } from './bench-db-counters';
 import { replay } from './bench-registration-replay';
-import { type Child, type CpuUse, childTails, chineseName, clearQueues, cpuMeter, cpuMsPer, serverPid, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, memoryMb, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
+import { type Child, type CpuUse, childTails, chineseName, clearQueues, cpuMeter, cpuMsPer, serverPid, settle, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, memoryMb, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -53,7 +53,14 @@ const API_DB_USER = `ue_bench_api${SUFFIX}`.slice(0, 80);
 const API_DB_PASSWORD = 'bench-api';
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS || 20_000);
-const CONTESTANTS = ATTEMPTS; // people in the database
+/**
+ * Registrations each API process serves before the measured rush, on an event of their own by
+ * people of their own: a process that has been up since the day before has its code compiled and
+ * its pools open; the rush's contestants still arrive with cold sessions.
+ */
+const WARMUP = Math.round(ATTEMPTS / 10);
+const CONTESTANTS = ATTEMPTS; // people of the rush
+const WARMUP_PEOPLE = WARMUP * PORTS.length;
 const DOUBLES = Math.round(ATTEMPTS / 10); // second attempts of a contestant already in the list
 const DISTINCT = ATTEMPTS - DOUBLES;
 const CAPACITY = Math.round(ATTEMPTS / 4);
@@ -101,6 +108,7 @@ function errorSummary(child: Child): string {
 interface People {
   organizerToken: string;
   contestants: { userId: number; token: string }[];
+  warmup: { userId: number; token: string }[];
 }
 
 /** Organisations, the organizer and the contestants with role and profile, straight into the fresh database. */
@@ -113,7 +121,7 @@ async function seed(config: AppConfig): Promise<People> {
     const roles: unknown[][] = [[ORGANIZER_ID, DISTRICT_ID, 'organizer']];
     const profiles: unknown[][] = [];
     const contestants: People['contestants'] = [];
-    for (let i = 0; i < CONTESTANTS; i++) {
+    for (let i = 0; i < CONTESTANTS + WARMUP_PEOPLE; i++) {
       const userId = FIRST_CONTESTANT_ID + i;
       const username = `runner${String(i + 1).padStart(5, '0')}`;
       const org = enterprises[i % ENTERPRISES];
@@ -141,7 +149,7 @@ async function seed(config: AppConfig): Promise<People> {
     const organizerToken = mintToken(config.JWT_SECRET, ORGANIZER_ID, 'bench-organizer', [
       { role: 'organizer', orgId: DISTRICT_ID, path: `/${CITY_ID}/${DISTRICT_ID}/` },
     ]);
-    return { organizerToken, contestants };
+    return { organizerToken, contestants: contestants.slice(0, CONTESTANTS), warmup: contestants.slice(CONTESTANTS) };
   } finally {
     await conn.end();
   }
@@ -215,14 +223,10 @@ async function call<T>(port: number, method: string, path: string, token: string
 }
 
 /** An event of the district with one item, capacity, auto-approval and bibs, registration open: all through the API. */
-async function createEvent(port: number, token: string, run: number): Promise<{ eventId: number; itemId: number }> {
-  const event = await call<{ id: number }>(port, 'POST', '/events', token, {
-    organisationId: DISTRICT_ID,
-    kind: 'hiking',
-    name: `2026年杭州市职工运河健步行（压测${run}）`,
-  });
+async function createEvent(port: number, token: string, name: string, capacity: number): Promise<{ eventId: number; itemId: number }> {
+  const event = await call<{ id: number }>(port, 'POST', '/events', token, { organisationId: DISTRICT_ID, kind: 'hiking', name });
   const item = await call<{ id: number }>(port, 'POST', `/events/${event.id}/items`, token, { name: '10公里健步行' });
-  await call(port, 'PUT', `/events/${event.id}/registration`, token, { capacity: CAPACITY, autoApprove: true, bibPrefix: 'H' });
+  await call(port, 'PUT', `/events/${event.id}/registration`, token, { capacity, autoApprove: true, bibPrefix: 'H' });
   await call(port, 'POST', `/events/${event.id}/status`, token, { status: 'registration_open' });
   return { eventId: event.id, itemId: item.id };
 }
@@ -342,6 +346,17 @@ async function load(attempts: Attempt[], itemId: number, ports: number[]): Promi
   return { outcomes, wallS: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/** WARMUP registrations per API process on an event of their own, then a quiet worker and database. */
+async function warmUp(people: People, ports: number[], worker: Child): Promise<void> {
+  const { itemId } = await createEvent(ports[0], people.organizerToken, `2026年杭州市职工健步行预热（${ports.length}）`, WARMUP_PEOPLE);
+  const attempts = people.warmup.slice(0, WARMUP * ports.length).map((c): Attempt => ({ userId: c.userId, token: c.token, key: null, nth: 0, pair: null }));
+  const { outcomes } = await load(attempts, itemId, ports);
+  const failed = outcomes.filter((o) => o.status !== 201).length;
+  if (failed) throw new Error(`${failed} of ${attempts.length} warm-up registrations failed`);
+  await settle(worker.proc.pid);
+  await settle(serverPid());
+}
+
 async function verify(config: AppConfig, eventId: number, itemId: number, answeredIds: Set<number>) {
   const conn = await dbConnection(config);
   try {
@@ -383,7 +398,8 @@ async function runWith(config: AppConfig, env: NodeJS.ProcessEnv, people: People
   const worker = spawnApp(`run${apiProcesses}-worker`, 'apps/worker/src/main.js', env);
   try {
     await Promise.all(apis.map((api, i) => waitHealthy(api, ports[i])));
-    const { eventId, itemId } = await createEvent(ports[0], people.organizerToken, apiProcesses);
+    await warmUp(people, ports, worker);
+    const { eventId, itemId } = await createEvent(ports[0], people.organizerToken, `2026年杭州市职工运河健步行（压测${apiProcesses}）`, CAPACITY);
     const attempts = plan(people, apiProcesses);
     log(`run with ${apiProcesses} API process${apiProcesses > 1 ? 'es' : ''}: event ${eventId}, item ${itemId}, ${attempts.length} attempts by ${CLIENTS} clients on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}`);
     const before = await readCounters(config, API_DB_USER);
@@ -560,7 +576,7 @@ async function main(): Promise<number> {
   await clearQueues(config, QUEUE_PREFIX);
   const people = await seed(config);
   await prepareAccount(config, API_DB_USER, API_DB_PASSWORD);
-  log(`seeded ${CONTESTANTS} contestants in ${ENTERPRISES} enterprise unions (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  log(`seeded ${CONTESTANTS} contestants and ${WARMUP_PEOPLE} for the warm-ups in ${ENTERPRISES} enterprise unions (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
   // The baseline runs before and after the API runs and counts as their mean: on a shared
   // two-core machine one measurement of it alone varied by a third from run to run.
