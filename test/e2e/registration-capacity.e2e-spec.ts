@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { type RunningApp, startApp, waitFor } from './support/processes';
 import { openDatabase } from './support/stack';
@@ -114,6 +115,44 @@ describe('registration capacity: never oversold, waitlist promoted', () => {
     ]);
     const bibs: { bib: string }[] = await ds.query(`SELECT bib FROM entries WHERE event_id = ? AND status = 'approved' ORDER BY bib`, [hike.eventId]);
     expect(bibs.map((b) => b.bib)).toEqual(Array.from({ length: 20 }, (_, i) => `B${String(i + 1).padStart(5, '0')}`));
+  });
+
+  it("a keyed request racing its key's first request in another process answers with that request's stored answer", async () => {
+    const hike = await openEvent(world);
+    const userId = people[450];
+    const key = `cap-${world.tag}-held`;
+    const path = `/api/v1/items/${hike.itemId}/entries`;
+    const body = { userId };
+    const fingerprint = createHash('sha256').update(`POST ${path}\n`).update(JSON.stringify(body)).digest('hex');
+    const [{ orgId }]: { orgId: number }[] = await ds.query("SELECT organisation_id AS orgId FROM role_assignments WHERE user_id = ? AND role = 'contestant'", [userId]);
+    const other = ds.createQueryRunner();
+    await other.connect();
+    try {
+      // The first request's batch in the other process: its entry and its stored answer, not yet committed.
+      await other.startTransaction('READ COMMITTED');
+      const { insertId } = await other.query(
+        "INSERT INTO entries (event_id, item_id, user_id, active_user_id, organisation_id, status, registered_by) VALUES (?, ?, ?, ?, ?, 'approved', ?)",
+        [hike.eventId, hike.itemId, userId, userId, orgId, world.organizer.id],
+      );
+      const stored = { id: insertId, status: 'approved', userId, realName: '另一进程的答复' };
+      await other.query('INSERT INTO idempotency_records (user_id, idem_key, fingerprint, status_code, response) VALUES (?, ?, ?, 201, ?)', [
+        world.organizer.id,
+        key,
+        fingerprint,
+        JSON.stringify(stored),
+      ]);
+      const answer = http(world.url).post(path).set(bearer(world.organizer.token)).set('Idempotency-Key', key).send(body).then((r) => r);
+      // This request's batch waits on the entry row; once that commits, its batch fails and the fallback finds the answer.
+      await waitFor('the batch to wait for the entry row', async () =>
+        Number((await ds.query("SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'"))[0].n) > 0,
+      );
+      await other.commitTransaction();
+      const res = await answer;
+      expect([res.status, res.body]).toEqual([201, stored]);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
   });
 
   it('a delegation quota sends that delegation to the waitlist while others still get places', async () => {

@@ -49,17 +49,29 @@ export async function runIdempotent<T extends object>(
   }
 }
 
-async function storedAnswer<T>(dataSource: DataSource, userId: number, idem: IdempotencyKey): Promise<T | undefined> {
+/** A key already used for a different request. */
+export const keyReused = () =>
+  new RegistrationError('unprocessable', RegistrationErrorCode.IdempotencyKeyReused, 'Idempotency-Key 已用于另一个不同的请求', { field: 'Idempotency-Key' });
+
+/**
+ * The answers of a batch's keyed entries, stored in the batch's transaction: one statement for all
+ * of them, so a retry after the commit finds its answer as it would after `runIdempotent`.
+ */
+export async function storeAnswers(m: EntityManager, answers: { userId: number; idem: IdempotencyKey; answer: object }[]): Promise<void> {
+  if (!answers.length) return;
+  await m.query('INSERT INTO idempotency_records (user_id, idem_key, fingerprint, status_code, response) VALUES ?', [
+    answers.map((a) => [a.userId, a.idem.key, a.idem.fingerprint, 201, JSON.stringify(a.answer)]),
+  ]);
+}
+
+/** The answer stored under the key, or undefined; a key stored for a different request is refused. */
+export async function storedAnswer<T>(dataSource: DataSource, userId: number, idem: IdempotencyKey): Promise<T | undefined> {
   // Plain SQL: this read is on the path of every keyed registration of a rush.
   const [record]: Pick<IdempotencyRecord, 'fingerprint' | 'response'>[] = await dataSource.query(
     'SELECT fingerprint, response FROM idempotency_records WHERE user_id = ? AND idem_key = ?',
     [userId, idem.key],
   );
   if (!record) return undefined;
-  if (record.fingerprint !== idem.fingerprint) {
-    throw new RegistrationError('unprocessable', RegistrationErrorCode.IdempotencyKeyReused, 'Idempotency-Key 已用于另一个不同的请求', {
-      field: 'Idempotency-Key',
-    });
-  }
+  if (record.fingerprint !== idem.fingerprint) throw keyReused();
   return jsonColumn(record.response as T | string);
 }

@@ -12,7 +12,7 @@ import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type 
 import { Entry } from './entry.entity';
 import { type Entrant, EntrantReads } from './entrant-reads';
 import { EntryViews, type EntryView } from './entry-views';
-import { runIdempotent, type IdempotencyKey } from './idempotency';
+import { keyReused, runIdempotent, storeAnswers, storedAnswer, type IdempotencyKey } from './idempotency';
 import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { delegationScope } from './quota.entity';
@@ -60,18 +60,21 @@ export interface Person {
   home: RoleClaim;
 }
 
-/** A checked individual registration without an idempotency key, waiting for its event's batch. */
+/** A checked individual registration, waiting for its event's batch. */
 interface Pending {
   ctx: ItemContext;
   principal: Principal;
   person: Person;
   input: RegisterInput;
   checked: Checked;
+  idem?: IdempotencyKey;
 }
 
 @Injectable()
 export class RegistrationService {
   private readonly batches = new Batcher<Pending, RegisteredEntry>((jobs) => this.enterBatch(jobs));
+  /** Keyed registrations of this process in flight, by caller and key: a double click waits for the first. */
+  private readonly keyed = new Map<string, { fingerprint: string; answer: Promise<RegisteredEntry> }>();
   private readonly entrants: EntrantReads;
 
   constructor(
@@ -117,7 +120,7 @@ export class RegistrationService {
     let checked: Checked | undefined;
     if (!ctx.rules.personLimits && !ctx.rules.delegationLimits) {
       checked = await this.checkPeople(this.dataSource.manager, ctx, principal, people, input.ageGroup);
-      if (!idem && !isTeam) return this.batches.add(ctx.event.id, { ctx, principal, person: people[0], input, checked });
+      if (!isTeam) return this.joinBatch({ ctx, principal, person: people[0], input, checked, idem });
     }
     return runIdempotent(this.dataSource, principal.userId, idem, (m) => this.enter(m, ctx, principal, people, input, checked));
   }
@@ -214,6 +217,27 @@ export class RegistrationService {
   }
 
   /**
+   * An individual entry goes in its event's batch. A keyed one is answered from its stored answer
+   * when there is one, and a second request with a key already in flight in this process waits
+   * for the first's answer; in another process, the batch's fallback finds the stored answer.
+   */
+  private joinBatch(job: Pending): Promise<RegisteredEntry> {
+    const { idem } = job;
+    if (!idem) return this.batches.add(job.ctx.event.id, job);
+    const key = `${job.principal.userId}:${idem.key}`;
+    const running = this.keyed.get(key);
+    if (running) {
+      if (running.fingerprint !== idem.fingerprint) return Promise.reject(keyReused());
+      return running.answer;
+    }
+    const answer = storedAnswer<RegisteredEntry>(this.dataSource, job.principal.userId, idem).then((stored) => stored ?? this.batches.add(job.ctx.event.id, job));
+    this.keyed.set(key, { fingerprint: idem.fingerprint, answer });
+    const done = () => void this.keyed.delete(key);
+    answer.then(done, done);
+    return answer;
+  }
+
+  /**
    * A batch of individual entries of one event in one transaction. A batch that fails as a whole
    * (a duplicate that raced past its check, a lock wait given up) is retried entry by entry,
    * each answering for itself, so one bad entry never costs the others their answer.
@@ -228,9 +252,11 @@ export class RegistrationService {
       ageGroupOverride: j.input.ageGroup !== undefined,
       quotas: j.checked.first.quotas ?? [],
     }));
-    let written: (WrittenEntry | Error)[];
+    // The names the answers show, for the whole batch at once; before the transaction, which stores the keyed answers.
+    const names = await this.namesOf(jobs.map((j) => j.person));
+    let answers: (RegisteredEntry | Error)[];
     try {
-      written = await inTransaction(
+      answers = await inTransaction(
         this.dataSource,
         async (m) => {
           const batch = await writeBatch(m, simple);
@@ -238,7 +264,17 @@ export class RegistrationService {
             w instanceof Error ? [] : [{ entryId: w.id, status: w.status, bib: w.bib, userIds: [simple[i].userId], event: jobs[i].ctx.event.name, item: jobs[i].ctx.item.name }],
           );
           await notifyEntered(m, notes);
-          return batch;
+          const answered = batch.map((w, i) => {
+            if (w instanceof Error) return w;
+            const { ctx, person } = jobs[i];
+            const notice = w.full ? WAITLIST_NOTICE[w.full] : null;
+            return individualAnswer(ctx, person, names.get(person.userId)!, { id: w.id, status: w.status, bib: w.bib, ageGroup: simple[i].ageGroup, createdAt: w.createdAt, notice });
+          });
+          await storeAnswers(
+            m,
+            answered.flatMap((answer, i) => (answer instanceof Error || !jobs[i].idem ? [] : [{ userId: jobs[i].principal.userId, idem: jobs[i].idem!, answer }])),
+          );
+          return answered;
         },
         // A deadlock is possible only when every shard with room is held and one is waited for.
         3,
@@ -247,20 +283,21 @@ export class RegistrationService {
     } catch {
       return Promise.all(
         jobs.map((j) =>
-          runIdempotent(this.dataSource, j.principal.userId, undefined, (m) => this.enter(m, j.ctx, j.principal, [j.person], j.input, j.checked)).catch(
+          runIdempotent(this.dataSource, j.principal.userId, j.idem, (m) => this.enter(m, j.ctx, j.principal, [j.person], j.input, j.checked)).catch(
             (err: Error) => err,
           ),
         ),
       );
     }
-    // The names the answers show, for the whole batch at once and after the commit.
-    const names = await this.namesOf(jobs.filter((_, i) => !(written[i] instanceof Error)).map((j) => j.person));
-    return written.map((w, i) => {
-      if (w instanceof Error) return w;
-      const { ctx, person } = jobs[i];
-      const notice = w.full ? WAITLIST_NOTICE[w.full] : null;
-      return individualAnswer(ctx, person, names.get(person.userId)!, { id: w.id, status: w.status, bib: w.bib, ageGroup: simple[i].ageGroup, createdAt: w.createdAt, notice });
-    });
+    // A keyed entry found already entered was entered by its own first request from another
+    // process, committed since this one looked: that request's answer is this one's.
+    return Promise.all(
+      answers.map(async (a, i) => {
+        const { idem, principal } = jobs[i];
+        if (!(a instanceof Error) || !idem) return a;
+        return (await storedAnswer<RegisteredEntry>(this.dataSource, principal.userId, idem).catch((err: Error) => err)) ?? a;
+      }),
+    );
   }
 
   /** Each person's name and the name of the delegation they enter for, in one read whatever their number. */
