@@ -42,8 +42,11 @@ export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Prom
   const keyOf = (itemId: number, userId: number) => `${itemId}:${userId}`;
   const itemIds = [...new Set(entries.map((e) => e.ctx.item.id))];
   const userIds = [...new Set(entries.map((e) => e.userId))];
+  // A shared lock: an entry another API process's batch has written but not yet committed (the
+  // other half of a double click) is waited for and then seen, instead of failing this batch on
+  // the unique key when it commits. The batch holds no other lock yet, so nothing waits on it.
   const existing: { itemId: number; userId: number }[] = await m.query(
-    'SELECT item_id AS itemId, active_user_id AS userId FROM entries WHERE item_id IN (?) AND active_user_id IN (?)',
+    'SELECT item_id AS itemId, active_user_id AS userId FROM entries WHERE item_id IN (?) AND active_user_id IN (?) LOCK IN SHARE MODE',
     [itemIds, userIds],
   );
   const entered = new Set(existing.map((r) => keyOf(Number(r.itemId), Number(r.userId))));

@@ -255,8 +255,8 @@ export class RegistrationService {
     // The names the answers show, for the whole batch at once; before the transaction, which stores the keyed answers.
     const names = await this.namesOf(jobs.map((j) => j.person));
     let answers: (RegisteredEntry | Error)[];
-    try {
-      answers = await inTransaction(
+    const attempt = () =>
+      inTransaction(
         this.dataSource,
         async (m) => {
           const batch = await writeBatch(m, simple);
@@ -280,6 +280,13 @@ export class RegistrationService {
         3,
         'READ COMMITTED',
       );
+    try {
+      // A duplicate key: the other half of a double click, committed by another API process
+      // after this batch looked. Run again, the batch sees it and refuses that entry alone.
+      answers = await attempt().catch((err: unknown) => {
+        if (isDuplicateKey(err)) return attempt();
+        throw err;
+      });
     } catch {
       return Promise.all(
         jobs.map((j) =>
