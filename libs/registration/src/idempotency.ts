@@ -1,3 +1,4 @@
+import { Batcher } from '@app/common';
 import { inTransaction, jsonColumn } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IdempotencyRecord } from './idempotency-record.entity';
@@ -62,6 +63,34 @@ export async function storeAnswers(m: EntityManager, answers: { userId: number; 
   await m.query('INSERT INTO idempotency_records (user_id, idem_key, fingerprint, status_code, response) VALUES ?', [
     answers.map((a) => [a.userId, a.idem.key, a.idem.fingerprint, 201, JSON.stringify(a.answer)]),
   ]);
+}
+
+/**
+ * Stored answers looked up for the keyed requests of a rush, the lookups of concurrent requests
+ * coalesced: requests that arrive while one read runs share the next, one statement for all.
+ */
+export class StoredAnswers<T extends object> {
+  private readonly reads = new Batcher<{ userId: number; idem: IdempotencyKey }, T | null>((wanted) => this.read(wanted), 200);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The answer stored under the key, or undefined; a key stored for a different request is refused. */
+  async answer(userId: number, idem: IdempotencyKey): Promise<T | undefined> {
+    return (await this.reads.add(0, { userId, idem })) ?? undefined;
+  }
+
+  private async read(wanted: { userId: number; idem: IdempotencyKey }[]): Promise<(T | null | Error)[]> {
+    const rows: { userId: number; key: string; fingerprint: string; response: T | string }[] = await this.dataSource.query(
+      'SELECT user_id AS userId, idem_key AS `key`, fingerprint, response FROM idempotency_records WHERE user_id IN (?) AND idem_key IN (?)',
+      [[...new Set(wanted.map((w) => w.userId))], [...new Set(wanted.map((w) => w.idem.key))]],
+    );
+    const stored = new Map(rows.map((r) => [`${Number(r.userId)}:${r.key}`, r]));
+    return wanted.map(({ userId, idem }) => {
+      const record = stored.get(`${userId}:${idem.key}`);
+      if (!record) return null;
+      return record.fingerprint === idem.fingerprint ? jsonColumn(record.response) : keyReused();
+    });
+  }
 }
 
 /** The answer stored under the key, or undefined; a key stored for a different request is refused. */

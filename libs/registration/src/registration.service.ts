@@ -12,7 +12,7 @@ import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type 
 import { Entry } from './entry.entity';
 import { type Entrant, EntrantReads } from './entrant-reads';
 import { EntryViews, type EntryView } from './entry-views';
-import { keyReused, runIdempotent, storeAnswers, storedAnswer, type IdempotencyKey } from './idempotency';
+import { keyReused, runIdempotent, StoredAnswers, storeAnswers, storedAnswer, type IdempotencyKey } from './idempotency';
 import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { delegationScope } from './quota.entity';
@@ -76,6 +76,7 @@ export class RegistrationService {
   /** Keyed registrations of this process in flight, by caller and key: a double click waits for the first. */
   private readonly keyed = new Map<string, { fingerprint: string; answer: Promise<RegisteredEntry> }>();
   private readonly entrants: EntrantReads;
+  private readonly stored: StoredAnswers<RegisteredEntry>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -85,6 +86,7 @@ export class RegistrationService {
     private readonly views: EntryViews,
   ) {
     this.entrants = new EntrantReads(dataSource);
+    this.stored = new StoredAnswers(dataSource);
   }
 
   /**
@@ -230,7 +232,7 @@ export class RegistrationService {
       if (running.fingerprint !== idem.fingerprint) return Promise.reject(keyReused());
       return running.answer;
     }
-    const answer = storedAnswer<RegisteredEntry>(this.dataSource, job.principal.userId, idem).then((stored) => stored ?? this.batches.add(job.ctx.event.id, job));
+    const answer = this.stored.answer(job.principal.userId, idem).then((stored) => stored ?? this.batches.add(job.ctx.event.id, job));
     this.keyed.set(key, { fingerprint: idem.fingerprint, answer });
     const done = () => void this.keyed.delete(key);
     answer.then(done, done);
