@@ -95,7 +95,7 @@ export class StoredAnswers<T extends object> {
 
 /** The answer stored under the key, or undefined; a key stored for a different request is refused. */
 export async function storedAnswer<T>(dataSource: DataSource, userId: number, idem: IdempotencyKey): Promise<T | undefined> {
-  // Plain SQL: this read is on the path of every keyed registration of a rush.
+  // Plain SQL: a keyed registration outside the rush path (team entries, counted limits) reads it.
   const [record]: Pick<IdempotencyRecord, 'fingerprint' | 'response'>[] = await dataSource.query(
     'SELECT fingerprint, response FROM idempotency_records WHERE user_id = ? AND idem_key = ?',
     [userId, idem.key],
