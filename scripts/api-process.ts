@@ -4,7 +4,8 @@
  *
  * - A young generation of 2 × 32 MiB instead of the 2 × 64 MiB that Node sizes from a large
  *   machine's memory: a busy API touches every page of it, and half of it serves the rush as fast.
- * - An old generation capped at 1 GiB, several times what the largest export needs: below 2 GiB
+ * - An old generation capped at 1 GiB (the big workbooks are streamed, so a download of a night's
+ *   scans takes megabytes, not the gigabytes an in-memory workbook would): below 2 GiB
  *   V8 lets the heap grow by less than 2× its live size between full collections (up to 4×
  *   above it), so garbage from a rush is collected at about half the memory.
  * - glibc's malloc gives freed memory back above 128 KiB instead of raising its threshold to

@@ -1,8 +1,7 @@
-import { beijingTime, excel } from '@app/common';
+import { beijingTime, streamedWorkbook } from '@app/common';
 import { PeopleDirectory, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { RouteAccess } from './route-access';
 
@@ -41,21 +40,27 @@ export class HikingExport {
     const names = await this.people.people(walkers.map((w) => Number(w.userId)));
     const byId = new Map(walkers.map((w) => [Number(w.id), w]));
     const nameOf = (w: { userId: number } | undefined) => (w ? (names.get(Number(w.userId))?.realName ?? '') : '');
-    const book = new (excel().Workbook)();
-    book.title = `${route.name} 扫码与成绩`;
-    const people = book.addWorksheet('队员', { views: [{ state: 'frozen', ySplit: 1 }] });
-    people.addRow(['号码', '姓名', '状态', '最后打卡点', '最后打卡时间', '出发扫码时间', '退出原因']).font = { bold: true };
-    for (const w of walkers) {
-      people.addRow([w.bib ?? '', nameOf(w), STATUS[w.status] ?? w.status, w.lastSeq ?? '', beijingTime(w.lastScanAt, 'second') ?? '', beijingTime(w.startedAt, 'second') ?? '', w.dropReason ?? '']);
-    }
-    const sheet = book.addWorksheet('扫码记录', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(['号码', '姓名', '打卡点序号', '打卡点', '方向', '设备', '设备时间', '校正时间', '计入', '标记']).font = { bold: true };
-    for (const s of scans) {
-      const w = byId.get(Number(s.walkerId));
-      const flags = s.flags ? s.flags.split(',').map((f) => FLAG[f] ?? f).join('、') : '';
-      sheet.addRow([w?.bib ?? '', nameOf(w), Number(s.seq), s.name, s.direction === 'in' ? '进' : '出', s.deviceId, beijingTime(s.rawAt, 'second'), beijingTime(s.correctedAt, 'second'), Number(s.counted) ? '是' : '否', flags]);
-    }
-    const written = await book.xlsx.writeBuffer();
-    return { fileName: `hiking-route-${routeId}.xlsx`, localName: `${route.name}-扫码与成绩.xlsx`, body: Buffer.isBuffer(written) ? written : Buffer.from(written) };
+    const body = await streamedWorkbook((book) => {
+      book.title = `${route.name} 扫码与成绩`;
+      const people = book.addWorksheet('队员', { views: [{ state: 'frozen', ySplit: 1 }] });
+      const peopleHeader = people.addRow(['号码', '姓名', '状态', '最后打卡点', '最后打卡时间', '出发扫码时间', '退出原因']);
+      peopleHeader.font = { bold: true };
+      peopleHeader.commit();
+      for (const w of walkers) {
+        people.addRow([w.bib ?? '', nameOf(w), STATUS[w.status] ?? w.status, w.lastSeq ?? '', beijingTime(w.lastScanAt, 'second') ?? '', beijingTime(w.startedAt, 'second') ?? '', w.dropReason ?? '']).commit();
+      }
+      people.commit();
+      const sheet = book.addWorksheet('扫码记录', { views: [{ state: 'frozen', ySplit: 1 }] });
+      const scansHeader = sheet.addRow(['号码', '姓名', '打卡点序号', '打卡点', '方向', '设备', '设备时间', '校正时间', '计入', '标记']);
+      scansHeader.font = { bold: true };
+      scansHeader.commit();
+      for (const s of scans) {
+        const w = byId.get(Number(s.walkerId));
+        const flags = s.flags ? s.flags.split(',').map((f) => FLAG[f] ?? f).join('、') : '';
+        sheet.addRow([w?.bib ?? '', nameOf(w), Number(s.seq), s.name, s.direction === 'in' ? '进' : '出', s.deviceId, beijingTime(s.rawAt, 'second'), beijingTime(s.correctedAt, 'second'), Number(s.counted) ? '是' : '否', flags]).commit();
+      }
+      sheet.commit();
+    });
+    return { fileName: `hiking-route-${routeId}.xlsx`, localName: `${route.name}-扫码与成绩.xlsx`, body };
   }
 }

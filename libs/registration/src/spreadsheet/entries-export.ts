@@ -4,8 +4,7 @@
  * intact, ID numbers and bibs kept as text.
  */
 import { stringify } from 'csv-stringify/sync';
-import { excel } from '@app/common';
-import type ExcelJS from 'exceljs';
+import { streamedWorkbook } from '@app/common';
 
 export type TableFormat = 'xlsx' | 'csv';
 
@@ -61,21 +60,20 @@ function csvCell(value: TableCell): string | number {
 }
 
 async function writeXlsx(columns: readonly TableColumn[], rows: readonly TableRow[], sheetName: string): Promise<Buffer> {
-  const workbook = new (excel().Workbook)();
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ width: c.width ?? defaultWidth(c.header) }));
-
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  for (const row of rows) {
-    // The JS type decides the cell type: strings become text cells, so '330102199003071230'
-    // or 'A0001' are never turned into numbers (which would drop digits or leading zeros).
-    // Non-finite numbers have no cell representation; they are left empty.
-    sheet.addRow(cellsOf(columns, row).map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
-  }
-  const written = await workbook.xlsx.writeBuffer();
-  // exceljs types the result as an ArrayBuffer-like; at runtime it is already a Node Buffer.
-  return Buffer.isBuffer(written) ? written : Buffer.from(written);
+  return streamedWorkbook((book) => {
+    const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((c) => ({ width: c.width ?? defaultWidth(c.header) }));
+    const header = sheet.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.commit();
+    for (const row of rows) {
+      // The JS type decides the cell type: strings become text cells, so '330102199003071230'
+      // or 'A0001' are never turned into numbers (which would drop digits or leading zeros).
+      // Non-finite numbers have no cell representation; they are left empty.
+      sheet.addRow(cellsOf(columns, row).map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))).commit();
+    }
+    sheet.commit();
+  });
 }
 
 /** Han characters are about two Latin characters wide in Excel's width unit. */
