@@ -22,7 +22,9 @@ import type { Options } from 'pino-http';
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
           },
-          autoLogging: { ignore: (req) => req.url === '/health' },
+          // Middie strips the path it mounted a middleware at from req.url while it runs (/health
+          // reads '/'); originalUrl is the request's own.
+          autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url) === '/health' },
         };
         return { pinoHttp: logsArePretty(config.LOG_FORMAT) ? prettyLogger('api', pinoHttp) : pinoHttp };
       },
