@@ -1,16 +1,24 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
+import type * as ZxcvbnEn from '@zxcvbn-ts/language-en';
 import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type PDFKit from 'pdfkit';
 
 /**
- * Libraries needed only for a file someone downloads (a workbook, a certificate), loaded on the
- * first such file instead of at start-up: together they are about 15 MiB of heap and a quarter of
- * a second, which an API serving a registration rush never needs. Node caches the module, so
- * every later call is a lookup.
+ * Libraries loaded on first use instead of at start-up, which an API serving a registration rush
+ * never needs: the workbook and PDF libraries for downloads (about 15 MiB of heap and a quarter of
+ * a second together), and zxcvbn's word lists for password checks (they unpack into about 60 MiB).
+ * Node caches each module, so every later call is a lookup.
  */
 export const excel = (): typeof ExcelJS => require('exceljs');
 export const pdfDocument = (): typeof PDFKit => require('pdfkit');
+export const zxcvbnModules = (): { core: typeof ZxcvbnCore; common: typeof ZxcvbnCommon; en: typeof ZxcvbnEn } => ({
+  core: require('@zxcvbn-ts/core'),
+  common: require('@zxcvbn-ts/language-common'),
+  en: require('@zxcvbn-ts/language-en'),
+});
 
 /**
  * A workbook written as `fill` adds its rows, with exceljs' streaming writer: each row is packed

@@ -35,12 +35,7 @@ export async function runIdempotent<T extends object>(
   try {
     return await run(async (m) => {
       const answer = await work(m);
-      await m.query('INSERT INTO idempotency_records (user_id, idem_key, fingerprint, status_code, response) VALUES (?, ?, ?, 201, ?)', [
-        userId,
-        idem.key,
-        idem.fingerprint,
-        JSON.stringify(answer),
-      ]);
+      await storeAnswers(m, [{ userId, idem, answer }]);
       return answer;
     });
   } catch (err) {
@@ -85,22 +80,24 @@ export class StoredAnswers<T extends object> {
       [[...new Set(wanted.map((w) => w.userId))], [...new Set(wanted.map((w) => w.idem.key))]],
     );
     const stored = new Map(rows.map((r) => [`${Number(r.userId)}:${r.key}`, r]));
-    return wanted.map(({ userId, idem }) => {
-      const record = stored.get(`${userId}:${idem.key}`);
-      if (!record) return null;
-      return record.fingerprint === idem.fingerprint ? jsonColumn(record.response) : keyReused();
-    });
+    return wanted.map(({ userId, idem }) => answerIn<T>(stored.get(`${userId}:${idem.key}`), idem) ?? null);
   }
 }
 
+/** The answer in a stored record, undefined without one, or the refusal of a key stored for a different request. */
+function answerIn<T>(record: { fingerprint: string; response: unknown } | undefined, idem: IdempotencyKey): T | Error | undefined {
+  if (!record) return undefined;
+  return record.fingerprint === idem.fingerprint ? jsonColumn(record.response as T | string) : keyReused();
+}
+
 /** The answer stored under the key, or undefined; a key stored for a different request is refused. */
-export async function storedAnswer<T>(dataSource: DataSource, userId: number, idem: IdempotencyKey): Promise<T | undefined> {
+async function storedAnswer<T>(dataSource: DataSource, userId: number, idem: IdempotencyKey): Promise<T | undefined> {
   // Plain SQL: a keyed registration outside the rush path (team entries, counted limits) reads it.
   const [record]: Pick<IdempotencyRecord, 'fingerprint' | 'response'>[] = await dataSource.query(
     'SELECT fingerprint, response FROM idempotency_records WHERE user_id = ? AND idem_key = ?',
     [userId, idem.key],
   );
-  if (!record) return undefined;
-  if (record.fingerprint !== idem.fingerprint) throw keyReused();
-  return jsonColumn(record.response as T | string);
+  const answer = answerIn<T>(record, idem);
+  if (answer instanceof Error) throw answer;
+  return answer;
 }

@@ -12,7 +12,7 @@ import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type 
 import { Entry } from './entry.entity';
 import { type Entrant, EntrantReads } from './entrant-reads';
 import { EntryViews, type EntryView } from './entry-views';
-import { keyReused, runIdempotent, StoredAnswers, storeAnswers, storedAnswer, type IdempotencyKey } from './idempotency';
+import { keyReused, runIdempotent, StoredAnswers, storeAnswers, type IdempotencyKey } from './idempotency';
 import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { delegationScope } from './quota.entity';
@@ -256,7 +256,6 @@ export class RegistrationService {
     }));
     // The names the answers show, for the whole batch at once; before the transaction, which stores the keyed answers.
     const names = await this.namesOf(jobs.map((j) => j.person));
-    let answers: (RegisteredEntry | Error)[];
     const attempt = () =>
       inTransaction(
         this.dataSource,
@@ -282,14 +281,12 @@ export class RegistrationService {
         3,
         'READ COMMITTED',
       );
-    try {
-      // A duplicate key: the other half of a double click, committed by another API process
-      // after this batch looked. Run again, the batch sees it and refuses that entry alone.
-      answers = await attempt().catch((err: unknown) => {
-        if (isDuplicateKey(err)) return attempt();
-        throw err;
-      });
-    } catch {
+    // A duplicate key: the other half of a double click, committed by another API process after
+    // this batch looked. Run again, the batch sees it and refuses that entry alone.
+    const answers = await attempt()
+      .catch((err: unknown) => (isDuplicateKey(err) ? attempt() : Promise.reject(err)))
+      .catch(() => null);
+    if (!answers) {
       return Promise.all(
         jobs.map((j) =>
           runIdempotent(this.dataSource, j.principal.userId, j.idem, (m) => this.enter(m, j.ctx, j.principal, [j.person], j.input, j.checked)).catch(
@@ -304,7 +301,7 @@ export class RegistrationService {
       answers.map(async (a, i) => {
         const { idem, principal } = jobs[i];
         if (!(a instanceof Error) || !idem) return a;
-        return (await storedAnswer<RegisteredEntry>(this.dataSource, principal.userId, idem).catch((err: Error) => err)) ?? a;
+        return (await this.stored.answer(principal.userId, idem).catch((err: Error) => err)) ?? a;
       }),
     );
   }

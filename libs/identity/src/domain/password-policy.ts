@@ -1,6 +1,5 @@
+import { zxcvbnModules } from '@app/common';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import type * as Common from '@zxcvbn-ts/language-common';
-import type * as En from '@zxcvbn-ts/language-en';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -9,19 +8,11 @@ export const PASSWORD_MIN_SCORE = 3;
 
 let zxcvbn: ZxcvbnFactory | undefined;
 
-/**
- * Loaded and built on the first password checked, not at start-up: the word lists unpack into
- * about 60 MiB of heap and take a third of a second, and most processes (the worker, an API
- * serving a registration rush) never check a password.
- */
+/** Built on the first password checked, not at start-up (see zxcvbnModules). */
 function checker(): ZxcvbnFactory {
   if (zxcvbn) return zxcvbn;
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
-  const common = require('@zxcvbn-ts/language-common') as typeof Common;
-  const en = require('@zxcvbn-ts/language-en') as typeof En;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return (zxcvbn = new Factory({
+  const { core, common, en } = zxcvbnModules();
+  return (zxcvbn = new core.ZxcvbnFactory({
     translations: en.translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary },
