@@ -1,5 +1,6 @@
 import { openDatabase } from './support/stack';
-import { inTransaction, inTransactionClosing } from '@app/database';
+import { testEnv } from './support/test-env';
+import { inTransaction, inTransactionClosing, streamRows } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -78,6 +79,35 @@ describe('database sessions', () => {
       // a connection handed back with the transaction open would commit it at its next START
       for (let i = 0; i < 12; i++) await inTransactionClosing(ds, async () => ({ value: i, closing: [] }));
       expect(await notes()).toEqual(['1:报名·已审', '2:录取']);
+    });
+  });
+
+  describe('rows streamed as the server sends them', () => {
+    const READ = "SELECT seq, CONCAT('第', seq, '号') AS label FROM seq_1_to_100000 ORDER BY seq";
+
+    it('yields every row of a large read once, in its order, with its Chinese text', async () => {
+      let n = 0;
+      let inOrder = true;
+      let last = '';
+      for await (const row of streamRows<{ seq: number; label: string }>(ds, READ)) {
+        inOrder &&= Number(row.seq) === ++n;
+        last = row.label;
+      }
+      expect([n, inOrder, last]).toEqual([100000, true, '第100000号']);
+    });
+
+    it('gives its connection back when the reader stops early, and the next read there gets its own rows', async () => {
+      const one = await openDatabase({ ...testEnv(), DB_POOL_SIZE: '1' });
+      try {
+        for (let round = 0; round < 3; round++) {
+          let n = 0;
+          for await (const row of streamRows<{ seq: number }>(one, READ)) if (Number(row.seq) !== ++n || n === 10) break;
+          expect(n).toBe(10);
+          expect(await one.query('SELECT ? AS round', [round])).toEqual([{ round }]);
+        }
+      } finally {
+        await one.destroy();
+      }
     });
   });
 });

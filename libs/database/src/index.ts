@@ -10,3 +10,4 @@ export * from './platform-instance';
 import { PlatformInstance } from './platform-instance';
 export const DATABASE_ENTITIES = [PlatformInstance];
 export * from './sql-runner';
+export * from './stream-rows';
