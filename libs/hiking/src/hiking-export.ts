@@ -1,4 +1,4 @@
-import { beijingTime, streamedWorkbook } from '@app/common';
+import { beijingTime, rowBreaks, streamedWorkbook } from '@app/common';
 import { streamRows } from '@app/database';
 import { PeopleDirectory, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -69,10 +69,12 @@ export class HikingExport {
           WHERE w.route_id = ? ORDER BY s.corrected_at, s.id`,
         [routeId],
       );
+      const rowBreak = rowBreaks();
       for await (const s of scans) {
         const w = byId.get(Number(s.walkerId));
         const flags = s.flags ? s.flags.split(',').map((f) => FLAG[f] ?? f).join('、') : '';
         sheet.addRow([w?.bib ?? '', nameOf(w), Number(s.seq), s.name, s.direction === 'in' ? '进' : '出', s.deviceId, beijingTime(s.rawAt, 'second'), beijingTime(s.correctedAt, 'second'), Number(s.counted) ? '是' : '否', flags]).commit();
+        await rowBreak();
       }
       sheet.commit();
     });

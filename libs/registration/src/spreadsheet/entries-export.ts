@@ -4,7 +4,7 @@
  * intact, ID numbers and bibs kept as text.
  */
 import { stringify } from 'csv-stringify/sync';
-import { streamedWorkbook } from '@app/common';
+import { rowBreaks, streamedWorkbook } from '@app/common';
 
 export type TableFormat = 'xlsx' | 'csv';
 
@@ -60,17 +60,19 @@ function csvCell(value: TableCell): string | number {
 }
 
 async function writeXlsx(columns: readonly TableColumn[], rows: readonly TableRow[], sheetName: string): Promise<Buffer> {
-  return streamedWorkbook((book) => {
+  return streamedWorkbook(async (book) => {
     const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((c) => ({ width: c.width ?? defaultWidth(c.header) }));
     const header = sheet.addRow(columns.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
+    const rowBreak = rowBreaks();
     for (const row of rows) {
       // The JS type decides the cell type: strings become text cells, so '330102199003071230'
       // or 'A0001' are never turned into numbers (which would drop digits or leading zeros).
       // Non-finite numbers have no cell representation; they are left empty.
       sheet.addRow(cellsOf(columns, row).map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))).commit();
+      await rowBreak();
     }
     sheet.commit();
   });
