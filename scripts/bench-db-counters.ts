@@ -5,11 +5,15 @@ import { dbConnection, rowsOf } from './bench-support';
  * What one database account did, counted by MariaDB itself (USER_STATISTICS, `userstat`), and the
  * server's InnoDB row-lock wait: the API processes log in as an account of their own, so their
  * statements are told apart from the worker's, the bench's and anything else the server runs.
- * Round trips equal statements: the platform sends one statement per round trip (no multi-statement
- * queries).
+ * A batch ends with its writes and COMMIT in one compound statement (BEGIN NOT ATOMIC … END), which
+ * MariaDB counts as one statement more than those inside it: round trips are the account's
+ * statements less those run inside compound statements, which the server counts as Queries but not
+ * as Questions (server-wide: during a run only the API sends compound statements).
  */
 export interface DbCounters {
   statements: number;
+  /** statements run inside compound statements, server-wide */
+  inner: number;
   commits: number;
   rowsRead: number;
   /** InnoDB's row-lock wait in ms, server-wide */
@@ -41,11 +45,12 @@ export async function readCounters(config: AppConfig, user: string): Promise<DbC
     );
     const status = await rowsOf<{ name: string; value: string }>(
       conn,
-      "SELECT VARIABLE_NAME AS name, VARIABLE_VALUE AS value FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN ('INNODB_ROW_LOCK_TIME', 'INNODB_ROW_LOCK_WAITS')",
+      "SELECT VARIABLE_NAME AS name, VARIABLE_VALUE AS value FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN ('INNODB_ROW_LOCK_TIME', 'INNODB_ROW_LOCK_WAITS', 'QUERIES', 'QUESTIONS')",
     );
     const of = (name: string) => Number(status.find((s) => s.name.toUpperCase() === name)?.value ?? 0);
     return {
       statements: Number(u?.statements ?? 0),
+      inner: of('QUERIES') - of('QUESTIONS'),
       commits: Number(u?.commits ?? 0),
       rowsRead: Number(u?.rowsRead ?? 0),
       rowLockMs: of('INNODB_ROW_LOCK_TIME'),
@@ -61,7 +66,7 @@ export function perEntry(before: DbCounters, after: DbCounters, accepted: number
   const per = (k: keyof DbCounters, digits = 2) => Number(((after[k] - before[k]) / Math.max(1, accepted)).toFixed(digits));
   return {
     statements_per_entry: per('statements'),
-    round_trips_per_entry: per('statements'),
+    round_trips_per_entry: Number(((after.statements - before.statements - (after.inner - before.inner)) / Math.max(1, accepted)).toFixed(2)),
     commits_per_entry: per('commits', 3),
     row_lock_ms_per_entry: per('rowLockMs', 3),
     row_lock_waits_per_entry: per('rowLockWaits', 3),

@@ -9,9 +9,9 @@ import { dbConnection, rowsOf } from './bench-support';
  * leave; what is missing is the cost of HTTP, Nest, the ORM and the driver.
  *
  * Per batch, the statements of the platform's path, in its order: the callers' sessions (users
- * with their roles) and profiles, the quota rows as seen, then the transaction (entries already
- * there, a quota shard locked with SKIP LOCKED, the counts, one INSERT of the entries, one outbox
- * row per status, COMMIT), then the names for the answers. Written to copies of the tables
+ * with their roles) and profiles, the quota rows as seen, the names for the answers, then the
+ * transaction (entries already there, a quota shard locked with SKIP LOCKED, one INSERT of the
+ * entries, then the counts, the notices' outbox row and COMMIT in one compound statement). Written to copies of the tables
  * (`bench_replay_*`), read from the run's own people. Keep it in step with
  * libs/registration/src/entry-batch.ts, capacity.ts and the sessions read.
  */
@@ -42,6 +42,8 @@ export async function replay(config: AppConfig, eventId: number, capacity: numbe
   }
 
   const conns = await Promise.all(Array.from({ length: connections }, () => dbConnection(config)));
+  // As the platform's sessions (SESSION_ISOLATION): no gap locks under the entries' shared-lock read.
+  await Promise.all(conns.map((c) => c.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED')));
   let next = 0;
   let written = 0;
   const started = process.hrtime.bigint();
@@ -49,7 +51,7 @@ export async function replay(config: AppConfig, eventId: number, capacity: numbe
     await Promise.all(
       conns.map(async (c) => {
         for (let b = next++; b < batches.length; b = next++) {
-          const n = await retried(c, () => replayBatch(c, eventId, batches[b], organisations));
+          const n = await retried(c, () => replayBatch(c, config.DB_TYPE === 'mariadb', eventId, batches[b], organisations));
           written += n;
         }
       }),
@@ -73,7 +75,7 @@ async function retried(c: Connection, run: () => Promise<number>): Promise<numbe
   }
 }
 
-async function replayBatch(c: Connection, eventId: number, userIds: number[], organisations: number[]): Promise<number> {
+async function replayBatch(c: Connection, compound: boolean, eventId: number, userIds: number[], organisations: number[]): Promise<number> {
   await c.query(
     `SELECT u.id, u.username, u.token_version AS version, u.disabled_at IS NOT NULL AS disabled, ra.role, ra.organisation_id AS orgId, o.path
        FROM users u LEFT JOIN (role_assignments ra JOIN organisations o ON o.id = ra.organisation_id) ON ra.user_id = u.id
@@ -85,8 +87,9 @@ async function replayBatch(c: Connection, eventId: number, userIds: number[], or
     [eventId],
     ['event', 'item:0', `delegation:${organisations[0] ?? 0}`],
   ]);
+  await c.query("SELECT 'u' AS kind, id, real_name AS name FROM users WHERE id IN (?) UNION ALL SELECT 'o', id, name FROM organisations WHERE id IN (?)", [userIds, organisations]);
   await c.query('START TRANSACTION');
-  await c.query('SELECT item_id, active_user_id FROM bench_replay_entries WHERE item_id IN (?) AND active_user_id IN (?)', [[eventId], userIds]);
+  await c.query('SELECT item_id, active_user_id FROM bench_replay_entries WHERE item_id IN (?) AND active_user_id IN (?) LOCK IN SHARE MODE', [[eventId], userIds]);
   const statuses: string[] = [];
   const held: { id: number; cap: number; taken: number; bibSeq: number }[] = [];
   const changed = new Set<(typeof held)[number]>();
@@ -112,27 +115,30 @@ async function replayBatch(c: Connection, eventId: number, userIds: number[], or
     }
     statuses.push(shard ? 'approved' : 'waitlisted');
   }
-  if (changed.size) {
-    const rows = [...changed];
-    const cases = rows.map(() => 'WHEN ? THEN ?').join(' ');
-    await c.query(`UPDATE bench_replay_quotas SET taken = CASE id ${cases} END, bib_seq = CASE id ${cases} END WHERE id IN (?)`, [
-      ...rows.flatMap((r) => [r.id, r.taken]),
-      ...rows.flatMap((r) => [r.id, r.bibSeq]),
-      rows.map((r) => r.id),
-    ]);
-  }
   const now = new Date();
   await c.query(
     `INSERT INTO bench_replay_entries (event_id, item_id, user_id, active_user_id, organisation_id, status, bib, registered_by, team_name, age_group, age_group_override, created_at) VALUES ?`,
     [userIds.map((u, i) => [eventId, eventId, u, u, organisations[0] ?? 1, statuses[i], statuses[i] === 'approved' ? `R${u}` : null, u, null, null, false, now])],
   );
+  // The counts and the notices go with the COMMIT, one compound statement where the server has them.
+  const closing: [string, unknown[]][] = [];
+  if (changed.size) {
+    const rows = [...changed];
+    const cases = rows.map(() => 'WHEN ? THEN ?').join(' ');
+    closing.push([
+      `UPDATE bench_replay_quotas SET taken = CASE id ${cases} END, bib_seq = CASE id ${cases} END WHERE id IN (?)`,
+      [...rows.flatMap((r) => [r.id, r.taken]), ...rows.flatMap((r) => [r.id, r.bibSeq]), rows.map((r) => r.id)],
+    ]);
+  }
   const jobs = ['approved', 'waitlisted']
     .map((status) => userIds.filter((_, i) => statuses[i] === status))
     .filter((us) => us.length)
     .map((us) => ['notify.inbox', `replay-${us[0]}`, JSON.stringify({ trigger: 'entry.approved', vars: { event: '压测', item: '10公里' }, to: us.map((userId) => ({ userId, ref: `entry-${userId}`, vars: { bib: `R${userId}` } })) })]);
-  await c.query('INSERT INTO bench_replay_outbox (job_name, job_id, payload) VALUES ?', [jobs]);
-  await c.query('COMMIT');
-  await c.query('SELECT id, real_name AS realName, language, membership_pending_since IS NOT NULL AS pending FROM users WHERE id IN (?)', [userIds]);
-  await c.query('SELECT id, name, path, parent_id AS parentId FROM organisations WHERE id IN (?)', [organisations]);
+  closing.push(['INSERT INTO bench_replay_outbox (job_name, job_id, payload) VALUES ?', [jobs]]);
+  if (compound) await c.query(`BEGIN NOT ATOMIC\n${closing.map(([sql]) => `${sql};\n`).join('')}COMMIT;\nEND`, closing.flatMap(([, params]) => params));
+  else {
+    for (const [sql, params] of closing) await c.query(sql, params);
+    await c.query('COMMIT');
+  }
   return userIds.length;
 }

@@ -413,7 +413,7 @@ async function runWith(config: AppConfig, env: NodeJS.ProcessEnv, people: People
     const result = await evaluate(config, apiProcesses, eventId, itemId, attempts, outcomes, wallS);
     Object.assign(result, { rss_max_mb: rss.length ? round(Math.max(...rss), 0) : null, cpu_ms_per_entry: cpuMsPer(cpuUse, result.accepted, 3) }, perEntry(before, after, result.accepted));
     log(
-      `  per accepted entry   ${result.statements_per_entry} statements (= round trips), ${result.commits_per_entry} commits, InnoDB row-lock wait ${result.row_lock_ms_per_entry} ms in ${result.row_lock_waits_per_entry} waits (server-wide); API RSS max ${result.rss_max_mb} MiB`,
+      `  per accepted entry   ${result.statements_per_entry} statements in ${result.round_trips_per_entry} round trips, ${result.commits_per_entry} commits, InnoDB row-lock wait ${result.row_lock_ms_per_entry} ms in ${result.row_lock_waits_per_entry} waits (server-wide); API RSS max ${result.rss_max_mb} MiB`,
     );
     log(`  CPU ms per entry     ${JSON.stringify(result.cpu_ms_per_entry)}`);
     if (result.errors) for (const c of apis) log(errorSummary(c) || `--- ${c.name}: no 5xx logged (${c.logFile}) ---`);
@@ -634,6 +634,7 @@ async function main(): Promise<number> {
       p99_ms: best.p99_ms,
       rss_max_mb: Math.max(...runs.map((r) => r.rss_max_mb ?? 0)),
       statements_per_entry: runs.map((r) => r.statements_per_entry),
+      round_trips_per_entry: runs.map((r) => r.round_trips_per_entry),
       row_lock_ms_per_entry: runs.map((r) => r.row_lock_ms_per_entry),
       oversold,
       duplicates,

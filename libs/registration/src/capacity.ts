@@ -1,4 +1,4 @@
-import { jsonColumn } from '@app/database';
+import { jsonColumn, type Statement } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { allocatePlaces, bibNumber, PLACE_LEVELS, splitCap, type PlaceClaim, type PlaceCounter, type PlaceLevel, type PlaceOutcome } from './domain';
 import { delegationScope, eventScope, itemScope } from './quota.entity';
@@ -103,8 +103,12 @@ const shardOf = (r: Record<string, unknown>): HeldShard => ({
  * level it saw full sends the entry straight to the waitlist: once the rush has filled the event,
  * most attempts never touch its rows. A place freed just after that read is not lost: freeing one
  * enqueues the promotion of the waitlist, which this entry joins.
+ *
+ * With `closing`, the counts' UPDATE is added to the statements the caller's transaction ends
+ * with (inTransactionClosing) instead of being sent now: the shards stay locked until the COMMIT
+ * either way, and the batch saves a round trip while it holds them.
  */
-export async function takePlaces(m: EntityManager, eventId: number, requests: PlaceRequest[]): Promise<TakeResult[]> {
+export async function takePlaces(m: EntityManager, eventId: number, requests: PlaceRequest[], closing?: Statement[]): Promise<TakeResult[]> {
   if (!requests.length) return [];
   // Requests without an earlier read: one plain read of which of their rows exist and look full.
   let read: QuotaSeen[] = [];
@@ -153,11 +157,12 @@ export async function takePlaces(m: EntityManager, eventId: number, requests: Pl
   if (changed.size) {
     const rows = [...changed] as HeldShard[];
     const cases = rows.map(() => 'WHEN ? THEN ?').join(' ');
-    await m.query(`UPDATE quotas SET taken = CASE id ${cases} END, bib_seq = CASE id ${cases} END WHERE id IN (?)`, [
-      ...rows.flatMap((c) => [c.id, c.taken]),
-      ...rows.flatMap((c) => [c.id, c.bibSeq]),
-      rows.map((c) => c.id),
-    ]);
+    const update: Statement = [
+      `UPDATE quotas SET taken = CASE id ${cases} END, bib_seq = CASE id ${cases} END WHERE id IN (?)`,
+      [...rows.flatMap((c) => [c.id, c.taken]), ...rows.flatMap((c) => [c.id, c.bibSeq]), rows.map((c) => c.id)],
+    ];
+    if (closing) closing.push(update);
+    else await m.query(...update);
   }
   return outcomes;
 }

@@ -1,3 +1,4 @@
+import type { Statement } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { BIB_WIDTH, type PlaceScopes, type QuotaSeen, takePlaces } from './capacity';
 import { type EntryStatus, formatBibNumber } from './domain';
@@ -35,9 +36,10 @@ const scopesOf = (e: SimpleEntry): PlaceScopes => ({ eventId: e.ctx.event.id, it
  * consecutive ones. Under a rush a shard of the event's quota is locked once per batch, not once
  * per entry. Someone already entered, or twice in the batch (a double click),
  * gets the refusal the unique key would give; a race that still reaches the key fails the whole
- * batch, which the caller then retries entry by entry.
+ * batch, which the caller then retries entry by entry. With `closing`, the quotas' counts are
+ * written with the transaction's COMMIT (see takePlaces).
  */
-export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Promise<(WrittenEntry | Error)[]> {
+export async function writeBatch(m: EntityManager, entries: SimpleEntry[], closing?: Statement[]): Promise<(WrittenEntry | Error)[]> {
   const eventId = entries[0].ctx.event.id;
   const keyOf = (itemId: number, userId: number) => `${itemId}:${userId}`;
   const itemIds = [...new Set(entries.map((e) => e.ctx.item.id))];
@@ -66,6 +68,7 @@ export async function writeBatch(m: EntityManager, entries: SimpleEntry[]): Prom
     m,
     eventId,
     fresh.map(({ e }) => ({ scopes: scopesOf(e), withBib: e.ctx.event.autoApprove, seen: e.quotas })),
+    closing,
   );
   const createdAt = new Date();
   const written = fresh.map(({ e }, k) => {

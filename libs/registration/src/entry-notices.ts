@@ -1,5 +1,6 @@
 import { ItemCatalog } from '@app/events';
-import { enqueueAll, inboxJob, type JobRequest, type NotifyTrigger } from '@app/queue';
+import type { Statement } from '@app/database';
+import { enqueueAll, inboxJob, outboxRows, type JobRequest, type NotifyTrigger } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { EntryDirectory } from './entry-directory';
 import type { EntityManager } from 'typeorm';
@@ -43,11 +44,20 @@ function entryJobs(trigger: NotifyTrigger, notes: EntryNote[], vars: Record<stri
 
 /** New entries: received, in (with the bib), or on the waitlist; every notice of a batch in one statement. */
 export async function notifyEntered(m: EntityManager, notes: (EntryNote & { status: EntryStatus })[]): Promise<void> {
-  const jobs = Object.entries(ON_ENTRY).flatMap(([status, trigger]) => {
+  await enqueueAll(m, enteredJobs(notes));
+}
+
+/** notifyEntered's outbox row as a statement for a transaction that ends with its writes; none without notes. */
+export function enteredStatements(notes: (EntryNote & { status: EntryStatus })[]): Statement[] {
+  const jobs = enteredJobs(notes);
+  return jobs.length ? [outboxRows(jobs)] : [];
+}
+
+function enteredJobs(notes: (EntryNote & { status: EntryStatus })[]): JobRequest[] {
+  return Object.entries(ON_ENTRY).flatMap(([status, trigger]) => {
     const these = notes.filter((n) => n.status === status);
     return these.length ? entryJobs(trigger, these) : [];
   });
-  await enqueueAll(m, jobs);
 }
 
 /** The people on existing entries with their event and item names, for the workflow's notices. */

@@ -1,5 +1,5 @@
 import { Batcher } from '@app/common';
-import { inTransaction, jsonColumn } from '@app/database';
+import { inTransaction, jsonColumn, type Statement } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IdempotencyRecord } from './idempotency-record.entity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
@@ -53,11 +53,25 @@ export const keyReused = () =>
  * The answers of a batch's keyed entries, stored in the batch's transaction: one statement for all
  * of them, so a retry after the commit finds its answer as it would after `runIdempotent`.
  */
-export async function storeAnswers(m: EntityManager, answers: { userId: number; idem: IdempotencyKey; answer: object }[]): Promise<void> {
-  if (!answers.length) return;
-  await m.query('INSERT INTO idempotency_records (user_id, idem_key, fingerprint, status_code, response) VALUES ?', [
-    answers.map((a) => [a.userId, a.idem.key, a.idem.fingerprint, 201, JSON.stringify(a.answer)]),
-  ]);
+export async function storeAnswers(m: EntityManager, answers: StoredAnswer[]): Promise<void> {
+  for (const statement of answerStatements(answers)) await m.query(...statement);
+}
+
+export interface StoredAnswer {
+  userId: number;
+  idem: IdempotencyKey;
+  answer: object;
+}
+
+/** storeAnswers' INSERT as a statement for a transaction that ends with its writes; none without answers. */
+export function answerStatements(answers: StoredAnswer[]): Statement[] {
+  if (!answers.length) return [];
+  return [
+    [
+      'INSERT INTO idempotency_records (user_id, idem_key, fingerprint, status_code, response) VALUES ?',
+      [answers.map((a) => [a.userId, a.idem.key, a.idem.fingerprint, 201, JSON.stringify(a.answer)])],
+    ],
+  ];
 }
 
 /**

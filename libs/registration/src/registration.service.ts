@@ -1,18 +1,18 @@
 import { Batcher, DomainError, type ErrorDetail } from '@app/common';
-import { inTransaction, isDuplicateKey, type SqlRunner } from '@app/database';
+import { inTransactionClosing, isDuplicateKey, type SqlRunner, type Statement } from '@app/database';
 import { coversPath, forbidden, PeopleDirectory, type Principal, type RoleClaim, UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BIB_WIDTH, parseSeen, type PlaceScopes, quotasSeenSql, takePlaces } from './capacity';
-import { notifyEntered } from './entry-notices';
+import { enteredStatements, notifyEntered } from './entry-notices';
 import { type SimpleEntry, writeBatch, type WrittenEntry } from './entry-batch';
 import { PendingCounts } from './pending-counts';
 import { checkEligibility, formatBibNumber, resolveAgeGroup, validateTeam, type AgeGroup, type CountsSnapshot, type EntryStatus } from './domain';
 import { Entry } from './entry.entity';
 import { type Entrant, EntrantReads } from './entrant-reads';
 import { EntryViews, type EntryView } from './entry-views';
-import { keyReused, runIdempotent, StoredAnswers, storeAnswers, type IdempotencyKey } from './idempotency';
+import { answerStatements, keyReused, runIdempotent, StoredAnswers, type IdempotencyKey } from './idempotency';
 import { RegistrationContext, type ItemContext } from './registration-context';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { delegationScope } from './quota.entity';
@@ -256,30 +256,31 @@ export class RegistrationService {
     }));
     // The names the answers show, for the whole batch at once; before the transaction, which stores the keyed answers.
     const names = await this.namesOf(jobs.map((j) => j.person));
+    // The batch's writes after its entries (the quotas' counts, the notices, the keyed answers) go
+    // with its COMMIT, in one round trip while the quota shards are held.
     const attempt = () =>
-      inTransaction(
+      inTransactionClosing(
         this.dataSource,
         async (m) => {
-          const batch = await writeBatch(m, simple);
+          const closing: Statement[] = [];
+          const batch = await writeBatch(m, simple, closing);
           const notes = batch.flatMap((w, i) =>
             w instanceof Error ? [] : [{ entryId: w.id, status: w.status, bib: w.bib, userIds: [simple[i].userId], event: jobs[i].ctx.event.name, item: jobs[i].ctx.item.name }],
           );
-          await notifyEntered(m, notes);
           const answered = batch.map((w, i) => {
             if (w instanceof Error) return w;
             const { ctx, person } = jobs[i];
             const notice = w.full ? WAITLIST_NOTICE[w.full] : null;
             return individualAnswer(ctx, person, names.get(person.userId)!, { id: w.id, status: w.status, bib: w.bib, ageGroup: simple[i].ageGroup, createdAt: w.createdAt, notice });
           });
-          await storeAnswers(
-            m,
-            answered.flatMap((answer, i) => (answer instanceof Error || !jobs[i].idem ? [] : [{ userId: jobs[i].principal.userId, idem: jobs[i].idem!, answer }])),
+          closing.push(
+            ...enteredStatements(notes),
+            ...answerStatements(answered.flatMap((answer, i) => (answer instanceof Error || !jobs[i].idem ? [] : [{ userId: jobs[i].principal.userId, idem: jobs[i].idem!, answer }]))),
           );
-          return answered;
+          return { value: answered, closing };
         },
         // A deadlock is possible only when every shard with room is held and one is waited for.
         3,
-        'READ COMMITTED',
       );
     // A duplicate key: the other half of a double click, committed by another API process after
     // this batch looked. Run again, the batch sees it and refuses that entry alone.
