@@ -9,7 +9,7 @@ import { dbConnection, rowsOf } from './bench-support';
  * leave; what is missing is the cost of HTTP, Nest, the ORM and the driver.
  *
  * Per batch, the statements of the platform's path, in its order: the callers' sessions (users
- * with their roles) and profiles, the quota rows as seen, the names for the answers, then the
+ * with their roles), the profiles with the quota rows as seen, the names for the answers, then the
  * transaction (entries already there, a quota shard locked with SKIP LOCKED, one INSERT of the
  * entries, then the counts, the notices' outbox row and COMMIT in one compound statement). Written to copies of the tables
  * (`bench_replay_*`), read from the run's own people. Keep it in step with
@@ -82,11 +82,11 @@ async function replayBatch(c: Connection, compound: boolean, eventId: number, us
       WHERE u.id IN (?) ORDER BY u.id, ra.id`,
     [userIds],
   );
-  await c.query(`SELECT user_id AS userId, gender, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birthDate, union_member_no AS unionMemberNo FROM person_profiles WHERE user_id IN (?)`, [userIds]);
-  await c.query('SELECT event_id, scope, MIN(cap IS NOT NULL AND taken >= cap) AS full FROM bench_replay_quotas WHERE event_id IN (?) AND scope IN (?) GROUP BY event_id, scope', [
-    [eventId],
-    ['event', 'item:0', `delegation:${organisations[0] ?? 0}`],
-  ]);
+  await c.query(
+    `SELECT user_id AS userId, gender, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birthDate, union_member_no AS unionMemberNo, NULL AS eventId, NULL AS scope, NULL AS full FROM person_profiles WHERE user_id IN (?)
+     UNION ALL SELECT NULL, NULL, NULL, NULL, event_id, scope, MIN(cap IS NOT NULL AND taken >= cap) FROM bench_replay_quotas WHERE event_id IN (?) AND scope IN (?) GROUP BY event_id, scope`,
+    [userIds, [eventId], ['event', 'item:0', `delegation:${organisations[0] ?? 0}`]],
+  );
   await c.query("SELECT 'u' AS kind, id, real_name AS name FROM users WHERE id IN (?) UNION ALL SELECT 'o', id, name FROM organisations WHERE id IN (?)", [userIds, organisations]);
   await c.query('START TRANSACTION');
   await c.query('SELECT item_id, active_user_id FROM bench_replay_entries WHERE item_id IN (?) AND active_user_id IN (?) LOCK IN SHARE MODE', [[eventId], userIds]);

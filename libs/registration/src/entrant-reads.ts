@@ -19,7 +19,7 @@ interface Wanted {
 
 /**
  * Entrants read outside any transaction, the reads of a rush coalesced: requests that arrive while
- * one read runs share the next, two statements (profiles, quota rows) for all of them. Under
+ * one read runs share the next, one statement (profiles and quota rows) for all of them. Under
  * READ COMMITTED a transaction would see the same, so nothing is lost by reading before it.
  */
 export class EntrantReads {
@@ -32,23 +32,25 @@ export class EntrantReads {
   }
 
   private async read(wanted: Wanted[]): Promise<(Entrant | null)[]> {
-    const rows: (Entrant & { userId: number })[] = await this.dataSource.query(
-      `SELECT user_id AS userId, gender, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birthDate, union_member_no AS unionMemberNo FROM person_profiles WHERE user_id IN (?)`,
-      [[...new Set(wanted.map((w) => w.userId))]],
-    );
+    const userIds = [...new Set(wanted.map((w) => w.userId))];
     const withScopes = wanted.flatMap((w) => (w.scopes ? [w.scopes] : []));
-    // A quota is full when every one of its shards is.
+    const events = [...new Set(withScopes.map((s) => s.eventId))];
+    const scopes = [...new Set(withScopes.flatMap((s) => placeScopes(s).map((p) => p.scope)))];
+    // Profiles and quota rows in one round trip: a row is one or the other. A quota is full when every one of its shards is.
+    const quotaRows = withScopes.length
+      ? ` UNION ALL SELECT NULL, NULL, NULL, NULL, event_id, scope, MIN(cap IS NOT NULL AND taken >= cap) FROM quotas WHERE event_id IN (?) AND scope IN (?) GROUP BY event_id, scope`
+      : '';
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT user_id AS userId, gender, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birthDate, union_member_no AS unionMemberNo, NULL AS eventId, NULL AS scope, NULL AS full
+         FROM person_profiles WHERE user_id IN (?)${quotaRows}`,
+      withScopes.length ? [userIds, events, scopes] : [userIds],
+    );
+    const profiles = new Map<number, Entrant>();
     const seen = new Map<string, QuotaSeen>();
-    if (withScopes.length) {
-      const events = [...new Set(withScopes.map((s) => s.eventId))];
-      const scopes = [...new Set(withScopes.flatMap((s) => placeScopes(s).map((p) => p.scope)))];
-      const quotas: { eventId: number; scope: string; full: number }[] = await this.dataSource.query(
-        'SELECT event_id AS eventId, scope, MIN(cap IS NOT NULL AND taken >= cap) AS full FROM quotas WHERE event_id IN (?) AND scope IN (?) GROUP BY event_id, scope',
-        [events, scopes],
-      );
-      for (const q of quotas) seen.set(`${q.eventId}:${q.scope}`, { scope: q.scope, full: Boolean(Number(q.full)) });
+    for (const r of rows) {
+      if (r.userId !== null) profiles.set(Number(r.userId), { gender: r.gender!, birthDate: r.birthDate!, unionMemberNo: r.unionMemberNo });
+      else seen.set(`${r.eventId}:${r.scope}`, { scope: r.scope!, full: Boolean(Number(r.full)) });
     }
-    const profiles = new Map(rows.map(({ userId, ...r }) => [Number(userId), r]));
     return wanted.map(({ userId, scopes }) => {
       const profile = profiles.get(userId);
       if (!profile) return null;
@@ -56,4 +58,15 @@ export class EntrantReads {
       return { ...profile, quotas };
     });
   }
+}
+
+/** A profile (userId set) or a quota's fullness (eventId and scope set). */
+interface Row {
+  userId: number | null;
+  gender: Gender | null;
+  birthDate: string | null;
+  unionMemberNo: string | null;
+  eventId: number | null;
+  scope: string | null;
+  full: number | string | null;
 }
