@@ -60,13 +60,12 @@ export interface Person {
   home: RoleClaim;
 }
 
-/** A checked individual registration, waiting for its event's batch. */
+/** An individual registration waiting for its event's batch, which checks it. */
 interface Pending {
   ctx: ItemContext;
   principal: Principal;
   person: Person;
   input: RegisterInput;
-  checked: Checked;
   idem?: IdempotencyKey;
 }
 
@@ -116,14 +115,13 @@ export class RegistrationService {
     if (input.ageGroup !== undefined && !coversPath(principal.roles, ['organizer'], ctx.eventPath)) throw forbidden('只有组织者可以指定年龄组');
 
     // Without limits to count, the checks are plain reads, and under READ COMMITTED a plain read
-    // sees the same inside a transaction as before it. Read first: an individual's entry then
-    // joins its event's batch, which takes places for many entries under one lock of a shard of
-    // each quota: under a rush the event's quota is the one every registration needs.
-    let checked: Checked | undefined;
-    if (!ctx.rules.personLimits && !ctx.rules.delegationLimits) {
-      checked = await this.checkPeople(this.dataSource.manager, ctx, principal, people, input.ageGroup);
-      if (!isTeam) return this.joinBatch({ ctx, principal, person: people[0], input, checked, idem });
-    }
+    // sees the same inside a transaction as before it. An individual's entry then joins its
+    // event's batch, which checks all its entries with one read before its transaction and takes
+    // places for them under one lock of a shard of each quota: under a rush the event's quota is
+    // the one every registration needs.
+    const plain = !ctx.rules.personLimits && !ctx.rules.delegationLimits;
+    if (plain && !isTeam) return this.joinBatch({ ctx, principal, person: people[0], input, idem });
+    const checked = plain ? await this.checkPeople(this.dataSource.manager, ctx, principal, people, input.ageGroup) : undefined;
     return runIdempotent(this.dataSource, principal.userId, idem, (m) => this.enter(m, ctx, principal, people, input, checked));
   }
 
@@ -219,8 +217,8 @@ export class RegistrationService {
   }
 
   /**
-   * An individual entry goes in its event's batch. A keyed one is answered from its stored answer
-   * when there is one, and a second request with a key already in flight in this process waits
+   * An individual entry goes in its event's batch, where a keyed one is answered from its stored
+   * answer when there is one. A second request with a key already in flight in this process waits
    * for the first's answer; in another process, the batch's fallback finds the stored answer.
    */
   private joinBatch(job: Pending): Promise<RegisteredEntry> {
@@ -232,7 +230,7 @@ export class RegistrationService {
       if (running.fingerprint !== idem.fingerprint) return Promise.reject(keyReused());
       return running.answer;
     }
-    const answer = this.stored.answer(job.principal.userId, idem).then((stored) => stored ?? this.batches.add(job.ctx.event.id, job));
+    const answer = this.batches.add(job.ctx.event.id, job);
     this.keyed.set(key, { fingerprint: idem.fingerprint, answer });
     const done = () => void this.keyed.delete(key);
     answer.then(done, done);
@@ -240,11 +238,29 @@ export class RegistrationService {
   }
 
   /**
-   * A batch of individual entries of one event in one transaction. A batch that fails as a whole
-   * (a duplicate that raced past its check, a lock wait given up) is retried entry by entry,
-   * each answering for itself, so one bad entry never costs the others their answer.
+   * A batch of individual entries of one event. First, for all of them at once and before the
+   * transaction: the keyed requests' stored answers, the checks (one read of the entrants'
+   * profiles and quotas) and the names the answers show; a refusal answers its own request only.
+   * Then the entries that passed are written in one transaction.
    */
   private async enterBatch(jobs: Pending[]): Promise<(RegisteredEntry | Error)[]> {
+    const [stored, checks, names] = await Promise.all([
+      Promise.all(jobs.map((j) => (j.idem ? this.stored.answer(j.principal.userId, j.idem).catch((err: Error) => err) : undefined))),
+      Promise.all(jobs.map((j) => this.checkPeople(this.dataSource.manager, j.ctx, j.principal, [j.person], j.input.ageGroup).catch((err: Error) => err))),
+      this.namesOf(jobs.map((j) => j.person)),
+    ]);
+    const answers = jobs.map((_, i) => stored[i] ?? (checks[i] instanceof Error ? checks[i] : undefined));
+    const ready = jobs.flatMap((job, i) => (answers[i] === undefined ? [{ ...job, checked: checks[i] as Checked, at: i }] : []));
+    if (ready.length) (await this.writeChecked(ready, names)).forEach((answer, k) => (answers[ready[k].at] = answer));
+    return answers as (RegisteredEntry | Error)[];
+  }
+
+  /**
+   * Checked entries of one event in one transaction. A batch that fails as a whole (a duplicate
+   * that raced past its check, a lock wait given up) is retried entry by entry, each answering for
+   * itself, so one bad entry never costs the others their answer.
+   */
+  private async writeChecked(jobs: (Pending & { checked: Checked })[], names: Map<number, Names>): Promise<(RegisteredEntry | Error)[]> {
     const simple = jobs.map((j) => ({
       ctx: j.ctx,
       userId: j.person.userId,
@@ -254,8 +270,6 @@ export class RegistrationService {
       ageGroupOverride: j.input.ageGroup !== undefined,
       quotas: j.checked.first.quotas ?? [],
     }));
-    // The names the answers show, for the whole batch at once; before the transaction, which stores the keyed answers.
-    const names = await this.namesOf(jobs.map((j) => j.person));
     // The batch's writes after its entries (the quotas' counts, the notices, the keyed answers) go
     // with its COMMIT, in one round trip while the quota shards are held.
     const attempt = () =>
