@@ -4,7 +4,7 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/composition';
 import { Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { callJson, clearQueues, cpuMeter, cpuMsPer, serverPid, dbConnection, insertBatches, insertOrgTree, localSocket, log, mintToken, percentile, prng, round, runBench, sleep, spawnApp, TREE, waitConsumers, waitHealthy } from './bench-support';
+import { callJson, clearQueues, cpuMeter, cpuMsPer, serverPid, dbConnection, insertBatches, insertOrgTree, localSocket, log, memoryMb, mintToken, percentile, prng, round, runBench, sleep, spawnApp, TREE, waitConsumers, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -21,6 +21,8 @@ import { ensureLocalServices } from './local-services';
  *  3. Baseline, API idle: per batch of 500, one transaction with a multi-row INSERT IGNORE of the
  *     scans and one multi-row update of the walkers' status and last checkpoint, 15 connections.
  *  4. One cut-off job through the outbox and the worker that times out 5,000 walkers of a second wave.
+ *  5. The organizers' download of the night (every walker and every scan as .xlsx): its time and
+ *     the API's peak resident memory while it is made.
  *
  * Child logs in /tmp/bench-hike. The last stdout line is the JSON summary. BENCH_SCANS (default
  * 300000, a multiple of 15) scales the walk down for a quick run; BENCH_SUFFIX and BENCH_PORT separate
@@ -246,6 +248,8 @@ async function main(): Promise<number> {
     }
   }
   await queue.close();
+  const download = await exportNight(route.id, organizer, pids.api);
+  log(`export of the night: ${download.mb.toFixed(1)} MB in ${download.s.toFixed(1)} s; API resident ${download.restMb} MiB before, ${download.peakMb} MiB at most while making it`);
   const [[timedOut]] = (await conn.query("SELECT COUNT(*) AS n FROM hiking_walkers WHERE wave_id = ? AND status = 'timed_out'", [wave2.id])) as unknown as [{ n: number }[]];
   await conn.end();
 
@@ -262,11 +266,35 @@ async function main(): Promise<number> {
     scans: SCANS,
     timed_out: Number(timedOut.n),
     cpu_ms_per_batch: cpuMsPerBatch,
+    export_s: round(download.s, 1),
+    export_peak_mb: download.peakMb,
   };
   const failed = refused > 0 || Number(check.scans) !== SCANS || Number(timedOut.n) !== CUTOFF_WALKERS;
   if (failed) log('FAILED: every scan stored once and every walker of the second wave timed out, or not');
   log(JSON.stringify(summary));
   return failed ? 1 : 0;
+}
+
+/** GET of the route's workbook, the API's resident memory sampled every 50 ms while it is made. */
+async function exportNight(routeId: number, token: string, apiPid: number | undefined): Promise<{ s: number; mb: number; restMb: number; peakMb: number }> {
+  const rest = memoryMb(apiPid)?.rss ?? 0;
+  let peak = rest;
+  const sampler = setInterval(() => (peak = Math.max(peak, memoryMb(apiPid)?.rss ?? 0)), 50);
+  const started = performance.now();
+  try {
+    const bytes = await new Promise<number>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: PORT, path: `/api/v1/hiking/routes/${routeId}/export.xlsx`, headers: { authorization: `Bearer ${token}` } }, (res) => {
+          let n = 0;
+          res.on('data', (c: Buffer) => (n += c.length));
+          res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`export: HTTP ${res.statusCode}`))));
+        })
+        .on('error', reject);
+    });
+    return { s: (performance.now() - started) / 1000, mb: bytes / 1e6, restMb: Math.round(rest), peakMb: Math.round(peak) };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 runBench('bench:hike', LOG_DIR, main);
