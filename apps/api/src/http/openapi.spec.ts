@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { RequestMethod } from '@nestjs/common';
+import { Logger, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -41,8 +41,19 @@ function handlers(): { id: string; status: number }[] {
 
 describe('the OpenAPI document', () => {
   let doc: OpenAPIObject;
+  const warnings: string[] = [];
   beforeAll(async () => {
-    doc = await servedDocument();
+    const warn = jest.spyOn(Logger, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
+    try {
+      doc = await servedDocument();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("gives each schema one class: two DTOs of one name would share a schema, and the client would type one operation's body as the other's", () => {
+    expect(warnings.filter((w) => w.includes('Duplicate DTO'))).toEqual([]);
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(expect.arrayContaining(['AppealDecisionDto', 'FairDecisionDto']));
   });
 
   it('says, of every operation, what a generated client needs', () => {

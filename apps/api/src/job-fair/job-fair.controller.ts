@@ -11,7 +11,7 @@ import {
   ApplyToFairDto,
   BoothDto,
   CreatePositionDto,
-  DecisionDto,
+  FairDecisionDto,
   EmployerDto,
   EmployerQuery,
   ParticipationDto,
@@ -95,7 +95,7 @@ export class JobFairController {
   @Operation("Approve or refuse (with a reason) an employer's application to a fair")
   @ApiOkResponse({ type: ParticipationDto })
   @Refuses({ 404: 'no such application', 409: 'decided already' })
-  decideParticipation(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: DecisionDto) {
+  decideParticipation(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: FairDecisionDto) {
     return this.employers.decide(caller, id, dto.decision, dto.reason);
   }
 
@@ -141,7 +141,7 @@ export class JobFairController {
   @Operation('Approve or refuse (with a reason) a posting')
   @ApiOkResponse({ type: PositionDto })
   @Refuses({ 404: 'no such posting', 409: 'reviewed already' })
-  reviewPosition(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: DecisionDto) {
+  reviewPosition(@Caller() caller: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: FairDecisionDto) {
     return this.positions.review(caller, id, dto.decision, dto.reason);
   }
 

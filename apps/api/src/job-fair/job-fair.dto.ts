@@ -41,7 +41,7 @@ export class ApplyToFairDto {
   @ApiProperty({ description: 'the employer that applies; the caller is one of its staff' }) @IsInt() @IsPositive() employerId: number;
 }
 
-export class DecisionDto {
+export class FairDecisionDto {
   @ApiProperty({ enum: DECISIONS }) @IsIn(DECISIONS) decision: 'approve' | 'refuse';
   @ApiPropertyOptional({ example: '营业执照已注销', description: 'required when refusing' }) @OptionalField() @IsString() @Length(1, 500) reason?: string;
 }

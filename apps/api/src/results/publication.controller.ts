@@ -8,7 +8,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { FileResponse, Operation, Refuses, Tag } from '../http/openapi-decorators';
 import type { FastifyReply } from 'fastify';
 import { Allow, Caller, Public } from '../auth/auth.decorators';
-import { APPEAL_BODY_LIMIT, AppealDto, DecisionDto, PublicationDto, ReasonDto } from './results.dto';
+import { APPEAL_BODY_LIMIT, AppealDto, AppealDecisionDto, PublicationDto, ReasonDto } from './results.dto';
 import { AppealViewDto, PublicationAuditDto } from './results-views.dto';
 
 @Tag('results')
@@ -133,7 +133,7 @@ export class PublicationController {
   @Operation("Uphold an appeal: correct the appealed entry's marks and/or reverse its disqualification or penalty (audited, re-tallied)", { name: 'upholdAppeal' })
   @ApiOkResponse({ type: AppealViewDto })
   @Refuses({ 404: 'no such appeal', 409: 'the appeal is decided already, or nothing to reinstate', 422: 'a corrected mark the judge does not score' })
-  uphold(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: DecisionDto) {
+  uphold(@Caller() caller: Principal, @Param('appealId', ParseIdPipe) appealId: number, @Body() dto: AppealDecisionDto) {
     return this.appealsService.decide(caller, appealId, 'uphold', dto.reason, { marks: dto.marks, reinstate: dto.reinstate, round: dto.round });
   }
 

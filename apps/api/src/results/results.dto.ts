@@ -151,7 +151,7 @@ export class CorrectedMarkDto {
   value: string | null;
 }
 
-export class DecisionDto extends ReasonDto {
+export class AppealDecisionDto extends ReasonDto {
   @ApiPropertyOptional({ type: [CorrectedMarkDto], description: 'uphold: the corrected marks of the appealed entry (several judges and criteria); dismiss: none' })
   @OptionalField()
   @IsArray()

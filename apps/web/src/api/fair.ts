@@ -60,10 +60,10 @@ export const fair = {
 
   // Organizers.
   participations: (eventId: number) => ok(api.GET('/api/v1/fairs/{eventId}/participations', eventPath(eventId))),
-  decide: (participationId: number, body: Schemas['DecisionDto']) => ok(api.POST('/api/v1/fair-participations/{id}/decision', { ...idPath(participationId), body })),
+  decide: (participationId: number, body: Schemas['FairDecisionDto']) => ok(api.POST('/api/v1/fair-participations/{id}/decision', { ...idPath(participationId), body })),
   assignBooth: (participationId: number, body: Schemas['BoothDto']) => ok(api.PUT('/api/v1/fair-participations/{id}/booth', { ...idPath(participationId), body })),
   pending: (eventId: number) => ok(api.GET('/api/v1/fairs/{eventId}/positions/pending', eventPath(eventId))),
-  review: (positionId: number, body: Schemas['DecisionDto']) => ok(api.POST('/api/v1/fair-positions/{id}/review', { ...idPath(positionId), body })),
+  review: (positionId: number, body: Schemas['FairDecisionDto']) => ok(api.POST('/api/v1/fair-positions/{id}/review', { ...idPath(positionId), body })),
   figures: (eventId: number) => ok(api.GET('/api/v1/fairs/{eventId}/figures', eventPath(eventId))),
 };
 

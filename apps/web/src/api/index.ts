@@ -153,7 +153,7 @@ export const appeals = {
   file: (itemId: number, body: Schemas['AppealDto']) => ok(api.POST('/api/v1/items/{itemId}/appeals', { params: { path: { itemId } }, body })),
   ofItem: (itemId: number) => ok(api.GET('/api/v1/items/{itemId}/appeals', { params: { path: { itemId } } })),
   dismiss: (appealId: number, reason: string) => ok(api.POST('/api/v1/appeals/{appealId}/dismiss', { params: { path: { appealId } }, body: { reason } })),
-  uphold: (appealId: number, body: Schemas['DecisionDto']) => ok(api.POST('/api/v1/appeals/{appealId}/uphold', { params: { path: { appealId } }, body })),
+  uphold: (appealId: number, body: Schemas['AppealDecisionDto']) => ok(api.POST('/api/v1/appeals/{appealId}/uphold', { params: { path: { appealId } }, body })),
 };
 
 export type ScanUpload = Schemas['ScanUploadDto'];
