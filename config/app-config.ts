@@ -45,8 +45,9 @@ export class AppConfig {
   @IsString() @MinLength(16) PII_KEY = 'dev-only-pii-key-change-me-in-production';
 
   /**
-   * How long a token's standing (its version, the user's roles, a disabled mark) may be served from
-   * Redis before it is read again: a revoked token stops working within this many seconds.
+   * How long an API process may keep a token's standing (its version, the user's roles, a disabled
+   * mark) before it reads it again. A change of access is announced to every process at once; one
+   * that did not hear it still stops a revoked token within this many seconds. 0 keeps nothing.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(5) SESSION_CACHE_S = 5;
 

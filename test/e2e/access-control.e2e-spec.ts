@@ -98,15 +98,19 @@ describe('access control', () => {
   });
 
   describe('revocation', () => {
-    it('a removed role stops every token of the person within 5 s on each of two API processes', async () => {
+    it('a removed role stops every token of the person at once on each of two API processes, though each keeps standings for 5 s', async () => {
       const person = world.contestants[1];
-      expect((await meOn(world.url, person.token)).status).toBe(200);
-      expect((await meOn(second.baseUrl, person.token)).status).toBe(200);
+      // A few requests a tenth of a second apart: each process is listening for changes and keeps the person's standing.
+      for (let i = 0; i < 3; i++) {
+        for (const url of [world.url, second.baseUrl]) expect((await meOn(url, person.token)).status).toBe(200);
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const org = world.enterprises[1].id;
       const removed = await http(world.url).delete(`/api/v1/users/${person.id}/roles/${org}/contestant`).set(bearer(world.organizer.token));
       expect(removed.status).toBe(200);
+      // The change is announced: neither process waits for its kept standing to expire.
       for (const url of [world.url, second.baseUrl]) {
-        expect(await within(5000, async () => (await meOn(url, person.token)).status === 401)).toBeLessThan(5000);
+        expect(await within(5000, async () => (await meOn(url, person.token)).status === 401)).toBeLessThan(1000);
       }
       const again = await meOn(world.url, person.token);
       expect(again.body.code).toBe('IDENTITY_TOKEN_REVOKED');
