@@ -50,8 +50,8 @@ export const keyReused = () =>
   new RegistrationError('unprocessable', RegistrationErrorCode.IdempotencyKeyReused, 'Idempotency-Key 已用于另一个不同的请求', { field: 'Idempotency-Key' });
 
 /**
- * The answers of a batch's keyed entries, stored in the batch's transaction: one statement for all
- * of them, so a retry after the commit finds its answer as it would after `runIdempotent`.
+ * Keyed answers stored in the caller's transaction, one statement for all of them, so a retry after
+ * the commit finds its answer.
  */
 export async function storeAnswers(m: EntityManager, answers: StoredAnswer[]): Promise<void> {
   for (const statement of answerStatements(answers)) await m.query(...statement);
@@ -63,7 +63,7 @@ export interface StoredAnswer {
   answer: object;
 }
 
-/** storeAnswers' INSERT as a statement for a transaction that ends with its writes; none without answers. */
+/** storeAnswers' INSERT as a statement for a transaction that ends with its writes (a batch's keyed entries); none without answers. */
 export function answerStatements(answers: StoredAnswer[]): Statement[] {
   if (!answers.length) return [];
   return [
