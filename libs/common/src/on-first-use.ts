@@ -48,3 +48,25 @@ export function rowBreaks(rows = 10): () => Promise<void> | undefined {
   let n = 0;
   return () => (++n % rows === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
 }
+
+/** The style of every cell that has none of its own: one object, so the writer looks it up once. */
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
+
+/**
+ * Writes the rows of a streamed sheet that carry no style of their own, with a turn of the event
+ * loop every ten (rowBreaks). exceljs gives each new cell a style object of its own and, with
+ * styles on, works out each one's style entry afresh (a third of the time a night's export took);
+ * cells that share one object are worked out once. A cell holding a date keeps its own, whose
+ * number format depends on it.
+ */
+export function plainRows(sheet: ExcelJS.Worksheet): (values: unknown[]) => Promise<void> | undefined {
+  const rowBreak = rowBreaks();
+  return (values) => {
+    const row = sheet.addRow(values);
+    row.eachCell((cell) => {
+      if (!(cell.value instanceof Date) && Object.keys(cell.style).length === 0) cell.style = PLAIN;
+    });
+    row.commit();
+    return rowBreak();
+  };
+}

@@ -1,4 +1,4 @@
-import { beijingTime, rowBreaks, streamedWorkbook } from '@app/common';
+import { beijingTime, plainRows, streamedWorkbook } from '@app/common';
 import { streamRows } from '@app/database';
 import { PeopleDirectory, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -53,8 +53,9 @@ export class HikingExport {
       const peopleHeader = people.addRow(['号码', '姓名', '状态', '最后打卡点', '最后打卡时间', '出发扫码时间', '退出原因']);
       peopleHeader.font = { bold: true };
       peopleHeader.commit();
+      const person = plainRows(people);
       for (const w of walkers) {
-        people.addRow([w.bib ?? '', nameOf(w), STATUS[w.status] ?? w.status, w.lastSeq ?? '', beijingTime(w.lastScanAt, 'second') ?? '', beijingTime(w.startedAt, 'second') ?? '', w.dropReason ?? '']).commit();
+        await person([w.bib ?? '', nameOf(w), STATUS[w.status] ?? w.status, w.lastSeq ?? '', beijingTime(w.lastScanAt, 'second') ?? '', beijingTime(w.startedAt, 'second') ?? '', w.dropReason ?? '']);
       }
       people.commit();
       const sheet = book.addWorksheet('扫码记录', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -69,12 +70,11 @@ export class HikingExport {
           WHERE w.route_id = ? ORDER BY s.corrected_at, s.id`,
         [routeId],
       );
-      const rowBreak = rowBreaks();
+      const scan = plainRows(sheet);
       for await (const s of scans) {
         const w = byId.get(Number(s.walkerId));
         const flags = s.flags ? s.flags.split(',').map((f) => FLAG[f] ?? f).join('、') : '';
-        sheet.addRow([w?.bib ?? '', nameOf(w), Number(s.seq), s.name, s.direction === 'in' ? '进' : '出', s.deviceId, beijingTime(s.rawAt, 'second'), beijingTime(s.correctedAt, 'second'), Number(s.counted) ? '是' : '否', flags]).commit();
-        await rowBreak();
+        await scan([w?.bib ?? '', nameOf(w), Number(s.seq), s.name, s.direction === 'in' ? '进' : '出', s.deviceId, beijingTime(s.rawAt, 'second'), beijingTime(s.correctedAt, 'second'), Number(s.counted) ? '是' : '否', flags]);
       }
       sheet.commit();
     });

@@ -4,7 +4,7 @@
  * intact, ID numbers and bibs kept as text.
  */
 import { stringify } from 'csv-stringify/sync';
-import { rowBreaks, streamedWorkbook } from '@app/common';
+import { plainRows, streamedWorkbook } from '@app/common';
 
 export type TableFormat = 'xlsx' | 'csv';
 
@@ -66,13 +66,12 @@ async function writeXlsx(columns: readonly TableColumn[], rows: readonly TableRo
     const header = sheet.addRow(columns.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
-    const rowBreak = rowBreaks();
+    const write = plainRows(sheet);
     for (const row of rows) {
       // The JS type decides the cell type: strings become text cells, so '330102199003071230'
       // or 'A0001' are never turned into numbers (which would drop digits or leading zeros).
       // Non-finite numbers have no cell representation; they are left empty.
-      sheet.addRow(cellsOf(columns, row).map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))).commit();
-      await rowBreak();
+      await write(cellsOf(columns, row).map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
     }
     sheet.commit();
   });
