@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
-import { InjectRedis, workerRedisOptions } from '@app/queue';
+import { InjectRedis, listenOn } from '@app/queue';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import Redis, { type RedisOptions } from 'ioredis';
+import type Redis from 'ioredis';
 import { filter, type Observable, Subject } from 'rxjs';
 
 /**
@@ -40,11 +40,9 @@ export class BoardLive implements OnModuleDestroy {
   }
 
   private listen(): void {
-    if (this.subscriber) return;
-    const sub = new Redis(workerRedisOptions(this.config) as RedisOptions);
-    sub.on('error', (err: Error) => this.logger.warn(`live board listener: ${err.message}`));
-    sub.on('message', (_channel: string, message: string) => this.updates.next(Number(message)));
-    void sub.subscribe(this.channel).catch((err: Error) => this.logger.warn(`could not listen for live boards: ${err.message}`));
-    this.subscriber = sub;
+    this.subscriber ??= listenOn(this.config, this.channel, {
+      message: (message) => this.updates.next(Number(message)),
+      warn: (text) => this.logger.warn(`live board listener: ${text}`),
+    });
   }
 }

@@ -1,9 +1,9 @@
 import { Batcher } from '@app/common';
 import { AppConfig } from '@app/config';
-import { InjectRedis, workerRedisOptions } from '@app/queue';
+import { InjectRedis, listenOn } from '@app/queue';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import Redis, { type RedisOptions } from 'ioredis';
+import type Redis from 'ioredis';
 import type { EntityManager, Repository } from 'typeorm';
 import type { Role, RoleClaim } from './roles';
 import { User } from './user.entity';
@@ -111,16 +111,16 @@ export class SessionsService implements OnModuleDestroy {
 
   private listen(): void {
     if (this.subscriber || this.config.SESSION_CACHE_S === 0) return;
-    const sub = new Redis(workerRedisOptions(this.config) as RedisOptions);
-    sub.on('error', (err: Error) => this.logger.warn(`standing changes listener: ${err.message}`));
-    sub.on('message', (_channel: string, message: string) => this.drop(Number(message)));
+    this.subscriber = listenOn(this.config, this.channel, {
+      message: (message) => this.drop(Number(message)),
+      warn: (text) => this.logger.warn(`standing changes listener: ${text}`),
+      subscribed: () => (this.listening = true),
+    });
     // Announcements made while the connection was down are lost: forget everything kept.
-    sub.on('close', () => {
+    this.subscriber.on('close', () => {
       this.listening = false;
       this.drop();
     });
-    sub.on('ready', () => void sub.subscribe(this.channel).then(() => (this.listening = sub.status === 'ready'), () => undefined));
-    this.subscriber = sub;
   }
 
   /** Users with their roles, one statement for them all; plain SQL, as the hottest read of the API. */

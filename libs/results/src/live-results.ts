@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
-import { InjectRedis, workerRedisOptions } from '@app/queue';
+import { InjectRedis, listenOn } from '@app/queue';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import Redis, { type RedisOptions } from 'ioredis';
+import type Redis from 'ioredis';
 import { filter, type Observable, Subject } from 'rxjs';
 
 /** Something an event's live board shows has changed: an item was tallied (itemId 0: the board was frozen or unfrozen). */
@@ -50,12 +50,9 @@ export class LiveResults implements OnModuleDestroy {
   }
 
   private listen(): void {
-    if (this.subscriber) return;
-    // A connection of its own (a subscribed connection can do nothing else), retrying for as long as it takes.
-    const sub = new Redis(workerRedisOptions(this.config) as RedisOptions);
-    sub.on('error', (err: Error) => this.logger.warn(`live results listener: ${err.message}`));
-    sub.on('message', (_channel: string, message: string) => this.updates.next(JSON.parse(message) as LiveUpdate));
-    void sub.subscribe(this.channel).catch((err: Error) => this.logger.warn(`could not listen for live results: ${err.message}`));
-    this.subscriber = sub;
+    this.subscriber ??= listenOn(this.config, this.channel, {
+      message: (message) => this.updates.next(JSON.parse(message) as LiveUpdate),
+      warn: (text) => this.logger.warn(`live results listener: ${text}`),
+    });
   }
 }
