@@ -49,6 +49,19 @@ export function rowBreaks(rows = 10): () => Promise<void> | undefined {
   return () => (++n % rows === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
 }
 
+/**
+ * A sheet of a streamed workbook whose first row, bold and frozen, names its columns; their widths,
+ * when given, are set before it, since the writer writes them out with the first row.
+ */
+export function sheetWithHeader(book: ExcelJS.stream.xlsx.WorkbookWriter, name: string, titles: string[], widths?: number[]): ExcelJS.Worksheet {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  if (widths) sheet.columns = widths.map((width) => ({ width }));
+  const header = sheet.addRow(titles);
+  header.font = { bold: true };
+  header.commit();
+  return sheet;
+}
+
 /** The style of every cell that has none of its own: one object, so the writer looks it up once. */
 const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
 

@@ -1,4 +1,4 @@
-import { beijingTime, plainRows, streamedWorkbook } from '@app/common';
+import { beijingTime, plainRows, sheetWithHeader, streamedWorkbook } from '@app/common';
 import { streamRows } from '@app/database';
 import { PeopleDirectory, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -49,19 +49,13 @@ export class HikingExport {
     const nameOf = (w: { userId: number } | undefined) => (w ? (names.get(Number(w.userId))?.realName ?? '') : '');
     const body = await streamedWorkbook(async (book) => {
       book.title = `${route.name} 扫码与成绩`;
-      const people = book.addWorksheet('队员', { views: [{ state: 'frozen', ySplit: 1 }] });
-      const peopleHeader = people.addRow(['号码', '姓名', '状态', '最后打卡点', '最后打卡时间', '出发扫码时间', '退出原因']);
-      peopleHeader.font = { bold: true };
-      peopleHeader.commit();
+      const people = sheetWithHeader(book, '队员', ['号码', '姓名', '状态', '最后打卡点', '最后打卡时间', '出发扫码时间', '退出原因']);
       const person = plainRows(people);
       for (const w of walkers) {
         await person([w.bib ?? '', nameOf(w), STATUS[w.status] ?? w.status, w.lastSeq ?? '', beijingTime(w.lastScanAt, 'second') ?? '', beijingTime(w.startedAt, 'second') ?? '', w.dropReason ?? '']);
       }
       people.commit();
-      const sheet = book.addWorksheet('扫码记录', { views: [{ state: 'frozen', ySplit: 1 }] });
-      const scansHeader = sheet.addRow(['号码', '姓名', '打卡点序号', '打卡点', '方向', '设备', '设备时间', '校正时间', '计入', '标记']);
-      scansHeader.font = { bold: true };
-      scansHeader.commit();
+      const sheet = sheetWithHeader(book, '扫码记录', ['号码', '姓名', '打卡点序号', '打卡点', '方向', '设备', '设备时间', '校正时间', '计入', '标记']);
       // A night's scans (600,000 on a big walk) are read as they are written into the sheet.
       const scans = streamRows<ScanRow>(
         this.dataSource,

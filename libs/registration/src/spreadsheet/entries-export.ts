@@ -4,7 +4,7 @@
  * intact, ID numbers and bibs kept as text.
  */
 import { stringify } from 'csv-stringify/sync';
-import { plainRows, streamedWorkbook } from '@app/common';
+import { plainRows, sheetWithHeader, streamedWorkbook } from '@app/common';
 
 export type TableFormat = 'xlsx' | 'csv';
 
@@ -61,11 +61,12 @@ function csvCell(value: TableCell): string | number {
 
 async function writeXlsx(columns: readonly TableColumn[], rows: readonly TableRow[], sheetName: string): Promise<Buffer> {
   return streamedWorkbook(async (book) => {
-    const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ width: c.width ?? defaultWidth(c.header) }));
-    const header = sheet.addRow(columns.map((c) => c.header));
-    header.font = { bold: true };
-    header.commit();
+    const sheet = sheetWithHeader(
+      book,
+      sheetName,
+      columns.map((c) => c.header),
+      columns.map((c) => c.width ?? defaultWidth(c.header)),
+    );
     const write = plainRows(sheet);
     for (const row of rows) {
       // The JS type decides the cell type: strings become text cells, so '330102199003071230'
