@@ -12,8 +12,8 @@ import { dbConnection, rowsOf } from './bench-support';
  */
 export interface DbCounters {
   statements: number;
-  /** statements run inside compound statements, server-wide */
-  inner: number;
+  /** the account's statements less those run inside compound statements (server-wide) */
+  roundTrips: number;
   commits: number;
   rowsRead: number;
   /** InnoDB's row-lock wait in ms, server-wide */
@@ -50,7 +50,7 @@ export async function readCounters(config: AppConfig, user: string): Promise<DbC
     const of = (name: string) => Number(status.find((s) => s.name.toUpperCase() === name)?.value ?? 0);
     return {
       statements: Number(u?.statements ?? 0),
-      inner: of('QUERIES') - of('QUESTIONS'),
+      roundTrips: Number(u?.statements ?? 0) - (of('QUERIES') - of('QUESTIONS')),
       commits: Number(u?.commits ?? 0),
       rowsRead: Number(u?.rowsRead ?? 0),
       rowLockMs: of('INNODB_ROW_LOCK_TIME'),
@@ -66,7 +66,7 @@ export function perEntry(before: DbCounters, after: DbCounters, accepted: number
   const per = (k: keyof DbCounters, digits = 2) => Number(((after[k] - before[k]) / Math.max(1, accepted)).toFixed(digits));
   return {
     statements_per_entry: per('statements'),
-    round_trips_per_entry: Number(((after.statements - before.statements - (after.inner - before.inner)) / Math.max(1, accepted)).toFixed(2)),
+    round_trips_per_entry: per('roundTrips'),
     commits_per_entry: per('commits', 3),
     row_lock_ms_per_entry: per('rowLockMs', 3),
     row_lock_waits_per_entry: per('rowLockWaits', 3),

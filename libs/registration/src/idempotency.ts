@@ -35,7 +35,7 @@ export async function runIdempotent<T extends object>(
   try {
     return await run(async (m) => {
       const answer = await work(m);
-      await storeAnswers(m, [{ userId, idem, answer }]);
+      for (const statement of answerStatements([{ userId, idem, answer }])) await m.query(...statement);
       return answer;
     });
   } catch (err) {
@@ -49,21 +49,16 @@ export async function runIdempotent<T extends object>(
 export const keyReused = () =>
   new RegistrationError('unprocessable', RegistrationErrorCode.IdempotencyKeyReused, 'Idempotency-Key 已用于另一个不同的请求', { field: 'Idempotency-Key' });
 
-/**
- * Keyed answers stored in the caller's transaction, one statement for all of them, so a retry after
- * the commit finds its answer.
- */
-export async function storeAnswers(m: EntityManager, answers: StoredAnswer[]): Promise<void> {
-  for (const statement of answerStatements(answers)) await m.query(...statement);
-}
-
 export interface StoredAnswer {
   userId: number;
   idem: IdempotencyKey;
   answer: object;
 }
 
-/** storeAnswers' INSERT as a statement for a transaction that ends with its writes (a batch's keyed entries); none without answers. */
+/**
+ * Keyed answers to store in the caller's transaction, one statement for all of them (none without
+ * answers), so a retry after the commit finds its answer.
+ */
 export function answerStatements(answers: StoredAnswer[]): Statement[] {
   if (!answers.length) return [];
   return [
