@@ -1,16 +1,29 @@
 import { Batcher } from './batcher';
 
 describe('Batcher', () => {
-  it('runs an idle key at once, and batches what arrives while it runs', async () => {
+  it('runs an idle key without a timer, and batches what arrives while it runs', async () => {
     const batches: string[][] = [];
     const batcher = new Batcher<string, string>(async (items) => {
       batches.push(items);
       await new Promise((r) => setTimeout(r, 5));
       return items.map((i) => `${i}✓`);
     });
-    const answers = await Promise.all(['张', '王', '李', '赵'].map((n) => batcher.add(1, n)));
+    const first = batcher.add(1, '张');
+    await Promise.resolve();
+    expect(batches).toEqual([['张']]);
+    const answers = await Promise.all([first, ...['王', '李', '赵'].map((n) => batcher.add(1, n))]);
     expect(answers).toEqual(['张✓', '王✓', '李✓', '赵✓']);
     expect(batches).toEqual([['张'], ['王', '李', '赵']]);
+  });
+
+  it('puts the callers of one loop in one batch, not the first alone', async () => {
+    const batches: string[][] = [];
+    const batcher = new Batcher<string, string>(async (items) => {
+      batches.push(items);
+      return items;
+    });
+    await Promise.all(['张', '王', '李'].map((n) => batcher.add(1, n)));
+    expect(batches).toEqual([['张', '王', '李']]);
   });
 
   it('keeps keys apart and caps a batch at max', async () => {
@@ -21,8 +34,8 @@ describe('Batcher', () => {
       return items;
     }, 2);
     await Promise.all([batcher.add(1, 1), batcher.add(2, 20), batcher.add(1, 2), batcher.add(1, 3), batcher.add(1, 4), batcher.add(2, 21)]);
-    expect(batches.filter((b) => b[0] < 20)).toEqual([[1], [2, 3], [4]]);
-    expect(batches.filter((b) => b[0] >= 20)).toEqual([[20], [21]]);
+    expect(batches.filter((b) => b[0] < 20)).toEqual([[1, 2], [3, 4]]);
+    expect(batches.filter((b) => b[0] >= 20)).toEqual([[20, 21]]);
   });
 
   it('answers each item with its own error, and every item with the error of a failed batch', async () => {
@@ -35,7 +48,9 @@ describe('Batcher', () => {
     await expect(mixed[0]).resolves.toBe(2);
     await expect(mixed[1]).rejects.toThrow('负数 -3');
     // 9 runs alone; 0 and 5 arrive while it runs and share the batch that fails.
-    const failed = [batcher.add(1, 9), batcher.add(1, 0), batcher.add(1, 5)].map((p) => p.catch((e: Error) => e.message));
+    const alone = batcher.add(1, 9);
+    await Promise.resolve();
+    const failed = [alone, batcher.add(1, 0), batcher.add(1, 5)].map((p) => p.catch((e: Error) => e.message));
     expect(await Promise.all(failed)).toEqual([9, '批次失败', '批次失败']);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Group commit in the application: work for one key (an event) that arrives while a batch of
  * that key is running waits, and goes in the next batch, up to `max` at a time. Nothing waits
- * for a timer: an idle key runs a batch of one at once, and under a rush batches grow by
- * themselves with the backlog. `run` answers each item by position, with a value or an Error.
+ * for a timer: an idle key's batch starts as soon as the code that called first has run to its
+ * next await (a microtask), so the callers of one loop share one batch instead of the first going
+ * alone and the rest after it; under a rush batches grow by themselves with the backlog. `run`
+ * answers each item by position, with a value or an Error.
  */
 export class Batcher<T, R> {
   private readonly queues = new Map<number, { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[]>();
@@ -17,7 +19,7 @@ export class Batcher<T, R> {
       const queue = this.queues.get(key);
       if (queue) return void queue.push({ item, resolve, reject });
       this.queues.set(key, [{ item, resolve, reject }]);
-      void this.drain(key);
+      queueMicrotask(() => void this.drain(key));
     });
   }
 
