@@ -26,6 +26,23 @@ describe('Batcher', () => {
     expect(batches).toEqual([['张', '王', '李']]);
   });
 
+  it("with startOn 'turn', puts the callers of one event-loop turn in one batch", async () => {
+    const batchesOf = async (startOn: 'microtask' | 'turn') => {
+      const batches: string[][] = [];
+      const batcher = new Batcher<string, string>(async (items) => (batches.push(items), items), 100, startOn);
+      // two requests parsed in one turn of the loop, each in a callback of its own
+      const answers = await new Promise<Promise<string>[]>((resolve) => {
+        const asked: Promise<string>[] = [];
+        setImmediate(() => asked.push(batcher.add(1, '张')));
+        setImmediate(() => resolve([...asked, batcher.add(1, '王')]));
+      });
+      expect(await Promise.all(answers)).toEqual(['张', '王']);
+      return batches;
+    };
+    expect(await batchesOf('microtask')).toEqual([['张'], ['王']]);
+    expect(await batchesOf('turn')).toEqual([['张', '王']]);
+  });
+
   it('keeps keys apart and caps a batch at max', async () => {
     const batches: number[][] = [];
     const batcher = new Batcher<number, number>(async (items) => {

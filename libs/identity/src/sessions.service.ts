@@ -29,9 +29,10 @@ export class SessionsService implements OnModuleDestroy {
   private readonly logger = new Logger(SessionsService.name);
   /**
    * Lookups that arrive while one runs share the next: under a login rush every request asks for
-   * a different user, and one read serves them all.
+   * a different user, and one read serves them all. An idle lookup starts on the event loop's next
+   * turn, after every request already received has asked: a burst of requests is one read.
    */
-  private readonly lookups = new Batcher<number, Standing | null>((userIds) => this.lookUp(userIds), 200);
+  private readonly lookups = new Batcher<number, Standing | null>((userIds) => this.lookUp(userIds), 200, 'turn');
   /** By user, in the order they were read, so the expired ones are at the front. */
   private readonly kept = new Map<number, { standing: Standing; until: number }>();
   /**
