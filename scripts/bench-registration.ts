@@ -6,7 +6,7 @@ import { type AppConfig, loadConfig } from '@app/config';
 import { freshMigratedDataSource } from '@app/composition';
 import { perEntry, prepareAccount, readCounters } from './bench-db-counters';
 import { replay } from './bench-registration-replay';
-import { type Child, type CpuUse, childTails, chineseName, clearQueues, cpuMeter, cpuMsPer, serverPid, settle, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, memoryMb, mintToken, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
+import { type Child, type CpuUse, childTails, chineseName, clearQueues, cpuMeter, cpuMsPer, serverPid, settle, insertBatches, insertOrgTree, TREE, dbConnection, listening, localSocket, log, memoryMb, mintToken, resetMemoryPeak, percentile, prng, round, runBench, shuffle, spawnApp, stopChild, waitHealthy } from './bench-support';
 import { ensureLocalServices } from './local-services';
 
 /**
@@ -301,8 +301,10 @@ interface RunResult {
   errors: number;
   oversold: number;
   duplicates: number;
-  /** the highest resident memory of any API process, MiB */
+  /** the highest resident memory of any API process during the rush, MiB */
   rss_max_mb: number | null;
+  /** the most any API process held when the rush began, MiB */
+  rss_start_mb?: number | null;
   /** CPU per accepted entry by process (API processes summed), in ms: on two shared cores, where throughput goes. */
   cpu_ms_per_entry?: CpuUse;
   statements_per_entry: number;
@@ -417,17 +419,20 @@ async function runWith(config: AppConfig, env: NodeJS.ProcessEnv, people: People
     const attempts = plan(people.contestants, ATTEMPTS, apiProcesses, `r${apiProcesses}`);
     log(`run with ${apiProcesses} API process${apiProcesses > 1 ? 'es' : ''}: event ${eventId}, item ${itemId}, ${attempts.length} attempts by ${CLIENTS} clients on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}`);
     const before = await readCounters(config, API_DB_USER);
+    // The peak is the rush's: from what each process holds when it begins (printed), not a warm-up's.
+    const atStart = apis.map((a) => memoryMb(a.proc.pid)?.rss).filter((m): m is number => m !== undefined);
+    for (const a of apis) resetMemoryPeak(a.proc.pid);
     const cpu = cpuMeter({ api: apis.map((a) => a.proc.pid), worker: worker.proc.pid, db: serverPid() });
     const { outcomes, wallS } = await load(attempts, itemId, ports);
     const cpuUse = cpu();
     const after = await readCounters(config, API_DB_USER);
-    // VmHWM: the process's peak, which the rush sets.
+    // VmHWM: the process's peak since the rush began.
     const rss = apis.map((a) => memoryMb(a.proc.pid)?.hwm).filter((m): m is number => m !== undefined);
     for (const c of [...apis, worker]) if (c.proc.exitCode !== null) throw new Error(`${c.name} died during the run (exit ${c.proc.exitCode})`);
     const result = await evaluate(config, apiProcesses, eventId, itemId, attempts, outcomes, wallS);
-    Object.assign(result, { rss_max_mb: rss.length ? round(Math.max(...rss), 0) : null, cpu_ms_per_entry: cpuMsPer(cpuUse, result.accepted, 3) }, perEntry(before, after, result.accepted));
+    Object.assign(result, { rss_max_mb: rss.length ? round(Math.max(...rss), 0) : null, rss_start_mb: atStart.length ? round(Math.max(...atStart), 0) : null, cpu_ms_per_entry: cpuMsPer(cpuUse, result.accepted, 3) }, perEntry(before, after, result.accepted));
     log(
-      `  per accepted entry   ${result.statements_per_entry} statements in ${result.round_trips_per_entry} round trips, ${result.commits_per_entry} commits, InnoDB row-lock wait ${result.row_lock_ms_per_entry} ms in ${result.row_lock_waits_per_entry} waits (server-wide); API RSS max ${result.rss_max_mb} MiB`,
+      `  per accepted entry   ${result.statements_per_entry} statements in ${result.round_trips_per_entry} round trips, ${result.commits_per_entry} commits, InnoDB row-lock wait ${result.row_lock_ms_per_entry} ms in ${result.row_lock_waits_per_entry} waits (server-wide); API RSS max ${result.rss_max_mb} MiB (${atStart.map((m) => round(m, 0)).join(' and ')} when the rush began)`,
     );
     log(`  CPU ms per entry     ${JSON.stringify(result.cpu_ms_per_entry)}`);
     if (result.errors) for (const c of apis) log(errorSummary(c) || `--- ${c.name}: no 5xx logged (${c.logFile}) ---`);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -297,6 +297,18 @@ export function memoryMb(pid: number | undefined): { rss: number; hwm: number } 
     return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Starts a process's peak resident memory (VmHWM) again from what it holds now (Linux: clear_refs
+ * 5), so that a peak read later is the peak of what ran in between, not of a warm-up before it.
+ */
+export function resetMemoryPeak(pid: number | undefined): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    /* not Linux, or not ours to reset: the peak then covers the process's whole life */
   }
 }
 
