@@ -11,8 +11,8 @@
  * - glibc's malloc gives freed memory back above 128 KiB instead of raising its threshold to
  *   32 MiB after the first large blocks (the compilers' and parsers' scratch memory at start-up).
  *
- * Under the registration rush these keep one API process below 300 MiB resident (see
- * docs/performance.md) without costing throughput.
+ * Under the registration rush these keep a warmed-up API process at about 260–300 MiB resident
+ * (see docs/performance.md) without costing throughput.
  */
 export const API_NODE_ARGS: readonly string[] = ['--max-semi-space-size=32', '--max-old-space-size=1024'];
 export const API_ENV: Readonly<Record<string, string>> = { MALLOC_TRIM_THRESHOLD_: '131072' };
