@@ -65,8 +65,9 @@ const WARMUP = Math.round(ATTEMPTS / 10);
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS || 10);
 const CONTESTANTS = ATTEMPTS; // people of the rush
 const WARMUP_PEOPLE = WARMUP * PORTS.length;
-const DOUBLES = Math.round(ATTEMPTS / 10); // second attempts of a contestant already in the list
-const DISTINCT = ATTEMPTS - DOUBLES;
+/** Second attempts of a contestant already in the list, a tenth of any run's attempts. */
+const doublesIn = (attempts: number) => Math.round(attempts / 10);
+const DISTINCT = ATTEMPTS - doublesIn(ATTEMPTS);
 const CAPACITY = Math.round(ATTEMPTS / 4);
 const CLIENTS = 200;
 const BASELINE_CONNECTIONS = 16;
@@ -255,7 +256,7 @@ interface Attempt {
  */
 function plan(people: { userId: number; token: string }[], attempts: number, seed: number, tag: string): Attempt[] {
   const rand = prng(0x5eed + seed);
-  const doubles = Math.round(attempts / 10);
+  const doubles = doublesIn(attempts);
   const chosen = shuffle([...people], rand).slice(0, attempts - doubles);
   const slots = chosen.map((c, i) => ({ at: i, a: { userId: c.userId, token: c.token, key: null, nth: 0, pair: null } as Attempt }));
   const doubled = shuffle(Array.from({ length: chosen.length }, (_, i) => i), rand).slice(0, doubles);

@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 
 /**
  * Forgets the queued work of a database that is gone: every Redis key under QUEUE_PREFIX (jobs, the
- * job ids kept to drop repeats, login counters, cached sessions). Job ids come from database ids
+ * job ids kept to drop repeats, login counters). Job ids come from database ids
  * (`tally.item-1-v4`), so after the database starts over they would be taken for repeats of the old
  * jobs and silently dropped. Only this prefix is touched; other apps on the same Redis keep theirs.
  */
